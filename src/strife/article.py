@@ -53,6 +53,8 @@ class Article:
     source: Optional[str] = None
     origin: Optional[str] = None  # where it was read from (path, path:line), for messages
     meta: dict = field(default_factory=dict)
+    # reasons for warnings met while reading (e.g. "not UTF-8: decoded as cp1252"), counted by a batch
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = clean_text(self.text or "")

@@ -1,0 +1,99 @@
+"""The ``strife`` command line: a thin layer over `readers`, `batch` and `output`.
+
+Records go to stdout (or ``-o FILE``); every message (per-input warnings, skips, failures and the
+closing summary) goes to stderr. ``strife extract`` exits 1 when any input failed, else 0.
+Other commands (evaluate, geoparse, ingest, query, serve) are added to the `main` group.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from datetime import date
+from typing import Optional, TextIO
+
+import click
+
+from strife import __version__, batch
+from strife.article import parse_published
+from strife.output import FORMATS, open_writer
+from strife.readers import read_inputs
+from strife.settings import get_settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="strife", message="%(prog)s %(version)s")
+def main() -> None:
+    """strife: news reports of armed conflict -> structured, evidence-backed event records."""
+
+
+def _published_option(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[date]:
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+def _stdout_utf8(stack: contextlib.ExitStack) -> TextIO:
+    """stdout as UTF-8 text whatever the locale (records are UTF-8); left open at the end."""
+    wrapper = io.TextIOWrapper(click.get_binary_stream("stdout"), encoding="utf-8", newline="\n", write_through=True)
+    stack.callback(wrapper.detach)
+    stack.callback(wrapper.flush)
+    return wrapper
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--published",
+    callback=_published_option,
+    metavar="YYYY-MM-DD",
+    help="Publication date for inputs that carry none (JSONL lines and HTML pages keep their own).",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write records here, not stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary, not warnings and skips.")
+@click.pass_context
+def extract_command(
+    ctx: click.Context, paths: tuple[str, ...], published: Optional[date], fmt: str, output: Optional[str], quiet: bool
+) -> None:
+    """Extract event records from PATH... (.txt, .html, .jsonl, directories, .gz of those; - is stdin)."""
+    try:
+        settings = get_settings()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        extractor = batch.default_extractor()
+    except ImportError as exc:
+        raise click.ClickException(f"strife's extraction pipeline could not be loaded: {exc}") from None
+
+    def on_notice(notice: batch.Notice) -> None:
+        if notice.kind == "failed" or not quiet:
+            click.echo(f"strife: {notice}", err=True)
+
+    with contextlib.ExitStack() as stack:
+        if output is None:
+            stream = _stdout_utf8(stack)
+        else:
+            try:
+                stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+            except OSError as exc:
+                raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
+        writer = open_writer(fmt, stream)
+        report = batch.run_batch(
+            read_inputs(paths, published=published, settings=settings),
+            extractor=extractor,
+            on_record=writer.write,
+            on_notice=on_notice,
+        )
+        writer.close()
+
+    click.echo(report.summary_line(), err=True)
+    details = report.breakdown()
+    if details:
+        click.echo(details, err=True)
+    ctx.exit(0 if report.ok else 1)
+
+
+if __name__ == "__main__":  # python -m strife.cli
+    main()

@@ -1,0 +1,242 @@
+"""Actor mentions: named actors, descriptions, titles and within-article coreference.
+
+Component ``strife_actors`` reads ``doc.ents`` (including the ``ACTOR`` spans the actor-dictionary
+ruler adds before NER), noun chunks and the parse; it writes ``doc._.strife_actors``: a list of
+:class:`ActorMention`, each resolved to a canonical actor where the dictionary or the article allows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+import strife.doc_ext  # noqa: F401
+from strife.actor_dictionary import get_actor_dictionary
+
+_PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
+_PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
+_GROUP_SECTORS = {"MILITIA", "REB", "INS", "TER", "SEP", "UAF", "PTY"}
+
+
+@dataclass
+class ActorMention:
+    start_char: int
+    end_char: int
+    text: str
+    head_i: int
+    name: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    kind: str = "unknown"
+    affiliation: list[str] = field(default_factory=list)
+    how: str = "ner"  # dictionary | ner | description | person | surname | coref | pronoun
+    named: bool = True  # a name (not a description or pronoun)
+
+    def covers(self, tok: Token) -> bool:
+        return self.start_char <= tok.idx < self.end_char
+
+
+def _entry_fields(entry) -> dict:
+    return dict(
+        name=entry.name, country=entry.country, sector=entry.sector,
+        kind=entry.kind or "unknown", affiliation=list(entry.affiliation or []),
+    )
+
+
+def _np_span(tok: Token) -> Span:
+    """The noun phrase a token heads, without relative clauses and trailing punctuation."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("compound", "nummod", "amod", "case") or (c.dep_ == "prep" and c.lower_ == "of" and False):
+            right = max(right, c.right_edge.i)
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return doc[left:right + 1]
+
+
+def _modifier_country(tok: Token) -> Optional[str]:
+    """Country from demonym/country modifiers of a head noun ("Iraqi soldiers", "U.S. forces")."""
+    d = get_actor_dictionary()
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and c.i < tok.i:
+            iso = d.demonym_country(c.text)
+            if iso:
+                return iso
+            e = d.lookup(c.text)
+            if e is not None and e.kind == "state" and e.country:
+                return e.country
+            sub = _modifier_country(c)
+            if sub:
+                return sub
+    return None
+
+
+class ActorResolver:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.dict = get_actor_dictionary()
+        self.mentions: list[ActorMention] = []
+
+    # -- collection -----------------------------------------------------------------------------
+    def _covered(self, start: int, end: int) -> bool:
+        return any(m.start_char < end and start < m.end_char for m in self.mentions)
+
+    def _add(self, m: ActorMention) -> None:
+        if not self._covered(m.start_char, m.end_char):
+            self.mentions.append(m)
+
+    def from_entities(self) -> None:
+        for ent in self.doc.ents:
+            label = ent.label_
+            if label not in ("ACTOR", "PERSON", "ORG", "GPE", "NORP"):
+                continue
+            key = ent.ent_id_ if (label == "ACTOR" and ent.ent_id_) else ent.text
+            entry = self.dict.lookup(key) or self.dict.lookup(ent.text)
+            if entry is None and ent.text.endswith("s"):
+                entry = self.dict.lookup(ent.text[:-1])  # "the Kataeb Hezbollahs"
+            head = ent.root
+            base = dict(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, head_i=head.i)
+            if entry is not None:
+                if label == "NORP" and head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN":
+                    continue  # a demonym modifying a noun: the description handles it
+                self._add(ActorMention(**base, **_entry_fields(entry), how="dictionary"))
+            elif label == "PERSON":
+                country, sector = self._person_context(ent)
+                self._add(ActorMention(**base, name=ent.text, country=country, sector=sector, kind="person", how="person"))
+            elif label == "ORG":
+                self._add(ActorMention(**base, name=ent.text, country=_modifier_country(head), kind="unknown", how="ner"))
+
+    def _person_context(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
+        """Title words around a person's name: "Iraqi Prime Minister Adel Abdul-Mahdi"."""
+        doc = self.doc
+        country = sector = None
+        i = ent.start - 1
+        words = []
+        while i >= 0 and i >= ent.start - 6 and doc[i].sent == ent.sent and not doc[i].is_punct and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
+            words.append(doc[i])
+            i -= 1
+        for w in words:
+            iso = self.dict.demonym_country(w.text)
+            if iso and not country:
+                country = iso
+            e = self.dict.lookup(w.text)
+            if e is not None and e.kind == "state" and e.country and not country:
+                country = e.country
+            s = self.dict.lookup_agent(w.lemma_.lower())
+            if s and not sector:
+                sector = s
+        return country, sector
+
+    def from_descriptions(self) -> None:
+        for tok in self.doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or any(m.covers(tok) for m in self.mentions):
+                continue
+            sector = self.dict.lookup_agent(tok.lemma_.lower())
+            if not sector:
+                continue
+            np = _np_span(tok)
+            entry = self.dict.describe(np.text)
+            country = _modifier_country(tok)
+            if entry is not None:
+                fields = _entry_fields(entry)
+                if country and not fields.get("country"):
+                    fields["country"] = country
+                fields["name"] = fields["name"] or np.text
+            else:
+                fields = dict(name=np.text, country=country, sector=sector, kind="unknown", affiliation=[])
+            self._add(ActorMention(np.start_char, np.end_char, np.text, tok.i, how="description", named=False, **fields))
+
+    def surnames(self) -> None:
+        """Later bare-surname mentions of a person named in full ("Abdul-Mahdi")."""
+        text = self.doc.text
+        for m in list(self.mentions):
+            if m.kind != "person" or " " not in m.text.strip():
+                continue
+            surname = m.text.split()[-1]
+            if len(surname) < 3:
+                continue
+            for hit in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
+                if self._covered(hit.start(), hit.end()):
+                    continue
+                span = self.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+                if span is None:
+                    continue
+                self.mentions.append(replace(m, start_char=hit.start(), end_char=hit.end(), text=hit.group(0),
+                                             head_i=span.root.i, how="surname"))
+
+    def resolve_descriptions(self) -> None:
+        """Point unnamed group descriptions ("the Iranian-backed militia") at a named actor of the article."""
+        named = [m for m in self.mentions if m.named and m.kind in ("non_state",) and m.sector]
+        for idx, m in enumerate(self.mentions):
+            if m.named or m.sector not in _GROUP_SECTORS:
+                continue
+            cands = [n for n in named if (n.sector in _GROUP_SECTORS)
+                     and (not m.affiliation or set(m.affiliation) & set(n.affiliation or []) or not n.affiliation)
+                     and (not m.country or m.country in (n.country, *(n.affiliation or [])))]
+            if not cands:
+                continue
+            best = min(cands, key=lambda n: (abs(n.start_char - m.start_char) + (0 if n.start_char < m.start_char else 200)))
+            self.mentions[idx] = replace(m, name=best.name, country=best.country, sector=best.sector, kind=best.kind,
+                                         affiliation=list(best.affiliation), how="coref")
+
+    def pronouns(self) -> None:
+        for tok in self.doc:
+            low = tok.lower_
+            if tok.pos_ != "PRON" or (low not in _PRONOUNS_PERSON and low not in _PRONOUNS_GROUP):
+                continue
+            want_person = low in _PRONOUNS_PERSON
+            prev = [m for m in self.mentions if m.end_char <= tok.idx and m.how != "pronoun"
+                    and (m.kind == "person") == want_person and tok.idx - m.end_char < 600]
+            if not prev:
+                continue
+            ante = max(prev, key=lambda m: m.end_char)
+            self.mentions.append(replace(ante, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
+                                         head_i=tok.i, how="pronoun", named=False))
+
+    def run(self) -> list[ActorMention]:
+        self.from_entities()
+        self.from_descriptions()
+        self.surnames()
+        self.resolve_descriptions()
+        self.pronouns()
+        self.mentions.sort(key=lambda m: m.start_char)
+        return self.mentions
+
+
+def actor_for_token(doc: Doc, tok: Token) -> Optional[ActorMention]:
+    """The actor mention a token stands for: one that covers it, else one among its modifiers."""
+    mentions: list[ActorMention] = doc._.strife_actors or []
+    covering = [m for m in mentions if m.covers(tok)]
+    if covering:
+        return min(covering, key=lambda m: m.end_char - m.start_char)
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i:
+            hit = actor_for_token(doc, c)
+            if hit is not None:
+                return hit
+    return None
+
+
+@Language.factory(
+    "strife_actors",
+    assigns=["doc._.strife_actors"],
+    requires=["doc.ents", "token.dep", "token.lemma"],
+)
+def make_actors(nlp: Language, name: str) -> "ActorComponent":
+    return ActorComponent()
+
+
+class ActorComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.strife_actors = ActorResolver(doc).run()
+        return doc
+
+
+def actor_ruler_patterns() -> list[dict]:
+    return get_actor_dictionary().entity_ruler_patterns()

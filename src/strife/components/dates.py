@@ -1,0 +1,179 @@
+"""spaCy component "strife_dates": date mentions, resolved against ``doc._.published``.
+
+Candidates are the DATE and TIME entities of the NER plus the spans ``timeexpr.find_date_expressions``
+spots in the text (for what the NER misses).  Each candidate is resolved with
+``timeexpr.resolve_date_expression``; candidates that are not points in time (durations such as
+"30 minutes" or "for decades", ages such as "three years old") are dropped.  A directly preceding
+"on"/"in"/"during"/"over"/"since" joins the mention's text ("on Sunday").
+
+Each mention records the token its phrase attaches to in the parse (``head_token_i``): the verb in
+"attacked on Friday", the noun in "an attack on Friday", the possessor's noun in "Friday's rocket
+attack".  Later components use it to give each event the date of its own clause.
+"""
+
+# No `from __future__ import annotations`: spaCy reads the factory's annotations at run time.
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from datetime import date, datetime
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from strife import doc_ext  # noqa: F401  (registers the Doc extensions)
+from strife.timeexpr import DateResolution, find_date_expressions, load_date_words, resolve_date_expression
+
+DEFAULT_LABELS = ("DATE", "TIME")
+
+_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+
+
+@lru_cache(maxsize=1)
+def _duration_pattern() -> re.Pattern[str]:
+    """ "30 minutes", "for decades", "three years", "two years later", "many months" """
+    words = load_date_words()
+    counts = sorted([*words.number_words, *words.vague_counts, "many", "some", "several"], key=len, reverse=True)
+    number = rf"(?:\d+(?:\.\d+)?|{'|'.join(re.escape(c) for c in counts)})"
+    return re.compile(
+        rf"^(?:for |about |nearly |some |over |more than |almost |up to |at least |the )?"
+        rf"(?:{number}[ -])?(?:{number}[ -])?{_UNITS}(?: (?:later|earlier|long|before|after|on|ahead))?$",
+        re.IGNORECASE,
+    )
+
+
+_AGE = re.compile(r"\b\d+[ -]years?[ -]old\b|\byears? old\b|\b(?:age|aged)\b", re.IGNORECASE)
+
+
+@dataclass
+class DateMention:
+    """A date expression in the document and its resolution.
+
+    ``start_char``/``end_char`` are offsets into ``doc.text`` (``text == doc.text[start_char:end_char]``).
+    ``head_token_i`` is the index of the token the date phrase attaches to.
+    ``source`` is "ner" (a DATE/TIME entity) or "pattern" (spotted by ``find_date_expressions``).
+    """
+
+    start_char: int
+    end_char: int
+    text: str
+    resolution: DateResolution
+    sent_start_char: int
+    head_token_i: int
+    source: str = "ner"
+
+
+def is_duration_or_age(text: str) -> bool:
+    """True for spans that measure time rather than point to it ("30 minutes", "three years old")."""
+    t = " ".join(text.replace("\u2019", "'").split())
+    if _AGE.search(t):
+        return True
+    return bool(_duration_pattern().match(t)) and not re.search(r"\bago\b", t, re.IGNORECASE)
+
+
+def _published(doc: Doc) -> Optional[date]:
+    value = doc._.published
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise TypeError(f"doc._.published must be a datetime.date or None, not {type(value).__name__}: {value!r}")
+
+
+def _attachment(span: Span) -> int:
+    """Index of the token outside ``span`` that the date phrase attaches to (its syntactic governor)."""
+    doc = span.doc
+    inside = range(span.start, span.end)
+    prev: Optional[Token] = doc[span.start - 1] if span.start > 0 else None
+    tok = span.root
+    # "on Friday and Saturday": the second conjunct attaches where the first does
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.i not in inside:
+        tok = tok.head
+    head = tok.head
+    if head.i == tok.i:  # the date is the root of its sentence (a headline fragment)
+        return tok.i
+    if prev is not None and prev.pos_ == "ADP" and prev.dep_ in ("prep", "agent") and head.i != prev.i \
+            and prev.head.i not in inside and prev.head.i != prev.i \
+            and not any(child.dep_ in ("pobj", "pcomp") for child in prev.children):
+        # the parser attached the date elsewhere ("on Sunday X condemned": Sunday as X's compound),
+        # but the preposition before it shows where the phrase belongs
+        return prev.head.i
+    if head.dep_ in ("prep", "agent") or head.pos_ == "ADP":
+        # "attacked on Friday", "an attack on Friday": past the preposition to its governor
+        return head.head.i if head.head.i != head.i else head.i
+    return head.i
+
+
+class DateComponent:
+    """Finds and resolves date mentions; writes ``doc._.strife_dates`` (sorted by ``start_char``)."""
+
+    def __init__(self, labels: tuple[str, ...] = DEFAULT_LABELS, use_patterns: bool = True) -> None:
+        self.labels = frozenset(labels)
+        self.use_patterns = use_patterns
+        self.prepositions = frozenset(load_date_words().mention_prepositions)
+
+    def _candidates(self, doc: Doc) -> list[tuple[int, int, str]]:
+        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.labels]
+        other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in self.labels]
+        chosen: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in ents]
+        if not self.use_patterns:
+            return chosen
+        for s, e in find_date_expressions(doc.text):
+            if any(s < oe and os < e for os, oe in other_ents):
+                continue  # part of a name ("Sunday Times")
+            overlapping = [c for c in chosen if s < c[1] and c[0] < e]
+            if not overlapping:
+                chosen.append((s, e, "pattern"))
+            elif all(s <= c[0] and c[1] <= e and (c[1] - c[0]) < (e - s) for c in overlapping):
+                # the pattern covers more of the expression ("Dec. 27 and 28" where the NER has "Dec. 27")
+                chosen = [c for c in chosen if c not in overlapping] + [(s, e, "pattern")]
+        return sorted(chosen)
+
+    def _with_preposition(self, doc: Doc, span: Span) -> int:
+        """Start char of the mention: the span, or the preposition right before it ("on Sunday")."""
+        if span.start == 0:
+            return span.start_char
+        prev = doc[span.start - 1]
+        if prev.lower_ in self.prepositions and prev.pos_ in ("ADP", "SCONJ"):
+            return prev.idx
+        return span.start_char
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = _published(doc)
+        has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        mentions: list[DateMention] = []
+        for start, end, source in self._candidates(doc):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            core_text = doc.text[start:end]
+            if is_duration_or_age(core_text):
+                continue
+            mention_start = self._with_preposition(doc, span)
+            text = doc.text[mention_start:end]
+            resolution = resolve_date_expression(text, published)
+            if resolution is None:
+                continue
+            mentions.append(DateMention(
+                start_char=mention_start,
+                end_char=end,
+                text=text,
+                resolution=resolution,
+                sent_start_char=span.sent.start_char if has_sents else 0,
+                head_token_i=_attachment(span) if doc.has_annotation("DEP") else span.root.i,
+                source=source,
+            ))
+        doc._.strife_dates = mentions
+        return doc
+
+
+@Language.factory(
+    "strife_dates",
+    assigns=["doc._.strife_dates"],
+    requires=["doc.ents", "token.dep", "token.head", "doc._.published"],
+    default_config={"labels": list(DEFAULT_LABELS), "use_patterns": True},
+)
+def make_date_component(nlp: Language, name: str, labels: list[str], use_patterns: bool) -> DateComponent:
+    return DateComponent(labels=tuple(labels), use_patterns=use_patterns)

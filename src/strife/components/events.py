@@ -1,0 +1,571 @@
+"""From triggers to event frames: support-verb folding, roles, dates, places, tolls, and
+merging of the mentions of one event within an article.
+
+Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_actors``,
+``doc._.strife_dates``, ``doc._.strife_places`` and ``doc._.strife_tolls`` and writes
+``doc._.strife_events``: a list of :class:`EventFrame`, each holding one or more
+:class:`EventMention` (the evidence) and the merged fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+import strife.doc_ext  # noqa: F401
+from strife.components.actors import ActorMention, actor_for_token
+from strife.components.triggers import Trigger
+from strife.lexicon import load_wordlists
+
+_CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "relcl", "conj", "csubj", "xcomp", "acl"})
+_SUBJ = frozenset({"nsubj", "csubj"})
+_OBJ = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
+_RELPRON = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def _words() -> dict[str, frozenset[str]]:
+    return load_wordlists("factuality")
+
+
+@dataclass
+class RoleFill:
+    role: str  # actor | recipient
+    mention: ActorMention
+    how: str
+
+
+@dataclass
+class EventMention:
+    trigger: Trigger
+    tokens: set[int]
+    folded: list[Trigger] = field(default_factory=list)
+    light_verb: Optional[int] = None
+    roles: list[RoleFill] = field(default_factory=list)
+    date: object = None            # components.dates.DateMention
+    places: list = field(default_factory=list)  # gazetteer PlaceMention
+    place_level: str = "none"      # clause | sentence | paragraph | none
+    tolls: list = field(default_factory=list)   # components.tolls.TollMention
+    anaphoric: bool = False
+    generic: bool = False
+    subordinate: bool = False
+    sent_start: int = 0
+    sent_end: int = 0
+    event_refs: list[int] = field(default_factory=list)  # token indices of other events' triggers it acts on
+
+    @property
+    def i(self) -> int:
+        return self.trigger.i
+
+    @property
+    def plover_type(self) -> str:
+        return self.trigger.plover_type
+
+    @property
+    def modes(self) -> list[str]:
+        out: list[str] = []
+        for t in [self.trigger, *self.folded]:
+            for m in t.modes:
+                if m not in out:
+                    out.append(m)
+        return out
+
+    def actors(self, role: str) -> list[ActorMention]:
+        return [r.mention for r in self.roles if r.role == role]
+
+
+@dataclass
+class EventFrame:
+    mentions: list[EventMention]
+
+    @property
+    def head(self) -> EventMention:
+        return self.mentions[0]
+
+    @property
+    def plover_type(self) -> str:
+        return self.head.plover_type
+
+    @property
+    def modes(self) -> list[str]:
+        out: list[str] = []
+        # most specific first: modes from weapon words outrank a trigger's default
+        for m in self.mentions:
+            for mode in m.modes:
+                if mode not in out:
+                    out.append(mode)
+        return out
+
+    def roles(self, role: str) -> list[ActorMention]:
+        seen, out = set(), []
+        for m in self.mentions:
+            for a in m.actors(role):
+                key = a.name
+                if key not in seen:
+                    seen.add(key)
+                    out.append(a)
+        return out
+
+    @property
+    def date(self):
+        dated = [m.date for m in self.mentions if m.date is not None and m.date.resolution is not None]
+        if not dated:
+            return None
+        order = {"day": 0, "week": 1, "month": 2, "year": 3}
+        return min(dated, key=lambda d: order.get(d.resolution.precision, 9))
+
+    @property
+    def tolls(self) -> list:
+        out = []
+        for m in self.mentions:
+            out.extend(m.tolls)
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# building mentions
+
+
+def _subjects(tok: Token) -> list[Token]:
+    subs = [c for c in tok.children if c.dep_ in _SUBJ]
+    if not subs and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return _subjects(tok.head)
+    if not subs and tok.dep_ in ("xcomp", "advcl") and tok.tag_ == "VBG":
+        return _subjects(tok.head)
+    return subs
+
+
+def _expand_relpron(tok: Token) -> Token:
+    """'the militia that was responsible' → 'militia'."""
+    if tok.lower_ in _RELPRON and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _owner_of(tok: Token, depth: int = 0) -> list[Token]:
+    """For a facility/target noun, the actors it belongs to ("depots belonging to X", "headquarters of X")."""
+    if depth > 3:
+        return []
+    w = _words()
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "to", "by"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in w["owner_links"]:
+            for p in c.children:
+                if p.dep_ in ("prep", "agent"):
+                    out.extend(g for g in p.children if g.dep_ == "pobj")
+        elif c.dep_ in ("conj", "appos") and c.pos_ == "NOUN":
+            out.extend(_owner_of(c, depth + 1))
+    return out
+
+
+class MentionBuilder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.w = _words()
+        self.triggers: list[Trigger] = sorted(doc._.strife_triggers or [], key=lambda t: t.i)
+        self.by_i = {t.i: t for t in self.triggers}
+
+    # folding -----------------------------------------------------------------------------------
+    def _fold_target(self, t: Trigger) -> Optional[int]:
+        tok = self.doc[t.i]
+        if t.pos == "VERB":
+            for s in _subjects(tok):
+                s = _expand_relpron(s)
+                host = self.by_i.get(s.i)
+                if host is not None and host.plover_type == t.plover_type and host.i != t.i:
+                    return host.i
+            if tok.dep_ == "relcl" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
+                return tok.head.i
+            if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i in self.by_i:
+                host = self.by_i[tok.head.i]
+                own_subj = [c for c in tok.children if c.dep_ in _SUBJ]
+                if host.plover_type == t.plover_type and not own_subj:
+                    return host.i
+            # a verb with an event-noun subject it merely describes ("the strikes hit...")
+            for s in _subjects(tok):
+                s = _expand_relpron(s)
+                if s.i in self.by_i and t.plover_type == self.by_i[s.i].plover_type:
+                    return s.i
+        else:
+            if tok.dep_ in ("compound", "conj", "appos") and tok.head.i in self.by_i:
+                host = self.by_i[tok.head.i]
+                if host.plover_type == t.plover_type:
+                    return host.i
+            if tok.dep_ == "dobj" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
+                return tok.head.i
+        return None
+
+    def _folds(self) -> dict[int, int]:
+        parent: dict[int, int] = {}
+        for t in self.triggers:
+            target = self._fold_target(t)
+            if target is not None:
+                parent[t.i] = target
+        # a support verb whose own host folded elsewhere: follow the chain (no cycles)
+        def root(i: int) -> int:
+            seen = set()
+            while i in parent and i not in seen:
+                seen.add(i)
+                i = parent[i]
+            return i
+        return {i: root(i) for i in parent}
+
+    # roles ---------------------------------------------------------------------------------------
+    def _actor_tokens(self, tok: Token) -> list[tuple[Token, str]]:
+        """Candidate (token, how) pairs that name who does a noun- or verb-event."""
+        out: list[tuple[Token, str]] = []
+        if tok.pos_ in ("VERB", "AUX"):
+            for s in _subjects(tok):
+                if s.dep_ == "nsubj":
+                    out.append((_expand_relpron(s), "nsubj"))
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    out.extend((g, "agent") for g in c.children if g.dep_ == "pobj")
+            return out
+        # noun event
+        for c in tok.children:
+            if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
+                out.append((c, "poss"))
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME"):
+                out.append((c, "modifier"))
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                out.extend((g, "by") for g in c.children if g.dep_ == "pobj")
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in self.w["light_verbs"]:
+            out.extend((s, "light_verb") for s in _subjects(head))
+        # "X was responsible for / behind the attack", "the militia that was responsible for an attack"
+        if tok.dep_ == "pobj":
+            prep = head
+            gov = prep.head
+            if prep.lower_ == "behind" or (prep.lower_ == "for" and gov.lemma_.lower() in self.w["responsibility_heads"]):
+                verb = gov if gov.pos_ in ("AUX", "VERB") else gov.head
+                for s in _subjects(verb):
+                    out.append((_expand_relpron(s), "responsible"))
+            if prep.lower_ in ("including", "like", "such") and gov.pos_ == "NOUN":
+                out.extend(self._actor_tokens(gov))  # "attacks ..., including an attack on Friday"
+        if tok.dep_ in ("appos", "conj") and head.pos_ == "NOUN":
+            out.extend(self._actor_tokens(head))
+        return out
+
+    def _recipient_tokens(self, tok: Token) -> list[tuple[Token, str]]:
+        out: list[tuple[Token, str]] = []
+        for c in tok.children:
+            if tok.pos_ in ("VERB", "AUX") and c.dep_ in _OBJ and c.dep_ != "oprd":
+                out.append((c, c.dep_))
+            elif c.dep_ == "prep" and c.lower_ in self.w["recipient_preps"]:
+                out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("target", "hit", "strike"):
+                out.extend((g, "targeting") for g in c.children if g.dep_ == "dobj")
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like", "such"):
+            out.extend(self._recipient_tokens(tok.head.head))
+        return out
+
+    def _resolve(self, tok: Token) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        for t in _conjuncts(tok):
+            a = actor_for_token(self.doc, t)
+            if a is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.w["facility_nouns"]:
+                for owner in _owner_of(t):
+                    for o in _conjuncts(owner):
+                        b = actor_for_token(self.doc, o)
+                        if b is not None:
+                            found.append(b)
+                if not found:
+                    # "an Iraqi military base": the state that owns it
+                    for c in t.children:
+                        if c.dep_ in ("amod", "compound", "nmod"):
+                            b = actor_for_token(self.doc, c)
+                            if b is not None:
+                                found.append(b)
+                continue
+            if a is not None:
+                found.append(a)
+        return found
+
+    def _fill_roles(self, m: EventMention) -> None:
+        heads = [self.doc[m.trigger.i], *[self.doc[t.i] for t in m.folded]]
+        if m.light_verb is not None:
+            heads.append(self.doc[m.light_verb])
+        seen: set[tuple[str, str]] = set()
+        for h in heads:
+            for tok, how in self._actor_tokens(h):
+                if tok.i in m.tokens and tok.i != h.i and self.by_i.get(tok.i):
+                    continue
+                if tok.i in self.by_i and tok.i not in m.tokens:
+                    continue  # another event is the subject: handled by folding/refs
+                for a in self._resolve(tok):
+                    if ("actor", a.name) not in seen:
+                        seen.add(("actor", a.name))
+                        m.roles.append(RoleFill("actor", a, how))
+            for tok, how in self._recipient_tokens(h):
+                if tok.i in self.by_i:
+                    m.event_refs.append(tok.i)
+                    continue
+                for a in self._resolve(tok):
+                    if ("actor", a.name) in seen or ("recipient", a.name) in seen:
+                        continue
+                    seen.add(("recipient", a.name))
+                    m.roles.append(RoleFill("recipient", a, how))
+            for c in h.children:
+                if c.dep_ in ("dobj", "nsubjpass") and c.i in self.by_i and c.i not in m.tokens:
+                    if c.i not in m.event_refs:
+                        m.event_refs.append(c.i)
+
+    # clause ---------------------------------------------------------------------------------------
+    def _clause_tokens(self, m: EventMention, other_heads: set[int]) -> set[int]:
+        out: set[int] = set()
+        roots = [self.doc[i] for i in m.tokens]
+        if m.light_verb is not None:
+            roots.append(self.doc[m.light_verb])
+        # a noun event that is the subject/object of a plain verb: that verb's clause is its clause
+        tok = self.doc[m.trigger.i]
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.i not in other_heads:
+            roots.append(tok.head)
+
+        def walk(t: Token) -> None:
+            if t.i in out:
+                return
+            out.add(t.i)
+            for c in t.children:
+                if c.i in other_heads and c.i not in m.tokens:
+                    continue
+                if c.dep_ in _CLAUSAL and c.i not in m.tokens and c.pos_ in ("VERB", "AUX"):
+                    if c.lemma_.lower() in self.w["reporting_verbs"] or c.dep_ in ("conj", "ccomp", "parataxis", "advcl"):
+                        continue
+                walk(c)
+
+        for r in roots:
+            walk(r)
+        return out
+
+    def build(self) -> list[EventMention]:
+        folds = self._folds()
+        mentions: dict[int, EventMention] = {}
+        for t in self.triggers:
+            if t.i in folds:
+                continue
+            tok = self.doc[t.i]
+            sent = tok.sent
+            m = EventMention(trigger=t, tokens={t.i}, sent_start=sent.start_char, sent_end=sent.end_char)
+            if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
+                m.light_verb = tok.head.i
+            if t.pos == "NOUN":
+                dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+                m.anaphoric = any(d.lower_ in self.w["anaphoric_determiners"] for d in dets) or any(
+                    c.dep_ == "poss" and c.ent_type_ in ("DATE",) for c in tok.children)
+                quantified = any(c.dep_ in ("nummod", "det", "poss") for c in tok.children)
+                m.generic = tok.tag_ in ("NNS", "NNPS") and not quantified and m.light_verb is None
+            m.subordinate = tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")
+            mentions[t.i] = m
+        for i, host in folds.items():
+            if host in mentions:
+                mentions[host].tokens.add(i)
+                mentions[host].folded.append(self.by_i[i])
+        heads = set(mentions)
+        for m in mentions.values():
+            self._fill_roles(m)
+            m.tokens |= set()
+            m._clause = self._clause_tokens(m, heads - {m.i})  # type: ignore[attr-defined]
+        return sorted(mentions.values(), key=lambda m: m.i)
+
+
+# --------------------------------------------------------------------------------------------
+# attaching dates, places and tolls
+
+
+def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Optional[EventMention]:
+    """Climb from a token to the first event mention whose tokens it reaches, within its sentence."""
+    by_tok = {}
+    for m in mentions:
+        for i in m.tokens:
+            by_tok[i] = m
+        if m.light_verb is not None:
+            by_tok.setdefault(m.light_verb, m)
+    tok = doc[start_i]
+    steps = 0
+    while steps < 15:
+        if tok.i in by_tok:
+            return by_tok[tok.i]
+        if tok.head is tok:
+            break
+        tok = tok.head
+        steps += 1
+    # the head is a plain verb whose subject/object is an event noun ("the strikes left ...")
+    for c in tok.children:
+        if c.i in by_tok:
+            return by_tok[c.i]
+    return None
+
+
+def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
+    for d in doc._.strife_dates or []:
+        head = getattr(d, "head_token_i", None)
+        if head is None:
+            span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root.i
+        m = _owner_mention(doc, head, mentions)
+        if m is None:
+            continue
+        if m.date is None or (d.end_char - d.start_char) > 0 and _more_precise(d, m.date):
+            m.date = d
+
+
+def _more_precise(a, b) -> bool:
+    order = {"day": 0, "week": 1, "month": 2, "year": 3}
+    ra, rb = getattr(a, "resolution", None), getattr(b, "resolution", None)
+    if ra is None:
+        return False
+    if rb is None:
+        return True
+    return order.get(ra.precision, 9) < order.get(rb.precision, 9)
+
+
+def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
+    places = [p for p in (doc._.strife_places or [])]
+    if not places:
+        return
+    tok_of = {}
+    for p in places:
+        span = doc.char_span(p.start_char, p.end_char, alignment_mode="expand")
+        if span is not None:
+            tok_of[id(p)] = {t.i for t in span}
+    claimed: set[int] = set()
+    for m in mentions:
+        clause = getattr(m, "_clause", set())
+        mine = [p for p in places if tok_of.get(id(p), set()) & clause]
+        if mine:
+            m.places = mine
+            m.place_level = "clause"
+            claimed.update(id(p) for p in mine)
+    for m in mentions:
+        if m.places:
+            continue
+        same = [p for p in places if m.sent_start <= p.start_char < m.sent_end and id(p) not in claimed]
+        if same:
+            m.places, m.place_level = same, "sentence"
+            continue
+        para_start = doc.text.rfind("\n\n", 0, m.sent_start)
+        para = [p for p in places if para_start <= p.start_char < m.sent_start]
+        if para:
+            m.places, m.place_level = para[-1:], "paragraph"
+
+
+def attach_tolls(doc: Doc, mentions: list[EventMention]) -> None:
+    for tm in doc._.strife_tolls or []:
+        target = None
+        for key in ("cause_token_i", "anchor_token_i"):
+            i = getattr(tm, key, None)
+            if i is None:
+                continue
+            target = _owner_mention(doc, i, mentions)
+            if target is not None:
+                break
+        if target is None:
+            # a toll sentence with exactly one event mention in it
+            in_sent = [m for m in mentions if m.sent_start <= tm.start_char < m.sent_end]
+            if len(in_sent) == 1:
+                target = in_sent[0]
+        if target is not None:
+            target.tolls.append(tm)
+
+
+# --------------------------------------------------------------------------------------------
+# merging mentions of the same event
+
+
+def _names(ms: list[ActorMention]) -> set[str]:
+    return {a.name.lower() for a in ms if a.named or a.how in ("coref", "surname", "pronoun")}
+
+
+def _countries(ms: list[ActorMention]) -> set[str]:
+    return {a.country for a in ms if a.country}
+
+
+def _date_range(d):
+    r = getattr(d, "resolution", None) if d is not None else None
+    if r is None or r.start is None:
+        return None
+    return (r.start, r.end or r.start)
+
+
+def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
+    """How strongly mention ``m`` is the same event as ``frame``; None when they conflict.
+
+    Rule: the PLOVER type must match; no conflicting actors (named actors on both sides with no
+    name or country in common), no disjoint dates; then evidence adds up: an anaphoric noun
+    ("the strikes", "that attack", "Friday's attack") +1.5, a shared actor +2, a shared recipient +1,
+    overlapping specific dates +1.5, a shared mode +1, disjoint modes -1.5. Merged when ≥ 1.5.
+    """
+    if frame.plover_type != m.plover_type:
+        return None
+    score = 0.0
+    fa, ma = frame.roles("actor"), m.actors("actor")
+    if fa and ma:
+        if _names(fa) & _names(ma) or (_countries(fa) & _countries(ma)):
+            score += 2
+        else:
+            return None
+    fr, mr = frame.roles("recipient"), m.actors("recipient")
+    if fr and mr and (_names(fr) & _names(mr) or _countries(fr) & _countries(mr)):
+        score += 1
+    fd, md = _date_range(frame.date), _date_range(m.date)
+    if fd and md:
+        if fd[1] < md[0] or md[1] < fd[0]:
+            return None
+        score += 1.5
+    fm, mm = set(frame.modes), set(m.modes)
+    if fm and mm:
+        score += 1 if fm & mm else -1.5
+    if m.anaphoric:
+        score += 1.5
+    return score
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
+    frames: list[EventFrame] = []
+    for m in mentions:
+        best, best_score = None, 1.5 - 1e-9
+        for f in frames:
+            s = merge_score(f, m)
+            if s is not None and s > best_score:
+                best, best_score = f, s
+        if best is None:
+            frames.append(EventFrame([m]))
+        else:
+            best.mentions.append(m)
+    return frames
+
+
+def build_frames(doc: Doc) -> list[EventFrame]:
+    mentions = MentionBuilder(doc).build()
+    attach_dates(doc, mentions)
+    attach_places(doc, mentions)
+    attach_tolls(doc, mentions)
+    # a generic plural ("attacks on civilians") with nothing specific attached is not an event
+    kept = [m for m in mentions if not (m.generic and m.date is None and not m.tolls and m.place_level != "clause")]
+    return merge_mentions(kept)
+
+
+@Language.factory(
+    "strife_events",
+    assigns=["doc._.strife_events"],
+    requires=["doc._.strife_triggers", "doc._.strife_actors", "doc._.strife_dates", "doc._.strife_places", "doc._.strife_tolls"],
+)
+def make_events(nlp: Language, name: str) -> "EventComponent":
+    return EventComponent()
+
+
+class EventComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.strife_events = build_frames(doc)
+        return doc

@@ -1,0 +1,624 @@
+"""spaCy component "strife_tolls": toll (casualty) claims read from the parse.
+
+Writes ``doc._.strife_tolls: list[TollMention]``. Each mention is one number the text gives
+for people killed, injured, missing, arrested or abducted, with its qualifier, the victim
+noun and category, the minimal phrase it was read from, the source the sentence attributes
+it to (the subject of the governing reporting verb, or "according to X" in the same
+sentence; never a reporting verb of another sentence), the clause head it attaches to
+(``anchor_token_i``) and, where the toll verb's subject is an event noun ("the strikes left
+...", "protests that left ..."), that noun (``cause_token_i``).
+
+Numbers that are not tolls are never read: the component starts from toll words (verbs,
+adjectives and nouns listed in ``data/tolls.json``) and only reads the numbers attached to
+their victims, so "30 rockets", "five sites", ages, years and "Resolution 1701" do not count.
+"""
+
+
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Literal, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from strife import doc_ext  # noqa: F401  (registers doc._.strife_tolls)
+from strife.numbers import Quantity, is_number_word, parse_quantity
+from strife.records import Qualifier
+
+TollKind = Literal["killed", "injured", "missing", "arrested", "abducted"]
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "tolls.json"
+
+_NOMINAL = {"NOUN", "PROPN", "NUM", "PRON"}
+_OBJ_DEPS = {"dobj"}
+_NP_LEFT_DEPS = {"det", "nummod", "amod", "compound", "poss", "quantmod", "advmod", "nmod",
+                 "predet", "case", "punct"}
+_RELATIVE = {"that", "which", "who", "whom"}
+
+
+@dataclass
+class TollMention:
+    """One toll figure the text gives, as read from one clause."""
+
+    kind: TollKind
+    value: int
+    qualifier: Qualifier
+    victims: Optional[str]          # normalised victim noun: "fighters", "contractor", "service members"
+    victim_category: Optional[str]  # civilians | military | fighters | police | contractors | ...
+    side: Optional[str]             # actor side of the victims; not resolved here (None)
+    text: str                       # the minimal phrase: "killing four fighters"
+    start_char: int
+    end_char: int
+    source: Optional[str]           # "a militia spokesman"; None when the sentence attributes none
+    source_start: Optional[int]
+    source_end: Optional[int]
+    anchor_token_i: int             # the clause head the toll attaches to ("hit", "left")
+    cause_token_i: Optional[int]    # event-noun subject of the toll clause ("strikes"), if any
+    trigger_token_i: int            # the toll word itself ("killing", "dead")
+    victim_token_i: int             # the victim noun (or the number, when there is no noun)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start_char, self.end_char)
+
+    @property
+    def source_span(self) -> Optional[tuple[int, int]]:
+        if self.source_start is None or self.source_end is None:
+            return None
+        return (self.source_start, self.source_end)
+
+    @property
+    def statement(self) -> tuple[int, Optional[str]]:
+        """Mentions with the same statement are parts of one count (see strife.tolls.summarize)."""
+        return (self.anchor_token_i, self.source)
+
+
+@dataclass(frozen=True)
+class TollLexicon:
+    transitive_verbs: dict[str, str]
+    intransitive_verbs: dict[str, str]
+    adjectives: dict[str, str]
+    adjective_verbs: frozenset[str]
+    toll_nouns: dict[str, str]
+    toll_heads: dict[str, str]
+    toll_compounds: dict[str, str]
+    life_verbs: dict[str, str]
+    zero_subjects: frozenset[str]
+    victim_categories: dict[str, str]
+    person_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    toll_reporting_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+    event_nouns: frozenset[str]
+    exclude_victims: frozenset[str]
+    singular_pronouns: frozenset[str]
+    irrealis_aux: frozenset[str]
+    irrealis_governors: frozenset[str]
+
+
+def _no_doc(d: dict) -> dict:
+    return {k: v for k, v in d.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Optional[str] = None) -> TollLexicon:
+    """Load the toll lexicon (default: the packaged data/tolls.json)."""
+    p = Path(path) if path else LEXICON_PATH
+    if not p.is_file():
+        raise FileNotFoundError(f"toll lexicon not found at {p}")
+    raw = json.loads(p.read_text(encoding="utf-8"))
+    try:
+        return TollLexicon(
+            transitive_verbs=_no_doc(raw["transitive_verbs"]),
+            intransitive_verbs=_no_doc(raw["intransitive_verbs"]),
+            adjectives=_no_doc(raw["adjectives"]),
+            adjective_verbs=frozenset(raw["adjective_verbs"]["lemmas"]),
+            toll_nouns=_no_doc(raw["toll_nouns"]),
+            toll_heads=_no_doc(raw["toll_heads"]),
+            toll_compounds=_no_doc(raw["toll_compounds"]),
+            life_verbs=_no_doc(raw["life_verbs"]),
+            zero_subjects=frozenset(raw["zero_subjects"]),
+            victim_categories={k.lower(): v for k, v in _no_doc(raw["victim_categories"]).items()},
+            person_nouns=frozenset(w.lower() for w in raw["person_nouns"]["nouns"]),
+            reporting_verbs=frozenset(raw["reporting_verbs"]),
+            toll_reporting_verbs=frozenset(raw["toll_reporting_verbs"]["lemmas"]),
+            according_to=tuple(raw["according_to"]),
+            event_nouns=frozenset(raw["event_nouns"]),
+            exclude_victims=frozenset(raw["exclude_victims"]["nouns"]),
+            singular_pronouns=frozenset(raw["singular_pronouns"]),
+            irrealis_aux=frozenset(raw["irrealis"]["auxiliaries"]),
+            irrealis_governors=frozenset(raw["irrealis"]["governors"]),
+        )
+    except KeyError as exc:
+        raise ValueError(f"toll lexicon {p} lacks the section {exc}") from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# small parse helpers
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _is_verb(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+
+
+def _is_numberish(t: Token) -> bool:
+    return t.tag_ == "CD" or t.like_num or is_number_word(t.text)
+
+
+def _children(t: Token, *deps: str) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def _expand_conj(tokens: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    stack = list(tokens)
+    while stack:
+        t = stack.pop(0)
+        if t in out:
+            continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in _NOMINAL)
+    return sorted(out, key=lambda x: x.i)
+
+
+def _resolve_relative(t: Token) -> Token:
+    """'that'/'which'/'who' as a relative clause's subject -> the noun the clause modifies."""
+    if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
+        return t.head.head
+    return t
+
+
+def _verbal_ancestor(t: Token) -> Token:
+    for a in t.ancestors:
+        if _is_verb(a):
+            return a
+    return t.sent.root
+
+
+class TollExtractor:
+    """Reads toll mentions from a parsed Doc. Pure over the parse; holds only the lexicon."""
+
+    def __init__(self, lexicon: TollLexicon):
+        self.lex = lexicon
+
+    # -- victims and numbers ----------------------------------------------------------------
+
+    def _excluded(self, t: Token) -> bool:
+        return _lemma(t) in self.lex.exclude_victims or t.lower_ in self.lex.exclude_victims
+
+    def _personish(self, t: Token) -> bool:
+        lem = _lemma(t)
+        return (lem in self.lex.victim_categories or lem in self.lex.person_nouns
+                or t.lower_ in self.lex.person_nouns or t.ent_type_ in ("PERSON", "NORP"))
+
+    def _number_token(self, noun: Token) -> Optional[Token]:
+        cands = [c for c in noun.children
+                 if c.i < noun.i and c.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod",
+                                                "det")
+                 and _is_numberish(c) and c.lower_ not in ("a", "an")]
+        return max(cands, key=lambda c: c.i) if cands else None
+
+    def _quantity(self, num: Token, left_i: int) -> Optional[tuple[Quantity, int]]:
+        """Quantity ending at `num`, qualifier context from up to 3 tokens before `left_i`."""
+        sent = num.sent
+        ctx_start = max(sent.start, min(left_i, num.left_edge.i) - 3)
+        start_char = num.doc[ctx_start].idx
+        text = num.doc.text[start_char: num.idx + len(num.text)]
+        q = parse_quantity(text)
+        if q is None or q.end != len(text):
+            return None
+        return q, start_char + q.start
+
+    def value_of(self, victim: Token) -> Optional[tuple[int, Qualifier, int, Optional[Token]]]:
+        """(value, qualifier, start_char of the number phrase, noun) for a victim token."""
+        lower = victim.lower_
+        dets = {c.lower_: c for c in victim.children if c.dep_ == "det"}
+        if lower in self.lex.zero_subjects:
+            return 0, "exact", victim.idx, None
+        if "no" in dets and (lower == "one" or victim.pos_ in ("NOUN", "PROPN")):
+            return 0, "exact", dets["no"].idx, (None if lower == "one" else victim)
+        if _is_numberish(victim) or lower in ("dozens", "hundreds", "thousands", "scores", "tens"):
+            got = self._quantity(victim, victim.left_edge.i)
+            if got is None:
+                return None
+            q, start = got
+            nouns = [p for prep in _children(victim, "prep") if prep.lower_ == "of"
+                     for p in _children(prep, "pobj")]
+            return q.value, q.qualifier, start, (nouns[0] if nouns else None)
+        if victim.pos_ == "PRON":
+            if lower in self.lex.singular_pronouns:
+                return 1, "exact", victim.idx, None
+            return None
+        if self._excluded(victim):
+            return None
+        num = self._number_token(victim)
+        if num is not None:
+            got = self._quantity(num, num.left_edge.i)
+            if got is None:
+                return None
+            q, start = got
+            return q.value, q.qualifier, start, victim
+        plural = victim.tag_ in ("NNS", "NNPS") and lower not in ("police",)
+        if plural or not self._personish(victim):
+            return None
+        first = victim.left_edge
+        return 1, "exact", first.idx, victim
+
+    # -- victim normalisation ---------------------------------------------------------------
+
+    def _victim_words(self, noun: Token) -> list[Token]:
+        words = [noun]
+        for c in sorted(noun.children, key=lambda x: -x.i):
+            if c.i == words[0].i - 1 and c.dep_ == "compound" and c.pos_ == "NOUN":
+                words.insert(0, c)
+        return words
+
+    def victims_of(self, noun: Optional[Token]) -> tuple[Optional[str], Optional[str]]:
+        if noun is None or noun.pos_ == "NUM":
+            return None, None
+        words = self._victim_words(noun)
+        text = " ".join(w.text if w.pos_ == "PROPN" else w.lower_ for w in words)
+        cats = self.lex.victim_categories
+        lemmas = [_lemma(w) for w in words]
+        category = cats.get(" ".join(lemmas)) or cats.get(" ".join(w.lower_ for w in words))
+        if category is None:
+            for c in noun.children:
+                if c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in cats \
+                        and cats[_lemma(c)] not in ("unspecified",):
+                    category = cats[_lemma(c)]
+                    break
+        if category is None:
+            category = cats.get(_lemma(noun)) or cats.get(noun.lower_)
+        return text, category
+
+    # -- spans -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _np_end(victim: Token, noun: Optional[Token]) -> int:
+        end = victim.i
+        if noun is not None and noun.i > end:
+            end = noun.i
+        return end
+
+    def _phrase(self, doc: Doc, trigger: Token, victim: Token, num_start: int,
+                noun: Optional[Token], blockers: set[int]) -> tuple[int, int]:
+        np_end_tok = doc[self._np_end(victim, noun)]
+        start = min(num_start, victim.left_edge.idx if victim.left_edge.dep_ in _NP_LEFT_DEPS
+                    else victim.idx)
+        end = np_end_tok.idx + len(np_end_tok.text)
+        lo, hi = sorted((trigger.i, np_end_tok.i if trigger.i > victim.i else victim.i))
+        between = set(range(lo + 1, hi))
+        if not (between & blockers):
+            if trigger.i > victim.i:
+                end = max(end, trigger.idx + len(trigger.text))
+            else:
+                start = min(start, trigger.idx)
+        return start, end
+
+    # -- source, anchor, cause ----------------------------------------------------------------
+
+    @staticmethod
+    def _np_text_span(head: Token) -> tuple[int, int]:
+        toks = [t for t in head.subtree if not (t.is_punct and (t.i == head.left_edge.i
+                                                                or t.i == head.right_edge.i))]
+        first, last = toks[0], toks[-1]
+        if first.dep_ == "det" and first.lower_ in ("the", "this", "that", "these", "those") \
+                and len(toks) > 1:
+            first = toks[1]
+        return first.idx, last.idx + len(last.text)
+
+    def _subject_source(self, verb: Token) -> Optional[tuple[int, int]]:
+        subj = _children(verb, "nsubj")
+        if subj:
+            return self._np_text_span(subj[0])
+        for agent in _children(verb, "agent"):
+            pobj = _children(agent, "pobj")
+            if pobj:
+                return self._np_text_span(pobj[0])
+        return None
+
+    def source_of(self, anchor: Token) -> Optional[tuple[int, int]]:
+        sent = anchor.sent
+        # 1. a reporting verb governing the clause through a complement
+        child = anchor
+        for a in anchor.ancestors:
+            if _lemma(a) in self.lex.reporting_verbs and _is_verb(a) \
+                    and child.dep_ in ("ccomp", "parataxis", "xcomp", "dep", "advcl", "conj"):
+                got = self._subject_source(a)
+                if got:
+                    return got
+            child = a
+        # 2. a reporting clause hanging off the toll clause ("..., police said")
+        for a in [anchor, *anchor.ancestors]:
+            for c in a.children:
+                if c.dep_ in ("parataxis", "ccomp", "advcl", "conj") and c.i > anchor.i \
+                        and _lemma(c) in self.lex.reporting_verbs and not _children(c, "ccomp"):
+                    got = self._subject_source(c)
+                    if got:
+                        return got
+        # 3. "according to X" anywhere in the sentence
+        for t in sent:
+            for phrase in self.lex.according_to:
+                words = phrase.split()
+                if t.lower_ == words[0]:
+                    if len(words) == 2:
+                        preps = [c for c in t.children if c.lower_ == words[1]]
+                        if not preps and t.i + 1 < sent.end and t.nbor().lower_ == words[1]:
+                            preps = [t.nbor()]
+                        objs = [p for prep in preps for p in _children(prep, "pobj")]
+                    else:
+                        objs = _children(t, "dobj", "pobj")
+                    if objs:
+                        return self._np_text_span(objs[0])
+        return None
+
+    @staticmethod
+    def anchor_of(t: Token) -> Token:
+        a = t
+        while True:
+            subj = _children(a, "nsubj", "nsubjpass", "expl")
+            if a.dep_ in ("advcl", "xcomp", "conj") and a.tag_ == "VBG" and not subj and a.head is not a:
+                a = a.head
+            elif a.dep_ == "conj" and _is_verb(a) and _is_verb(a.head) and not subj:
+                a = a.head
+            else:
+                return a
+
+    def cause_of(self, anchor: Token, trigger: Token) -> Optional[int]:
+        cands: list[Token] = []
+        for v in (trigger, anchor):
+            if not _is_verb(v):
+                continue
+            cands += [_resolve_relative(s) for s in _children(v, "nsubj")]
+            for ag in _children(v, "agent"):
+                cands += _children(ag, "pobj")
+            for prep in _children(v, "prep"):
+                if prep.lower_ in ("in", "by", "during"):
+                    cands += _children(prep, "pobj")
+        for c in cands:
+            words = self._victim_words(c)
+            phrase = " ".join(_lemma(w) for w in words)
+            if _lemma(c) in self.lex.event_nouns or phrase in self.lex.event_nouns:
+                return c.i
+        return None
+
+    def _irrealis(self, trigger: Token) -> bool:
+        if any(c.dep_ == "neg" for c in trigger.children):
+            return True
+        if any(c.dep_ == "aux" and _lemma(c) in self.lex.irrealis_aux for c in trigger.children):
+            return True
+        t = trigger
+        while t.dep_ in ("xcomp", "conj") and t.head is not t:
+            t = t.head
+            if _lemma(t) in self.lex.irrealis_governors:
+                return True
+        return False
+
+    # -- the readers --------------------------------------------------------------------------
+
+    def _victims_of_verb(self, v: Token) -> list[Token]:
+        objs = _children(v, *_OBJ_DEPS)
+        if objs:
+            return _expand_conj(objs)
+        subjp = _children(v, "nsubjpass")
+        if subjp:
+            return _expand_conj(_resolve_relative(s) for s in subjp)
+        if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and v.head.pos_ in _NOMINAL:
+            return [v.head]
+        subj = _children(v, "nsubj")
+        if v.tag_ == "VBN" and subj and not _children(v, "aux"):
+            return _expand_conj(_resolve_relative(s) for s in subj)
+        return []
+
+    def _result_clause(self, verb: Token) -> list[tuple[Token, Token]]:
+        """'left A dead and B, C wounded' -> [(A, dead), (B, wounded), (C, wounded)]."""
+        adjs = []
+        for t in verb.subtree:
+            if t.i <= verb.i or _lemma(t) not in self.lex.adjectives and t.lower_ not in self.lex.adjectives:
+                continue
+            if _children(t, "dobj") or _children(t, "nsubjpass"):
+                continue
+            path_ok = True
+            for a in t.ancestors:
+                if a is verb:
+                    break
+                if _is_verb(a) and a.dep_ not in ("oprd", "ccomp", "xcomp", "acl", "conj"):
+                    path_ok = False
+                    break
+            if path_ok and t.dep_ not in ("pobj",):
+                adjs.append(t)
+        if not adjs:
+            return []
+        adj_ids = {a.i for a in adjs}
+        victims: list[Token] = []
+        for t in verb.subtree:
+            if t.i <= verb.i or t.i in adj_ids or t.pos_ not in _NOMINAL:
+                continue
+            if t.dep_ not in ("dobj", "conj", "nsubj", "appos"):
+                continue
+            ok = True
+            for a in t.ancestors:
+                if a is verb:
+                    break
+                if a.dep_ in ("pobj", "prep", "relcl", "poss") or (a.i not in adj_ids and _is_verb(a)
+                                                                   and a.dep_ not in ("ccomp", "acl", "conj")):
+                    ok = False
+                    break
+            if ok and t.i < max(adj_ids):
+                victims.append(t)
+        pairs = []
+        for v in victims:
+            following = [a for a in adjs if a.i > v.i]
+            if following:
+                pairs.append((v, min(following, key=lambda a: a.i)))
+        if not pairs:  # copular / passive: "three were found dead", "two remain missing"
+            subj = _children(verb, "nsubjpass", "nsubj")
+            if subj:
+                pairs = [(s, adjs[0]) for s in _expand_conj(_resolve_relative(x) for x in subj)]
+        return pairs
+
+    def _kind_of_adjective(self, t: Token) -> Optional[str]:
+        return self.lex.adjectives.get(t.lower_) or self.lex.adjectives.get(_lemma(t))
+
+    def extract(self, doc: Doc) -> list[TollMention]:
+        out: list[TollMention] = []
+        for sent in doc.sents:
+            out.extend(self._extract_sentence(doc, sent))
+        return out
+
+    def _extract_sentence(self, doc: Doc, sent: Span) -> list[TollMention]:
+        found: list[tuple[str, Token, Token]] = []  # (kind, trigger, victim)
+        consumed: set[int] = set()
+        # pass 1: result constructions with toll adjectives ("left 19 dead", "found dead")
+        for tok in sent:
+            if _is_verb(tok) and _lemma(tok) in self.lex.adjective_verbs:
+                for victim, adj in self._result_clause(tok):
+                    kind = self._kind_of_adjective(adj)
+                    if kind:
+                        found.append((kind, adj, victim))
+                        consumed.add(adj.i)
+        # pass 2: toll verbs, adjectives and nouns
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            lem = _lemma(tok)
+            if _is_verb(tok) and lem in self.lex.transitive_verbs and not (
+                    tok.tag_ == "JJ"):
+                if self._irrealis(tok):
+                    continue
+                for v in self._victims_of_verb(tok):
+                    found.append((self.lex.transitive_verbs[lem], tok, v))
+            elif _is_verb(tok) and lem in self.lex.intransitive_verbs:
+                if self._irrealis(tok):
+                    continue
+                for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
+                    found.append((self.lex.intransitive_verbs[lem], tok, v))
+            elif _is_verb(tok) and lem in self.lex.life_verbs and lem == "lose":
+                if any(_lemma(o) == "life" for o in _children(tok, "dobj")):
+                    for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
+                        found.append((self.lex.life_verbs[lem], tok, v))
+            elif self._kind_of_adjective(tok) and tok.pos_ in ("ADJ", "VERB", "NOUN"):
+                kind = self._kind_of_adjective(tok)
+                if any(_is_numberish(c) for c in _children(tok, "nummod")):
+                    found.append((kind, tok, tok))  # "3 dead", "12 injured"
+                elif tok.dep_ in ("amod", "acl") and tok.head.pos_ in _NOMINAL:
+                    found.append((kind, tok, tok.head))
+                elif tok.dep_ in ("acomp", "oprd") and _is_verb(tok.head):
+                    subj = _children(tok.head, "nsubj", "nsubjpass")
+                    for v in _expand_conj(_resolve_relative(s) for s in subj):
+                        found.append((kind, tok, v))
+            elif tok.pos_ == "NOUN" and lem in self.lex.toll_heads:
+                got = self._toll_head(tok)
+                if got is not None:
+                    found.append(got)
+            elif tok.pos_ == "NOUN" and lem in self.lex.toll_nouns:
+                nums = [c for c in _children(tok, "nummod", "quantmod", "amod") if _is_numberish(c)]
+                if nums:
+                    found.append((self.lex.toll_nouns[lem], tok, tok))
+                else:
+                    for prep in _children(tok, "prep"):
+                        if prep.lower_ == "of":
+                            for p in _children(prep, "pobj"):
+                                found.append((self.lex.toll_nouns[lem], tok, p))
+        return self._build(doc, found)
+
+    def _toll_head(self, toll: Token) -> Optional[tuple[str, Token, Token]]:
+        kind = self.lex.toll_heads[_lemma(toll)]
+        for c in toll.children:
+            if c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in self.lex.toll_compounds:
+                kind = self.lex.toll_compounds[_lemma(c)]
+        nums: list[Token] = []
+        for prep in _children(toll, "prep"):
+            if prep.lower_ in ("of", "at"):
+                nums += _children(prep, "pobj")
+        nums += _children(toll, "appos", "nummod")
+        if toll.dep_ in ("nsubj", "nsubjpass", "dobj") and _is_verb(toll.head):
+            v = toll.head
+            nums += _children(v, "dobj", "attr", "npadvmod") if toll.dep_ != "dobj" else []
+            for prep in _children(v, "prep"):
+                if prep.lower_ in ("to", "at", "past", "above"):
+                    nums += _children(prep, "pobj")
+        nums = [n for n in nums if n is not toll and _is_numberish(n)]
+        if not nums:
+            return None
+        return kind, toll, nums[0]
+
+    def _build(self, doc: Doc, found: list[tuple[str, Token, Token]]) -> list[TollMention]:
+        seen: set[tuple[str, int]] = set()
+        victim_ids = {v.i for _, _, v in found}
+        mentions: list[TollMention] = []
+        for kind, trigger, victim in found:
+            if (kind, victim.i) in seen:
+                continue
+            val = self.value_of(victim)
+            if val is None:
+                continue
+            value, qualifier, num_start, noun = val
+            if noun is not None and self._excluded(noun):
+                continue
+            seen.add((kind, victim.i))
+            if trigger is victim:  # "3 dead": the number hangs off the toll word
+                victims, category = None, None
+            else:
+                victims, category = self.victims_of(noun if noun is not None else
+                                                    (victim if victim.pos_ != "NUM" else None))
+            blockers = victim_ids - {victim.i}
+            start, end = self._phrase(doc, trigger, victim, num_start, noun, blockers)
+            if _lemma(trigger) in self.lex.toll_heads:
+                start = min(start, trigger.left_edge.idx)
+            if _is_verb(trigger) and trigger.dep_ not in ("amod", "acl", "oprd", "acomp"):
+                head_for_anchor = trigger
+            else:
+                head_for_anchor = _verbal_ancestor(trigger)
+            anchor = self.anchor_of(head_for_anchor)
+            cause = self.cause_of(anchor, head_for_anchor)
+            src = self.source_of(anchor)
+            if src is None and _lemma(trigger) in self.lex.toll_heads and trigger.dep_ == "dobj" \
+                    and _lemma(trigger.head) in self.lex.toll_reporting_verbs:
+                src = self._subject_source(trigger.head)
+            mentions.append(TollMention(
+                kind=kind,  # type: ignore[arg-type]
+                value=value, qualifier=qualifier, victims=victims, victim_category=category,
+                side=None, text=doc.text[start:end], start_char=start, end_char=end,
+                source=doc.text[src[0]:src[1]] if src else None,
+                source_start=src[0] if src else None, source_end=src[1] if src else None,
+                anchor_token_i=anchor.i, cause_token_i=cause, trigger_token_i=trigger.i,
+                victim_token_i=victim.i))
+        mentions.sort(key=lambda m: (m.start_char, m.kind))
+        return mentions
+
+
+class TollsComponent:
+    """The pipeline component: sets doc._.strife_tolls."""
+
+    def __init__(self, nlp: Language, name: str, lexicon_path: Optional[str] = None):
+        self.name = name
+        self.extractor = TollExtractor(load_lexicon(lexicon_path))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            raise ValueError("strife_tolls needs a dependency parse: add it after the parser")
+        doc._.strife_tolls = self.extractor.extract(doc)
+        return doc
+
+
+@Language.factory(
+    "strife_tolls",
+    assigns=["doc._.strife_tolls"],
+    requires=["token.dep", "token.head", "token.lemma", "token.tag"],
+    default_config={"lexicon_path": None},
+)
+def make_tolls(nlp: Language, name: str, lexicon_path: Optional[str]) -> TollsComponent:
+    return TollsComponent(nlp, name, lexicon_path)
+
+
+def extract_tolls(doc: Doc, lexicon_path: Optional[str] = None) -> list[TollMention]:
+    """Toll mentions of a parsed Doc without adding the component to a pipeline."""
+    return TollExtractor(load_lexicon(lexicon_path)).extract(doc)

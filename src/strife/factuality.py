@@ -1,0 +1,111 @@
+"""Is an event mention reported as having happened?
+
+"threatened to strike" is a threat, not a strike; "plans to hold talks" is no meeting yet;
+"denied carrying out the attack" is not an attack; "will not be deterred" is nothing at all.
+The decision walks the dependency parse from the trigger up, using the word lists in
+``data/nlp/factuality.json`` (no words are hard-coded here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from strife.lexicon import load_wordlists
+
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "dobj", "oprd", "attr"})
+_PASS_THROUGH_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "npadvmod", "dep", "relcl", "acomp"})
+
+
+@dataclass(frozen=True)
+class Factuality:
+    factual: bool
+    reason: Optional[str] = None
+
+
+def _words() -> dict[str, frozenset[str]]:
+    return load_wordlists("factuality")
+
+
+def _has_child(tok: Token, deps: set[str] | frozenset[str], lemmas: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in lemmas for c in tok.children)
+
+
+def _negated(tok: Token) -> bool:
+    w = _words()
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children if c.lower_ in w["negators"])
+
+
+def _modal(tok: Token) -> bool:
+    return _has_child(tok, {"aux", "auxpass"}, _words()["modal_aux"])
+
+
+def _conditional(tok: Token) -> bool:
+    return _has_child(tok, {"mark"}, _words()["conditional_marks"])
+
+
+def _infinitival(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or tok.tag_ == "VB"
+
+
+def assess(trigger: Token) -> Factuality:
+    """Decide whether the event the trigger names is reported as real (past or ongoing)."""
+    w = _words()
+    sent = trigger.sent
+    if sent.text.rstrip().rstrip("”\"'’").endswith("?"):
+        return Factuality(False, "question")
+    if _negated(trigger):
+        return Factuality(False, "negated")
+    if trigger.pos_ in ("VERB", "AUX"):
+        if _modal(trigger):
+            return Factuality(False, "modal")
+        if _conditional(trigger):
+            return Factuality(False, "conditional")
+        has_aux = any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+        if trigger.tag_ in ("VBP", "VBZ") and not has_aux:
+            return Factuality(False, "habitual_present")
+        if trigger.tag_ == "VB" and not any(c.lower_ in ("did", "does", "do") for c in trigger.children):
+            # bare infinitive: "to strike", "would strike" (modal caught above) -> climb decides
+            pass
+    else:
+        if any(c.dep_ in ("amod", "advmod") and c.lower_ in w["nonfactive_modifiers"] for c in trigger.children):
+            return Factuality(False, "nonfactive_modifier")
+
+    cur = trigger
+    steps = 0
+    while cur.head is not cur and steps < 12:
+        steps += 1
+        dep, head = cur.dep_, cur.head
+        if dep == "pobj":
+            gov = head.head
+            if gov.pos_ == "NOUN" and gov.lemma_.lower() in w["nonfactive_nouns"]:
+                return Factuality(False, f"governed_by:{gov.lemma_}")
+            if gov.lemma_.lower() in ("deny", "refuse", "prevent", "deter", "stop"):
+                return Factuality(False, f"governed_by:{gov.lemma_}")
+            return Factuality(True)  # a presupposed event inside a PP ("retaliate for the attack")
+        if dep == "prep":
+            cur = head
+            continue
+        if dep in ("nsubj", "nsubjpass", "csubj"):
+            if head.pos_ in ("VERB", "AUX") and (_infinitival(head) and not _modal(head)) and head.dep_ in _COMPLEMENT_DEPS:
+                cur = head  # "see [the attacks] cease": the subject of a bare complement
+                continue
+            return Factuality(True)
+        if dep in _COMPLEMENT_DEPS:
+            lemma = head.lemma_.lower()
+            if head.lower_ in w["reporting_verbs"] or lemma in w["reporting_verbs"]:
+                return Factuality(True)
+            if lemma in w["nonfactive_governors"] or head.lower_ in w["nonfactive_governors"]:
+                return Factuality(False, f"governed_by:{lemma}")
+            if head.pos_ in ("VERB", "AUX") and (_modal(head) or _negated(head) or _conditional(head)):
+                if dep == "dobj" or _infinitival(cur) or dep in ("xcomp", "advcl", "acl"):
+                    return Factuality(False, f"governor_modal_or_negated:{lemma}")
+            cur = head
+            continue
+        if dep in _PASS_THROUGH_DEPS:
+            cur = head
+            continue
+        break
+    return Factuality(True)

@@ -1,0 +1,500 @@
+"""Read input paths into `Article`s, or into a `ReadFailure` that says which input and why.
+
+Accepted inputs (``read_inputs``):
+
+* ``.txt`` / ``.text``: plain text. A first line followed by a blank line is the title (when it is at
+  most 300 characters, does not end with a full stop, and text follows); the article id is the file
+  stem; the rest is the article text.
+* ``.html`` / ``.htm`` / ``.xhtml``: main text and metadata (title, date, url, site name) through
+  trafilatura. The page's own date wins over ``published``; a leading line equal to the title is
+  dropped from the text, as for ``.txt``.
+* ``.jsonl`` / ``.ndjson``: one article a line, keys ``id``, ``title``, ``text``, ``published``,
+  ``url``, ``source`` (other keys go to ``Article.meta``). A line's own ``published`` wins. A bad
+  line is a failure naming ``path:line``; the other lines go on.
+* ``-``: standard input, read as plain text.
+* a directory: every file below it with one of the suffixes above (recursive, sorted by path,
+  hidden files and directories left out); other files are *skipped* as "unsupported file type".
+* any of these compressed as ``.gz``.
+* an explicitly named file with another suffix is read as plain text.
+
+How bad input ends (each names the input as ``origin``):
+
+==========================  ==========  ========================================================
+input                       outcome     reason
+==========================  ==========  ========================================================
+missing path                failed      not found
+unreadable file / bad gzip  failed      unreadable
+NUL bytes / control chars   failed      binary
+over ``max_chars``          failed      too large
+invalid JSONL line          failed      invalid JSONL
+empty or blank text         skipped     empty
+HTML without main text      skipped     no main text
+not UTF-8                   processed   warning "not UTF-8: decoded as cp1252"
+==========================  ==========  ========================================================
+
+Nothing here raises for a bad input; an unexpected error while reading one source ends that source
+with a "read error" failure and the others go on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import logging
+import os
+import sys
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO, Callable, ContextManager, Iterable, Iterator, Literal, Optional, Union
+
+from strife.article import Article, parse_published
+from strife.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+STDIN = "-"
+STDIN_ORIGIN = "<stdin>"
+SNIFF_BYTES = 8192
+MAX_TITLE_CHARS = 300
+# share of C0 control bytes (other than tab, newline, carriage return, form feed, vertical tab,
+# escape) above which a text file is taken for binary
+BINARY_CONTROL_SHARE = 0.05
+NOT_UTF8_WARNING = "not UTF-8: decoded as cp1252"
+
+Outcome = Literal["failed", "skipped"]
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that yields no article: ``reason`` is a short category (counted), ``detail`` says more."""
+
+    origin: str
+    reason: str
+    detail: Optional[str] = None
+    outcome: Outcome = "failed"
+
+    @property
+    def message(self) -> str:
+        return f"{self.origin}: {self.reason}" + (f" ({self.detail})" if self.detail else "")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+ReadResult = Union[Article, ReadFailure]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What readers need besides the bytes. ``published`` is the date for inputs that lack one."""
+
+    published: Optional[date] = None
+    max_chars: int = 2_000_000
+
+    @property
+    def max_bytes(self) -> int:
+        return 4 * self.max_chars
+
+
+@dataclass(frozen=True)
+class InputSource:
+    """One openable input: a file (maybe gzipped) or standard input."""
+
+    origin: str
+    stem: str  # the default article id
+    open: Callable[[], ContextManager[BinaryIO]]
+    size: Optional[int] = None  # raw size when known (plain files)
+
+
+Reader = Callable[[InputSource, ReadOptions], Iterator[ReadResult]]
+
+
+# ---------------------------------------------------------------------------------------------
+# bytes -> text
+
+
+def _too_large(origin: str, amount: str, options: ReadOptions) -> ReadFailure:
+    return ReadFailure(
+        origin,
+        "too large",
+        f"{amount} > limit of {options.max_chars:,} characters; set STRIFE_MAX_CHARS to raise it",
+    )
+
+
+def _read_capped(src: InputSource, options: ReadOptions) -> Union[bytes, ReadFailure]:
+    """All of a source's bytes, or a failure when it is over the byte cap or unreadable."""
+    if src.size is not None and src.size > options.max_bytes:
+        return _too_large(src.origin, f"{src.size:,} bytes", options)
+    try:
+        with src.open() as stream:
+            data = stream.read(options.max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        return _unreadable(src.origin, exc)
+    if len(data) > options.max_bytes:
+        return _too_large(src.origin, f"more than {options.max_bytes:,} bytes", options)
+    return data
+
+
+def _unreadable(origin: str, exc: BaseException) -> ReadFailure:
+    if isinstance(exc, FileNotFoundError):
+        return ReadFailure(origin, "not found")
+    if isinstance(exc, gzip.BadGzipFile):
+        return ReadFailure(origin, "unreadable", f"not a valid gzip file: {exc}")
+    if isinstance(exc, (EOFError, zlib.error)):
+        return ReadFailure(origin, "unreadable", f"corrupt or truncated gzip data: {exc}")
+    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return ReadFailure(origin, "unreadable", f"{type(exc).__name__}: {text}")
+
+
+def looks_binary(data: bytes) -> Optional[str]:
+    """Why ``data`` is not text (NUL bytes, many control bytes), or None when it looks like text."""
+    sample = data[:SNIFF_BYTES]
+    if b"\x00" in sample:
+        return "contains NUL bytes"
+    if sample:
+        controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13, 27))
+        if controls / len(sample) > BINARY_CONTROL_SHARE:
+            return f"{controls / len(sample):.0%} control bytes"
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, list[str]]:
+    """Decode text bytes: a UTF-8/UTF-16 BOM is honoured, else UTF-8, else cp1252 with a warning.
+
+    Never raises: cp1252's five undefined bytes become U+FFFD.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), []
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), [NOT_UTF8_WARNING]
+
+
+def _bytes_to_text(origin: str, data: bytes, options: ReadOptions) -> Union[tuple[str, list[str]], ReadFailure]:
+    if not data.strip():
+        return ReadFailure(origin, "empty", outcome="skipped")
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        why = looks_binary(data)
+        if why:
+            return ReadFailure(origin, "binary", why)
+    text, warnings = decode_text(data)
+    if not text.strip():
+        return ReadFailure(origin, "empty", outcome="skipped")
+    if len(text) > options.max_chars:
+        return _too_large(origin, f"{len(text):,} characters", options)
+    return text, warnings
+
+
+# ---------------------------------------------------------------------------------------------
+# formats
+
+
+def split_title(text: str) -> tuple[Optional[str], str]:
+    """``(title, body)``: a first line followed by a blank line is the title (see module doc)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start + 2 >= len(lines) or lines[start + 1].strip():
+        return None, text
+    title = lines[start].strip()
+    body = "\n".join(lines[start + 2 :])
+    if len(title) > MAX_TITLE_CHARS or title.endswith(".") or not body.strip():
+        return None, text
+    return title, body
+
+
+def read_text(src: InputSource, options: ReadOptions) -> Iterator[ReadResult]:
+    data = _read_capped(src, options)
+    if isinstance(data, ReadFailure):
+        yield data
+        return
+    decoded = _bytes_to_text(src.origin, data, options)
+    if isinstance(decoded, ReadFailure):
+        yield decoded
+        return
+    text, warnings = decoded
+    title, body = split_title(text)
+    yield Article(
+        text=body,
+        id=src.stem if src.origin != STDIN_ORIGIN else None,
+        title=title,
+        published=options.published,
+        origin=src.origin,
+        warnings=warnings,
+    )
+
+
+_HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def read_html(src: InputSource, options: ReadOptions) -> Iterator[ReadResult]:
+    data = _read_capped(src, options)
+    if isinstance(data, ReadFailure):
+        yield data
+        return
+    if not data.strip():
+        yield ReadFailure(src.origin, "empty", outcome="skipped")
+        return
+    why = looks_binary(data)
+    if why:
+        yield ReadFailure(src.origin, "binary", why)
+        return
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    try:
+        doc = trafilatura.bare_extraction(
+            data,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=_HTML_DATE_PARAMS,
+        )
+    except Exception as exc:  # a third-party parser on arbitrary markup: any error ends this input only
+        yield ReadFailure(src.origin, "unparseable HTML", f"{type(exc).__name__}: {exc}")
+        return
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        yield ReadFailure(src.origin, "no main text", "trafilatura found no article text", outcome="skipped")
+        return
+    if len(text) > options.max_chars:
+        yield _too_large(src.origin, f"{len(text):,} characters of main text", options)
+        return
+    title = (doc.title or "").strip() or None
+    if title:
+        first, _, rest = text.partition("\n")
+        if first.strip() == title and rest.strip():
+            text = rest
+    published = options.published
+    page_date = getattr(doc, "date", None)
+    if page_date:
+        try:
+            published = parse_published(page_date) or published
+        except ValueError:
+            log.debug("%s: ignoring unparseable page date %r", src.origin, page_date)
+    yield Article(
+        text=text,
+        id=src.stem,
+        title=title,
+        published=published,
+        url=getattr(doc, "url", None) or None,
+        source=getattr(doc, "sitename", None) or None,
+        origin=src.origin,
+    )
+
+
+_JSONL_FIELDS = ("id", "title", "text", "published", "url", "source")
+
+
+class _BadLine(ValueError):
+    """A JSONL line that is not an article; the message says why."""
+
+
+def _optional_str(obj: dict, key: str) -> Optional[str]:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise _BadLine(f"field {key!r} must be a string, not {type(value).__name__}")
+    value = str(value).strip()
+    return value or None
+
+
+def _article_from_line(
+    origin: str, default_id: str, raw: bytes, options: ReadOptions
+) -> ReadResult:
+    try:
+        line, warnings = raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        line, warnings = raw.decode("cp1252", errors="replace"), [NOT_UTF8_WARNING]
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ReadFailure(origin, "invalid JSONL", f"{exc.msg} at column {exc.colno}")
+    try:
+        if not isinstance(obj, dict):
+            raise _BadLine(f"a line must be a JSON object, not {type(obj).__name__}")
+        text = obj.get("text")
+        if not isinstance(text, str):
+            raise _BadLine("no 'text' string" if text is None else f"'text' must be a string, not {type(text).__name__}")
+        try:
+            published = parse_published(obj.get("published"))
+        except ValueError as exc:
+            raise _BadLine(str(exc)) from None
+        fields = {key: _optional_str(obj, key) for key in ("id", "title", "url", "source")}
+    except _BadLine as exc:
+        return ReadFailure(origin, "invalid JSONL", str(exc))
+    if not text.strip():
+        return ReadFailure(origin, "empty", "'text' is empty", outcome="skipped")
+    if len(text) > options.max_chars:
+        return _too_large(origin, f"{len(text):,} characters", options)
+    return Article(
+        text=text,
+        id=fields["id"] or default_id,
+        title=fields["title"],
+        published=published or options.published,
+        url=fields["url"],
+        source=fields["source"],
+        origin=origin,
+        meta={k: v for k, v in obj.items() if k not in _JSONL_FIELDS},
+        warnings=warnings,
+    )
+
+
+def read_jsonl(src: InputSource, options: ReadOptions) -> Iterator[ReadResult]:
+    try:
+        with src.open() as stream:
+            head = stream.read(SNIFF_BYTES)
+            why = looks_binary(head)
+            if why:
+                yield ReadFailure(src.origin, "binary", why)
+                return
+            seen = False
+            lines = _lines(head, stream)
+            for lineno, raw in enumerate(lines, start=1):
+                if not raw.strip():
+                    continue
+                seen = True
+                origin = f"{src.origin}:{lineno}"
+                if len(raw) > options.max_bytes:
+                    yield _too_large(origin, f"{len(raw):,} bytes", options)
+                    continue
+                yield _article_from_line(origin, f"{src.stem}:{lineno}", raw, options)
+            if not seen:
+                yield ReadFailure(src.origin, "empty", outcome="skipped")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _unreadable(src.origin, exc)
+
+
+def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``head`` + the rest of ``stream`` (head was read to sniff for binary data)."""
+    parts: list[bytes] = []  # pieces of the line being assembled (a list: long lines stay linear)
+    for chunk in _chain_chunks(head, stream):
+        pieces = chunk.split(b"\n")
+        if len(pieces) == 1:
+            parts.append(chunk)
+            continue
+        parts.append(pieces[0])
+        yield b"".join(parts)
+        yield from pieces[1:-1]
+        parts = [pieces[-1]]
+    rest = b"".join(parts)
+    if rest:
+        yield rest
+
+
+def _chain_chunks(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    yield head
+    yield from iter(lambda: stream.read(1 << 16), b"")
+
+
+# suffix (lower case, after removing ".gz") -> reader. Issue 7 adds .json, .csv, feeds and WARC here.
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# paths -> sources
+
+
+def _split_name(name: str) -> tuple[str, str, bool]:
+    """``(stem, suffix, gzipped)`` for a file name: ``a.txt.gz`` -> ``("a", ".txt", True)``."""
+    gzipped = name.lower().endswith(".gz")
+    base = name[:-3] if gzipped else name
+    path = Path(base)
+    return path.stem, path.suffix.lower(), gzipped
+
+
+def _file_source(path: Path, origin: str) -> tuple[InputSource, str]:
+    stem, suffix, gzipped = _split_name(path.name)
+    if gzipped:
+        opener: Callable[[], ContextManager[BinaryIO]] = lambda: gzip.open(path, "rb")  # noqa: E731
+        size = None
+    else:
+        opener = lambda: open(path, "rb")  # noqa: E731
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = None
+    return InputSource(origin=origin, stem=stem, open=opener, size=size), suffix
+
+
+def _walk(root: Path) -> list[Path]:
+    """Files below ``root``, sorted by path, hidden entries left out, symlinked dirs not followed."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(Path(dirpath) / f for f in filenames if not f.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def iter_sources(
+    paths: Iterable[Union[str, Path]], stdin: Optional[BinaryIO] = None
+) -> Iterator[Union[tuple[InputSource, Reader], ReadFailure]]:
+    """Each input as ``(source, reader)``, or a failure/skip for paths that cannot be read at all."""
+    for raw_path in paths:
+        name = str(raw_path)
+        if name == STDIN:
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                yield ReadFailure(STDIN_ORIGIN, "unreadable", "standard input is not available")
+                continue
+            bound = stream
+            yield InputSource(STDIN_ORIGIN, "stdin", lambda: contextlib.nullcontext(bound)), read_text
+            continue
+        path = Path(name)
+        if path.is_dir():
+            try:
+                files = _walk(path)
+            except OSError as exc:
+                yield _unreadable(name, exc)
+                continue
+            for file in files:
+                source, suffix = _file_source(file, str(file))
+                reader = READERS.get(suffix)
+                if reader is None:
+                    yield ReadFailure(source.origin, "unsupported file type", suffix or "no suffix", outcome="skipped")
+                else:
+                    yield source, reader
+        elif path.is_file():
+            source, suffix = _file_source(path, name)
+            yield source, READERS.get(suffix, read_text)
+        elif path.exists():
+            yield ReadFailure(name, "unreadable", "not a regular file or directory")
+        else:
+            yield ReadFailure(name, "not found")
+
+
+def read_inputs(
+    paths: Iterable[Union[str, Path]],
+    *,
+    published: Optional[date] = None,
+    settings: Optional[Settings] = None,
+    stdin: Optional[BinaryIO] = None,
+) -> Iterator[ReadResult]:
+    """Articles from ``paths`` (files, directories, ``-``), or a `ReadFailure` for each bad input.
+
+    ``published`` is the publication date for inputs that carry none of their own.
+    """
+    settings = settings or get_settings()
+    options = ReadOptions(published=published, max_chars=settings.max_chars)
+    for item in iter_sources(paths, stdin=stdin):
+        if isinstance(item, ReadFailure):
+            yield item
+            continue
+        source, reader = item
+        try:
+            yield from reader(source, options)
+        except Exception as exc:  # a reader bug must not end the batch: this source fails, the rest go on
+            log.debug("reading %s failed", source.origin, exc_info=True)
+            yield ReadFailure(source.origin, "read error", f"{type(exc).__name__}: {exc}")

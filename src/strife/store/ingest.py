@@ -1,0 +1,334 @@
+"""Storing articles and their event records, idempotently and batch by batch.
+
+* **Idempotent**: an article is identified by the sha256 of its cleaned text; one
+  already stored (or seen earlier in the same run) is skipped as a duplicate.
+* **Transactional per batch**: each batch of ``batch_size`` articles is written in
+  one transaction. Killing the process loses at most the uncommitted batch, which a
+  re-run stores (its articles are not in the store yet); committed batches are
+  skipped as duplicates. If a batch fails, it is rolled back and replayed one
+  article per transaction so that only the faulty articles are reported failed.
+* **Short locks**: given a path, the store is opened for each batch and closed
+  after its commit, so readers can get in between batches (see :mod:`strife.store.db`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+
+import duckdb
+
+from strife.article import Article
+from strife.records import Event
+from strife.store.cluster import (
+    DEFAULT_RULE,
+    EventFeatures,
+    MergeRule,
+    features_of,
+    find_cluster,
+    merge_score,
+    new_cluster_id,
+    primary_location,
+)
+from strife.store.clusterview import refresh_clusters
+from strife.store.db import DbLike, open_store, transaction
+
+# An item to ingest: the article and its records, or the exception its extraction raised.
+IngestItem = tuple[Article, Union[Sequence[Event], BaseException]]
+DEFAULT_BATCH_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Failure:
+    article: str  # id, origin or sha256 prefix: what a user can find it by
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    stored: int = 0
+    skipped_duplicates: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    events_added: int = 0
+    clusters_created: int = 0
+    clusters_grown: int = 0
+    batches: int = 0
+
+    def summary(self) -> str:
+        lines = [
+            f"articles read: {self.read}",
+            f"stored: {self.stored}",
+            f"skipped as duplicates: {self.skipped_duplicates}",
+            f"failed: {len(self.failed)}",
+            f"events added: {self.events_added}",
+            f"clusters created: {self.clusters_created}",
+            f"clusters grown: {self.clusters_grown}",
+        ]
+        lines += [f"  failed {f.article}: {f.reason}" for f in self.failed]
+        return "\n".join(lines)
+
+
+class ArticleRejected(ValueError):
+    """An article (or its records) cannot be stored; the message says why."""
+
+
+def _label(article: Article) -> str:
+    return article.id or article.origin or f"sha256:{article.text_sha256[:12]}"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _d(s: Optional[str]) -> Optional[date]:
+    return date.fromisoformat(s) if s else None
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list], width: int, chunk: int = 400) -> None:
+    """Multi-row INSERT ... VALUES (much faster than executemany in DuckDB)."""
+    one = "(" + ",".join("?" * width) + ")"
+    for i in range(0, len(rows), chunk):
+        part = rows[i : i + chunk]
+        con.execute(
+            f"INSERT INTO {table} VALUES " + ",".join([one] * len(part)),
+            [v for row in part for v in row],
+        )
+
+
+class _Batch:
+    """Rows of one batch, written together at its end."""
+
+    def __init__(self) -> None:
+        self.articles: list[list] = []
+        self.events: list[list] = []
+        self.mentions: list[list] = []
+        self.claims: list[list] = []
+        self.actors: list[list] = []
+        self.places: list[list] = []
+        self.pending: list[EventFeatures] = []  # features of this batch's events, already clustered
+        self.shas: set[str] = set()
+        self.touched: set[str] = set()
+
+
+def _validate(article: Article, events: Sequence[Event]) -> None:
+    if not article.text:
+        raise ArticleRejected("empty text")
+    sha = article.text_sha256
+    seen: set[str] = set()
+    for ev in events:
+        if not isinstance(ev, Event):
+            raise ArticleRejected(f"expected Event records, got {type(ev).__name__}")
+        if ev.article.text_sha256 != sha:
+            raise ArticleRejected(
+                f"record {ev.event_id} names article sha256 {ev.article.text_sha256[:12]}, "
+                f"not this article's {sha[:12]}"
+            )
+        if ev.event_id in seen:
+            raise ArticleRejected(f"event_id {ev.event_id} appears twice in the article's records")
+        seen.add(ev.event_id)
+
+
+def _pick_cluster(
+    con: duckdb.DuckDBPyConnection, batch: _Batch, feats: EventFeatures, rule: MergeRule
+) -> Optional[str]:
+    cid, score = find_cluster(con, feats, rule)
+    best = score.total if score else -1.0
+    own = {p.cluster_id for p in batch.pending if p.article_sha256 == feats.article_sha256}
+    for cand in batch.pending:
+        if cand.article_sha256 == feats.article_sha256 or cand.cluster_id in own:
+            continue
+        s = merge_score(feats, cand, rule)
+        if not s.vetoed and s.total >= rule.threshold and s.total > best:
+            cid, best = cand.cluster_id, s.total
+    return cid
+
+
+def _stage_article(
+    con: duckdb.DuckDBPyConnection,
+    batch: _Batch,
+    article: Article,
+    events: Sequence[Event],
+    rule: MergeRule,
+    seq0: int,
+    created: set[str],
+    joined_existing: set[str],
+) -> int:
+    """Add one article's rows to the batch; return the number of events."""
+    sha = article.text_sha256
+    if events:
+        ids = [e.event_id for e in events]
+        clash = con.execute(
+            "SELECT event_id FROM events WHERE list_contains(?, event_id) LIMIT 1", [ids]
+        ).fetchone()
+        if clash or any(eid == p.event_id for p in batch.pending for eid in ids):
+            raise ArticleRejected(f"event_id {clash[0] if clash else ids} is already stored for another article")
+    now = _now()
+    batch.articles.append([
+        sha, article.id, article.url, article.title, article.published, article.source, article.origin,
+        article.text, len(events), now,
+    ])
+    for i, ev in enumerate(events):
+        feats = features_of(ev)
+        cid = _pick_cluster(con, batch, feats, rule)
+        if cid is None:
+            cid = new_cluster_id(ev.event_id)
+            created.add(cid)
+        elif cid not in created:
+            joined_existing.add(cid)
+        feats = EventFeatures(**{**feats.__dict__, "cluster_id": cid})
+        batch.pending.append(feats)
+        batch.touched.add(cid)
+        record = ev.to_json_dict()
+        record["cluster_id"] = cid
+        loc = primary_location(ev)
+        evidence_text = " ".join(e.text for e in ev.evidence)
+        search = " ".join(
+            [evidence_text, ev.article.title or "", article.title or ""]
+            + [f"{a.name} {a.text}" for a in ev.actors]
+            + [f"{p.name} {p.text}" for p in ev.locations]
+        )
+        src = ev.article.source or article.source
+        batch.events.append([
+            ev.event_id, sha, cid, seq0 + i, ev.plover.type, ev.cameo,
+            ev.acled.event_type if ev.acled else None, ev.acled.sub_event_type if ev.acled else None,
+            feats.date_start, feats.date_end, ev.date.precision, ev.date.basis,
+            loc.country if loc else None, loc.admin1 if loc else None, loc.precision if loc else None,
+            loc.lat if loc else None, loc.lon if loc else None, loc is not None,
+            ev.fatalities.low, ev.fatalities.best, ev.fatalities.high, ev.background, ev.confidence,
+            "|".join(sorted(feats.actors)), evidence_text, search.lower(),
+            _d(ev.article.published) or article.published, src, json.dumps(record, ensure_ascii=False),
+        ])
+        for j, e in enumerate(ev.evidence):
+            batch.mentions.append([ev.event_id, j, e.text, e.span[0], e.span[1]])
+        for kind, toll in (("fatalities", ev.fatalities), ("injuries", ev.injuries)):
+            for j, c in enumerate(toll.claims):
+                batch.claims.append([
+                    ev.event_id, kind, j, c.value, c.qualifier, c.victims, c.side, c.source, src,
+                    c.text, c.span[0], c.span[1],
+                ])
+        for j, a in enumerate(ev.actors):
+            batch.actors.append([ev.event_id, j, a.role, a.name, a.text, a.country, a.sector, a.kind])
+        for j, p in enumerate(ev.locations):
+            batch.places.append([
+                ev.event_id, j, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.geonames_id, p.precision,
+            ])
+    batch.shas.add(sha)
+    return len(events)
+
+
+def _flush(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    _insert_rows(con, "articles", batch.articles, 10)
+    _insert_rows(con, "events", batch.events, 30)
+    _insert_rows(con, "mentions", batch.mentions, 5)
+    _insert_rows(con, "toll_claims", batch.claims, 12)
+    _insert_rows(con, "actors", batch.actors, 8)
+    _insert_rows(con, "places", batch.places, 10)
+    refresh_clusters(con, batch.touched)
+
+
+def _write_batch(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[IngestItem],
+    report: IngestReport,
+    rule: MergeRule,
+    seen: set[str],
+    created_run: set[str],
+    grown_run: set[str],
+) -> None:
+    """Write one batch in one transaction. Raises on a store error (the caller replays per article)."""
+    batch = _Batch()
+    created: set[str] = set()
+    joined: set[str] = set()
+    stored = skipped = added = 0
+    failures: list[Failure] = []
+    with transaction(con):
+        shas = [a.text_sha256 for a, _ in items]
+        stored_shas = {
+            r[0]
+            for r in con.execute(
+                "SELECT text_sha256 FROM articles WHERE list_contains(?, text_sha256)", [shas]
+            ).fetchall()
+        }
+        seq0 = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM events").fetchone()[0]
+        for article, result in items:
+            sha = article.text_sha256
+            if sha in stored_shas or sha in batch.shas or sha in seen:
+                skipped += 1
+                continue
+            if isinstance(result, BaseException):
+                failures.append(Failure(_label(article), f"extraction failed: {type(result).__name__}: {result}"))
+                continue
+            try:
+                _validate(article, result)
+                added += _stage_article(con, batch, article, result, rule, seq0, created, joined)
+            except ArticleRejected as exc:
+                failures.append(Failure(_label(article), str(exc)))
+                continue
+            seq0 += len(result)
+            stored += 1
+        _flush(con, batch)
+    # committed: only now count it
+    seen |= batch.shas
+    report.stored += stored
+    report.skipped_duplicates += skipped
+    report.events_added += added
+    report.failed += failures
+    created_run |= created
+    grown_run |= joined - created_run
+    report.clusters_created = len(created_run)
+    report.clusters_grown = len(grown_run)
+    report.batches += 1
+
+
+def _batches(items: Iterable[IngestItem], size: int) -> Iterator[list[IngestItem]]:
+    buf: list[IngestItem] = []
+    for item in items:
+        buf.append(item)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def ingest_articles(
+    db: DbLike,
+    articles_with_events: Iterable[IngestItem],
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    rule: MergeRule = DEFAULT_RULE,
+    progress: Optional[Callable[[int], None]] = None,
+    lock_timeout: float = 60.0,
+) -> IngestReport:
+    """Store ``(Article, records)`` pairs; return what happened.
+
+    ``db`` is a path (opened and closed around every batch, so readers get in) or an
+    open writable connection (used as is). The second element of a pair may be the
+    exception the extraction raised; that article is then reported failed.
+    ``progress(n)`` is called after each committed batch with the number of
+    articles it covered.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    report = IngestReport()
+    seen: set[str] = set()
+    created_run: set[str] = set()
+    grown_run: set[str] = set()
+    for items in _batches(articles_with_events, batch_size):
+        report.read += len(items)
+        with open_store(db, timeout=lock_timeout) as con:
+            try:
+                _write_batch(con, items, report, rule, seen, created_run, grown_run)
+            except duckdb.Error:
+                # Rolled back; replay one article per transaction to isolate the faulty ones.
+                for item in items:
+                    try:
+                        _write_batch(con, [item], report, rule, seen, created_run, grown_run)
+                    except duckdb.Error as exc1:
+                        report.failed.append(Failure(_label(item[0]), f"store error: {exc1}"))
+        if progress is not None:
+            progress(len(items))
+    return report
