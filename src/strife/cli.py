@@ -95,5 +95,61 @@ def extract_command(
     ctx.exit(0 if report.ok else 1)
 
 
+@main.command("evaluate", context_settings={"ignore_unknown_options": True})
+@click.option("--limit", type=int, default=None, help="Rows per development set (default: all).")
+@click.option("--only", default=None, help="Comma-separated sets: seed,plover,case,lgl.")
+def evaluate_command(limit: Optional[int], only: Optional[str]) -> None:
+    """Run the extractor on the development sets in ../shared/data and print precision/recall/F1."""
+    from strife.evaluation import harness
+
+    try:
+        res = harness.run(only=only.split(",") if only else None, limit=limit)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(res.table())
+    click.echo("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in res.seconds.items()), err=True)
+
+
+@main.command("geoparse")
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option("--spans", "spans_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="JSONL of {id, text, spans: [[start, end], ...]}: resolve exactly those mentions.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write JSONL here, not stdout.")
+@click.pass_context
+def geoparse_command(ctx: click.Context, paths: tuple[str, ...], spans_file: Optional[str], output: Optional[str]) -> None:
+    """Every place mention in the text, geocoded offline, as JSONL (one mention a line)."""
+    import json
+
+    from strife import geoparse
+
+    if not paths and not spans_file:
+        raise click.UsageError("give PATH... or --spans FILE.jsonl")
+    failed = 0
+    with contextlib.ExitStack() as stack:
+        stream = _stdout_utf8(stack) if output is None else stack.enter_context(open(output, "w", encoding="utf-8"))
+        if spans_file:
+            with open(spans_file, encoding="utf-8") as fh:
+                for n, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        item = json.loads(line)
+                        rows = geoparse.geoparse_spans(str(item["id"]), item["text"], item["spans"])
+                    except (ValueError, KeyError, TypeError) as exc:
+                        failed += 1
+                        click.echo(f"strife: failed: {spans_file}:{n}: {type(exc).__name__}: {exc}", err=True)
+                        continue
+                    for row in rows:
+                        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for item in read_inputs(paths, settings=get_settings()) if paths else ():
+            if not hasattr(item, "text"):
+                failed += 1
+                click.echo(f"strife: {item.outcome}: {item.message}", err=True)
+                continue
+            for row in geoparse.geoparse_text(item.text, article_id=item.id):
+                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+    ctx.exit(1 if failed else 0)
+
+
 if __name__ == "__main__":  # python -m strife.cli
     main()

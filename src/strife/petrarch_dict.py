@@ -35,7 +35,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Literal, Optional
 
-import pycountry
 
 log = logging.getLogger(__name__)
 
@@ -362,6 +361,8 @@ def _iso3(block: str) -> Optional[str]:
     info = cameo_blocks().get(block)
     if info is not None:
         return info.iso3 if info.category == "country_alias" else None
+    import pycountry  # imported lazily: only decoding needs it
+
     if pycountry.countries.get(alpha_3=block) is not None:
         return block
     return None

@@ -82,6 +82,7 @@ class TollLexicon:
     intransitive_verbs: dict[str, str]
     adjectives: dict[str, str]
     adjective_verbs: frozenset[str]
+    copular_verbs: frozenset[str]
     toll_nouns: dict[str, str]
     toll_heads: dict[str, str]
     toll_compounds: dict[str, str]
@@ -115,7 +116,8 @@ def load_lexicon(path: Optional[str] = None) -> TollLexicon:
             transitive_verbs=_no_doc(raw["transitive_verbs"]),
             intransitive_verbs=_no_doc(raw["intransitive_verbs"]),
             adjectives=_no_doc(raw["adjectives"]),
-            adjective_verbs=frozenset(raw["adjective_verbs"]["lemmas"]),
+            adjective_verbs=frozenset(raw["adjective_verbs"]["object"] + raw["adjective_verbs"]["copular"]),
+            copular_verbs=frozenset(raw["adjective_verbs"]["copular"]),
             toll_nouns=_no_doc(raw["toll_nouns"]),
             toll_heads=_no_doc(raw["toll_heads"]),
             toll_compounds=_no_doc(raw["toll_compounds"]),
@@ -329,8 +331,9 @@ class TollExtractor:
         # 1. a reporting verb governing the clause through a complement
         child = anchor
         for a in anchor.ancestors:
-            if _lemma(a) in self.lex.reporting_verbs and _is_verb(a) \
-                    and child.dep_ in ("ccomp", "parataxis", "xcomp", "dep", "advcl", "conj"):
+            clausal = child.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") \
+                or (child.dep_ == "dep" and _is_verb(child))
+            if _lemma(a) in self.lex.reporting_verbs and _is_verb(a) and clausal:
                 got = self._subject_source(a)
                 if got:
                     return got
@@ -364,7 +367,7 @@ class TollExtractor:
         a = t
         while True:
             subj = _children(a, "nsubj", "nsubjpass", "expl")
-            if a.dep_ in ("advcl", "xcomp", "conj") and a.tag_ == "VBG" and not subj and a.head is not a:
+            if a.dep_ in ("advcl", "xcomp", "conj") and a.tag_ == "VBG" and not subj and a.head.i != a.i:
                 a = a.head
             elif a.dep_ == "conj" and _is_verb(a) and _is_verb(a.head) and not subj:
                 a = a.head
@@ -392,12 +395,33 @@ class TollExtractor:
     def _irrealis(self, trigger: Token) -> bool:
         if any(c.dep_ == "neg" for c in trigger.children):
             return True
-        if any(c.dep_ == "aux" and _lemma(c) in self.lex.irrealis_aux for c in trigger.children):
-            return True
+        auxes = [_lemma(c) for c in trigger.children if c.dep_ == "aux"]
+        if any(a in self.lex.irrealis_aux for a in auxes):
+            # "may have died" reports a possible past toll; "would kill" does not report one
+            if not ("have" in auxes and any(a in ("may", "might") for a in auxes)):
+                return True
+        if trigger.dep_ in ("acl", "xcomp") and _lemma(trigger.head) in self.lex.irrealis_governors:
+            return True  # "an attempt to assassinate ...", "threatened to kill ..."
         t = trigger
-        while t.dep_ in ("xcomp", "conj") and t.head is not t:
+        while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
             t = t.head
             if _lemma(t) in self.lex.irrealis_governors:
+                return True
+        return False
+
+    def _either_or(self, verb: Token) -> bool:
+        """'killed or wounded', 'killing or wounding 50': the figure is not one kind."""
+        kinds = {**self.lex.transitive_verbs, **self.lex.intransitive_verbs}
+        mine = kinds.get(_lemma(verb))
+        partners = [c for c in verb.children if c.dep_ == "conj"]
+        if verb.dep_ == "conj":
+            partners.append(verb.head)
+        for p in partners:
+            other = kinds.get(_lemma(p))
+            if other is None or other == mine:
+                continue
+            owner = verb if p.head.i == verb.i else p
+            if any(c.dep_ == "cc" and c.lower_ in ("or", "and/or") for c in owner.children):
                 return True
         return False
 
@@ -427,13 +451,14 @@ class TollExtractor:
                 continue
             path_ok = True
             for a in t.ancestors:
-                if a is verb:
+                if a.i == verb.i:
                     break
                 if _is_verb(a) and a.dep_ not in ("oprd", "ccomp", "xcomp", "acl", "conj"):
                     path_ok = False
                     break
             if path_ok and t.dep_ not in ("pobj",):
                 adjs.append(t)
+        numbered = [a for a in adjs if any(_is_numberish(c) for c in _children(a, "nummod"))]
         if not adjs:
             return []
         adj_ids = {a.i for a in adjs}
@@ -445,7 +470,7 @@ class TollExtractor:
                 continue
             ok = True
             for a in t.ancestors:
-                if a is verb:
+                if a.i == verb.i:
                     break
                 if a.dep_ in ("pobj", "prep", "relcl", "poss") or (a.i not in adj_ids and _is_verb(a)
                                                                    and a.dep_ not in ("ccomp", "acl", "conj")):
@@ -453,13 +478,18 @@ class TollExtractor:
                     break
             if ok and t.i < max(adj_ids):
                 victims.append(t)
-        pairs = []
+        pairs = [(a, a) for a in numbered]  # "left three dead": the count hangs off the adjective
         for v in victims:
             following = [a for a in adjs if a.i > v.i]
             if following:
                 pairs.append((v, min(following, key=lambda a: a.i)))
+        if not pairs and adjs[0].i == verb.i + 1:  # "shot dead two gunmen"
+            objs = [o for o in _children(verb, "dobj") if o.i > adjs[0].i]
+            pairs = [(o, adjs[0]) for o in _expand_conj(objs)]
         if not pairs:  # copular / passive: "three were found dead", "two remain missing"
-            subj = _children(verb, "nsubjpass", "nsubj")
+            subj = _children(verb, "nsubjpass")
+            if _lemma(verb) in self.lex.copular_verbs:
+                subj += _children(verb, "nsubj")
             if subj:
                 pairs = [(s, adjs[0]) for s in _expand_conj(_resolve_relative(x) for x in subj)]
         return pairs
@@ -474,7 +504,7 @@ class TollExtractor:
         return out
 
     def _extract_sentence(self, doc: Doc, sent: Span) -> list[TollMention]:
-        found: list[tuple[str, Token, Token]] = []  # (kind, trigger, victim)
+        found: list[tuple[str, Token, Token, Optional[Token]]] = []  # kind, trigger, victim, governor
         consumed: set[int] = set()
         # pass 1: result constructions with toll adjectives ("left 19 dead", "found dead")
         for tok in sent:
@@ -482,7 +512,7 @@ class TollExtractor:
                 for victim, adj in self._result_clause(tok):
                     kind = self._kind_of_adjective(adj)
                     if kind:
-                        found.append((kind, adj, victim))
+                        found.append((kind, adj, victim, tok))
                         consumed.add(adj.i)
         # pass 2: toll verbs, adjectives and nouns
         for tok in sent:
@@ -491,42 +521,42 @@ class TollExtractor:
             lem = _lemma(tok)
             if _is_verb(tok) and lem in self.lex.transitive_verbs and not (
                     tok.tag_ == "JJ"):
-                if self._irrealis(tok):
+                if self._irrealis(tok) or self._either_or(tok):
                     continue
                 for v in self._victims_of_verb(tok):
-                    found.append((self.lex.transitive_verbs[lem], tok, v))
+                    found.append((self.lex.transitive_verbs[lem], tok, v, None))
             elif _is_verb(tok) and lem in self.lex.intransitive_verbs:
                 if self._irrealis(tok):
                     continue
                 for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
-                    found.append((self.lex.intransitive_verbs[lem], tok, v))
+                    found.append((self.lex.intransitive_verbs[lem], tok, v, None))
             elif _is_verb(tok) and lem in self.lex.life_verbs and lem == "lose":
                 if any(_lemma(o) == "life" for o in _children(tok, "dobj")):
                     for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
-                        found.append((self.lex.life_verbs[lem], tok, v))
+                        found.append((self.lex.life_verbs[lem], tok, v, None))
             elif self._kind_of_adjective(tok) and tok.pos_ in ("ADJ", "VERB", "NOUN"):
                 kind = self._kind_of_adjective(tok)
                 if any(_is_numberish(c) for c in _children(tok, "nummod")):
-                    found.append((kind, tok, tok))  # "3 dead", "12 injured"
+                    found.append((kind, tok, tok, None))  # "3 dead", "12 injured"
                 elif tok.dep_ in ("amod", "acl") and tok.head.pos_ in _NOMINAL:
-                    found.append((kind, tok, tok.head))
+                    found.append((kind, tok, tok.head, None))
                 elif tok.dep_ in ("acomp", "oprd") and _is_verb(tok.head):
                     subj = _children(tok.head, "nsubj", "nsubjpass")
                     for v in _expand_conj(_resolve_relative(s) for s in subj):
-                        found.append((kind, tok, v))
+                        found.append((kind, tok, v, None))
             elif tok.pos_ == "NOUN" and lem in self.lex.toll_heads:
                 got = self._toll_head(tok)
                 if got is not None:
-                    found.append(got)
+                    found.append((*got, None))
             elif tok.pos_ == "NOUN" and lem in self.lex.toll_nouns:
                 nums = [c for c in _children(tok, "nummod", "quantmod", "amod") if _is_numberish(c)]
                 if nums:
-                    found.append((self.lex.toll_nouns[lem], tok, tok))
+                    found.append((self.lex.toll_nouns[lem], tok, tok, None))
                 else:
                     for prep in _children(tok, "prep"):
                         if prep.lower_ == "of":
                             for p in _children(prep, "pobj"):
-                                found.append((self.lex.toll_nouns[lem], tok, p))
+                                found.append((self.lex.toll_nouns[lem], tok, p, None))
         return self._build(doc, found)
 
     def _toll_head(self, toll: Token) -> Optional[tuple[str, Token, Token]]:
@@ -545,16 +575,17 @@ class TollExtractor:
             for prep in _children(v, "prep"):
                 if prep.lower_ in ("to", "at", "past", "above"):
                     nums += _children(prep, "pobj")
-        nums = [n for n in nums if n is not toll and _is_numberish(n)]
+        nums = [n for n in nums if n.i != toll.i and _is_numberish(n)]
         if not nums:
             return None
         return kind, toll, nums[0]
 
-    def _build(self, doc: Doc, found: list[tuple[str, Token, Token]]) -> list[TollMention]:
+    def _build(self, doc: Doc, found: list[tuple[str, Token, Token, Optional[Token]]]
+               ) -> list[TollMention]:
         seen: set[tuple[str, int]] = set()
-        victim_ids = {v.i for _, _, v in found}
+        victim_ids = {v.i for _, _, v, _ in found}
         mentions: list[TollMention] = []
-        for kind, trigger, victim in found:
+        for kind, trigger, victim, governor in found:
             if (kind, victim.i) in seen:
                 continue
             val = self.value_of(victim)
@@ -564,16 +595,23 @@ class TollExtractor:
             if noun is not None and self._excluded(noun):
                 continue
             seen.add((kind, victim.i))
-            if trigger is victim:  # "3 dead": the number hangs off the toll word
+            if trigger.i == victim.i:  # "3 dead": the number hangs off the toll word
                 victims, category = None, None
             else:
-                victims, category = self.victims_of(noun if noun is not None else
-                                                    (victim if victim.pos_ != "NUM" else None))
+                victims, category = self.victims_of(noun)
             blockers = victim_ids - {victim.i}
             start, end = self._phrase(doc, trigger, victim, num_start, noun, blockers)
             if _lemma(trigger) in self.lex.toll_heads:
                 start = min(start, trigger.left_edge.idx)
-            if _is_verb(trigger) and trigger.dep_ not in ("amod", "acl", "oprd", "acomp"):
+            if governor is not None and governor.i == trigger.i - 1 and trigger.i < victim.i:
+                start = min(start, governor.idx)  # "shot dead two gunmen"
+            if _lemma(trigger) in self.lex.life_verbs and trigger.i > victim.i:
+                lives = [o for o in _children(trigger, "dobj") if _lemma(o) == "life"]
+                if lives:  # "six people lost their lives"
+                    end = max(end, lives[0].idx + len(lives[0].text))
+            if governor is not None:
+                head_for_anchor = governor
+            elif _is_verb(trigger) and trigger.dep_ not in ("amod", "acl", "oprd", "acomp"):
                 head_for_anchor = trigger
             else:
                 head_for_anchor = _verbal_ancestor(trigger)

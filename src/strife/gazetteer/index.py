@@ -8,11 +8,13 @@ against SQLite, so resident memory stays small (tens of MB).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from strife.gazetteer.model import Place
 from strife.gazetteer.names import admin_key, normalise, skeleton, strip_articles, strip_suffix
 
 _ADMIN_PRECISIONS = ("admin1", "admin2", "region")
+FUZZY_MIN_RATIO = 0.78
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,22 +149,23 @@ class Gazetteer:
     def _fuzzy_lookup(self, name: str) -> tuple[Candidate, ...]:
         """Transliteration-tolerant matches (consonant skeleton), used when exact lookup fails.
 
-        Conservative: needs a skeleton of >= 4 consonants, the same first letter and similar length.
+        Conservative: needs a skeleton of >= 4 consonants and a close spelling (difflib ratio).
         """
         sk = skeleton(name)
         if len(sk) < 4:
             return ()
+        if re.search(r"(?:ian|ese|ish|ans)$", name.strip()):  # nationality words are not places
+            return ()
         rows = self._query(
-            "SELECT p.* FROM skeletons s JOIN places p ON p.id = s.place_id WHERE s.key = ?", (sk,))
+            "SELECT p.*, s.form FROM skeletons s JOIN places p ON p.id = s.place_id WHERE s.key = ?", (sk,))
         q_glued = strip_articles(normalise(name)).replace(" ", "")
-        out = []
+        out: list[Candidate] = []
+        seen: set[int] = set()
         for r in rows:
-            place = self._row_to_place(r)
-            p_glued = strip_articles(normalise(place.name)).replace(" ", "")
-            if not p_glued or not q_glued:
-                continue
-            ratio = len(q_glued) / len(p_glued)
-            if 0.7 <= ratio <= 1.45 and (q_glued[0] == p_glued[0] or sk[0] == skeleton(place.name)[:1]):
+            place, form = self._row_to_place(r[:-1]), r[-1].replace(" ", "")
+            if form and q_glued and place.place_id not in seen \
+                    and SequenceMatcher(None, q_glued, form).ratio() >= FUZZY_MIN_RATIO:
+                seen.add(place.place_id)
                 out.append(Candidate(place, 4, fuzzy=True))
         return tuple(out)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from strife.gazetteer.index import Candidate, Gazetteer
 from strife.gazetteer.model import Place, PlaceMention
-from strife.gazetteer.names import normalise
+from strife.gazetteer.names import normalise, strip_suffix
 
 _MODIFIERS = ("north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
               "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
@@ -33,7 +33,7 @@ W_COUNTRY = 2.2
 W_ADMIN1 = 1.6
 W_NEAR = 1.4
 W_MID = 0.6
-KIND_BONUS = {"country": 2.5, "admin1": 1.2, "region": 1.5, "point": 1.5, "admin2": -0.6, "city": 0.0}
+KIND_BONUS = {"country": 2.5, "admin1": 1.2, "region": 2.5, "point": 2.5, "admin2": -0.6, "city": 0.0}
 QUALITY_PENALTY = {0: 0.0, 1: -0.25, 2: -0.9, 3: -0.1, 4: -1.6}
 
 
@@ -156,48 +156,53 @@ class Resolver:
         p = c.place
         score = W_POP * math.log10(p.population + 1) + KIND_BONUS.get(p.precision, 0.0)
         score += QUALITY_PENALTY.get(c.quality, -1.0)
-        if p.precision == "admin2" and normalise(s.text) == normalise(p.name):
-            score += 1.2  # "Rapides Parish", "Orange County": the suffix says admin2
+        if c.quality == 1 and p.precision == "city":
+            score -= 0.6  # a town's alternate (often historical) name is weak evidence
+        if p.precision == "admin2":
+            # "Rapides Parish", "Orange County": the suffix says admin2; a bare "Paris" does not
+            score += 1.2 if strip_suffix(normalise(s.text)) != normalise(s.text) else -1.5
         if p.precision == "admin1" and p.population and p.population < 1000:
             score -= 0.5
         return score
 
     def _pass(self, slots: list[_Slot], base: Counter) -> None:
-        # evidence from the other mentions' current choices
+        # evidence from the other mentions' current choices; mentions of the same name
+        # do not vote for each other
+        by_name: dict[str, tuple[Counter, Counter]] = {}
         countries: Counter = Counter(base)
         admin1s: Counter = Counter()
         for s in slots:
             if s.best is None:
                 continue
             weight = 1.0 if len({c.place.country for c in s.candidates}) == 1 else 0.6
+            own_c, own_a = by_name.setdefault(normalise(s.text), (Counter(), Counter()))
             if s.best.place.country:
                 countries[s.best.place.country] += weight
+                own_c[s.best.place.country] += weight
             if s.best.place.admin1 and s.best.place.precision != "country":
                 admin1s[(s.best.place.country, s.best.place.admin1)] += weight
-        total = sum(countries.values()) or 1.0
+                own_a[(s.best.place.country, s.best.place.admin1)] += weight
         new_best: list[tuple[Candidate | None, float]] = []
         for s in slots:
             if not s.candidates:
                 new_best.append((None, 0.0))
                 continue
-            own_c = s.best.place.country if s.best else None
-            own_a = (own_c, s.best.place.admin1) if s.best else None
-            others = [o for o in slots if o is not s and o.best is not None and normalise(o.text) != normalise(s.text)]
+            key = normalise(s.text)
+            own_c, own_a = by_name.get(key, (Counter(), Counter()))
+            ctx_c = countries - own_c
+            ctx_a = admin1s - own_a
+            total = sum(ctx_c.values()) or 1.0
+            points = [(o.best.place.lat, o.best.place.lon) for o in slots
+                      if o.best is not None and o.best.place.lat is not None and normalise(o.text) != key]
             scored = []
             for c in s.candidates:
                 p = c.place
                 sc = self._prior(c, s)
-                cnt = countries.get(p.country, 0.0) - (1.0 if p.country == own_c else 0.0)
-                other_total = max(total - 1.0, 1.0)
-                sc += W_COUNTRY * max(cnt, 0.0) / other_total
-                if p.admin1:
-                    a_cnt = admin1s.get((p.country, p.admin1), 0.0) - (1.0 if (p.country, p.admin1) == own_a else 0.0)
-                    if a_cnt > 0:
-                        sc += W_ADMIN1 * min(a_cnt, 2.0) / 2.0
-                if p.lat is not None and others:
-                    dmin = min(haversine_km(p.lat, p.lon, o.best.place.lat, o.best.place.lon)
-                               for o in others if o.best.place.lat is not None) if any(
-                        o.best.place.lat is not None for o in others) else 1e9
+                sc += W_COUNTRY * ctx_c.get(p.country, 0.0) / total
+                if p.admin1 and ctx_a.get((p.country, p.admin1), 0.0) > 0:
+                    sc += W_ADMIN1 * min(ctx_a[(p.country, p.admin1)], 2.0) / 2.0
+                if p.lat is not None and points:
+                    dmin = min(haversine_km(p.lat, p.lon, la, lo) for la, lo in points)
                     if dmin < 150:
                         sc += W_NEAR
                     elif dmin < 500:
@@ -209,10 +214,18 @@ class Resolver:
             if forced is not None and top is not forced:
                 # an admin1 of the same name wins only with strong evidence for its country
                 # (Georgia the state in a US story), never a town
-                strong = (top.place.precision == "admin1" and countries.get(top.place.country, 0) >= 2
-                          and countries.get(forced.place.country, 0) - 1 < 0.5)
+                strong = (top.place.precision == "admin1" and ctx_c.get(top.place.country, 0) >= 1.5
+                          and ctx_c.get(forced.place.country, 0) < 0.5)
                 if not strong:
                     top_sc, top = next((sc, c) for sc, c in scored if c is forced)
+            if top.place.precision == "admin1" and strip_suffix(normalise(s.text)) == normalise(s.text):
+                # a bare name shared by a region and the town that dominates it means the town
+                town = next((c for sc, c in scored if c.place.precision == "city"
+                             and c.place.country == top.place.country and c.place.admin1 == top.place.admin1
+                             and c.quality <= 1 and c.place.population >= 50_000
+                             and c.place.population >= 0.5 * top.place.population), None)
+                if town is not None:
+                    top_sc, top = next((sc, c) for sc, c in scored if c is town)
             second = next((sc for sc, c in scored if c is not top), None)
             margin = top_sc - second if second is not None else 3.0
             new_best.append((top, 1.0 / (1.0 + math.exp(-1.5 * margin))))

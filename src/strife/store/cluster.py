@@ -3,8 +3,9 @@
 Merge rule (the README quotes this text)
 ----------------------------------------
 A new record joins an existing cluster when its **merge score** against some
-member of that cluster reaches ``threshold`` (default **0.70**); it joins the
-cluster with the highest such score, otherwise it starts a new cluster. Clusters
+member of that cluster reaches ``threshold`` (default **0.70**) and no member of
+the cluster vetoes the pair (so clusters cannot chain across weeks or regions);
+it joins the cluster with the highest such score, otherwise it starts a new one. Clusters
 are never merged with each other afterwards, and a cluster never takes two
 records from the same article (one article's records are distinct events by
 construction). The score is a weighted sum of five components, each in [0, 1]:
@@ -274,11 +275,11 @@ def same_event(a: EventFeatures | Event, b: EventFeatures | Event, rule: MergeRu
 
 # --- assignment against the store -------------------------------------------------------
 
-_CANDIDATE_COLUMNS = (
-    "event_id, article_sha256, plover_type, acled_type, acled_sub_type, cameo, date_start, date_end, "
+_INDEX_COLUMNS = (
+    "seq, event_id, article_sha256, plover_type, acled_type, acled_sub_type, cameo, date_start, date_end, "
     "date_basis, country, admin1, place_precision, lat, lon, has_place, actor_names, evidence_text, cluster_id"
 )
-CANDIDATE_LIMIT = 5000
+_LONG_RANGE_DAYS = 62  # records with longer date ranges are compared with every record of their country
 
 
 def _row_features(row: tuple) -> EventFeatures:
@@ -291,43 +292,83 @@ def _row_features(row: tuple) -> EventFeatures:
     )
 
 
-def find_cluster(
-    con: duckdb.DuckDBPyConnection, feats: EventFeatures, rule: MergeRule = DEFAULT_RULE
-) -> tuple[Optional[str], Optional[MergeScore]]:
-    """The stored cluster this record should join (best score >= threshold), or (None, None)."""
-    where = ["article_sha256 <> ?"]
-    params: list = [feats.article_sha256]
-    if feats.date_start is not None:
-        pad = timedelta(days=rule.date_tolerance_days)
-        where.append("(date_start IS NULL OR (date_start <= ? AND date_end >= ?))")
-        params += [feats.date_end + pad, feats.date_start - pad]  # type: ignore[operator]
-    if feats.country is not None:
-        where.append("(country IS NULL OR country = ?)")
-        params.append(feats.country)
-    rows = con.execute(
-        f"SELECT {_CANDIDATE_COLUMNS} FROM events WHERE {' AND '.join(where)} "
-        f"ORDER BY seq DESC LIMIT {CANDIDATE_LIMIT}",
-        params,
-    ).fetchall()
-    if not rows:
-        return None, None
-    own = {
-        r[0]
-        for r in con.execute(
-            "SELECT DISTINCT cluster_id FROM events WHERE article_sha256 = ?", [feats.article_sha256]
+class ClusterIndex:
+    """In-memory candidate index over the stored records' merge features.
+
+    Records are bucketed by (country, day); undated and long-range records are kept
+    per country and compared with everything of that country. :meth:`refresh` loads
+    the records committed since the last load (another ingest may have written
+    between two of our batches), so the index never misses a stored record.
+    """
+
+    def __init__(self) -> None:
+        self.max_seq = 0
+        self.event_ids: set[str] = set()
+        self._by_day: dict[tuple[Optional[str], int], list[EventFeatures]] = {}
+        self._wide: dict[Optional[str], list[EventFeatures]] = {}
+        self._article_clusters: dict[str, set[str]] = {}
+        self._members: dict[str, list[EventFeatures]] = {}
+
+    def refresh(self, con: duckdb.DuckDBPyConnection) -> int:
+        """Add the records stored since the last refresh; return how many."""
+        rows = con.execute(
+            f"SELECT {_INDEX_COLUMNS} FROM events WHERE seq > {int(self.max_seq)} ORDER BY seq"
         ).fetchall()
-    }
-    best: tuple[Optional[str], Optional[MergeScore]] = (None, None)
-    for row in rows:
-        cand = _row_features(row)
-        if cand.cluster_id in own:
-            continue
-        s = merge_score(feats, cand, rule)
-        if s.vetoed or s.total < rule.threshold:
-            continue
-        if best[1] is None or s.total > best[1].total:
-            best = (cand.cluster_id, s)
-    return best
+        for row in rows:
+            self.add(_row_features(row[1:]))
+            self.max_seq = max(self.max_seq, row[0])
+        return len(rows)
+
+    def add(self, f: EventFeatures) -> None:
+        if f.cluster_id is None:
+            raise ValueError(f"record {f.event_id} has no cluster_id to index")
+        self.event_ids.add(f.event_id)
+        self._article_clusters.setdefault(f.article_sha256, set()).add(f.cluster_id)
+        self._members.setdefault(f.cluster_id, []).append(f)
+        if f.date_start is None or (f.date_end - f.date_start).days > _LONG_RANGE_DAYS:  # type: ignore[operator]
+            self._wide.setdefault(f.country, []).append(f)
+            return
+        self._by_day.setdefault((f.country, f.date_start.toordinal()), []).append(f)
+
+    def candidates(self, f: EventFeatures, rule: MergeRule = DEFAULT_RULE) -> list[EventFeatures]:
+        countries = [f.country, None] if f.country is not None else list({k[0] for k in self._by_day} | set(self._wide))
+        out: list[EventFeatures] = []
+        for c in countries:
+            out += self._wide.get(c, [])
+        if f.date_start is None or (f.date_end - f.date_start).days > _LONG_RANGE_DAYS:  # type: ignore[operator]
+            out += [g for (c, _), lst in self._by_day.items() if c in countries for g in lst]
+            return out
+        lo = f.date_start.toordinal() - rule.date_tolerance_days - _LONG_RANGE_DAYS
+        hi = f.date_end.toordinal() + rule.date_tolerance_days  # type: ignore[union-attr]
+        for c in countries:
+            for day in range(lo, hi + 1):
+                for g in self._by_day.get((c, day), ()):
+                    if g.date_end.toordinal() >= f.date_start.toordinal() - rule.date_tolerance_days:  # type: ignore[union-attr]
+                        out.append(g)
+        return out
+
+    def find_cluster(self, f: EventFeatures, rule: MergeRule = DEFAULT_RULE) -> tuple[Optional[str], Optional[MergeScore]]:
+        """The cluster this record should join, or (None, None).
+
+        A cluster qualifies when its best-matching member scores >= threshold and
+        none of its members vetoes the pair; clusters that already hold a record of
+        the same article are excluded. The best qualifying cluster wins.
+        """
+        own = self._article_clusters.get(f.article_sha256, set())
+        best_by_cluster: dict[str, MergeScore] = {}
+        for cand in self.candidates(f, rule):
+            if cand.article_sha256 == f.article_sha256 or cand.cluster_id in own:
+                continue
+            s = merge_score(f, cand, rule)
+            if s.vetoed or s.total < rule.threshold:
+                continue
+            prev = best_by_cluster.get(cand.cluster_id)  # type: ignore[arg-type]
+            if prev is None or s.total > prev.total:
+                best_by_cluster[cand.cluster_id] = s  # type: ignore[index]
+        for cid, s in sorted(best_by_cluster.items(), key=lambda kv: (-kv[1].total, kv[0])):
+            if not any(merge_score(f, m, rule).vetoed for m in self._members.get(cid, ())):
+                return cid, s
+        return None, None
 
 
 def new_cluster_id(event_id: str) -> str:

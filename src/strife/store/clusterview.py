@@ -24,6 +24,7 @@ from typing import Iterable, Optional, Sequence
 import duckdb
 
 from strife.records import Event
+from strife.store.rows import in_list, insert_rows, json_list
 
 _BASIS_RANK = {"explicit": 0, "relative_to_published": 1, "published_fallback": 2, "unresolved": 3}
 _DATE_PREC_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -219,8 +220,8 @@ def load_members(con: duckdb.DuckDBPyConnection, cluster_ids: Sequence[str]) -> 
     if not cluster_ids:
         return {}
     rows = con.execute(
-        f"SELECT cluster_id, {MEMBER_COLUMNS} FROM events WHERE list_contains(?, cluster_id) ORDER BY seq",
-        [list(cluster_ids)],
+        f"SELECT cluster_id, {MEMBER_COLUMNS} FROM events WHERE {in_list('cluster_id')} ORDER BY seq",
+        [json_list(cluster_ids)],
     ).fetchall()
     out: dict[str, list[Member]] = {c: [] for c in cluster_ids}
     for r in rows:
@@ -236,9 +237,11 @@ def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: Iterable[str])
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     members = load_members(con, ids)
     created = dict(
-        con.execute("SELECT cluster_id, created_at FROM clusters WHERE list_contains(?, cluster_id)", [ids]).fetchall()
+        con.execute(
+            f"SELECT cluster_id, created_at FROM clusters WHERE {in_list('cluster_id')}", [json_list(ids)]
+        ).fetchall()
     )
-    con.execute("DELETE FROM clusters WHERE list_contains(?, cluster_id)", [ids])
+    con.execute(f"DELETE FROM clusters WHERE {in_list('cluster_id')}", [json_list(ids)])
     rows = []
     for cid in ids:
         s = summarize(members[cid])
@@ -247,7 +250,7 @@ def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: Iterable[str])
             s.date_start, s.date_end, s.country, s.admin1, s.lat, s.lon,
             s.fatalities_low, s.fatalities_best, s.fatalities_high, s.first_report, s.last_report,
         ])
-    con.executemany("INSERT INTO clusters VALUES (" + ",".join("?" * 19) + ")", rows)
+    insert_rows(con, "clusters", rows)
 
 
 def _disputed(tolls: Sequence[SourceToll], claims: Sequence[SourceClaim]) -> bool:

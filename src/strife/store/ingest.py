@@ -24,16 +24,16 @@ from strife.article import Article
 from strife.records import Event
 from strife.store.cluster import (
     DEFAULT_RULE,
+    ClusterIndex,
     EventFeatures,
     MergeRule,
     features_of,
-    find_cluster,
-    merge_score,
     new_cluster_id,
     primary_location,
 )
 from strife.store.clusterview import refresh_clusters
 from strife.store.db import DbLike, open_store, transaction
+from strife.store.rows import in_list, insert_rows, json_list
 
 # An item to ingest: the article and its records, or the exception its extraction raised.
 IngestItem = tuple[Article, Union[Sequence[Event], BaseException]]
@@ -87,17 +87,6 @@ def _d(s: Optional[str]) -> Optional[date]:
     return date.fromisoformat(s) if s else None
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list], width: int, chunk: int = 400) -> None:
-    """Multi-row INSERT ... VALUES (much faster than executemany in DuckDB)."""
-    one = "(" + ",".join("?" * width) + ")"
-    for i in range(0, len(rows), chunk):
-        part = rows[i : i + chunk]
-        con.execute(
-            f"INSERT INTO {table} VALUES " + ",".join([one] * len(part)),
-            [v for row in part for v in row],
-        )
-
-
 class _Batch:
     """Rows of one batch, written together at its end."""
 
@@ -108,7 +97,6 @@ class _Batch:
         self.claims: list[list] = []
         self.actors: list[list] = []
         self.places: list[list] = []
-        self.pending: list[EventFeatures] = []  # features of this batch's events, already clustered
         self.shas: set[str] = set()
         self.touched: set[str] = set()
 
@@ -131,24 +119,10 @@ def _validate(article: Article, events: Sequence[Event]) -> None:
         seen.add(ev.event_id)
 
 
-def _pick_cluster(
-    con: duckdb.DuckDBPyConnection, batch: _Batch, feats: EventFeatures, rule: MergeRule
-) -> Optional[str]:
-    cid, score = find_cluster(con, feats, rule)
-    best = score.total if score else -1.0
-    own = {p.cluster_id for p in batch.pending if p.article_sha256 == feats.article_sha256}
-    for cand in batch.pending:
-        if cand.article_sha256 == feats.article_sha256 or cand.cluster_id in own:
-            continue
-        s = merge_score(feats, cand, rule)
-        if not s.vetoed and s.total >= rule.threshold and s.total > best:
-            cid, best = cand.cluster_id, s.total
-    return cid
-
-
 def _stage_article(
     con: duckdb.DuckDBPyConnection,
     batch: _Batch,
+    index: ClusterIndex,
     article: Article,
     events: Sequence[Event],
     rule: MergeRule,
@@ -158,13 +132,9 @@ def _stage_article(
 ) -> int:
     """Add one article's rows to the batch; return the number of events."""
     sha = article.text_sha256
-    if events:
-        ids = [e.event_id for e in events]
-        clash = con.execute(
-            "SELECT event_id FROM events WHERE list_contains(?, event_id) LIMIT 1", [ids]
-        ).fetchone()
-        if clash or any(eid == p.event_id for p in batch.pending for eid in ids):
-            raise ArticleRejected(f"event_id {clash[0] if clash else ids} is already stored for another article")
+    for ev in events:
+        if ev.event_id in index.event_ids:
+            raise ArticleRejected(f"event_id {ev.event_id} is already stored for another article")
     now = _now()
     batch.articles.append([
         sha, article.id, article.url, article.title, article.published, article.source, article.origin,
@@ -172,14 +142,14 @@ def _stage_article(
     ])
     for i, ev in enumerate(events):
         feats = features_of(ev)
-        cid = _pick_cluster(con, batch, feats, rule)
+        cid, _score = index.find_cluster(feats, rule)
         if cid is None:
             cid = new_cluster_id(ev.event_id)
             created.add(cid)
         elif cid not in created:
             joined_existing.add(cid)
         feats = EventFeatures(**{**feats.__dict__, "cluster_id": cid})
-        batch.pending.append(feats)
+        index.add(feats)
         batch.touched.add(cid)
         record = ev.to_json_dict()
         record["cluster_id"] = cid
@@ -220,18 +190,19 @@ def _stage_article(
 
 
 def _flush(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
-    _insert_rows(con, "articles", batch.articles, 10)
-    _insert_rows(con, "events", batch.events, 30)
-    _insert_rows(con, "mentions", batch.mentions, 5)
-    _insert_rows(con, "toll_claims", batch.claims, 12)
-    _insert_rows(con, "actors", batch.actors, 8)
-    _insert_rows(con, "places", batch.places, 10)
+    insert_rows(con, "articles", batch.articles)
+    insert_rows(con, "events", batch.events)
+    insert_rows(con, "mentions", batch.mentions)
+    insert_rows(con, "toll_claims", batch.claims)
+    insert_rows(con, "actors", batch.actors)
+    insert_rows(con, "places", batch.places)
     refresh_clusters(con, batch.touched)
 
 
 def _write_batch(
     con: duckdb.DuckDBPyConnection,
     items: Sequence[IngestItem],
+    index: ClusterIndex,
     report: IngestReport,
     rule: MergeRule,
     seen: set[str],
@@ -249,7 +220,7 @@ def _write_batch(
         stored_shas = {
             r[0]
             for r in con.execute(
-                "SELECT text_sha256 FROM articles WHERE list_contains(?, text_sha256)", [shas]
+                f"SELECT text_sha256 FROM articles WHERE {in_list('text_sha256')}", [json_list(shas)]
             ).fetchall()
         }
         seq0 = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM events").fetchone()[0]
@@ -263,7 +234,7 @@ def _write_batch(
                 continue
             try:
                 _validate(article, result)
-                added += _stage_article(con, batch, article, result, rule, seq0, created, joined)
+                added += _stage_article(con, batch, index, article, result, rule, seq0, created, joined)
             except ArticleRejected as exc:
                 failures.append(Failure(_label(article), str(exc)))
                 continue
@@ -271,6 +242,7 @@ def _write_batch(
             stored += 1
         _flush(con, batch)
     # committed: only now count it
+    index.max_seq = max(index.max_seq, seq0 - 1)
     seen |= batch.shas
     report.stored += stored
     report.skipped_duplicates += skipped
@@ -317,16 +289,20 @@ def ingest_articles(
     seen: set[str] = set()
     created_run: set[str] = set()
     grown_run: set[str] = set()
+    index = ClusterIndex()
     for items in _batches(articles_with_events, batch_size):
         report.read += len(items)
         with open_store(db, timeout=lock_timeout) as con:
+            index.refresh(con)
             try:
-                _write_batch(con, items, report, rule, seen, created_run, grown_run)
+                _write_batch(con, items, index, report, rule, seen, created_run, grown_run)
             except duckdb.Error:
                 # Rolled back; replay one article per transaction to isolate the faulty ones.
                 for item in items:
+                    index = ClusterIndex()  # drop what the rolled-back transaction staged
+                    index.refresh(con)
                     try:
-                        _write_batch(con, [item], report, rule, seen, created_run, grown_run)
+                        _write_batch(con, [item], index, report, rule, seen, created_run, grown_run)
                     except duckdb.Error as exc1:
                         report.failed.append(Failure(_label(item[0]), f"store error: {exc1}"))
         if progress is not None:

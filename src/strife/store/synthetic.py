@@ -17,16 +17,21 @@ from strife.records import (
     make_event_id,
 )
 
-_PLACES = [  # (name, country, admin1, lat, lon)
-    ("Alpha Town", "IRQ", "Province A", 35.0, 44.0),
-    ("Beta City", "IRQ", "Province B", 33.3, 44.4),
-    ("Gamma", "SYR", "Governorate C", 36.2, 37.1),
-    ("Delta", "NGA", "State D", 11.8, 13.1),
-    ("Epsilon", "AFG", "Province E", 34.5, 69.2),
-    ("Zeta", "SOM", "Region Z", 2.0, 45.3),
-    ("Eta", "MLI", "Region H", 14.5, -4.2),
-    ("Theta", "YEM", "Governorate T", 15.4, 44.2),
+_COUNTRIES = [  # (iso3, lat, lon) of a rough centre
+    ("IRQ", 33.0, 44.0), ("SYR", 35.0, 38.0), ("NGA", 10.0, 8.0), ("AFG", 34.0, 66.0),
+    ("SOM", 5.0, 46.0), ("MLI", 15.0, -3.0), ("YEM", 15.5, 47.5), ("COD", -2.0, 24.0),
 ]
+_SYLLABLES = ["ka", "ri", "mo", "ta", "lu", "sen", "bar", "di", "ol", "ze", "qa", "nu"]
+
+
+def _places(rng: random.Random, n: int = 240) -> list[tuple[str, str, str, float, float]]:
+    """(name, country, admin1, lat, lon) of ``n`` made-up places."""
+    out = []
+    for i in range(n):
+        iso, clat, clon = _COUNTRIES[i % len(_COUNTRIES)]
+        name = "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
+        out.append((name, iso, f"{iso}-R{rng.randrange(6)}", clat + rng.uniform(-3, 3), clon + rng.uniform(-3, 3)))
+    return out
 _TYPES = [
     ("ASSAULT", "190", "Explosions/Remote violence", "Air/drone strike", ["aerial"]),
     ("ASSAULT", "180", "Battles", "Armed clash", ["firearms"]),
@@ -49,12 +54,13 @@ def synthetic_corpus(n_events: int, *, seed: int = 0, start: date = date(2019, 1
     Every article carries one or two records; each real event is reported by 1-3 articles.
     """
     rng = random.Random(seed)
+    places = _places(rng)
     made = 0
     k = 0
     while made < n_events:
         k += 1
         day = start + timedelta(days=rng.randrange(0, 365))
-        place = rng.choice(_PLACES)
+        place = rng.choice(places)
         ptype, cameo, atype, asub, mode = rng.choice(_TYPES)
         a1, a2 = rng.sample(_ACTORS, 2)
         deaths = rng.randrange(0, 40)

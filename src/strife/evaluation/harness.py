@@ -1,0 +1,247 @@
+"""The quality harness: run the extractor on the development sets in ``../shared/data`` and print
+per-field precision, recall and F1 against their gold.
+
+    python -m strife.evaluation.harness [--limit N] [--only seed,plover,case,lgl]
+    strife evaluate [--limit N] [--only ...]
+
+Sets (read at run time, never copied): the seed article, PLOVER gold records (event type, source
+and target country), CASE-2021 snippets (ACLED sub-event type of the main record) and LGL (place
+resolution). Each set's rows are scored the same way: a prediction is counted in precision when the
+extractor gave one, in recall against every gold row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from strife.article import Article
+
+
+@dataclass
+class PRF:
+    tp: float = 0
+    n_pred: float = 0
+    n_gold: float = 0
+
+    def add(self, predicted: Optional[object], gold: Optional[object]) -> None:
+        if predicted is not None:
+            self.n_pred += 1
+        if gold is not None:
+            self.n_gold += 1
+        if predicted is not None and gold is not None and predicted == gold:
+            self.tp += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Row:
+    dataset: str
+    field: str
+    precision: float
+    recall: float
+    f1: float
+    n: int
+    note: str = ""
+
+
+@dataclass
+class HarnessResult:
+    rows: list[Row] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def get(self, dataset: str, fld: str) -> Row:
+        for r in self.rows:
+            if r.dataset == dataset and r.field == fld:
+                return r
+        raise KeyError((dataset, fld))
+
+    def table(self) -> str:
+        lines = ["| set | field | precision | recall | F1 | n | note |", "|---|---|---|---|---|---|---|"]
+        for r in self.rows:
+            lines.append(f"| {r.dataset} | {r.field} | {r.precision:.3f} | {r.recall:.3f} | {r.f1:.3f} | {r.n} | {r.note} |")
+        return "\n".join(lines)
+
+
+def _row(dataset: str, fld: str, prf: PRF, note: str = "") -> Row:
+    return Row(dataset, fld, prf.precision, prf.recall, prf.f1, int(prf.n_gold), note)
+
+
+def _data_dir() -> Path:
+    from strife.settings import get_settings
+
+    shared = get_settings().require_shared_dir()
+    return shared / "data"
+
+
+def _extract_all(texts: Iterable[tuple[str, Optional[str]]]) -> list[list]:
+    from strife.pipeline import extract_many
+
+    arts = [Article(text=t, id=str(i), published=p) for i, (t, p) in enumerate(texts)]
+    return [evs for _, evs in extract_many(arts)]
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def eval_seed(result: HarnessResult) -> None:
+    from strife.evaluation.gold import score_gold
+    from strife.readers import read_inputs
+    from strife.pipeline import extract_article
+    from strife.settings import get_settings
+
+    seed = get_settings().require_shared_dir() / "seed"
+    gold = json.loads((seed / "gold.json").read_text())
+    (art,) = list(read_inputs([str(seed / "article.txt")], published=gold["metadata"]["published"]))
+    recs = [e.to_json_dict() for e in extract_article(art)]
+    rep = score_gold(gold, recs)
+    required = [g for g in gold["events"] if g.get("required")]
+    matched_req = sum(1 for g in required if g["id"] in rep.matched)
+    prf = PRF(tp=matched_req, n_pred=matched_req + len(rep.false_positives) + sum(len(v) - 1 for v in rep.duplicates.values()),
+              n_gold=len(required))
+    result.rows.append(_row("seed", "events", prf, "passed" if rep.passed else "; ".join(rep.failures())[:200]))
+    ok = sum(c.ok for c in rep.checks)
+    result.rows.append(Row("seed", "field checks", ok / max(len(rep.checks), 1), ok / max(len(rep.checks), 1),
+                           ok / max(len(rep.checks), 1), len(rep.checks)))
+
+
+def load_plover_gsr() -> list[dict]:
+    from strife import ontology
+
+    rows = json.loads((_data_dir() / "plover-gsr" / "PLOVER_GSR_CAMEO.json").read_text())
+    out = []
+    for r in rows:
+        if r.get("event") in (None, "DOCUMENT"):
+            continue
+        out.append({"text": r["text"], "type": ontology.legacy_plover(r["event"]),
+                    "source": [a.get("code") for a in r.get("source") or [] if isinstance(a, dict)],
+                    "target": [a.get("code") for a in r.get("target") or [] if isinstance(a, dict)]})
+    return out
+
+
+def eval_plover(result: HarnessResult, limit: Optional[int] = None) -> None:
+    rows = load_plover_gsr()[:limit]
+    preds = _extract_all((r["text"], None) for r in rows)
+    typ, src, tgt = PRF(), PRF(), PRF()
+    for r, evs in zip(rows, preds):
+        top = evs[0] if evs else None
+        typ.add(top.plover.type if top else None, r["type"])
+        for role, gold_codes, prf in (("actor", r["source"], src), ("recipient", r["target"], tgt)):
+            gold = gold_codes[0] if gold_codes else None
+            got = None
+            if top:
+                got = next((a.country for a in top.actors if a.role == role and a.country), None)
+            if got is not None and gold is not None and got in gold_codes:
+                got = gold
+            prf.add(got, gold)
+    result.rows.append(_row("plover-gsr", "event type (top record)", typ))
+    result.rows.append(_row("plover-gsr", "source actor country", src))
+    result.rows.append(_row("plover-gsr", "target actor country", tgt))
+
+
+def load_case2021() -> list[dict]:
+    path = _data_dir() / "case2021-task2" / "snippets.tsv"
+    with path.open(encoding="utf-8") as fh:
+        return [{"id": r["id"], "text": r["EventSnippet"], "label": r["SubType"]} for r in csv.DictReader(fh, delimiter="\t")]
+
+
+def eval_case(result: HarnessResult, limit: Optional[int] = None) -> None:
+    from strife import ontology
+
+    rows = load_case2021()[:limit]
+    preds = _extract_all((r["text"], None) for r in rows)
+    per_label: dict[str, PRF] = defaultdict(PRF)
+    none_ok = none_n = 0
+    for r, evs in zip(rows, preds):
+        gold = ontology.acled_from_case_label(r["label"])
+        gold_sub = gold[1] if gold else None
+        top = next((e for e in evs if e.acled is not None), None)
+        got = top.acled.sub_event_type if top else None
+        if gold_sub is None:
+            none_n += 1
+            none_ok += got is None
+            if got is not None:
+                per_label[got].n_pred += 1
+            continue
+        per_label[gold_sub].n_gold += 1
+        if got is not None:
+            per_label[got].n_pred += 1
+            if got == gold_sub:
+                per_label[gold_sub].tp += 1
+    total = sum(p.n_gold for p in per_label.values())
+    wp = sum(p.precision * p.n_gold for p in per_label.values()) / total if total else 0
+    wr = sum(p.recall * p.n_gold for p in per_label.values()) / total if total else 0
+    wf = sum(p.f1 * p.n_gold for p in per_label.values()) / total if total else 0
+    result.rows.append(Row("case-2021", "ACLED sub-event type (weighted)", wp, wr, wf, int(total), "anchor: best CASE-2021 system 0.839 F1"))
+    rate = none_ok / none_n if none_n else 0.0
+    result.rows.append(Row("case-2021", "non-ACLED types get no ACLED type", rate, rate, rate, none_n))
+
+
+def eval_lgl(result: HarnessResult, limit: Optional[int] = None) -> None:
+    from strife.evaluation.lgl import evaluate_geoparsing
+
+    for corpus in ("lgl", "geovirus"):
+        try:
+            m = evaluate_geoparsing(corpus=corpus, limit=limit)
+        except FileNotFoundError:
+            continue
+        res = m.get("resolution", m)
+        acc = res.get("accuracy_161km", res.get("acc@161", 0.0))
+        n = res.get("n", res.get("count", 0))
+        result.rows.append(Row(corpus, "place resolution (gold spans, acc@161km)", acc, acc, acc, int(n or 0),
+                               f"median error {res.get('median_km', res.get('median_error_km', float('nan'))):.0f} km"))
+        e2e = m.get("end_to_end")
+        if e2e:
+            result.rows.append(Row(corpus, "place mentions found+resolved", e2e.get("precision", 0), e2e.get("recall", 0),
+                                   e2e.get("f1", 0), int(e2e.get("n_gold", e2e.get("n", 0)) or 0)))
+
+
+EVALS: dict[str, Callable] = {"seed": eval_seed, "plover": eval_plover, "case": eval_case, "lgl": eval_lgl}
+
+
+def run(only: Optional[list[str]] = None, limit: Optional[int] = None) -> HarnessResult:
+    result = HarnessResult()
+    for name, fn in EVALS.items():
+        if only and name not in only:
+            continue
+        t0 = time.perf_counter()
+        if name == "seed":
+            fn(result)
+        else:
+            fn(result, limit=limit)
+        result.seconds[name] = time.perf_counter() - t0
+    return result
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(prog="strife evaluate", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="rows per set (default: all)")
+    ap.add_argument("--only", default=None, help="comma-separated: " + ",".join(EVALS))
+    args = ap.parse_args(argv)
+    res = run(only=args.only.split(",") if args.only else None, limit=args.limit)
+    print(res.table())
+    print("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in res.seconds.items()), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

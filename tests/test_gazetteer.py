@@ -1,0 +1,149 @@
+"""Gazetteer: normalisation, lookup, disambiguation (builds the index on first use, ~30 s)."""
+
+import pytest
+
+from strife.gazetteer import Place, Resolver, get_gazetteer, haversine_km, normalise, skeleton
+from strife.gazetteer.names import admin_key, base_key
+from strife.geoparse import geoparse_spans
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def resolver(gaz):
+    return Resolver(gaz)
+
+
+def spans_of(text, *names):
+    out = []
+    for n in names:
+        i = text.index(n)
+        out.append((i, i + len(n)))
+    return out
+
+
+def resolve_one(resolver, text, name):
+    return resolver.resolve(text, spans_of(text, name))[0]
+
+
+@pytest.mark.parametrize("variants", [
+    ("Al Qa'im", "Al-Qaim", "Qaim", "al-Qā'im"),
+])
+def test_article_and_apostrophe_variants_share_a_key(variants):
+    assert len({base_key(v) for v in variants}) == 1
+
+
+@pytest.mark.parametrize("variants", [
+    ("Albu Kamal", "Abu Kamal", "Boukamal"),
+    ("Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor"),
+])
+def test_transliterations_share_a_skeleton(variants):
+    assert len({skeleton(v) for v in variants}) == 1
+
+
+def test_normalise_diacritics_and_suffixes():
+    assert normalise("Şalāḩ ad Dīn") == "salah ad din"
+    assert admin_key("Anbar province") == "anbar"
+    assert admin_key("Kirkuk Governorate") == "kirkuk"
+
+
+@pytest.mark.parametrize("name", ["Al Qa'im", "Al-Qaim", "Qaim", "Albu Kamal", "Abu Kamal", "Boukamal",
+                                  "Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor"])
+def test_transliterated_towns_resolve(resolver, name):
+    text = f"Fighting was reported in {name} on Monday, near the Syrian border with Iraq."
+    m = resolve_one(resolver, text, name)
+    assert m.place is not None, name
+    assert m.place.country in ("IRQ", "SYR")
+    # all three towns are in the Euphrates valley, within ~150 km of each other
+    assert haversine_km(m.place.lat, m.place.lon, 34.6, 40.6) < 150
+
+
+def test_fuzzy_layer_does_not_invent(gaz, resolver):
+    assert gaz.fuzzy_lookup("Zzyzxville") == ()
+    text = "Militants attacked Qarqamishville overnight."
+    m = resolve_one(resolver, text, "Qarqamishville")
+    assert m.place is None and m.text == "Qarqamishville"
+
+
+def test_kirkuk_is_the_city_in_its_admin1(resolver):
+    text = "Rockets hit an Iraqi military base in Kirkuk on Friday."
+    m = resolve_one(resolver, text, "Kirkuk")
+    assert m.place is not None
+    assert m.place.country == "IRQ" and m.place.admin1 == "Kirkuk"
+    assert m.place.precision == "city"
+    assert haversine_km(m.place.lat, m.place.lon, 35.47, 44.39) < 10
+
+
+@pytest.mark.parametrize("name,admin1", [("Anbar province", "Anbar"), ("Kirkuk governorate", "Kirkuk")])
+def test_suffixed_region_resolves_to_admin1(resolver, name, admin1):
+    text = f"Security forces were deployed across {name} after the attack."
+    m = resolve_one(resolver, text, name)
+    assert m.place is not None and m.place.precision == "admin1"
+    assert m.place.country == "IRQ" and m.place.admin1 == admin1
+
+
+@pytest.mark.parametrize("name,iso3", [("China", "CHN"), ("Jordan", "JOR"), ("Georgia", "GEO")])
+def test_country_names_are_countries_in_middle_east_context(resolver, name, iso3):
+    text = f"Officials in Baghdad and Damascus said {name} would send envoys to Iraq and Syria."
+    spans = spans_of(text, "Baghdad", "Damascus", name, "Iraq and", "Syria")
+    spans[3] = (spans[3][0], spans[3][0] + 4)
+    m = resolver.resolve(text, spans)[2]
+    assert m.place is not None and m.place.precision == "country" and m.place.country == iso3
+
+
+def test_country_alias_beats_town(resolver):
+    text = "U.S. forces struck five sites."
+    m = resolve_one(resolver, text, "U.S.")
+    assert m.place.country == "USA" and m.place.precision == "country"
+
+
+def test_demonym_is_not_a_place_but_gives_country(resolver):
+    text = "Iraqi soldiers were wounded."
+    m = resolve_one(resolver, text, "Iraqi")
+    assert m.place is None and m.country == "IRQ"
+
+
+def test_unknown_name_keeps_text_and_null_coordinates():
+    text = "Gunmen attacked the village of Xqwzlorbad in northern Iraq."
+    spans = [[text.index("Xqwzlorbad"), text.index("Xqwzlorbad") + 10], [text.index("Iraq"), text.index("Iraq") + 4]]
+    rows = geoparse_spans("a1", text, spans)
+    assert len(rows) == 2
+    assert rows[0]["text"] == "Xqwzlorbad" and rows[0]["lat"] is None and rows[0]["lon"] is None
+    assert rows[0]["name"] == "Xqwzlorbad" and rows[0]["precision"] is None
+    assert rows[0]["country"] == "IRQ"  # known from the document
+    assert rows[1]["country"] == "IRQ" and rows[1]["lat"] is not None
+    assert set(rows[1]) == {"article_id", "text", "span", "name", "geonames_id", "lat", "lon", "country",
+                            "admin1", "precision"}
+
+
+def test_curated_feature(resolver):
+    text = "The convoy moved along the Iraq-Syria border."
+    m = resolve_one(resolver, text, "Iraq-Syria border")
+    assert m.place is not None and m.place.precision == "region"
+
+
+def test_context_picks_us_town(resolver):
+    text = "Alexandria police said the fire in Rapides Parish, Louisiana, was set on purpose."
+    ms = resolver.resolve(text, spans_of(text, "Alexandria", "Rapides Parish", "Louisiana"))
+    assert ms[0].place.country == "USA" and ms[0].place.admin1 == "Louisiana"
+    assert ms[1].place.precision == "admin2"
+
+
+def test_bad_span_raises(resolver):
+    with pytest.raises(ValueError):
+        resolver.resolve("short", [(2, 50)])
+
+
+def test_place_rejects_unknown_precision():
+    with pytest.raises(ValueError):
+        Place("x", None, 0.0, 0.0, None, None, None, "planet")
+
+
+def test_lookup_memory_is_small(gaz):
+    import resource
+
+    gaz.lookup("Springfield")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 < 600  # MB, whole test process

