@@ -382,6 +382,7 @@ OVERRIDES: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "074": ("AID", "military", ("peacekeeping",), "manual's AID modes: economic, military, humanitarian, asylum"),
     "075": ("AID", "asylum", ("migration",), "crosswalk put asylum in the context slot; it is an AID mode"),
     "0831": ("RETREAT", "resign", ("political_institutions",), "manual: RETREAT covers resignations (crosswalk: CONCEDE)"),
+    "116": ("SANCTION", "convict", ("legal",), "manual moved 'find guilty or liable' from DISAPPROVE to SANCTION mode convict"),
     "1834": ("ASSAULT", "explosives", (), "extension code; location bombing"),
     "176": ("COERCE", "", ("cyber",), "extension code; cyber attack"),
     "142": ("PROTEST", "strike-hun", (), "manual's hunger-strike mode is 'strike-hun'"),

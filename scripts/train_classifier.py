@@ -5,7 +5,8 @@
     python scripts/train_classifier.py --out DIR  # somewhere else
 
 Reads ../shared/data (or $STRIFE_SHARED_DIR/data): CASE-2021 task 2 snippets, PLOVER gold records,
-PETRARCH2 unit-test sentences, ConfliBERT CAMEO train. Needs scikit-learn. Deterministic: the same
+PETRARCH2 unit-test sentences, ConfliBERT CAMEO train, and the PETRARCH2 CAMEO verb dictionary
+(single verbs -> CAMEO root, stored in the artifact as a feature lexicon). Needs scikit-learn. Deterministic: the same
 data gives byte-identical weights.
 """
 
@@ -17,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from strife.classify.datasets import shared_data_dir
+from strife.classify.datasets import load_cameo_verb_lexicon, shared_data_dir
 from strife.classify.model import ARTIFACT_NAME, MODELS_DIR
 from strife.classify.training import TrainConfig, load_training_examples, train
 
@@ -28,8 +29,9 @@ def main(argv=None) -> int:
     ap.add_argument("--name", default=ARTIFACT_NAME)
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    examples = load_training_examples(shared_data_dir())
-    model = train(examples, TrainConfig())
+    data = shared_data_dir()
+    examples = load_training_examples(data)
+    model = train(examples, TrainConfig(), load_cameo_verb_lexicon(data))
     json_path, npz_path = model.save(args.out, args.name)
     for p in (json_path, npz_path):
         digest = hashlib.sha256(p.read_bytes()).hexdigest()[:16]

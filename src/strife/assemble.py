@@ -117,7 +117,10 @@ def _locations(frame: EventFrame) -> list[Location]:
 
 
 def _toll(frame: EventFrame, kinds: set[str]) -> Toll:
+    """Claims of one toll kind; low/best/high by :func:`strife.tolls.summarize` over the mentions
+    (which know the statement each figure belongs to, so parts of one count add up)."""
     claims: list[TollClaim] = []
+    mentions = []
     seen = set()
     for m in frame.mentions:
         for t in m.tolls:
@@ -127,12 +130,13 @@ def _toll(frame: EventFrame, kinds: set[str]) -> Toll:
             if key in seen:
                 continue
             seen.add(key)
+            mentions.append(t)
             claims.append(TollClaim(
                 value=t.value, qualifier=t.qualifier, victims=t.victims, side=getattr(t, "side", None),
                 source=t.source, text=t.text, span=(t.start_char, t.end_char),
                 source_span=(t.source_start, t.source_end) if getattr(t, "source_start", None) is not None else None,
             ))
-    low, best, high = summarize(claims)
+    low, best, high = summarize(mentions)
     return Toll(low=low, best=best, high=high, claims=claims)
 
 

@@ -50,8 +50,16 @@ def _infinitival(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or tok.tag_ == "VB"
 
 
-def assess(trigger: Token) -> Factuality:
-    """Decide whether the event the trigger names is reported as real (past or ongoing)."""
+# event types worth reporting even when the text mentions them in an aside about a person
+_NEWSWORTHY_IN_ASIDES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+
+def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
+    """Decide whether the event the trigger names is reported as real (past or ongoing).
+
+    With ``plover_type``, a non-violent event told in a relative clause about a person
+    ("..., who resigned in November, said") is an aside, not a reported event.
+    """
     w = _words()
     sent = trigger.sent
     if sent.text.rstrip().rstrip("”\"'’").endswith("?"):
@@ -66,6 +74,10 @@ def assess(trigger: Token) -> Factuality:
         has_aux = any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
         if trigger.tag_ in ("VBP", "VBZ") and not has_aux:
             return Factuality(False, "habitual_present")
+        head = trigger.head
+        if (trigger.dep_ == "conj" and trigger.tag_ == "VB" and not has_aux and head.tag_ in ("VBP", "VBZ")
+                and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+            return Factuality(False, "habitual_present")  # "respect X and support Y"
         if trigger.tag_ == "VB" and not any(c.lower_ in ("did", "does", "do") for c in trigger.children):
             # bare infinitive: "to strike", "would strike" (modal caught above) -> climb decides
             pass
@@ -105,6 +117,9 @@ def assess(trigger: Token) -> Factuality:
             cur = head
             continue
         if dep in _PASS_THROUGH_DEPS:
+            if (dep in ("relcl", "appos") and head.ent_type_ == "PERSON" and plover_type is not None
+                    and plover_type not in _NEWSWORTHY_IN_ASIDES):
+                return Factuality(False, "biographical_aside")
             cur = head
             continue
         break

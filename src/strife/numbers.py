@@ -1,7 +1,7 @@
 """Parse the numbers news writes for tolls: digits, words, vague words and qualifiers.
 
-``parse_number("twenty-one") == 21``; ``parse_quantity("at least 19")`` gives
-``Quantity(value=19, qualifier="at_least", ...)``.
+``parse_number("twenty-one") == 21``; ``parse_quantity("at least 12")`` gives
+``Quantity(value=12, qualifier="at_least", ...)``.
 
 Fixed values for vague words (RECORD.md): "dozens" = 12, "tens" = 10, "hundreds" = 100,
 "scores" = 20, "thousands" = 1000, "a/an" = 1. A bare plural vague word carries the
@@ -160,7 +160,7 @@ def parse_quantity(text: str) -> Optional[Quantity]:
     """Read the number expression that ends `text`, with the qualifier right before it.
 
     Words before the qualifier are ignored, so the caller may pass context
-    ("killing at least 19" -> 19, at_least). Returns None when `text` does not end
+    ("killing at least 12" -> 12, at_least). Returns None when `text` does not end
     in a number expression.
     """
     words = _split(text)

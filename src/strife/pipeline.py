@@ -18,6 +18,7 @@ from strife.records import Event
 
 # importing the component modules registers their factories
 import strife.components.actors  # noqa: F401,E402
+import strife.components.paragraphs  # noqa: F401,E402
 import strife.components.dates  # noqa: F401,E402
 import strife.components.events  # noqa: F401,E402
 import strife.components.places  # noqa: F401,E402
@@ -35,6 +36,7 @@ def build_nlp(model: Optional[str] = None) -> Language:
     settings = get_settings()
     nlp = spacy.load(model or settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    nlp.add_pipe("strife_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="strife_actor_ruler", before="ner",
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(actor_ruler_patterns())

@@ -266,3 +266,63 @@ def load_india_police_events(data: Path) -> tuple[list[IpeSentence], dict[str, f
             docs[str(rec["doc_id"])] = frozenset(rec["doc_labels"])
     sents.sort(key=lambda s: (s.doc_id, s.sent_id))
     return sents, docs
+
+
+def _inflections(verb: str) -> set[str]:
+    v = verb.lower()
+    forms = {v, v + "s", v + "ed", v + "ing", v + "d"}
+    if v.endswith("e"):
+        forms |= {v[:-1] + "ing", v + "d"}
+    if v.endswith("y"):
+        forms |= {v[:-1] + "ies", v[:-1] + "ied"}
+    return forms
+
+
+def load_cameo_verb_lexicon(data: Path, min_share: float = 0.5) -> dict[str, str]:
+    """Single-word verbs of the PETRARCH2 CAMEO verb dictionary -> their majority CAMEO root.
+
+    Each ``--- VERB [code] ---`` block contributes its default code (if any) and the codes of its
+    patterns to every verb form listed in the block; a form keeps the root that holds at least
+    ``min_share`` of its codes.
+    """
+    path = _need(data / "phoenix-dictionaries" / "CAMEO.2.0.txt")
+    from collections import Counter, defaultdict
+
+    counts: dict[str, Counter] = defaultdict(Counter)
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    start = next((i for i, ln in enumerate(lines) if "VERB PATTERNS" in ln), 0)
+    block_forms: set[str] = set()
+    block_codes: list[str] = []
+
+    def flush() -> None:
+        for form in block_forms:
+            counts[form].update(block_codes)
+
+    for ln in lines[start:]:
+        ln = ln.split("#", 1)[0].rstrip()
+        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]", ln)
+        if m:
+            flush()
+            block_forms, block_codes = set(), []
+            code = m.group(2).split(":")[0].strip()
+            if code[:2].isdigit():
+                block_codes.append(code[:2])
+            continue
+        if ln.startswith("-"):
+            for code in re.findall(r"\[(\d{2,4})", ln):
+                block_codes.append(code[:2])
+            continue
+        m = re.match(r"^([A-Z][A-Z_]*)\s*(\{([^}]*)\})?", ln)
+        if m and "_" not in m.group(1):
+            block_forms |= _inflections(m.group(1))
+            if m.group(3):
+                block_forms |= {f.lower() for f in m.group(3).split() if "_" not in f}
+    flush()
+    out = {}
+    for form, c in counts.items():
+        if not c:
+            continue
+        root, n = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if n / sum(c.values()) >= min_share and "01" <= root <= "20":
+            out[form] = root
+    return dict(sorted(out.items()))

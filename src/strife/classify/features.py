@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 import numpy as np
 
@@ -37,12 +37,17 @@ def tokenize(text: str) -> list[str]:
     return [_DIGITS.sub("0", t) for t in _TOKEN.findall(text.lower())]
 
 
-def extract(text: str, config: FeatureConfig) -> Counter:
-    """Raw feature counts of one text (feature strings are prefixed by kind: w, b, c)."""
+def extract(text: str, config: FeatureConfig, lexicon: Optional[Mapping[str, str]] = None) -> Counter:
+    """Raw feature counts of one text (feature strings are prefixed by kind: w word, b bigram,
+    c character n-gram, x lexicon class of a word, e.g. its CAMEO root in the verb dictionary)."""
     tokens = tokenize(text)
     feats: Counter = Counter()
     for t in tokens:
         feats["w:" + t] += 1
+        if lexicon:
+            cls_ = lexicon.get(t)
+            if cls_ is not None:
+                feats["x:" + cls_] += 1
     if config.word_bigrams:
         for a, b in zip(tokens, tokens[1:]):
             feats["b:" + a + " " + b] += 1
@@ -66,6 +71,7 @@ class Featurizer:
     config: FeatureConfig
     vocab: list[str]
     idf: np.ndarray  # float32, one per vocab entry
+    lexicon: dict[str, str] = field(default_factory=dict)  # word -> class, for "x:" features
     index: dict[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -78,25 +84,28 @@ class Featurizer:
         return len(self.vocab)
 
     @classmethod
-    def fit(cls, texts: Sequence[str], config: FeatureConfig = FeatureConfig()) -> "Featurizer":
+    def fit(
+        cls, texts: Sequence[str], config: FeatureConfig = FeatureConfig(), lexicon: Optional[Mapping[str, str]] = None
+    ) -> "Featurizer":
+        lexicon = dict(sorted((lexicon or {}).items()))
         df: Counter = Counter()
         for text in texts:
-            df.update(extract(text, config).keys())
+            df.update(extract(text, config, lexicon).keys())
         n_docs = len(texts)
         kept: list[str] = []
-        for kind, cap in (("w:", config.max_word_features), ("b:", config.max_word_features), ("c:", config.max_char_features)):
+        for kind, cap in (("w:", config.max_word_features), ("b:", config.max_word_features), ("c:", config.max_char_features), ("x:", 10**6)):
             cands = [(f, c) for f, c in df.items() if f.startswith(kind) and c >= config.min_df]
             cands.sort(key=lambda fc: (-fc[1], fc[0]))  # most frequent first, ties by string: deterministic
             kept.extend(f for f, _ in cands[:cap])
         kept.sort()
         idf = np.array([math.log((1 + n_docs) / (1 + df[f])) + 1.0 for f in kept], dtype=np.float32)
-        return cls(config=config, vocab=kept, idf=idf)
+        return cls(config=config, vocab=kept, idf=idf, lexicon=lexicon)
 
     def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         idx: list[int] = []
         vals: list[float] = []
         index = self.index
-        for f, c in extract(text, self.config).items():
+        for f, c in extract(text, self.config, self.lexicon).items():
             j = index.get(f)
             if j is not None:
                 idx.append(j)

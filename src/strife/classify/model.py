@@ -154,6 +154,7 @@ class EventClassifier:
             "cameo_pentaclass": self.cameo_pentaclass,
             "metadata": self.metadata,
             "vocab": self.featurizer.vocab,
+            "lexicon": self.featurizer.lexicon,
         }
         json_path = directory / f"{name}.json"
         json_path.write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
@@ -168,7 +169,7 @@ class EventClassifier:
         if meta.get("format_version") != FORMAT_VERSION:
             raise ValueError(f"{json_path} has format {meta.get('format_version')}, this code reads {FORMAT_VERSION}")
         with np.load(npz_path, allow_pickle=False) as arrays:
-            featurizer = Featurizer(FeatureConfig(**meta["feature_config"]), list(meta["vocab"]), arrays["idf"])
+            featurizer = Featurizer(FeatureConfig(**meta["feature_config"]), list(meta["vocab"]), arrays["idf"], dict(meta.get("lexicon", {})))
             heads = {
                 h: LinearHead(
                     labels=list(labels),

@@ -5,7 +5,7 @@ ruler adds before NER), noun chunks and the parse; it writes ``doc._.strife_acto
 :class:`ActorMention`, each resolved to a canonical actor where the dictionary or the article allows.
 """
 
-from __future__ import annotations
+
 
 import re
 from dataclasses import dataclass, field, replace
@@ -102,9 +102,9 @@ class ActorResolver:
                 entry = self.dict.lookup(ent.text[:-1])  # "the Kataeb Hezbollahs"
             head = ent.root
             base = dict(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, head_i=head.i)
+            if label == "NORP" and not (head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
+                continue  # a demonym as a modifier ("Iraqi soldiers", "Iranian-backed"): descriptions use it
             if entry is not None:
-                if label == "NORP" and head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN":
-                    continue  # a demonym modifying a noun: the description handles it
                 self._add(ActorMention(**base, **_entry_fields(entry), how="dictionary"))
             elif label == "PERSON":
                 country, sector = self._person_context(ent)
@@ -181,7 +181,11 @@ class ActorResolver:
                      and (not m.country or m.country in (n.country, *(n.affiliation or [])))]
             if not cands:
                 continue
-            best = min(cands, key=lambda n: (abs(n.start_char - m.start_char) + (0 if n.start_char < m.start_char else 200)))
+            counts: dict[str, int] = {}
+            for n in cands:
+                counts[n.name] = counts.get(n.name, 0) + 1
+            best = min(cands, key=lambda n: (abs(n.start_char - m.start_char) + (0 if n.start_char < m.start_char else 200)
+                                             - (300 if n.sector == m.sector else 0) - 100 * counts[n.name]))
             self.mentions[idx] = replace(m, name=best.name, country=best.country, sector=best.sector, kind=best.kind,
                                          affiliation=list(best.affiliation), how="coref")
 
@@ -209,12 +213,14 @@ class ActorResolver:
         return self.mentions
 
 
-def actor_for_token(doc: Doc, tok: Token) -> Optional[ActorMention]:
-    """The actor mention a token stands for: one that covers it, else one among its modifiers."""
+def actor_for_token(doc: Doc, tok: Token, modifiers: bool = True) -> Optional[ActorMention]:
+    """The actor mention a token stands for: one that covers it, else (``modifiers``) one among its modifiers."""
     mentions: list[ActorMention] = doc._.strife_actors or []
     covering = [m for m in mentions if m.covers(tok)]
     if covering:
         return min(covering, key=lambda m: m.end_char - m.start_char)
+    if not modifiers:
+        return None
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i:
             hit = actor_for_token(doc, c)
@@ -239,4 +245,13 @@ class ActorComponent:
 
 
 def actor_ruler_patterns() -> list[dict]:
-    return get_actor_dictionary().entity_ruler_patterns()
+    """Entity-ruler patterns for named actors, except countries themselves: NER tags those GPE,
+    which the places stage needs, and the GPE branch above still resolves them as state actors."""
+    d = get_actor_dictionary()
+    out = []
+    for p in d.entity_ruler_patterns():
+        e = d.lookup(p.get("id") or "")
+        if e is not None and e.kind == "state" and not e.sector:
+            continue
+        out.append(p)
+    return out

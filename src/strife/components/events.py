@@ -7,7 +7,7 @@ Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_acto
 :class:`EventMention` (the evidence) and the merged fields.
 """
 
-from __future__ import annotations
+
 
 from dataclasses import dataclass, field
 from typing import Optional
@@ -172,6 +172,11 @@ class MentionBuilder:
         self.w = _words()
         self.triggers: list[Trigger] = sorted(doc._.strife_triggers or [], key=lambda t: t.i)
         self.by_i = {t.i: t for t in self.triggers}
+        self.place_tokens: set[int] = set()
+        for p in doc._.strife_places or []:
+            span = doc.char_span(p.start_char, p.end_char, alignment_mode="expand")
+            if span is not None:
+                self.place_tokens.update(t.i for t in span)
 
     # folding -----------------------------------------------------------------------------------
     def _fold_target(self, t: Trigger) -> Optional[int]:
@@ -189,11 +194,25 @@ class MentionBuilder:
                 own_subj = [c for c in tok.children if c.dep_ in _SUBJ]
                 if host.plover_type == t.plover_type and not own_subj:
                     return host.i
-            # a verb with an event-noun subject it merely describes ("the strikes hit...")
-            for s in _subjects(tok):
-                s = _expand_relpron(s)
-                if s.i in self.by_i and t.plover_type == self.by_i[s.i].plover_type:
-                    return s.i
+            # a casualty verb with no subject of its own ("..., killing four"; "left X dead and Y wounded")
+            if "casualty" in t.flags and not [c for c in tok.children if c.dep_ in _SUBJ]:
+                cur, steps = tok.head, 0
+                while cur is not cur.head and steps < 6:
+                    if cur.i in self.by_i and self.by_i[cur.i].plover_type == t.plover_type and cur.i != t.i:
+                        return cur.i
+                    for sub in _subjects(cur):
+                        sub = _expand_relpron(sub)
+                        if sub.i in self.by_i and self.by_i[sub.i].plover_type == t.plover_type:
+                            return sub.i
+                    if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("advcl", "xcomp", "conj", "relcl"):
+                        break
+                    cur, steps = cur.head, steps + 1
+                if cur.i in self.by_i and self.by_i[cur.i].plover_type == t.plover_type and cur.i != t.i:
+                    return cur.i
+                for sub in _subjects(cur):
+                    sub = _expand_relpron(sub)
+                    if sub.i in self.by_i and self.by_i[sub.i].plover_type == t.plover_type:
+                        return sub.i
         else:
             if tok.dep_ in ("compound", "conj", "appos") and tok.head.i in self.by_i:
                 host = self.by_i[tok.head.i]
@@ -250,8 +269,12 @@ class MentionBuilder:
                 for s in _subjects(verb):
                     out.append((_expand_relpron(s), "responsible"))
             if prep.lower_ in ("including", "like", "such") and gov.pos_ == "NOUN":
-                out.extend(self._actor_tokens(gov))  # "attacks ..., including an attack on Friday"
-        if tok.dep_ in ("appos", "conj") and head.pos_ == "NOUN":
+                # "attacks on X, including an attack on Friday" (the parser may hang it on X)
+                if gov.i not in self.by_i and gov.dep_ == "pobj" and gov.head.head.i in self.by_i:
+                    gov = gov.head.head
+                if gov.i in self.by_i:
+                    out.extend(self._actor_tokens(gov))
+        if tok.dep_ in ("appos", "conj") and head.pos_ == "NOUN" and head.i in self.by_i:
             out.extend(self._actor_tokens(head))
         return out
 
@@ -264,14 +287,16 @@ class MentionBuilder:
                 out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
             elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("target", "hit", "strike"):
                 out.extend((g, "targeting") for g in c.children if g.dep_ == "dobj")
-        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like", "such"):
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like", "such") and tok.head.head.i in self.by_i:
             out.extend(self._recipient_tokens(tok.head.head))
         return out
 
-    def _resolve(self, tok: Token) -> list[ActorMention]:
+    def _resolve(self, tok: Token, modifiers: bool = True) -> list[ActorMention]:
         found: list[ActorMention] = []
         for t in _conjuncts(tok):
-            a = actor_for_token(self.doc, t)
+            if t.i in self.place_tokens and t.ent_type_ in ("GPE", "LOC", "FAC") and not modifiers:
+                continue  # "at the Iraq-Syria border", "in Kirkuk": a place, not a party
+            a = actor_for_token(self.doc, t, modifiers=modifiers or t.pos_ == "PROPN")
             if a is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.w["facility_nouns"]:
                 for owner in _owner_of(t):
                     for o in _conjuncts(owner):
@@ -309,7 +334,7 @@ class MentionBuilder:
                 if tok.i in self.by_i:
                     m.event_refs.append(tok.i)
                     continue
-                for a in self._resolve(tok):
+                for a in self._resolve(tok, modifiers=False):
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
                         continue
                     seen.add(("recipient", a.name))
@@ -430,8 +455,38 @@ def _more_precise(a, b) -> bool:
     return order.get(ra.precision, 9) < order.get(rb.precision, 9)
 
 
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout", "along",
+                             "within", "into", "onto", "between", "over", "off", "on"})
+_LOCATIVE_UP = frozenset({"compound", "conj", "appos", "nmod", "amod", "cc", "npadvmod", "poss"})
+
+
+def is_locative(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Is this place mention where something happened ("in Kirkuk", "at the Iraq-Syria border"),
+    rather than a party named after a place ("U.S. strikes", "Iraq condemned")?"""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.lower_ in ("on",) and prep.head.pos_ == "NOUN":
+                return False  # "attacks on U.S. forces": a target
+            return prep.lower_ in _LOCATIVE_PREPS
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "ROOT"):
+            return False
+        if tok.dep_ in _LOCATIVE_UP and tok.head is not tok:
+            if tok.dep_ in ("compound", "nmod", "amod", "poss") and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
+                    and tok.head.lemma_.lower() not in _words()["place_heads"]:
+                return False  # "U.S. forces", "Iraq's army"
+            tok = tok.head
+            continue
+        return tok.dep_ in ("npadvmod",)
+    return False
+
+
 def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
-    places = [p for p in (doc._.strife_places or [])]
+    places = [p for p in (doc._.strife_places or []) if is_locative(doc, p.start_char, p.end_char)]
     if not places:
         return
     tok_of = {}
@@ -501,6 +556,8 @@ def _date_range(d):
 def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     """How strongly mention ``m`` is the same event as ``frame``; None when they conflict.
 
+    (A mention with the same trigger lemma as one of the frame's adds +0.5.)
+
     Rule: the PLOVER type must match; no conflicting actors (named actors on both sides with no
     name or country in common), no disjoint dates; then evidence adds up: an anaphoric noun
     ("the strikes", "that attack", "Friday's attack") +1.5, a shared actor +2, a shared recipient +1,
@@ -528,6 +585,8 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
         score += 1 if fm & mm else -1.5
     if m.anaphoric:
         score += 1.5
+    if any(x.trigger.lemma == m.trigger.lemma for x in frame.mentions):
+        score += 0.5
     return score
 
 
@@ -539,10 +598,11 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
             s = merge_score(f, m)
             if s is not None and s > best_score:
                 best, best_score = f, s
-        if best is None:
-            frames.append(EventFrame([m]))
-        else:
+        if best is not None:
             best.mentions.append(m)
+        elif not m.trigger.weak or m.tolls:
+            frames.append(EventFrame([m]))
+        # else: an ambiguous word with no cue, no toll and nothing to corefer with is not an event
     return frames
 
 

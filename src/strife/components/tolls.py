@@ -37,6 +37,7 @@ _OBJ_DEPS = {"dobj"}
 _NP_LEFT_DEPS = {"det", "nummod", "amod", "compound", "poss", "quantmod", "advmod", "nmod",
                  "predet", "case", "punct"}
 _RELATIVE = {"that", "which", "who", "whom"}
+_SCALE_WORDS = {"dozen", "hundred", "thousand", "million", "billion"}
 
 
 @dataclass
@@ -210,9 +211,12 @@ class TollExtractor:
     def _quantity(self, num: Token, left_i: int) -> Optional[tuple[Quantity, int]]:
         """Quantity ending at `num`, qualifier context from up to 3 tokens before `left_i`."""
         sent = num.sent
+        last = num
+        while last.i + 1 < sent.end and last.nbor().lower_ in _SCALE_WORDS:
+            last = last.nbor()  # "three dozen", "two hundred" split by the parser
         ctx_start = max(sent.start, min(left_i, num.left_edge.i) - 3)
         start_char = num.doc[ctx_start].idx
-        text = num.doc.text[start_char: num.idx + len(num.text)]
+        text = num.doc.text[start_char: last.idx + len(last.text)]
         q = parse_quantity(text)
         if q is None or q.end != len(text):
             return None
@@ -256,10 +260,14 @@ class TollExtractor:
     # -- victim normalisation ---------------------------------------------------------------
 
     def _victim_words(self, noun: Token) -> list[Token]:
+        """The noun with the common-noun compounds right before it ("security force members")."""
         words = [noun]
-        for c in sorted(noun.children, key=lambda x: -x.i):
-            if c.i == words[0].i - 1 and c.dep_ == "compound" and c.pos_ == "NOUN":
-                words.insert(0, c)
+        while words[0].i > noun.sent.start:
+            prev = noun.doc[words[0].i - 1]
+            if prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.head.i in {w.i for w in words}:
+                words.insert(0, prev)
+            else:
+                break
         return words
 
     def victims_of(self, noun: Optional[Token]) -> tuple[Optional[str], Optional[str]]:

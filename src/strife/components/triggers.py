@@ -5,9 +5,9 @@ trigger lexicon (``data/ontology/triggers.tsv``), keeps only mentions reported a
 (:mod:`strife.factuality`), and writes ``doc._.strife_triggers``: a list of :class:`Trigger`.
 """
 
-from __future__ import annotations
 
-import csv
+
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -17,25 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import strife.doc_ext  # noqa: F401  (registers the Doc attributes)
+from strife import ontology
 from strife.factuality import assess
 
 _POS_MAP = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
-
-
-@dataclass(frozen=True)
-class LexEntry:
-    lemma: str
-    pos: str  # VERB | NOUN
-    plover_type: str
-    mode: Optional[str]
-    cameo: Optional[str]
-    acled_hint: Optional[str]
-    flags: frozenset[str] = frozenset()
-    requires: Optional[str] = None  # e.g. "dobj=PERSON" restriction, "prt=out"
-
-    @property
-    def weapon_only(self) -> bool:
-        return "weapon" in self.flags or "is_weapon_noun" in self.flags or "mode_only" in self.flags
 
 
 @dataclass
@@ -48,62 +33,69 @@ class Trigger:
     pos: str                    # VERB | NOUN
     plover_type: str
     modes: list[str] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
     cameo: Optional[str] = None
     acled_hint: Optional[str] = None
+    hints: tuple[str, ...] = ()
     flags: frozenset[str] = frozenset()
+    weak: bool = False          # an ambiguous word with none of its sense cues nearby
     factual: bool = True
     reason: Optional[str] = None
 
 
-def _cols(row: dict, *names: str) -> Optional[str]:
-    for n in names:
-        v = row.get(n)
-        if v is not None and v.strip() not in ("", "-", "None", "null"):
-            return v.strip()
-    return None
-
-
 class TriggerLexicon:
-    """Lemma+POS → lexicon entries, read from the package's ``triggers.tsv`` (plus user files)."""
+    """Lemma+POS → senses, from the ontology's trigger lexicon (``data/ontology/triggers.tsv``)."""
 
-    def __init__(self, entries: Iterable[LexEntry]):
-        self.by_key: dict[tuple[str, str], list[LexEntry]] = {}
-        self.weapons: dict[str, LexEntry] = {}
+    def __init__(self, entries: Iterable[ontology.Trigger]):
+        self.single: dict[tuple[str, str], list[ontology.Trigger]] = {}
+        self.multi: dict[tuple[str, str], list[ontology.Trigger]] = {}  # keyed by head word
+        self.weapons: dict[str, ontology.Trigger] = {}
         for e in entries:
-            if e.weapon_only:
-                self.weapons.setdefault(e.lemma, e)
+            if e.is_weapon_noun:
+                for w in (e.lemma, e.words[-1]):
+                    self.weapons.setdefault(w, e)
+                if not e.is_event_noun:
+                    continue
+            if "participant_noun" in e.flags:
                 continue
-            self.by_key.setdefault((e.lemma, e.pos), []).append(e)
-            if e.mode and e.pos == "NOUN" and ("weapon" in e.flags or e.plover_type == "ASSAULT"):
-                self.weapons.setdefault(e.lemma, e)
+            if e.is_multiword:
+                head = e.words[-1] if e.pos == "NOUN" else e.words[0]
+                self.multi.setdefault((head, e.pos), []).append(e)
+            else:
+                self.single.setdefault((e.lemma, e.pos), []).append(e)
 
-    @classmethod
-    def from_tsv_text(cls, text: str) -> "TriggerLexicon":
-        rows = csv.DictReader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), delimiter="\t")
-        entries = []
-        for row in rows:
-            lemma = _cols(row, "lemma", "trigger", "word")
-            ptype = _cols(row, "plover_type", "plover", "type")
-            if not lemma or not ptype:
-                continue
-            pos = (_cols(row, "pos", "part_of_speech") or "VERB").upper()
-            flags = frozenset(f.strip() for f in (_cols(row, "flags") or "").replace(";", ",").split(",") if f.strip())
-            entries.append(LexEntry(
-                lemma=lemma.lower(), pos=_POS_MAP.get(pos, pos), plover_type=ptype.upper(),
-                mode=_cols(row, "plover_mode", "mode"), cameo=_cols(row, "cameo", "cameo_code"),
-                acled_hint=_cols(row, "acled_sub_event_type", "acled_hint", "acled"),
-                flags=flags, requires=_cols(row, "requires", "condition"),
-            ))
-        return cls(entries)
+    def senses(self, tok: Token, pos: str) -> list[ontology.Trigger]:
+        out: list[ontology.Trigger] = []
+        for key in ((tok.lemma_.lower(), pos), (tok.lower_, pos)):
+            for e in self.multi.get(key, []):
+                if _multi_matches(e, tok) and e not in out:
+                    out.append(e)
+        if out:
+            return out  # a multi-word reading ("assassination attempt") outranks the single word
+        for key in ((tok.lemma_.lower(), pos), (tok.lower_, pos)):
+            for e in self.single.get(key, []):
+                if e not in out:
+                    out.append(e)
+        return out
 
-    def lookup(self, lemma: str, pos: str) -> list[LexEntry]:
-        return self.by_key.get((lemma.lower(), pos), [])
+
+def _multi_matches(e: ontology.Trigger, tok: Token) -> bool:
+    words = e.words
+    if e.pos == "NOUN":
+        rest = words[:-1]
+        left = [t for t in tok.doc[max(tok.i - len(rest) - 1, 0):tok.i] if not t.is_punct]
+        got = [t.lemma_.lower() for t in left][-len(rest):] if rest else []
+        got_text = [t.lower_ for t in left][-len(rest):] if rest else []
+        return list(rest) in (got, got_text)
+    rest = set(words[1:])
+    near = {t.lower_ for t in tok.subtree if t.i > tok.i and t.i <= tok.i + 4} | {
+        t.lemma_.lower() for t in tok.subtree if t.i > tok.i and t.i <= tok.i + 4}
+    return rest <= near
 
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> TriggerLexicon:
-    path = resources.files("strife") / "data" / "ontology" / "triggers.tsv"
-    return TriggerLexicon.from_tsv_text(path.read_text(encoding="utf-8"))
+    return TriggerLexicon(ontology.triggers())
 
 
 def _coarse_pos(tok: Token) -> Optional[str]:
@@ -114,39 +106,30 @@ def _coarse_pos(tok: Token) -> Optional[str]:
     return pos
 
 
-def _satisfies(entry: LexEntry, tok: Token) -> bool:
-    req = entry.requires
-    if not req:
-        return True
-    for cond in req.split(";"):
-        cond = cond.strip()
-        if not cond or "=" not in cond:
-            continue
-        key, _, val = cond.partition("=")
-        options = {v.strip() for v in val.split("|")}
-        if key == "prt":
-            if not any(c.dep_ == "prt" and c.lower_ in options for c in tok.children):
-                return False
-        elif key == "no_prt":
-            if any(c.dep_ == "prt" and c.lower_ in options for c in tok.children):
-                return False
-        elif key == "dobj":
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
-            if not objs or not any(o.ent_type_ in options or o.tag_ in options for o in objs):
-                return False
-        elif key == "prep":
-            if not any(c.dep_ in ("prep", "dative") and c.lower_ in options for c in tok.children):
-                return False
-        elif key == "no_child_dep":
-            if any(c.dep_ in options for c in tok.children):
-                return False
-        elif key == "mod":
-            if not any(c.lower_ in options or c.lemma_.lower() in options for c in tok.children):
-                return False
-    return True
+def _cue_present(cues: tuple[str, ...], sent_text: str) -> bool:
+    for cue in cues:
+        if re.search(r"(?<![\w-])" + re.escape(cue.lower()) + r"(?![\w-])", sent_text):
+            return True
+    return False
 
 
-def _modes_from_modifiers(tok: Token, lex: TriggerLexicon) -> list[str]:
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr", "oprd") or
+               (c.dep_ in ("prep", "agent") and any(g.dep_ == "pobj" for g in c.children)) for c in tok.children) or (
+        tok.dep_ == "relcl" or tok.tag_ == "VBN")
+
+
+def choose_sense(tok: Token, senses: list[ontology.Trigger]) -> tuple[Optional[ontology.Trigger], bool]:
+    """The sense whose cues occur in the sentence, else the default (first) sense, flagged weak when ambiguous."""
+    sent_text = tok.sent.text.lower()
+    for s in senses:
+        if s.cues and _cue_present(s.cues, sent_text):
+            return s, False
+    default = senses[0]
+    return default, default.is_ambiguous
+
+
+def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str) -> list[str]:
     """Weapons in the trigger's modifiers or instruments give the mode ("rocket attack", "fired 30 rockets")."""
     modes: list[str] = []
     candidates = []
@@ -158,8 +141,8 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon) -> list[str]:
     # a weapon-bearing word inside the trigger token itself ("airstrikes" is its own lemma)
     for c in candidates:
         e = lex.weapons.get(c.lemma_.lower()) or lex.weapons.get(c.lower_)
-        if e and e.mode and e.mode not in modes:
-            modes.append(e.mode)
+        if e and e.plover_mode and e.plover_type == plover_type and e.plover_mode not in modes:
+            modes.append(e.plover_mode)
     return modes
 
 
@@ -169,20 +152,28 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False) 
         pos = _coarse_pos(tok)
         if pos is None:
             continue
-        entries = [e for e in lex.lookup(tok.lemma_, pos) or lex.lookup(tok.lower_, pos) if _satisfies(e, tok)]
-        if not entries:
+        senses = lex.senses(tok, pos)
+        if not senses:
             continue
-        entry = entries[0]
-        fact = assess(tok)
+        entry, weak = choose_sense(tok, senses)
+        if entry is None:
+            continue
+        if pos == "VERB" and entry.needs_object and not _has_object(tok):
+            continue
+        if pos == "VERB" and tok.dep_ in ("amod", "compound", "npadvmod"):
+            continue  # "Iranian-backed militia", "targeted killings" as a modifier: an attribute, not an event
+        fact = assess(tok, entry.plover_type)
         if not fact.factual and not keep_nonfactual:
             continue
-        modes = _modes_from_modifiers(tok, lex)
-        if entry.mode and entry.mode not in modes:
-            modes.append(entry.mode)
+        weapon_modes = _modes_from_modifiers(tok, lex, entry.plover_type)
+        modes = list(weapon_modes)
+        if entry.plover_mode and entry.plover_mode not in modes:
+            modes.append(entry.plover_mode)
         out.append(Trigger(
             i=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
             lemma=tok.lemma_.lower(), pos=pos, plover_type=entry.plover_type, modes=modes,
-            cameo=entry.cameo, acled_hint=entry.acled_hint, flags=entry.flags,
+            contexts=list(entry.plover_context), cameo=entry.cameo, acled_hint=entry.acled_sub_event_type,
+            hints=tuple(entry.hints), flags=entry.flags, weak=weak and not weapon_modes,
             factual=fact.factual, reason=fact.reason,
         ))
     return out

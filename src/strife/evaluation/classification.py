@@ -28,6 +28,7 @@ from strife.classify.datasets import (
     NONE_LABEL,
     Example,
     label_tables,
+    load_cameo_verb_lexicon,
     load_india_police_events,
     load_satp,
     shared_data_dir,
@@ -99,7 +100,7 @@ def _stratified_folds(items: Sequence[Example], labels: Sequence[str], k: int, s
 
 
 def _cv_source(
-    examples: list[Example], source: str, label_of, heads: Sequence[str], cfg: EvalConfig
+    examples: list[Example], source: str, label_of, heads: Sequence[str], cfg: EvalConfig, lexicon=None
 ) -> list[tuple[Example, dict[str, np.ndarray], list[str], dict[str, list[str]]]]:
     """Train on everything but one fold of ``source``; return per test example the head probabilities."""
     target = [e for e in examples if e.source == source and label_of(e) is not None]
@@ -109,7 +110,7 @@ def _cv_source(
     for f in sorted(set(folds.tolist())):
         train_set = others + [e for e, g in zip(target, folds) if g != f]
         test_set = [e for e, g in zip(target, folds) if g == f]
-        featurizer, fitted = train_heads(train_set, cfg.train, heads)
+        featurizer, fitted = train_heads(train_set, cfg.train, heads, lexicon)
         X = featurizer.transform(e.text for e in test_set)
         probs = {h: fitted[h].proba_matrix(X) for h in heads}
         for i, e in enumerate(test_set):
@@ -117,9 +118,9 @@ def _cv_source(
     return results
 
 
-def eval_case2021(examples: list[Example], cfg: EvalConfig) -> dict:
+def eval_case2021(examples: list[Example], cfg: EvalConfig, lexicon=None) -> dict:
     tables = label_tables()
-    res = _cv_source(examples, "case2021", lambda e: e.raw_label, ("acled",), cfg)
+    res = _cv_source(examples, "case2021", lambda e: e.raw_label, ("acled",), cfg, lexicon)
     acled_names = sorted(v["acled"] for v in tables.case_labels.values() if v["acled"])
     y_true, y_pred, none_hits, none_total = [], [], 0, 0
     for e, probs, labels in res:
@@ -140,16 +141,16 @@ def eval_case2021(examples: list[Example], cfg: EvalConfig) -> dict:
     }
 
 
-def eval_plover_gsr(examples: list[Example], cfg: EvalConfig) -> dict:
-    res = _cv_source(examples, "plover_gsr", lambda e: e.plover, ("plover",), cfg)
+def eval_plover_gsr(examples: list[Example], cfg: EvalConfig, lexicon=None) -> dict:
+    res = _cv_source(examples, "plover_gsr", lambda e: e.plover, ("plover",), cfg, lexicon)
     hits = [labels["plover"][int(np.argmax(p["plover"]))] == e.plover for e, p, labels in res]
     return {"plover_gsr_type_accuracy": float(np.mean(hits)), "plover_gsr_n": len(hits)}
 
 
-def eval_cameo_pentaclass(examples: list[Example], cfg: EvalConfig) -> dict:
+def eval_cameo_pentaclass(examples: list[Example], cfg: EvalConfig, lexicon=None) -> dict:
     tables = label_tables()
     res = _cv_source(
-        examples, "conflibert_cameo", lambda e: None if e.pentaclass is None else str(e.pentaclass), ("cameo", "penta"), cfg
+        examples, "conflibert_cameo", lambda e: None if e.pentaclass is None else str(e.pentaclass), ("cameo", "penta"), cfg, lexicon
     )
     y_true, y_head, y_joint = [], [], []
     for e, p, labels in res:
@@ -233,11 +234,13 @@ def time_per_sentence(n: int = 200) -> dict:
 def evaluate_all(quick: bool = False, timing: bool = True) -> dict:
     """All classification metrics (see module doc). ``quick`` uses 3 folds and fewer features."""
     cfg = quick_config() if quick else EvalConfig()
-    examples = load_training_examples(shared_data_dir())
+    data = shared_data_dir()
+    examples = load_training_examples(data)
+    lexicon = load_cameo_verb_lexicon(data)
     out: dict = {"quick": quick}
-    out.update(eval_case2021(examples, cfg))
-    out.update(eval_plover_gsr(examples, cfg))
-    out.update(eval_cameo_pentaclass(examples, cfg))
+    out.update(eval_case2021(examples, cfg, lexicon))
+    out.update(eval_plover_gsr(examples, cfg, lexicon))
+    out.update(eval_cameo_pentaclass(examples, cfg, lexicon))
     out.update(eval_satp(cfg))
     out.update(eval_india_police(cfg))
     if timing:

@@ -75,7 +75,7 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 
 def clean_admin_name(name: str) -> str:
-    """Display name of an admin unit without generic words ("Muhafazat Kirkuk" -> "Kirkuk")."""
+    """Display name of an admin unit without generic words ("Muhafazat Karbala" -> "Karbala")."""
     lowered = name.lower()
     for pre in _ADMIN_PREFIXES:
         if lowered.startswith(pre) and len(name) > len(pre) + 2:

@@ -4,12 +4,15 @@ DuckDB lets one process hold a database file open for writing and, while it does
 no other process may open it at all (not even read-only). The store therefore
 keeps every lock short:
 
-* the ingest opens the file, writes one batch in one transaction, commits and
-  *closes* it before the next batch, so readers get in between batches;
+* the ingest writes whole batches, one transaction each, and after about a second
+  (``hold_seconds``) closes the file for ``yield_seconds`` (0.1 s) before going on,
+  so readers get in between batches;
 * readers (``strife query``/``export``, the web service) open the file
   ``read_only``, run their query and close it;
-* both sides retry a lock conflict with a short back-off for up to ``timeout``
-  seconds, then raise :class:`StoreLockedError` with a clear message.
+* both sides retry a lock conflict every few ms (at most every ``READER_POLL_MAX``
+  = 50 ms, shorter than the writer's pause) for up to ``timeout`` seconds, then
+  raise :class:`StoreLockedError` with a clear message. A query that arrives while
+  an ingest holds the file therefore waits up to about ``hold_seconds``.
 
 Migrations are applied whenever a writable connection is opened; a read-only
 connection on a store with pending migrations raises :class:`StoreError`.
@@ -31,6 +34,7 @@ from strife.store.schema import migrate, pending_migrations
 DEFAULT_DB_PATH = Path("strife.duckdb")
 DB_ENV_VAR = "STRIFE_DB"
 DEFAULT_LOCK_TIMEOUT = 30.0
+READER_POLL_MAX = 0.05  # longest pause between two attempts to get the lock
 
 DbLike = Union[str, os.PathLike, duckdb.DuckDBPyConnection, None]
 
@@ -82,7 +86,7 @@ def connect(
                     f"for more than {timeout:.0f}s; try again when it finishes"
                 ) from exc
             time.sleep(delay * (0.5 + random.random()))
-            delay = min(delay * 2, 0.25)
+            delay = min(delay * 2, READER_POLL_MAX)
     try:
         if read_only:
             missing = pending_migrations(con)

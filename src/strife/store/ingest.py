@@ -7,13 +7,15 @@
   re-run stores (its articles are not in the store yet); committed batches are
   skipped as duplicates. If a batch fails, it is rolled back and replayed one
   article per transaction so that only the faulty articles are reported failed.
-* **Short locks**: given a path, the store is opened for each batch and closed
-  after its commit, so readers can get in between batches (see :mod:`strife.store.db`).
+* **Short locks**: given a path, the writer holds the file for about a second at a
+  time (whole batches only), then closes it for a moment so readers get in between
+  batches (see :mod:`strife.store.db`).
 """
 
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -32,12 +34,14 @@ from strife.store.cluster import (
     primary_location,
 )
 from strife.store.clusterview import refresh_clusters
-from strife.store.db import DbLike, open_store, transaction
+from strife.store.db import DbLike, connect, transaction
 from strife.store.rows import in_list, insert_rows, json_list
 
 # An item to ingest: the article and its records, or the exception its extraction raised.
 IngestItem = tuple[Article, Union[Sequence[Event], BaseException]]
-DEFAULT_BATCH_SIZE = 50
+DEFAULT_BATCH_SIZE = 100
+DEFAULT_HOLD_SECONDS = 1.0  # longest a writer keeps the file locked between two yields
+DEFAULT_YIELD_SECONDS = 0.1  # how long it lets readers in; more than db.READER_POLL_MAX
 
 
 @dataclass(frozen=True)
@@ -274,14 +278,19 @@ def ingest_articles(
     rule: MergeRule = DEFAULT_RULE,
     progress: Optional[Callable[[int], None]] = None,
     lock_timeout: float = 60.0,
+    hold_seconds: float = DEFAULT_HOLD_SECONDS,
+    yield_seconds: float = DEFAULT_YIELD_SECONDS,
 ) -> IngestReport:
     """Store ``(Article, records)`` pairs; return what happened.
 
-    ``db`` is a path (opened and closed around every batch, so readers get in) or an
-    open writable connection (used as is). The second element of a pair may be the
-    exception the extraction raised; that article is then reported failed.
-    ``progress(n)`` is called after each committed batch with the number of
-    articles it covered.
+    ``db`` is a path (or None for the default store) or an open writable connection
+    (used as is, never closed). The second element of a pair may be the exception
+    the extraction raised; that article is then reported failed.
+
+    Every batch is one transaction. Given a path, the store is closed after the
+    first batch commit that ends ``hold_seconds`` after opening, and reopened after
+    ``yield_seconds``, so readers (who poll more often than that) get in.
+    ``progress(n)`` is called after each committed batch with its number of articles.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -290,9 +299,15 @@ def ingest_articles(
     created_run: set[str] = set()
     grown_run: set[str] = set()
     index = ClusterIndex()
-    for items in _batches(articles_with_events, batch_size):
-        report.read += len(items)
-        with open_store(db, timeout=lock_timeout) as con:
+    owned = not isinstance(db, duckdb.DuckDBPyConnection)
+    con: Optional[duckdb.DuckDBPyConnection] = None if owned else db  # type: ignore[assignment]
+    opened_at = time.monotonic()
+    try:
+        for items in _batches(articles_with_events, batch_size):
+            report.read += len(items)
+            if con is None:
+                con = connect(db, timeout=lock_timeout)  # type: ignore[arg-type]
+                opened_at = time.monotonic()
             index.refresh(con)
             try:
                 _write_batch(con, items, index, report, rule, seen, created_run, grown_run)
@@ -305,6 +320,13 @@ def ingest_articles(
                         _write_batch(con, [item], index, report, rule, seen, created_run, grown_run)
                     except duckdb.Error as exc1:
                         report.failed.append(Failure(_label(item[0]), f"store error: {exc1}"))
-        if progress is not None:
-            progress(len(items))
+            if progress is not None:
+                progress(len(items))
+            if owned and time.monotonic() - opened_at >= hold_seconds:
+                con.close()
+                con = None
+                time.sleep(yield_seconds)
+    finally:
+        if owned and con is not None:
+            con.close()
     return report

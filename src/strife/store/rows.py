@@ -13,6 +13,8 @@ from typing import Sequence
 
 import duckdb
 
+from strife.store.schema import LATEST
+
 
 def _default(value: object) -> str:
     if isinstance(value, (date, datetime)):
@@ -20,13 +22,21 @@ def _default(value: object) -> str:
     raise TypeError(f"cannot store a {type(value).__name__} in the store")
 
 
+_COLUMNS: dict[tuple[str, str], list[tuple[str, str]]] = {}
+
+
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
+    """(name, type) of the table's columns; cached per schema version."""
+    key = (LATEST, table)
+    if key in _COLUMNS:
+        return _COLUMNS[key]
     rows = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns "
         f"WHERE table_name = '{table}' ORDER BY ordinal_position"
     ).fetchall()
     if not rows:
         raise ValueError(f"the store has no table {table!r}")
+    _COLUMNS[key] = rows
     return rows
 
 

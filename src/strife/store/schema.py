@@ -168,7 +168,7 @@ def _ensure_migrations_table(con: duckdb.DuckDBPyConnection) -> None:
 def applied_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the migrations recorded in the database (empty for a new file)."""
     exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations'"
     ).fetchone()[0]
     if not exists:
         return []

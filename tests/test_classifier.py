@@ -1,0 +1,114 @@
+"""Tests of the learned event classifier (strife.classify) and its evaluation harness."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from strife.classify import EventClassifier, Prediction
+from strife.classify.datasets import shared_data_dir
+from strife.classify.features import FeatureConfig, Featurizer
+from strife.classify.model import MODELS_DIR
+
+SHARED = shared_data_dir(required=False)
+needs_shared = pytest.mark.skipif(
+    SHARED is None or not (SHARED / "case2021-task2" / "snippets.tsv").is_file(),
+    reason="shared development data (../shared/data or $STRIFE_SHARED_DIR) is absent",
+)
+
+
+@pytest.fixture(scope="module")
+def clf() -> EventClassifier:
+    return EventClassifier.load()
+
+
+def test_artifact_is_small_and_safe():
+    files = sorted(MODELS_DIR.glob("event_classifier.*"))
+    assert {p.suffix for p in files} == {".json", ".npz"}
+    assert sum(p.stat().st_size for p in files) < 5_000_000
+    with np.load(MODELS_DIR / "event_classifier.npz", allow_pickle=False) as arrays:
+        assert all(arrays[k].dtype != object for k in arrays.files)
+
+
+def test_load_is_cached(clf):
+    assert EventClassifier.load() is clf
+
+
+@pytest.mark.parametrize(
+    "text, plover, acled",
+    [
+        ("Warplanes bombed the village, killing 12", "ASSAULT", "Air/drone strike"),
+        ("Thousands marched peacefully in the capital demanding reforms", "PROTEST", "Peaceful protest"),
+        ("Police arrested five men suspected of planning a bombing", "COERCE", "Arrests"),
+        ("The two governments signed a ceasefire agreement on Monday", "AGREE", "Agreement"),
+    ],
+)
+def test_sensible_types(clf, text, plover, acled):
+    p = clf.predict(text)
+    assert isinstance(p, Prediction)
+    assert p.plover == plover
+    assert p.acled_sub_event_type == acled
+    assert 0.0 < p.plover_prob <= 1.0 and 0.0 < p.acled_prob <= 1.0 and 0.0 < p.cameo_prob <= 1.0
+    assert len(p.cameo_root) == 2 and "01" <= p.cameo_root <= "20"
+
+
+def test_statement_is_not_an_acled_event(clf):
+    p = clf.predict("The minister condemned the attack")
+    assert p.acled_sub_event_type is None and p.acled_event_type is None
+    assert p.pentaclass in (0, 3)  # a statement or verbal conflict, not material conflict
+
+
+def test_air_strike_views_agree(clf):
+    p = clf.predict("Warplanes bombed the village, killing 12")
+    assert p.acled_event_type == "Explosions/Remote violence"
+    assert p.pentaclass == 4
+
+
+def test_accepts_span_like_objects(clf):
+    class Span:
+        text = "Warplanes bombed the village, killing 12"
+
+    assert clf.predict(Span()) == clf.predict(Span.text)
+    with pytest.raises(TypeError):
+        clf.predict(12)
+
+
+def test_featurizer_is_deterministic():
+    texts = ["Rebels shelled the town.", "Police fired tear gas at protesters.", "Rebels attacked the town."]
+    a = Featurizer.fit(texts, FeatureConfig(min_df=1))
+    b = Featurizer.fit(list(reversed(texts)), FeatureConfig(min_df=1))
+    assert a.vocab == b.vocab and np.array_equal(a.idf, b.idf)
+    i, v = a.transform_one(texts[0])
+    assert abs(float(np.dot(v, v)) - 1.0) < 1e-5
+
+
+@needs_shared
+def test_training_is_deterministic(tmp_path):
+    from strife.classify.datasets import load_case2021, load_plover_gsr
+    from strife.classify.training import TrainConfig, train
+
+    subset = load_case2021(SHARED)[:150] + load_plover_gsr(SHARED)[:150]
+    cfg = TrainConfig(features=FeatureConfig(max_word_features=3000, max_char_features=3000), max_iter=300)
+    m1, m2 = train(subset, cfg), train(list(reversed(subset)), cfg)
+    for h in m1.heads:
+        assert m1.heads[h].labels == m2.heads[h].labels
+        assert np.array_equal(m1.heads[h].W, m2.heads[h].W)
+        assert np.array_equal(m1.heads[h].b, m2.heads[h].b)
+    j1, n1 = m1.save(tmp_path / "a")
+    j2, n2 = m2.save(tmp_path / "b")
+    assert j1.read_bytes() == j2.read_bytes()
+    back = EventClassifier.load_from(tmp_path / "a")
+    assert back.predict("Rebels attacked the town") == m1.predict("Rebels attacked the town")
+
+
+@needs_shared
+def test_case2021_cv_floor():
+    """Quick 3-fold CV on CASE-2021 (held-out folds): a floor well under the full-run number."""
+    from strife.classify.datasets import load_cameo_verb_lexicon
+    from strife.classify.training import load_training_examples
+    from strife.evaluation.classification import eval_case2021, quick_config
+
+    examples = [e for e in load_training_examples(SHARED, ("case2021",))]
+    r = eval_case2021(examples, quick_config(), load_cameo_verb_lexicon(SHARED))
+    assert r["case2021_acled_weighted_f1"] >= 0.55, r
+    assert r["case2021_non_acled_none_rate"] >= 0.85, r
