@@ -157,10 +157,20 @@ def _classify(frame: EventFrame, actors: list[Actor]) -> tuple[Plover, Optional[
     ptype = frame.plover_type
     modes = frame.modes
     mode = modes[0] if modes else None
-    hints = [t.acled_hint for m in frame.mentions for t in [m.trigger, *m.folded] if t.acled_hint]
+    hints: list[str] = []
+    for m in frame.mentions:
+        for t in [m.trigger, *m.folded]:
+            for h in ([t.acled_hint] if t.acled_hint else []) + list(t.hints):
+                if h not in hints:
+                    hints.append(h)
     actor_kinds = [a.kind for a in actors if a.role == "actor"]
     recipient_sectors = [a.sector for a in actors if a.role == "recipient" and a.sector]
     contexts: list[str] = []
+    for m in frame.mentions:
+        for t in [m.trigger, *m.folded]:
+            for c in t.contexts:
+                if c not in contexts:
+                    contexts.append(c)
     cameo = frame.head.trigger.cameo
     mode_cameo = ontology.plover_to_cameo(ptype, mode) if mode else None
     if mode_cameo and (not cameo or ontology.cameo_to_plover(cameo)[1] != mode):

@@ -93,8 +93,13 @@ def _need(path: Path) -> Path:
     return path
 
 
+def example_key(e: Example) -> tuple:
+    """A total order on examples (a few sources repeat an id), so training never depends on input order."""
+    return (e.source, e.id, e.text, e.raw_label or "", e.plover or "", e.acled or "", e.cameo_root or "")
+
+
 def _sorted(examples: list[Example]) -> list[Example]:
-    return sorted(examples, key=lambda e: (e.source, e.id))
+    return sorted(examples, key=example_key)
 
 
 def load_plover_gsr(data: Path) -> list[Example]:

@@ -15,6 +15,7 @@ import numpy as np
 from strife.classify.datasets import (
     NONE_LABEL,
     Example,
+    example_key,
     label_tables,
     load_case2021,
     load_conflibert_cameo,
@@ -111,7 +112,7 @@ def train_heads(
     lexicon: Optional[Mapping[str, str]] = None,
 ) -> tuple[Featurizer, dict[str, LinearHead]]:
     """Fit the vocabulary on all ``examples`` and one softmax head per name in ``heads``."""
-    examples = sorted(examples, key=lambda e: (e.source, e.id))
+    examples = sorted(examples, key=example_key)
     featurizer = Featurizer.fit([e.text for e in examples], cfg.features, lexicon)
     X_all = featurizer.transform(e.text for e in examples)
     fitted = {}

@@ -294,8 +294,8 @@ class MentionBuilder:
     def _resolve(self, tok: Token, modifiers: bool = True) -> list[ActorMention]:
         found: list[ActorMention] = []
         for t in _conjuncts(tok):
-            if t.i in self.place_tokens and t.ent_type_ in ("GPE", "LOC", "FAC") and not modifiers:
-                continue  # "at the Iraq-Syria border", "in Kirkuk": a place, not a party
+            if t.i in self.place_tokens and t.ent_type_ in ("LOC", "FAC") and not modifiers:
+                continue  # "at the border", "near Lake Chad": a place, not a party
             a = actor_for_token(self.doc, t, modifiers=modifiers or t.pos_ == "PROPN")
             if a is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.w["facility_nouns"]:
                 for owner in _owner_of(t):

@@ -117,7 +117,7 @@ def conservative_fatalities(toll: Toll) -> int:
 
 
 def disputed_note(toll: Toll) -> Optional[str]:
-    """'Disputed fatalities: 4 (Iraqi army); at least 19 (a spokesman)' when claims disagree."""
+    """'Disputed fatalities: 3 (the army); at least 12 (a spokesman)' when claims disagree."""
     if len({c.value for c in toll.claims}) < 2:
         return None
     words = {"exact": "", "at_least": "at least ", "at_most": "at most ", "about": "about ",
