@@ -115,3 +115,21 @@ def test_case2021_cv_floor():
     r = eval_case2021(examples, quick_config(), load_cameo_verb_lexicon(SHARED))
     assert r["case2021_acled_weighted_f1"] >= 0.55, r
     assert r["case2021_non_acled_none_rate"] >= 0.85, r
+
+
+def test_label_tables_agree_with_ontology():
+    """The classifier's own training tables must agree with strife.ontology where both speak."""
+    ontology = pytest.importorskip("strife.ontology")
+    from strife.classify.datasets import label_tables
+
+    t = label_tables()
+    for case_label, spec in t.case_labels.items():
+        got = ontology.acled_from_case_label(case_label)
+        if spec["acled"] is None:
+            assert got is None, case_label
+        else:
+            assert got == (t.acled_types[spec["acled"]], spec["acled"]), case_label
+    for old, new in t.legacy_plover.items():
+        assert ontology.legacy_plover(old) == new
+    for root, penta in t.cameo_pentaclass.items():
+        assert ontology.cameo_pentaclass(root) == penta

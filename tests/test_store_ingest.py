@@ -15,7 +15,7 @@ from strife.records import (
 from strife.store.clusterview import cluster_view
 from strife.store.db import StoreError, connect
 from strife.store.ingest import ingest_articles
-from strife.store.query import EventFilter, query_events, store_counts
+from strife.store.query import query_events, store_counts
 from strife.store.schema import LATEST, MIGRATIONS, applied_migrations
 from strife.store.synthetic import synthetic_corpus
 

@@ -151,5 +151,14 @@ def geoparse_command(ctx: click.Context, paths: tuple[str, ...], spans_file: Opt
     ctx.exit(1 if failed else 0)
 
 
+def _register_store_commands() -> None:
+    from strife.store.cli_commands import register
+
+    register(main)  # ingest, query, export, cluster, db-info
+
+
+_register_store_commands()
+
+
 if __name__ == "__main__":  # python -m strife.cli
     main()

@@ -137,7 +137,7 @@ class ActorResolver:
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or any(m.covers(tok) for m in self.mentions):
                 continue
-            sector = self.dict.lookup_agent(tok.lemma_.lower())
+            sector = self.dict.lookup_agent(tok.lemma_.lower()) or self.dict.lookup_agent(tok.lower_)
             if not sector:
                 continue
             np = _np_span(tok)

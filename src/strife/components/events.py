@@ -280,10 +280,13 @@ class MentionBuilder:
 
     def _recipient_tokens(self, tok: Token) -> list[tuple[Token, str]]:
         out: list[tuple[Token, str]] = []
+        trig = self.by_i.get(tok.i)
+        violent = trig is None or trig.plover_type in ("ASSAULT", "COERCE")
+        preps = self.w["recipient_preps"] if violent else self.w["recipient_preps_nonviolent"]
         for c in tok.children:
             if tok.pos_ in ("VERB", "AUX") and c.dep_ in _OBJ and c.dep_ != "oprd":
                 out.append((c, c.dep_))
-            elif c.dep_ == "prep" and c.lower_ in self.w["recipient_preps"]:
+            elif c.dep_ == "prep" and c.lower_ in preps:
                 out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
             elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("target", "hit", "strike"):
                 out.extend((g, "targeting") for g in c.children if g.dep_ == "dobj")
@@ -485,8 +488,24 @@ def is_locative(doc: Doc, start_char: int, end_char: int) -> bool:
     return False
 
 
+_TARGET_IS_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+
+
+def _is_target_place(doc: Doc, p, mentions: list[EventMention]) -> bool:
+    """A town or region that an attack acts on directly ("shelled Kharkiv") is also where it happened."""
+    place = getattr(p, "place", None)
+    if place is None or place.precision == "country":
+        return False
+    span = doc.char_span(p.start_char, p.end_char, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    head = span.root.head.i
+    return any(head in m.tokens and m.plover_type in _TARGET_IS_PLACE for m in mentions)
+
+
 def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
-    places = [p for p in (doc._.strife_places or []) if is_locative(doc, p.start_char, p.end_char)]
+    places = [p for p in (doc._.strife_places or [])
+              if is_locative(doc, p.start_char, p.end_char) or _is_target_place(doc, p, mentions)]
     if not places:
         return
     tok_of = {}

@@ -52,8 +52,7 @@ class TriggerLexicon:
         self.weapons: dict[str, ontology.Trigger] = {}
         for e in entries:
             if e.is_weapon_noun:
-                for w in (e.lemma, e.words[-1]):
-                    self.weapons.setdefault(w, e)
+                self.weapons.setdefault(e.lemma, e)
                 if not e.is_event_noun:
                     continue
             if "participant_noun" in e.flags:
@@ -140,7 +139,8 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str) -> 
             candidates.extend(g for g in c.children if g.dep_ == "pobj")
     # a weapon-bearing word inside the trigger token itself ("airstrikes" is its own lemma)
     for c in candidates:
-        e = lex.weapons.get(c.lemma_.lower()) or lex.weapons.get(c.lower_)
+        compound = " ".join([g.lower_ for g in c.children if g.dep_ == "compound" and g.i < c.i] + [c.lemma_.lower()])
+        e = lex.weapons.get(compound) or lex.weapons.get(c.lemma_.lower()) or lex.weapons.get(c.lower_)
         if e and e.plover_mode and e.plover_type == plover_type and e.plover_mode not in modes:
             modes.append(e.plover_mode)
     return modes

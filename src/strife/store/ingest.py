@@ -41,6 +41,7 @@ from strife.store.rows import in_list, insert_rows, json_list
 IngestItem = tuple[Article, Union[Sequence[Event], BaseException]]
 DEFAULT_BATCH_SIZE = 100
 DEFAULT_HOLD_SECONDS = 1.0  # longest a writer keeps the file locked between two yields
+SLOW_SOURCE_SECONDS = 0.2  # a batch that took longer to produce releases the lock after its commit
 DEFAULT_YIELD_SECONDS = 0.1  # how long it lets readers in; more than db.READER_POLL_MAX
 
 
@@ -288,8 +289,11 @@ def ingest_articles(
     the extraction raised; that article is then reported failed.
 
     Every batch is one transaction. Given a path, the store is closed after the
-    first batch commit that ends ``hold_seconds`` after opening, and reopened after
-    ``yield_seconds``, so readers (who poll more often than that) get in.
+    first batch commit that ends ``hold_seconds`` after opening (or after every
+    commit when producing a batch takes longer than ``SLOW_SOURCE_SECONDS``, as with
+    the NLP pipeline), and reopened after ``yield_seconds``, so readers (who poll
+    more often than that) get in. The store is never held while the extraction runs
+    on a slow source.
     ``progress(n)`` is called after each committed batch with its number of articles.
     """
     if batch_size < 1:
@@ -302,8 +306,14 @@ def ingest_articles(
     owned = not isinstance(db, duckdb.DuckDBPyConnection)
     con: Optional[duckdb.DuckDBPyConnection] = None if owned else db  # type: ignore[assignment]
     opened_at = time.monotonic()
+    batches = _batches(articles_with_events, batch_size)
     try:
-        for items in _batches(articles_with_events, batch_size):
+        while True:
+            pulled_at = time.monotonic()
+            items = next(batches, None)  # runs the caller's extraction: may be slow
+            if items is None:
+                break
+            slow_source = time.monotonic() - pulled_at > SLOW_SOURCE_SECONDS
             report.read += len(items)
             if con is None:
                 con = connect(db, timeout=lock_timeout)  # type: ignore[arg-type]
@@ -322,7 +332,9 @@ def ingest_articles(
                         report.failed.append(Failure(_label(item[0]), f"store error: {exc1}"))
             if progress is not None:
                 progress(len(items))
-            if owned and time.monotonic() - opened_at >= hold_seconds:
+            # Release the lock when held long enough, or when the source is slow (the next batch's
+            # extraction would otherwise run with the store locked).
+            if owned and (slow_source or time.monotonic() - opened_at >= hold_seconds):
                 con.close()
                 con = None
                 time.sleep(yield_seconds)

@@ -1,0 +1,91 @@
+"""The event stage: triggers, roles, folding of support verbs, and merging of mentions in one article."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from strife.article import Article
+from strife.pipeline import _make_doc, extract_article
+
+
+def _doc(nlp, text, published=datetime.date(2024, 3, 6)):
+    return nlp(_make_doc(nlp, Article(text=text, published=published)))
+
+
+def _records(nlp, text, published=datetime.date(2024, 3, 6)):
+    return extract_article(Article(text=text, published=published), nlp)
+
+
+def test_support_verb_folds_into_event_noun(nlp):
+    doc = _doc(nlp, "Three airstrikes hit the headquarters of the militia, killing four fighters.")
+    frames = doc._.strife_events
+    assert len(frames) == 1
+    m = frames[0].head
+    assert {doc[i].text for i in m.tokens} >= {"airstrikes", "hit", "killing"}
+    assert "aerial" in frames[0].modes
+
+
+def test_threat_is_not_an_attack(nlp):
+    recs = _records(nlp, "The militia threatened to attack the base.")
+    assert [r.plover.type for r in recs] == ["THREATEN"]
+
+
+def test_denial_is_not_an_attack(nlp):
+    recs = _records(nlp, "The army denied carrying out the attack on the village.")
+    assert all(r.plover.type != "ASSAULT" for r in recs)
+
+
+def test_anaphoric_mention_merges_and_carries_its_toll(nlp):
+    text = ("Gunmen attacked a police station in Peshawar on Monday. "
+            "The attack killed five policemen, officials said.")
+    recs = _records(nlp, text)
+    assaults = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert len(assaults) == 1
+    ev = assaults[0]
+    assert ev.fatalities.low == 5 and ev.fatalities.high == 5
+    assert ev.date.start == "2024-03-04" and ev.date.basis == "relative_to_published"
+    assert ev.locations and ev.locations[0].name == "Peshawar"
+    assert len(ev.evidence) == 2
+
+
+def test_two_attacks_by_different_actors_stay_apart(nlp):
+    text = ("Israeli jets struck targets in Gaza on Saturday. "
+            "Hamas fired rockets at Israel on Sunday.")
+    recs = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 2
+    subs = {r.acled.sub_event_type for r in recs}
+    assert subs == {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
+def test_condemnation_targets_the_attacker(nlp):
+    text = ("Russian forces shelled Kharkiv on Tuesday. "
+            "Ukraine's foreign ministry condemned the shelling.")
+    recs = _records(nlp, text)
+    accuse = next(r for r in recs if r.plover.type == "ACCUSE")
+    assert any(a.role == "recipient" and a.country == "RUS" for a in accuse.actors)
+
+
+def test_undated_event_gets_an_honest_range(nlp):
+    recs = _records(nlp, "Police arrested twelve protesters in Nairobi.")
+    ev = recs[0]
+    assert ev.date.basis == "published_fallback"
+    assert ev.date.end == "2024-03-06" and ev.date.precision == "week"
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved(nlp):
+    recs = _records(nlp, "Gunmen attacked a police station in Peshawar on Monday.", published=None)
+    assert recs and recs[0].date.start is None and recs[0].date.basis == "unresolved"
+
+
+def test_habitual_present_and_generic_plural_are_not_events(nlp):
+    recs = _records(nlp, "The two countries support a strong partnership and condemn attacks on civilians.")
+    assert recs == []
+
+
+def test_event_ids_are_stable(nlp):
+    text = "Gunmen attacked a police station in Peshawar on Monday."
+    a = [r.event_id for r in _records(nlp, text)]
+    b = [r.event_id for r in _records(nlp, text)]
+    assert a == b and all(x.startswith("ev_") for x in a)

@@ -1,0 +1,70 @@
+"""Factuality of event mentions, on hand-built parses (no model needed) and on parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from strife.factuality import assess
+
+
+def _doc(words, heads, deps, tags, pos, lemmas):
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def test_past_tense_event_is_factual():
+    # "Rebels attacked the town ."
+    d = _doc(["Rebels", "attacked", "the", "town", "."], [1, 1, 3, 1, 1],
+             ["nsubj", "ROOT", "det", "dobj", "punct"], ["NNS", "VBD", "DT", "NN", "."],
+             ["NOUN", "VERB", "DET", "NOUN", "PUNCT"], ["rebel", "attack", "the", "town", "."])
+    assert assess(d[1]).factual
+
+
+def test_threatened_to_strike_is_not_a_strike():
+    # "Iran threatened to strike bases ."
+    d = _doc(["Iran", "threatened", "to", "strike", "bases", "."], [1, 1, 3, 1, 3, 1],
+             ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"], ["NNP", "VBD", "TO", "VB", "NNS", "."],
+             ["PROPN", "VERB", "PART", "VERB", "NOUN", "PUNCT"], ["Iran", "threaten", "to", "strike", "base", "."])
+    f = assess(d[3])
+    assert not f.factual and f.reason.startswith("governed_by")
+    assert assess(d[1]).factual
+
+
+def test_negated_and_modal():
+    # "Troops did not fire ." / "Troops will fire ."
+    neg = _doc(["Troops", "did", "not", "fire", "."], [3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "punct"],
+               ["NNS", "VBD", "RB", "VB", "."], ["NOUN", "AUX", "PART", "VERB", "PUNCT"], ["troop", "do", "not", "fire", "."])
+    assert assess(neg[3]).reason == "negated"
+    modal = _doc(["Troops", "will", "fire", "."], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "punct"],
+                 ["NNS", "MD", "VB", "."], ["NOUN", "AUX", "VERB", "PUNCT"], ["troop", "will", "fire", "."])
+    assert assess(modal[2]).reason == "modal"
+
+
+def test_event_noun_in_a_pp_is_presupposed():
+    # "They retaliated for the attack ."
+    d = _doc(["They", "retaliated", "for", "the", "attack", "."], [1, 1, 1, 4, 2, 1],
+             ["nsubj", "ROOT", "prep", "det", "pobj", "punct"], ["PRP", "VBD", "IN", "DT", "NN", "."],
+             ["PRON", "VERB", "ADP", "DET", "NOUN", "PUNCT"], ["they", "retaliate", "for", "the", "attack", "."])
+    assert assess(d[4]).factual
+
+
+def test_future_attacks_and_biographical_aside():
+    # "future attacks" as a modifier
+    d = _doc(["future", "attacks"], [1, 1], ["amod", "ROOT"], ["JJ", "NNS"], ["ADJ", "NOUN"], ["future", "attack"])
+    assert assess(d[1]).reason == "nonfactive_modifier"
+
+
+@pytest.mark.parametrize("sentence,word,factual", [
+    ("The army denied carrying out the attack.", "attack", False),
+    ("Rebels plan to hold talks next week.", "talks", False),
+    ("Did the army shell the village?", "shell", False),
+    ("Gunmen killed three villagers on Monday.", "killed", True),
+    ("Prime Minister John Smith, who resigned in May, said the protest was illegal.", "resigned", False),
+])
+def test_parsed_sentences(nlp, sentence, word, factual):
+    doc = nlp.make_doc(sentence)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    tok = next(t for t in doc if t.text == word)
+    assert assess(tok, "RETREAT" if word == "resigned" else "ASSAULT").factual is factual
