@@ -1,0 +1,29 @@
+"""Quality floors on the development sets (pinned at measured values; floors only go up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.evaluation import harness
+
+# measured with `strife evaluate` (see README); rounded down
+FLOORS = {
+    ("plover-gsr", "event type (top record)"): 0.64,
+    ("plover-gsr", "source actor country"): 0.50,
+    ("case-2021", "ACLED sub-event type (weighted)"): 0.45,
+}
+
+
+@pytest.fixture(scope="module")
+def result(shared):
+    return harness.run(only=["seed", "plover", "case"])
+
+
+def test_seed_passes_in_harness(result):
+    assert result.get("seed", "field checks").f1 == 1.0
+
+
+@pytest.mark.parametrize("key", list(FLOORS))
+def test_floor(result, key):
+    row = result.get(*key)
+    assert row.f1 >= FLOORS[key], f"{key}: F1 {row.f1:.3f} fell below the floor {FLOORS[key]}"
