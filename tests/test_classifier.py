@@ -98,6 +98,7 @@ def test_training_is_deterministic(tmp_path):
     j1, n1 = m1.save(tmp_path / "a")
     j2, n2 = m2.save(tmp_path / "b")
     assert j1.read_bytes() == j2.read_bytes()
+    assert n1.read_bytes() == n2.read_bytes()
     back = EventClassifier.load_from(tmp_path / "a")  # int8-quantised weights: same labels, close probabilities
     pb, pm = back.predict("Rebels attacked the town"), m1.predict("Rebels attacked the town")
     assert (pb.plover, pb.acled_sub_event_type, pb.cameo_root) == (pm.plover, pm.acled_sub_event_type, pm.cameo_root)

@@ -89,3 +89,20 @@ def test_event_ids_are_stable(nlp):
     a = [r.event_id for r in _records(nlp, text)]
     b = [r.event_id for r in _records(nlp, text)]
     assert a == b and all(x.startswith("ev_") for x in a)
+
+
+@pytest.mark.parametrize("text,ptype", [
+    ("Finland will give Tanzania a grant of 580 million shillings.", "AGREE"),
+    ("Radical farmers said they would blockade Paris from Monday.", "THREATEN"),
+    ("Syria says it will not accept any more refugees.", "REJECT"),
+])
+def test_modality_rereads_the_type(nlp, text, ptype):
+    recs = _records(nlp, text)
+    assert recs and recs[0].plover.type == ptype
+
+
+def test_a_demand_is_requested_by_the_speaker(nlp):
+    recs = _records(nlp, "Russia said on Tuesday that Sudan must return a helicopter captured last week.")
+    req = next(r for r in recs if r.plover.type == "REQUEST")
+    roles = {(a.role, a.country) for a in req.actors}
+    assert ("actor", "RUS") in roles and ("recipient", "SDN") in roles

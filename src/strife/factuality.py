@@ -23,6 +23,7 @@ _PASS_THROUGH_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "np
 class Factuality:
     factual: bool
     reason: Optional[str] = None
+    modality: Optional[str] = None  # intent | refusal | obligation, when not factual
 
 
 def _words() -> dict[str, frozenset[str]]:
@@ -124,3 +125,55 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
             continue
         break
     return Factuality(True)
+
+
+def _aux_lemmas(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def modality(trigger: Token, fact: Factuality) -> Optional[str]:
+    """What a non-factual mention still reports: an ``intent`` ("will send aid", "offered to
+    withdraw"), a ``refusal`` ("will not accept"), or an ``obligation`` ("Sudan must return ...").
+    None for questions, conditionals, denials, possibilities and the like."""
+    if fact.factual or fact.reason is None:
+        return None
+    w = _words()
+    reason = fact.reason
+    holder = trigger
+    if reason.startswith("governor_modal_or_negated:"):
+        holder = trigger.head
+        while holder.head is not holder and not (_aux_lemmas(holder) & (w["intent_modals"] | w["obligation_modals"])) \
+                and holder.dep_ in _COMPLEMENT_DEPS:
+            holder = holder.head
+        reason = "negated" if _negated(holder) else "modal"
+    auxes = _aux_lemmas(holder)
+    if reason == "negated":
+        return "refusal" if auxes & w["intent_modals"] else None
+    if reason == "modal":
+        if auxes & w["obligation_modals"]:
+            return "obligation"
+        if auxes & w["intent_modals"]:
+            return "intent"
+        return None
+    if reason.startswith("governed_by:"):
+        lemma = reason.split(":", 1)[1].lower()
+        if lemma in w["intent_governors"]:
+            return "intent"
+        if lemma in w["refusal_governors"]:
+            return "refusal"
+    return None
+
+
+def modal_type(plover_type: str, mod: Optional[str]) -> Optional[str]:
+    """The PLOVER type a modal mention reports (None: it reports nothing)."""
+    w = _words()
+    if mod == "obligation":
+        return "REQUEST"
+    if mod == "intent":
+        if plover_type in w["cooperative_types"]:
+            return "AGREE"
+        if plover_type in w["hostile_types"]:
+            return "THREATEN"
+    if mod == "refusal" and plover_type in w["cooperative_types"]:
+        return "REJECT"
+    return None

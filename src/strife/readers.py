@@ -11,6 +11,20 @@ Accepted inputs (``read_inputs``):
 * ``.jsonl`` / ``.ndjson``: one article a line, keys ``id``, ``title``, ``text``, ``published``,
   ``url``, ``source`` (other keys go to ``Article.meta``). A line's own ``published`` wins. A bad
   line is a failure naming ``path:line``; the other lines go on.
+* ``.json``: one JSON object with the JSONL keys above, or an array of such objects (a bad element
+  is a failure naming ``path:[index]``).
+* ``.csv`` / ``.tsv``: one article a row. The text column is ``text`` unless ``text_column`` names
+  another; the date column is ``date_column``, else ``published`` or ``date`` when present; ``id``,
+  ``title``, ``url`` and ``source`` columns are used when present, the other columns go to ``meta``.
+  A row is ``path:row`` (row 2 is the first data row); a file without the text column fails.
+* ``.rss`` / ``.atom`` (and ``.xml`` files that are feeds; other XML is skipped): one article per
+  entry through feedparser, from the entry's content (else its summary; HTML reduced to text), with
+  its title, link, id and date. ``http://`` / ``https://`` arguments are fetched as feeds (only the
+  feed itself: linked pages are not fetched).
+* ``.warc`` (``.warc.gz``, e.g. Common Crawl CC-NEWS): every HTML ``response`` (or ``resource``)
+  record through trafilatura, as for ``.html``; the page's date wins, else ``published``, else the
+  record's ``WARC-Date`` (the crawl date). Non-HTML responses are skipped as "not HTML"; request,
+  metadata and warcinfo records are not articles and are not counted.
 * ``-``: standard input, read as plain text.
 * a directory: every file below it with one of the suffixes above (recursive, sorted by path,
   hidden files and directories left out); other files are *skipped* as "unsupported file type".
@@ -30,7 +44,19 @@ invalid JSONL line          failed      invalid JSONL
 empty or blank text         skipped     empty
 HTML without main text      skipped     no main text
 not UTF-8                   processed   warning "not UTF-8: decoded as cp1252"
+invalid JSON file/element   failed      invalid JSON
+CSV without the text column failed      missing text column
+not a feed / bad feed       skipped     not a feed / failed: invalid feed
+feed URL unreachable        failed      unreachable
+WARC record not HTML        skipped     not HTML
+not English (``lang="en"``) skipped     not English
 ==========================  ==========  ========================================================
+
+**Language.** With ``lang="en"`` (the default) an article whose text is at least
+``MIN_LANG_WORDS`` words long and whose share of English function words
+(``data/lang/english_function_words.txt``) is under ``MIN_ENGLISH_SHARE`` is skipped as
+"not English" (a stopword-ratio heuristic: offline, deterministic, about 20 µs an article; English
+news runs at 25-45 %, other languages under 5 %). ``lang="any"`` keeps every article.
 
 Nothing here raises for a bad input; an unexpected error while reading one source ends that source
 with a "read error" failure and the others go on.
@@ -39,12 +65,18 @@ with a "read error" failure and the others go on.
 from __future__ import annotations
 
 import contextlib
+import csv
 import gzip
+import io
 import json
 import logging
 import os
+import re
 import sys
 import zlib
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import resources
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -87,12 +119,24 @@ class ReadFailure:
 ReadResult = Union[Article, ReadFailure]
 
 
+Lang = Literal["en", "any"]
+LANGS: tuple[str, ...] = ("en", "any")
+
+
 @dataclass(frozen=True)
 class ReadOptions:
-    """What readers need besides the bytes. ``published`` is the date for inputs that lack one."""
+    """What readers need besides the bytes. ``published`` is the date for inputs that lack one.
+
+    ``text_column`` / ``date_column`` name CSV columns; ``lang`` is "en" (skip non-English
+    articles) or "any"; ``url_timeout`` bounds a feed URL fetch (seconds).
+    """
 
     published: Optional[date] = None
     max_chars: int = 2_000_000
+    text_column: Optional[str] = None
+    date_column: Optional[str] = None
+    lang: Lang = "en"
+    url_timeout: float = 30.0
 
     @property
     def max_bytes(self) -> int:

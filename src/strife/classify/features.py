@@ -112,6 +112,8 @@ class Featurizer:
                 vals.append((1.0 + math.log(c)) * float(self.idf[j]))
         ind = np.asarray(idx, dtype=np.int64)
         val = np.asarray(vals, dtype=np.float32)
+        order = np.argsort(ind)  # a fixed order: the float sums below must not depend on set iteration order
+        ind, val = ind[order], val[order]
         norm = float(np.sqrt(np.dot(val, val)))
         if norm > 0:
             val /= norm
@@ -125,10 +127,9 @@ class Featurizer:
         indices: list[np.ndarray] = []
         data: list[np.ndarray] = []
         for text in texts:
-            i, v = self.transform_one(text)
-            order = np.argsort(i)
-            indices.append(i[order])
-            data.append(v[order])
+            i, v = self.transform_one(text)  # already sorted by column
+            indices.append(i)
+            data.append(v)
             indptr.append(indptr[-1] + len(i))
         n = len(indptr) - 1
         return csr_matrix(

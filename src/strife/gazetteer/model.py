@@ -23,6 +23,7 @@ class Place:
     precision: str               # one of PRECISIONS
     population: int = 0
     place_id: int = 0            # row id in the on-disk index (0 when not from the index)
+    capital: bool = False        # a national capital
 
     def __post_init__(self) -> None:
         if self.precision not in PRECISIONS:

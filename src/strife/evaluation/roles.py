@@ -1,0 +1,857 @@
+"""Who did what to whom: role and actor evaluation on MUC-4, WikiEvents, RAMS and PLOVER gold.
+
+    python -m strife.evaluation.roles [--limit N] [--only muc4,wikievents,rams,plover] [--misses K]
+
+One function per set, each returning a :class:`SetResult` (scores, accuracies and categorised misses):
+
+* :func:`evaluate_muc4` - MUC-4 dev (GRIT format). Entity-level F1 with GRIT's CEAF-REE rule
+  (``eval.py`` of xinyadu/grit_doc_event_entity): SQuAD-style string normalisation (lower case, no
+  punctuation, no articles), per document and role a maximum bipartite matching between predicted
+  and gold entities with phi_strict (a predicted entity matches a gold one when every one of its
+  mention strings is among the gold entity's mentions), summed over documents, micro-averaged over
+  roles. We predict one mention string per entity. The headline ``perp+target`` is the micro
+  average over PerpInd, PerpOrg, Target and Victim (GRIT also averages Weapon, which strife does not
+  extract; ``all5`` includes it). MUC text is upper case only; by default it is truecased first
+  (:func:`truecase`, a table of word casings read from the mixed-case news sets in ``../shared``),
+  and single line breaks inside paragraphs are joined.
+* :func:`evaluate_wikievents` / :func:`evaluate_rams` - attacker, target, victim, scored per gold
+  conflict event (gold trigger given, as in the usual argument-extraction setting): the strife
+  records whose evidence covers the trigger and whose PLOVER type is violent supply the predictions.
+* :func:`evaluate_plover` - PLOVER gold records: actor country and sector accuracy (gold actor text
+  aligned to strife actors by span), actor roles, and the ``dead``/``injured`` counts.
+
+Role mapping (strife -> gold role names; see ``ROLE_MAP_DOC``):
+
+=================  ==========================================================================
+gold role          strife prediction
+=================  ==========================================================================
+MUC PerpOrg        ``actor`` whose text names a dictionary actor (not a person) or a state
+                   institution noun (army, police, armed forces, government ...)
+MUC PerpInd        every other ``actor`` (descriptions: "guerrillas", "terrorists"; persons)
+MUC Victim         ``recipient`` of kind ``person`` (hum_tgt_name holds person names only)
+MUC Target         ``recipient`` whose text is headed by a facility noun (phys_tgt_id)
+attacker           ``actor`` (KAIROS Attacker, Killer, Injurer; RAMS attacker, killer, injurer)
+target             ``recipient`` of an attack event (KAIROS/RAMS Target)
+victim             ``recipient`` of a die/injure event, and the victim nouns of its toll claims
+=================  ==========================================================================
+
+Every gold item missed is put in one category (:data:`CATEGORIES`) for the error analysis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import re
+import string
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence
+
+from strife.article import Article
+from strife.records import Event
+
+# ------------------------------------------------------------------------------------------------
+# shared pieces
+
+CATEGORIES = (
+    "no_event",             # no (violent) strife record where the gold event is
+    "role_missing",         # a record is there, the gold entity is a recognised actor mention, but in no role
+    "wrong_role",           # the gold entity is predicted, in another role
+    "wrong_normalisation",  # the actor is found in the right place, its country/sector is wrong
+    "wrong_span",           # a prediction overlaps the gold entity but its string/head does not match
+    "dictionary_gap",       # the gold entity is not recognised as an actor mention at all
+    "facility_target",      # a physical target (building, vehicle): strife's roles hold parties only
+    "spurious",             # a prediction matching no gold entity (precision side)
+)
+
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "FIGHT"})
+
+ROLE_MAP_DOC = {
+    "muc4": {"PerpOrg": "actor naming a dictionary organisation or a state institution",
+             "PerpInd": "any other actor", "Victim": "recipient of kind person",
+             "Target": "recipient headed by a facility noun"},
+    "wikievents": {"attacker": "actor (Attacker, Killer, Injurer)", "target": "recipient of an attack (Target)",
+                   "victim": "recipient of a die/injure event + toll-claim victim nouns (Victim)"},
+    "rams": {"attacker": "actor (attacker, killer, injurer)", "target": "recipient of an attack (target)",
+             "victim": "recipient of a die/injure event + toll-claim victim nouns (victim)"},
+}
+
+
+class EvaluationDataError(FileNotFoundError):
+    """A development set is missing from ``../shared/data``."""
+
+
+def data_dir() -> Path:
+    """``<shared>/data`` (``$STRIFE_SHARED_DIR`` or ``../shared`` beside the repository)."""
+    from strife.settings import discover_shared_dir
+
+    shared = discover_shared_dir()
+    if shared is None or not (shared / "data").is_dir():
+        raise EvaluationDataError("shared data not found: set STRIFE_SHARED_DIR or place ../shared next to the repository")
+    return shared / "data"
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        raise EvaluationDataError(f"evaluation data missing: {path}")
+    return path
+
+
+@dataclass
+class Score:
+    """Matched / predicted / gold counts; precision, recall and F1 from them."""
+
+    tp: float = 0.0
+    n_pred: float = 0.0
+    n_gold: float = 0.0
+
+    def add(self, tp: float, n_pred: float, n_gold: float) -> None:
+        self.tp += tp
+        self.n_pred += n_pred
+        self.n_gold += n_gold
+
+    def __iadd__(self, other: "Score") -> "Score":
+        self.add(other.tp, other.n_pred, other.n_gold)
+        return self
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Miss:
+    """One gold item missed (or one spurious prediction), with its category and context."""
+
+    dataset: str
+    doc_id: str
+    role: str
+    category: str
+    gold: str
+    predicted: Optional[str] = None
+    context: str = ""
+
+
+@dataclass
+class SetResult:
+    dataset: str
+    scores: dict[str, Score] = field(default_factory=dict)
+    accuracy: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (correct, total)
+    misses: list[Miss] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    n_docs: int = 0
+    seconds: float = 0.0
+
+    def score(self, name: str) -> Score:
+        return self.scores.setdefault(name, Score())
+
+    def acc(self, name: str) -> float:
+        ok, n = self.accuracy.get(name, (0, 0))
+        return ok / n if n else 0.0
+
+    def bump(self, name: str, ok: bool) -> None:
+        c, n = self.accuracy.get(name, (0, 0))
+        self.accuracy[name] = (c + int(ok), n + 1)
+
+    def category_counts(self, role: Optional[str] = None) -> Counter:
+        return Counter(m.category for m in self.misses if role is None or m.role == role)
+
+    def table(self) -> str:
+        lines = [f"## {self.dataset} ({self.n_docs} docs, {self.seconds:.0f} s)",
+                 "| field | P | R | F1 | tp | pred | gold |", "|---|---|---|---|---|---|---|"]
+        for k, s in self.scores.items():
+            lines.append(f"| {k} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp:g} | {s.n_pred:g} | {s.n_gold:g} |")
+        if self.accuracy:
+            lines += ["", "| accuracy | value | correct/total |", "|---|---|---|"]
+            for k, (ok, n) in self.accuracy.items():
+                lines.append(f"| {k} | {ok / n if n else 0:.3f} | {ok}/{n} |")
+        cats = self.category_counts()
+        if cats:
+            lines += ["", "misses by category: " + ", ".join(f"{c} {n}" for c, n in cats.most_common())]
+        lines += [f"note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+    def examples(self, per_category: int = 3) -> str:
+        out: list[str] = []
+        by: dict[str, list[Miss]] = defaultdict(list)
+        for m in self.misses:
+            by[m.category].append(m)
+        for cat in CATEGORIES:
+            ms = by.get(cat)
+            if not ms:
+                continue
+            out.append(f"### {self.dataset}: {cat} ({len(ms)})")
+            for m in ms[:per_category]:
+                out.append(f"- [{m.doc_id}] {m.role}: gold={m.gold!r} predicted={m.predicted!r}\n    {m.context[:300]!r}")
+        return "\n".join(out)
+
+
+@dataclass
+class Extraction:
+    """The records of one article, with the actor mentions the resolver found (for error analysis)."""
+
+    article: Article
+    events: list[Event]
+    mentions: list  # strife.components.actors.ActorMention
+    sentences: list[tuple[int, int]]
+
+    def sentence_of(self, char: int) -> str:
+        for s, e in self.sentences:
+            if s <= char < e:
+                return self.article.text[s:e]
+        return ""
+
+    def mention_at(self, start: int, end: int):
+        hits = [m for m in self.mentions if m.start_char < end and start < m.end_char]
+        return min(hits, key=lambda m: m.end_char - m.start_char) if hits else None
+
+
+def run_extraction(articles: Sequence[Article], nlp=None, batch_size: int = 16) -> Iterator[Extraction]:
+    """Like :func:`strife.pipeline.extract_many`, also returning the actor mentions of each doc."""
+    from strife.assemble import frames_to_events
+    from strife.pipeline import _make_doc, get_nlp
+
+    nlp = nlp or get_nlp()
+    arts = [a for a in articles]
+    docs = (_make_doc(nlp, a) for a in arts)
+    for art, doc in zip(arts, nlp.pipe(docs, batch_size=batch_size)):
+        events = frames_to_events(doc, art) if art.text.strip() else []
+        yield Extraction(art, events, list(doc._.strife_actors or []), [(s.start_char, s.end_char) for s in doc.sents])
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+# ------------------------------------------------------------------------------------------------
+# MUC-4 (GRIT)
+
+MUC_ROLES = ("perp_individual_id", "perp_organization_id", "phys_tgt_id", "hum_tgt_name", "incident_instrument_id")
+MUC_NAMES = {"perp_individual_id": "PerpInd", "perp_organization_id": "PerpOrg", "phys_tgt_id": "Target",
+             "hum_tgt_name": "Victim", "incident_instrument_id": "Weapon"}
+MUC_HEADLINE = ("perp_individual_id", "perp_organization_id", "phys_tgt_id", "hum_tgt_name")
+# scoring map only (not extraction): heads that make a described state actor an organisation
+_INSTITUTION_HEADS = frozenset({"army", "military", "police", "government", "forces", "force", "guard",
+                                "navy", "command", "battalion", "brigade", "ministry", "cartel", "party", "front"})
+
+
+def normalize_grit(s: str) -> str:
+    """GRIT's ``normalize_string``: lower case, no punctuation, no articles, single spaces."""
+    s = s.lower()
+    s = "".join(ch for ch in s if ch not in set(string.punctuation))
+    s = re.sub(r"\b(a|an|the)\b", " ", s)
+    return " ".join(s.split())
+
+
+def ceaf_ree(pred: list[list[str]], gold: list[list[str]]) -> float:
+    """GRIT's CEAF-REE with phi_strict over one document and role: the matched similarity."""
+    if not pred or not gold:
+        return 0.0
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    scores = np.zeros((len(gold), len(pred)))
+    for i, g in enumerate(gold):
+        gs = set(g)
+        for j, p in enumerate(pred):
+            scores[i, j] = 1.0 if all(m in gs for m in p) else 0.0
+    rows, cols = linear_sum_assignment(-scores)
+    return float(scores[rows, cols].sum())
+
+
+@lru_cache(maxsize=1)
+def _case_table() -> dict[str, str]:
+    """lower-case word -> its most frequent non-sentence-initial casing in the mixed-case news sets."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    d = data_dir()
+
+    def feed(tokens: Iterable[str]) -> None:
+        prev = "."
+        for t in tokens:
+            if t.isalpha() and prev not in (".", "!", "?", '"', "``", "\n"):
+                counts[t.lower()][t] += 1
+            prev = t
+
+    rams = d / "rams" / "dev.jsonlines"
+    if rams.is_file():
+        for line in rams.open(encoding="utf-8"):
+            for sent in json.loads(line)["sentences"]:
+                feed(sent)
+    wiki = d / "wikievents" / "dev.jsonl"
+    if wiki.is_file():
+        for line in wiki.open(encoding="utf-8"):
+            rec = json.loads(line)
+            for sent in _as_obj(rec["sentences"]):
+                feed(t[0] for t in sent[0])
+    case = d / "case2021-task2" / "snippets.tsv"
+    if case.is_file():
+        import csv
+
+        with case.open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh, delimiter="\t"):
+                feed(re.findall(r"[A-Za-z]+|[.!?]", r["EventSnippet"]))
+    return {w: c.most_common(1)[0][0] for w, c in counts.items()}
+
+
+def truecase(text: str) -> str:
+    """Truecase ALL-CAPS text: known words take their usual news casing, unknown words are taken
+    for names (Title case), short dictionary acronyms stay upper case, sentences start upper case."""
+    from strife.actor_dictionary import get_actor_dictionary
+
+    table = _case_table()
+    d = get_actor_dictionary()
+
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        low = w.lower()
+        if low in table:
+            return table[low]
+        if len(w) <= 5 and (not re.search(r"[AEIOU]", w) or d.lookup(w) is not None):
+            return w  # FMLN, ELN, URNG
+        return w[:1] + w[1:].lower()
+
+    out = re.sub(r"[A-Za-z]+(?:'[A-Za-z]+)?", word, text)
+    return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
+
+
+def muc_text(raw: str, mode: str = "truecase") -> str:
+    """MUC document text as strife reads it: line breaks inside paragraphs joined; optionally truecased."""
+    text = re.sub(r"(?<!\n)\n(?!\n)", " ", raw)
+    if mode == "truecase":
+        return truecase(text)
+    if mode == "raw":
+        return text
+    raise ValueError(f"unknown MUC text mode {mode!r} (expected 'truecase' or 'raw')")
+
+
+def load_muc4(split: str = "dev") -> dict[str, dict]:
+    return json.loads(_need(data_dir() / "muc4-grit" / f"{split}.json").read_text(encoding="utf-8"))
+
+
+def _head_word(text: str) -> str:
+    words = normalize_grit(text).split()
+    return words[-1] if words else ""
+
+
+def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
+    """The MUC-4 GRIT role a strife actor record maps to (None: not scored)."""
+    from strife.actor_dictionary import get_actor_dictionary
+
+    head = _head_word(actor.text)
+    if actor.role == "actor":
+        if actor.kind == "person":
+            return "perp_individual_id"
+        entry = get_actor_dictionary().lookup(actor.text)
+        if entry is not None and entry.kind != "person":
+            return "perp_organization_id"
+        if head in _INSTITUTION_HEADS:
+            return "perp_organization_id"
+        return "perp_individual_id"
+    if actor.kind == "person":
+        return "hum_tgt_name"
+    sing = head[:-1] if head.endswith("s") else head
+    if head in facility_nouns or sing in facility_nouns:
+        return "phys_tgt_id"
+    return None
+
+
+def muc_predictions(events: Sequence[Event], types: frozenset[str] = VIOLENT_TYPES) -> dict[str, list[tuple[str, tuple[int, int]]]]:
+    """Per MUC role, one (mention text, span) per predicted entity (entities = canonical names)."""
+    from strife.lexicon import load_wordlists
+
+    fac = frozenset(load_wordlists("factuality")["facility_nouns"])
+    out: dict[str, list[tuple[str, tuple[int, int]]]] = {r: [] for r in MUC_ROLES}
+    seen: set[tuple[str, str]] = set()
+    for ev in events:
+        if ev.plover.type not in types:
+            continue
+        for a in ev.actors:
+            role = muc_role_of(a, fac)
+            if role is None:
+                continue
+            key = (role, normalize_grit(a.name) or normalize_grit(a.text))
+            if key in seen or not normalize_grit(a.text):
+                continue
+            seen.add(key)
+            out[role].append((a.text, tuple(a.span)))
+    return out
+
+
+def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    if not needle.strip():
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text, flags=re.I)]
+
+
+def evaluate_muc4(limit: Optional[int] = None, mode: str = "truecase", types: frozenset[str] = VIOLENT_TYPES,
+                  split: str = "dev") -> SetResult:
+    """MUC-4 (GRIT) entity-level P/R/F1 per role, ``perp+target`` (4 roles) and ``all5`` micro averages."""
+    t0 = time.perf_counter()
+    docs = list(load_muc4(split).items())[:limit]
+    res = SetResult("muc4-" + split)
+    res.n_docs = len(docs)
+    res.notes.append(f"text mode {mode}; record types {sorted(types)}; CEAF-REE phi_strict, GRIT normalisation")
+    arts = [Article(text=muc_text(v["doc"], mode), id=k) for k, v in docs]
+    for (doc_id, gold_doc), ex in zip(docs, run_extraction(arts)):
+        preds = muc_predictions(ex.events, types)
+        text = ex.article.text
+        has_event = any(e.plover.type in types for e in ex.events)
+        for role in MUC_ROLES:
+            gold = [[normalize_grit(m) for m in ent] for ent in gold_doc["roles"].get(role, [])]
+            pred = [[normalize_grit(t)] for t, _ in preds[role]]
+            sim = ceaf_ree(pred, gold)
+            s = Score(sim, len(pred), len(gold))
+            res.score(MUC_NAMES[role]) .__iadd__(s)
+            if role in MUC_HEADLINE:
+                res.score("perp+target").__iadd__(s)
+            res.score("all5").__iadd__(s)
+            _muc_misses(res, doc_id, role, gold_doc["roles"].get(role, []), preds, ex, has_event, text)
+    res.seconds = time.perf_counter() - t0
+    # keep the table order stable
+    order = ["perp+target", "all5", *MUC_NAMES.values()]
+    res.scores = {k: res.scores[k] for k in order if k in res.scores}
+    return res
+
+
+def _muc_misses(res: SetResult, doc_id: str, role: str, gold_ents: list[list[str]],
+                preds: dict[str, list[tuple[str, tuple[int, int]]]], ex: Extraction, has_event: bool, text: str) -> None:
+    if role == "incident_instrument_id":
+        return  # strife does not extract weapons as entities: not analysed
+    name = MUC_NAMES[role]
+    own = {normalize_grit(t) for t, _ in preds[role]}
+    matched_pred: set[str] = set()
+    for ent in gold_ents:
+        norms = {normalize_grit(m) for m in ent}
+        hit = own & norms
+        if hit:
+            matched_pred |= hit
+            continue
+        occ = [sp for m in ent for sp in _find_all(text, m)]
+        ctx = ex.sentence_of(occ[0][0]) if occ else ""
+        other = next(((r, t) for r, ps in preds.items() if r != role for t, _ in ps if normalize_grit(t) in norms), None)
+        overl = next(((r, t) for r, ps in preds.items() for t, sp in ps if any(_overlap(sp, o) for o in occ)), None)
+        if other is not None:
+            cat, got = "wrong_role", f"{MUC_NAMES[other[0]]}:{other[1]}"
+        elif overl is not None:
+            cat, got = ("wrong_span" if overl[0] == role else "wrong_role"), f"{MUC_NAMES[overl[0]]}:{overl[1]}"
+        elif not has_event:
+            cat, got = "no_event", None
+        elif role == "phys_tgt_id":
+            cat, got = "facility_target", None
+        elif any(ex.mention_at(*o) is not None for o in occ):
+            m = next(ex.mention_at(*o) for o in occ if ex.mention_at(*o) is not None)
+            cat, got = "role_missing", f"mention {m.text!r} -> {m.name}"
+        else:
+            cat, got = "dictionary_gap", None
+        res.misses.append(Miss(res.dataset, doc_id, name, cat, ent[0], got, ctx))
+    for t, sp in preds[role]:
+        if normalize_grit(t) not in matched_pred:
+            res.misses.append(Miss(res.dataset, doc_id, name, "spurious", "", t, ex.sentence_of(sp[0])))
+
+
+# ------------------------------------------------------------------------------------------------
+# WikiEvents and RAMS: per gold event, attacker / target / victim
+
+ATTACKER_ROLES = frozenset({"attacker", "killer", "injurer"})
+
+
+def _as_obj(v):
+    """WikiEvents fields in this copy are Python-literal strings; parse them (never ``eval``)."""
+    return ast.literal_eval(v) if isinstance(v, str) else v
+
+
+def _event_class(event_type: str) -> Optional[str]:
+    t = event_type.lower()
+    if t.startswith("conflict.attack"):
+        return "attack"
+    if t.startswith("life.die") or t.startswith("life.injure"):
+        return "harm"
+    return None
+
+
+def _gold_role(role: str) -> Optional[str]:
+    r = role.lower()
+    if r in ATTACKER_ROLES:
+        return "attacker"
+    if r == "target":
+        return "target"
+    if r == "victim":
+        return "victim"
+    return None
+
+
+@dataclass
+class GoldEvent:
+    doc_id: str
+    klass: str                       # attack | harm
+    trigger: tuple[int, int]         # char span in the article text we build
+    # role -> entities, each a list of char spans (mentions)
+    args: dict[str, list[list[tuple[int, int]]]] = field(default_factory=dict)
+    arg_text: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _predicted_args(ex: Extraction, ev: GoldEvent) -> dict[str, list[tuple[str, tuple[int, int]]]]:
+    recs = [e for e in ex.events if e.plover.type in VIOLENT_TYPES
+            and any(_contains(tuple(x.span), ev.trigger) for x in e.evidence)]
+    out: dict[str, list[tuple[str, tuple[int, int]]]] = {"attacker": [], "target": [], "victim": []}
+    seen: set[tuple[str, tuple[int, int]]] = set()
+
+    def put(role: str, text: str, span) -> None:
+        key = (role, tuple(span))
+        if key not in seen:
+            seen.add(key)
+            out[role].append((text, tuple(span)))
+
+    for e in recs:
+        for a in e.actors:
+            if a.role == "actor":
+                put("attacker", a.text, a.span)
+            else:
+                put("target" if ev.klass == "attack" else "victim", a.text, a.span)
+        if ev.klass == "harm":
+            for c in [*e.fatalities.claims, *e.injuries.claims]:
+                put("victim", c.text, c.span)
+    return out
+
+
+def _score_event(res: SetResult, ex: Extraction, ev: GoldEvent) -> None:
+    preds = _predicted_args(ex, ev)
+    has_record = any(e.plover.type in VIOLENT_TYPES and any(_contains(tuple(x.span), ev.trigger) for x in e.evidence)
+                     for e in ex.events)
+    roles = ("attacker", "target") if ev.klass == "attack" else ("attacker", "victim")
+    for role in roles:
+        gold = ev.args.get(role, [])
+        pred = preds[role]
+        used_pred: set[int] = set()
+        tp = 0
+        for gi, ent in enumerate(gold):
+            j = next((j for j, (_, sp) in enumerate(pred) if j not in used_pred and any(_contains(sp, g) for g in ent)), None)
+            if j is not None:
+                used_pred.add(j)
+                tp += 1
+                continue
+            ctx = ex.sentence_of(ent[0][0]) if ent else ""
+            gtext = ev.arg_text[role][gi]
+            other = next((f"{r}:{t}" for r, ps in preds.items() if r != role for t, sp in ps if any(_contains(sp, g) for g in ent)), None)
+            part = next((t for t, sp in pred if any(_overlap(sp, g) for g in ent)), None)
+            ment = next((m for g in ent if (m := ex.mention_at(*g)) is not None), None)
+            if other is not None:
+                cat, got = "wrong_role", other
+            elif part is not None:
+                cat, got = "wrong_span", part
+            elif not has_record:
+                cat, got = "no_event", None
+            elif ment is not None:
+                cat, got = "role_missing", f"mention {ment.text!r} -> {ment.name}"
+            else:
+                cat, got = "dictionary_gap", None
+            res.misses.append(Miss(res.dataset, ev.doc_id, role, cat, gtext, got, ctx))
+        for j, (t, sp) in enumerate(pred):
+            if j not in used_pred:
+                res.misses.append(Miss(res.dataset, ev.doc_id, role, "spurious", "", t, ex.sentence_of(sp[0])))
+        s = Score(tp, len(pred), len(gold))
+        res.score(role).__iadd__(s)
+        res.score("all roles").__iadd__(s)
+    # role-agnostic: is the gold entity among any predicted argument of the event?
+    allp = [sp for ps in preds.values() for _, sp in ps]
+    gold_all = [ent for r in roles for ent in ev.args.get(r, [])]
+    hit = sum(1 for ent in gold_all if any(_contains(sp, g) for sp in allp for g in ent))
+    res.score("argument found (any role)").add(hit, len(allp), len(gold_all))
+    res.bump("gold events with a violent record", has_record)
+
+
+def _wiki_text(raw: str, sents: list, keep_spacing: bool) -> tuple[str, list[tuple[int, int]]]:
+    """Sentences joined by newlines (the copy's ``text`` runs sentences together), and each token's span."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for toks, _ in sents:
+        if not toks:
+            continue
+        if keep_spacing:
+            base = toks[0][1]
+            src = raw[base:toks[-1][2]]
+            spans.extend((pos + s - base, pos + e - base) for _, s, e in toks)
+        else:
+            src, p = "", pos
+            for t, _, _ in toks:
+                spans.append((p, p + len(t)))
+                src += t + " "
+                p += len(t) + 1
+            src = src[:-1]
+        parts.append(src)
+        pos += len(src) + 1
+    return "\n".join(parts), spans
+
+
+def load_wikievents(split: str = "dev") -> list[tuple[Article, list[GoldEvent]]]:
+    from strife.article import clean_text
+
+    d = data_dir() / "wikievents"
+    coref: dict[str, list[list[str]]] = {}
+    cpath = d / "coref" / f"{split}.jsonlines"
+    if cpath.is_file():
+        for line in cpath.open(encoding="utf-8"):
+            r = json.loads(line)
+            coref[r["doc_key"]] = r["clusters"]
+    out = []
+    for line in _need(d / f"{split}.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        sents = _as_obj(rec["sentences"])
+        # our text: sentences joined by newlines (the copy's ``text`` runs sentences together)
+        text, tok_spans = _wiki_text(rec["text"], sents, keep_spacing=True)
+        if clean_text(text) != text:  # odd whitespace in the source: rebuild from tokens
+            text, tok_spans = _wiki_text(rec["text"], sents, keep_spacing=False)
+        ents = {e["id"]: e for e in _as_obj(rec["entity_mentions"])}
+        cluster_of: dict[str, list[str]] = {}
+        for cl in coref.get(rec["doc_id"], []):
+            for eid in cl:
+                cluster_of[eid] = cl
+
+        def span(eid: str) -> Optional[tuple[int, int]]:
+            e = ents.get(eid)
+            if e is None or e["end"] > len(tok_spans):
+                return None
+            return (tok_spans[e["start"]][0], tok_spans[e["end"] - 1][1])
+
+        events = []
+        for em in _as_obj(rec["event_mentions"]):
+            klass = _event_class(em["event_type"])
+            if klass is None:
+                continue
+            tr = em["trigger"]
+            ge = GoldEvent(rec["doc_id"], klass, (tok_spans[tr["start"]][0], tok_spans[tr["end"] - 1][1]))
+            seen_cl: set[int] = set()
+            for a in em["arguments"]:
+                role = _gold_role(a["role"])
+                if role is None:
+                    continue
+                members = cluster_of.get(a["entity_id"], [a["entity_id"]])
+                if id(members) in seen_cl:
+                    continue
+                seen_cl.add(id(members))
+                spans = [s for m in members if (s := span(m)) is not None]
+                if spans:
+                    ge.args.setdefault(role, []).append(spans)
+                    ge.arg_text.setdefault(role, []).append(a["text"])
+            events.append(ge)
+        out.append((Article(text=text, id=rec["doc_id"]), events))
+    return out
+
+
+def evaluate_wikievents(limit: Optional[int] = None, split: str = "dev") -> SetResult:
+    """WikiEvents attacker/target/victim, per gold conflict event (gold entity = coreference cluster;
+    a prediction matches when its span contains one of the cluster's head spans)."""
+    t0 = time.perf_counter()
+    items = load_wikievents(split)[:limit]
+    res = SetResult("wikievents-" + split)
+    res.n_docs = len(items)
+    arts = [a for a, _ in items]
+    for (art, evs), ex in zip(items, run_extraction(arts)):
+        for ev in evs:
+            _score_event(res, ex, ev)
+    res.notes.append("gold triggers given; records of types " + ",".join(sorted(VIOLENT_TYPES)) + " whose evidence covers the trigger")
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def load_rams(split: str = "dev") -> list[tuple[Article, list[GoldEvent]]]:
+    out = []
+    for line in _need(data_dir() / "rams" / f"{split}.jsonlines").open(encoding="utf-8"):
+        rec = json.loads(line)
+        trig_s, trig_e, types = rec["evt_triggers"][0]
+        klass = _event_class(types[0][0])
+        if klass is None:
+            continue
+        spans, parts, pos = [], [], 0
+        for sent in rec["sentences"]:
+            for tok in sent:
+                spans.append((pos, pos + len(tok)))
+                pos += len(tok) + 1
+            parts.append(" ".join(sent))
+        text = "\n".join(parts)  # one char between tokens either way: offsets above hold
+        ge = GoldEvent(rec["doc_key"], klass, (spans[trig_s][0], spans[trig_e][1]))
+        for _, (a_s, a_e), role_name in rec["gold_evt_links"]:
+            role = _gold_role(re.sub(r"^evt\d+arg\d+", "", role_name))
+            if role is None:
+                continue
+            # RAMS spans are full phrases: match on the phrase's last token (its usual head)
+            ge.args.setdefault(role, []).append([spans[a_e]])
+            ge.arg_text.setdefault(role, []).append(text[spans[a_s][0]:spans[a_e][1]])
+        art = Article(text=text, id=rec["doc_key"])
+        if art.text != text:
+            continue  # cleaning changed offsets (rare odd whitespace): skip rather than misalign
+        out.append((art, [ge]))
+    return out
+
+
+def evaluate_rams(limit: Optional[int] = None, split: str = "dev") -> SetResult:
+    """RAMS attacker/target/victim on the conflict.attack / life.die / life.injure examples
+    (a prediction matches when its span contains the gold argument's last token)."""
+    t0 = time.perf_counter()
+    items = load_rams(split)[:limit]
+    res = SetResult("rams-" + split)
+    res.n_docs = len(items)
+    for (art, evs), ex in zip(items, run_extraction([a for a, _ in items])):
+        for ev in evs:
+            _score_event(res, ex, ev)
+    res.notes.append("gold trigger given; head = last token of the gold span")
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+# ------------------------------------------------------------------------------------------------
+# PLOVER gold records: actor country / sector, roles, dead / injured
+
+
+@dataclass
+class PloverGold:
+    id: str
+    text: str
+    event: str
+    actors: list[tuple[str, str, Optional[str], Optional[str]]]  # (role, actorText, country, sector)
+    dead: Optional[int] = None
+    injured: Optional[int] = None
+
+
+def load_plover() -> list[PloverGold]:
+    from strife.petrarch_dict import decode_cameo
+
+    rows = json.loads(_need(data_dir() / "plover-gsr" / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
+    out = []
+    for r in rows:
+        if r.get("event") in (None, "DOCUMENT") or not r.get("text"):
+            continue
+        actors = []
+        for key, role in (("source", "actor"), ("target", "recipient")):
+            for a in r.get(key) or []:
+                if not isinstance(a, dict) or not a.get("actorText"):
+                    continue
+                code = a.get("code") or ""
+                info = decode_cameo(code) if code else None
+                actors.append((role, a["actorText"], info.country if info else None,
+                               a.get("sector") or (info.sector if info else None)))
+
+        def num(v) -> Optional[int]:
+            try:
+                return int(v) if v not in (None, "") else None
+            except (TypeError, ValueError):
+                return None
+
+        out.append(PloverGold(r["id"], r["text"], r["event"], actors, num(r.get("dead")), num(r.get("injured"))))
+    return out
+
+
+def evaluate_plover(limit: Optional[int] = None) -> SetResult:
+    """Actor country and sector accuracy on the PLOVER gold records, with roles and toll counts.
+
+    Each gold actor is aligned to the strife actor (any record) whose span overlaps its text in the
+    sentence. ``country (aligned)`` = right country among aligned actors with a gold country;
+    ``country (end-to-end)`` counts unaligned gold actors as wrong; ``sector (aligned)`` likewise.
+    """
+    t0 = time.perf_counter()
+    rows = load_plover()[:limit]
+    res = SetResult("plover-gsr")
+    res.n_docs = len(rows)
+    arts = [Article(text=r.text, id=r.id) for r in rows]
+    for r, ex in zip(rows, run_extraction(arts)):
+        text = ex.article.text
+        pred = [(a, e) for e in ex.events for a in e.actors]
+        for role, atext, country, sector in r.actors:
+            occ = _find_all(text, atext) or _find_all(text, atext.split()[-1])
+            aligned = [(a, e) for a, e in pred if any(_overlap(tuple(a.span), o) for o in occ)]
+            same_role = [a for a, _ in aligned if a.role == role]
+            best = same_role[0] if same_role else (aligned[0][0] if aligned else None)
+            ment = next((m for o in occ if (m := ex.mention_at(*o)) is not None), None)
+            if country:
+                res.bump("country (end-to-end)", best is not None and best.country == country)
+                if best is not None:
+                    res.bump("country (aligned)", best.country == country)
+                elif ment is not None:
+                    res.bump("country (mention, any)", ment.country == country)
+            if sector and best is not None:
+                res.bump("sector (aligned)", (best.sector or "") == sector)
+            if best is not None:
+                res.bump("role (aligned)", best.role == role)
+            res.bump("actor aligned", best is not None)
+            # categorise
+            cat = got = None
+            if best is None:
+                if not ex.events:
+                    cat = "no_event"
+                elif ment is not None:
+                    cat, got = "role_missing", f"mention {ment.text!r} -> {ment.name} {ment.country}/{ment.sector}"
+                else:
+                    cat = "dictionary_gap"
+            elif country and best.country != country or (sector and (best.sector or "") != sector):
+                cat, got = "wrong_normalisation", f"{best.text!r} -> {best.name} {best.country}/{best.sector}"
+            elif best.role != role:
+                cat, got = "wrong_role", f"{best.role}:{best.text}"
+            if cat:
+                res.misses.append(Miss(res.dataset, r.id, role, cat, f"{atext} [{country}/{sector}]", got, text))
+        for name, gold_n, kind in (("dead", r.dead, "fatalities"), ("injured", r.injured, "injuries")):
+            if gold_n is None:
+                continue
+            vals = [getattr(e, kind).best for e in ex.events if getattr(e, kind).best is not None]
+            got_n = max(vals) if vals else None
+            res.bump(f"{name} count exact", got_n == gold_n)
+            if got_n != gold_n:
+                res.misses.append(Miss(res.dataset, r.id, name, "no_event" if not vals else "wrong_span",
+                                       str(gold_n), str(got_n), text))
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+# ------------------------------------------------------------------------------------------------
+
+EVALS = {"muc4": evaluate_muc4, "wikievents": evaluate_wikievents, "rams": evaluate_rams, "plover": evaluate_plover}
+
+
+def run_all(only: Optional[Sequence[str]] = None, limit: Optional[int] = None) -> list[SetResult]:
+    unknown = set(only or ()) - set(EVALS)
+    if unknown:
+        raise ValueError(f"unknown sets {sorted(unknown)}; expected some of {sorted(EVALS)}")
+    return [fn(limit=limit) for name, fn in EVALS.items() if not only or name in only]
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m strife.evaluation.roles", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="documents per set (default: all)")
+    ap.add_argument("--only", default=None, help="comma-separated: " + ",".join(EVALS))
+    ap.add_argument("--misses", type=int, default=0, help="print this many example misses per category")
+    ap.add_argument("--muc-mode", default="truecase", choices=("truecase", "raw"))
+    args = ap.parse_args(argv)
+    only = args.only.split(",") if args.only else None
+    for name, fn in EVALS.items():
+        if only and name not in only:
+            continue
+        r = fn(limit=args.limit, mode=args.muc_mode) if name == "muc4" else fn(limit=args.limit)
+        print(r.table())
+        if args.misses:
+            print(r.examples(args.misses))
+        print()
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
