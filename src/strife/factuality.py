@@ -112,11 +112,16 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
                 return Factuality(True)
             if lemma in w["nonfactive_governors"] or head.lower_ in w["nonfactive_governors"]:
                 return Factuality(False, f"governed_by:{lemma}")
+            if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBN", "VBD"):
+                return Factuality(True)  # "a helicopter captured last week": told as a fact about the thing
             if head.pos_ in ("VERB", "AUX") and (_modal(head) or _negated(head) or _conditional(head)):
                 if dep == "dobj" or _infinitival(cur) or dep in ("xcomp", "advcl", "acl"):
                     return Factuality(False, f"governor_modal_or_negated:{lemma}")
             cur = head
             continue
+        if dep == "relcl" and head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBN", "VBD") and not _modal(cur):
+            if not (head.ent_type_ == "PERSON" and plover_type is not None and plover_type not in _NEWSWORTHY_IN_ASIDES):
+                return Factuality(True)  # "the helicopter that was captured": a past fact about the thing
         if dep in _PASS_THROUGH_DEPS:
             if (dep in ("relcl", "appos") and head.ent_type_ == "PERSON" and plover_type is not None
                     and plover_type not in _NEWSWORTHY_IN_ASIDES):

@@ -183,7 +183,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False) 
             lemma=tok.lemma_.lower(), pos=pos, plover_type=ptype, modes=modes,
             contexts=list(entry.plover_context), cameo=cameo, acled_hint=acled_hint,
             hints=tuple(entry.hints) if ptype == entry.plover_type else (), flags=entry.flags,
-            weak=weak and not weapon_modes, factual=fact.factual, reason=fact.reason, modality=mod,
+            weak=weak and not weapon_modes and mod is None, factual=fact.factual, reason=fact.reason, modality=mod,
         ))
     return out
 

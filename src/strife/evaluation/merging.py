@@ -369,7 +369,9 @@ class PairScore:
         d = asdict(self)
         d.update(precision=round(self.precision, 4), recall=round(self.recall, 4), f1=round(self.f1, 4),
                  recall_event_avg=round(self.recall_event_avg, 4))
-        if self.precision_all is not None:
+        if self.precision_all is None:
+            del d["precision_all"]
+        else:
             d["precision_all"] = round(self.precision_all, 4)
         return d
 

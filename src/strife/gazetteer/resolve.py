@@ -1,8 +1,16 @@
 """Choose the right gazetteer entry for each place name of a document, in context.
 
-Evidence, in order of strength: country names always mean the country; names of
-countries, admin regions and demonyms elsewhere in the document; closeness to the
-document's other places; population and feature type.
+Evidence, in order of strength:
+
+1. containment written out: "Palestine, Texas", "Lebanon, Pa.", "Paris, France" restrict the
+   first name to places inside the second (and the document's other mentions of the same
+   name follow: one sense per discourse);
+2. country names mean the country (unless 1. says otherwise);
+3. document coherence, solved jointly over all names of the document: each candidate is
+   supported by the *probability* that the other names lie in its country, in its first-level
+   region, or within 150 km of it (an iterative soft assignment, so an ambiguous neighbour
+   votes with all its readings, weighted);
+4. priors: population, feature type, national capital, how the name matched.
 """
 
 from __future__ import annotations
@@ -10,7 +18,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from strife.gazetteer.index import Candidate, Gazetteer
 from strife.gazetteer.model import Place, PlaceMention
@@ -21,20 +31,33 @@ _MODIFIERS = ("north", "northern", "south", "southern", "east", "eastern", "west
               "southwest", "southwestern", "north east", "north west", "south east", "south west",
               "greater", "downtown", "upstate", "rural", "metro", "metropolitan", "the")
 _GENERIC_TAILS = ("city", "town", "village", "area", "region", "metro area", "metropolitan area", "district",
-                  "suburbs", "countryside", "outskirts")
+                  "suburbs", "countryside", "outskirts", "township", "twp")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MOD_RE = re.compile(r"^(?:" + "|".join(sorted((re.escape(m) for m in _MODIFIERS), key=len, reverse=True))
                      + r")[\s-]+", re.IGNORECASE)
-_TAIL_RE = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in _GENERIC_TAILS) + r")$", re.IGNORECASE)
+_TAIL_RE = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in _GENERIC_TAILS) + r")\.?$", re.IGNORECASE)
+# abbreviations of generic words, expanded as extra query forms ("Platte Co." -> "Platte County")
+_ABBREVIATIONS = ((re.compile(r"\bCo\.?$"), "County"), (re.compile(r"^Mt\.?\s"), "Mount "),
+                  (re.compile(r"^Ft\.?\s"), "Fort "), (re.compile(r"^St\.?\s"), "Saint "),
+                  (re.compile(r"^Pt\.?\s"), "Point "))
+# ", <Region>" right after a name: up to four capitalised words (abbreviations keep their dot)
+_CONTAINER_RE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*){0,3})")
 
 # scoring weights
 W_POP = 0.35
 W_COUNTRY = 2.2
-W_ADMIN1 = 1.6
-W_NEAR = 1.4
-W_MID = 0.6
+W_ADMIN1 = 1.8
+W_NEAR = 1.6
+W_MID = 0.5
+W_CAPITAL = 1.6
+NEAR_KM = 150.0
+MID_KM = 400.0
+MAX_CANDIDATES = 25          # per name, best priors first (bounds the joint step)
+ITERATIONS = 3
+SHARPNESS = 1.5              # inverse temperature of the soft assignment
 KIND_BONUS = {"country": 2.5, "admin1": 1.2, "region": 2.5, "point": 2.5, "admin2": -0.6, "city": 0.0}
 QUALITY_PENALTY = {0: 0.0, 1: -0.25, 2: -0.9, 3: -0.1, 4: -1.6}
+_AREAL = ("country", "admin1", "region")
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -44,6 +67,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _distance_matrix(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Pairwise great-circle distances (km) between points given in degrees."""
+    la, lo = np.radians(lat), np.radians(lon)
+    dla = la[:, None] - la[None, :]
+    dlo = lo[:, None] - lo[None, :]
+    a = np.sin(dla / 2) ** 2 + np.cos(la)[:, None] * np.cos(la)[None, :] * np.sin(dlo / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
 @dataclass(slots=True)
 class _Slot:
     start: int
@@ -51,8 +83,22 @@ class _Slot:
     text: str
     candidates: tuple[Candidate, ...]
     demonym: str | None = None
+    container: Place | None = None   # "X, <container>" written in the text
     best: Candidate | None = None
     score: float = 0.0
+
+
+@dataclass(slots=True)
+class _Group:
+    """All mentions of one name in a document: resolved together (one sense per discourse)."""
+
+    key: str
+    slots: list[_Slot]
+    candidates: list[Candidate]
+    prior: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    forced: int | None = None        # index of a country that the name must mean
+    container: Place | None = None
+    prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 def clean_name(text: str) -> list[str]:
@@ -67,7 +113,17 @@ def clean_name(text: str) -> list[str]:
     for f in (_POSSESSIVE.sub("", forms[0]).strip(), cur):
         if f and f not in forms:
             forms.append(f)
+    for f in list(forms):
+        for pattern, repl in _ABBREVIATIONS:
+            g = pattern.sub(repl, f)
+            if g != f and g not in forms:
+                forms.append(g)
     return forms
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max())
+    return e / e.sum()
 
 
 class Resolver:
@@ -103,17 +159,20 @@ class Resolver:
             if dem and not any(c.place.precision == "country" for c in cands):
                 cands = ()
             slots.append(_Slot(start, end, surface, cands, demonym=dem))
+        for s in slots:
+            if s.candidates:
+                s.container = self._container(text, s)
 
-        # ---- document evidence
+        # ---- document evidence (countries named by nationality words)
         evidence = Counter(context_countries or {})
         for dem in self._demonyms_in(text):
             evidence[dem] += 0.5
         for s in slots:
             if s.demonym and not s.candidates:
                 evidence[s.demonym] += 1.0
-        self._first_pass(slots)
-        for _ in range(2):
-            self._pass(slots, evidence)
+
+        groups = self._groups(slots)
+        self._solve(groups, evidence)
 
         doc_country = self._dominant_country(slots, evidence)
         out: list[PlaceMention] = []
@@ -127,35 +186,93 @@ class Resolver:
                 out.append(PlaceMention(s.start, s.end, s.text, None, doc_country, 0.0))
         return out
 
-    # ---- internals
-    def _demonyms_in(self, text: str) -> list[str]:
-        found = []
-        for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?s?\b", text):
-            iso = self.gaz.demonym(m.group(0)) or self.gaz.demonym(m.group(0).split()[0])
-            if iso:
-                found.append(iso)
-        return found
+    # ---- containment ("Palestine, Texas")
+    def _container(self, text: str, s: _Slot) -> Place | None:
+        """The admin1 region or country written right after the mention (", Texas"), if any."""
+        m = _CONTAINER_RE.match(text, s.end)
+        if m is None:
+            return None
+        words = m.group(1).split()
+        own_countries = {c.place.country for c in s.candidates}
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            if n < len(words) or not phrase.endswith("."):
+                phrase = phrase.rstrip(".,")
+            found = [c for c in self.gaz.lookup(phrase) if c.quality <= 1 and c.place.precision in ("admin1", "country")]
+            if not found:
+                continue
+            found.sort(key=lambda c: (c.place.country not in own_countries, c.place.precision != "admin1",
+                                      -c.place.population))
+            return found[0].place
+        return None
 
     @staticmethod
-    def _country_first(s: _Slot) -> Candidate | None:
+    def _inside(p: Place, container: Place) -> bool:
+        if p.country != container.country or p.place_id == container.place_id:
+            return False
+        return container.precision == "country" or (p.admin1 == container.admin1 and p.precision != "admin1")
+
+    # ---- grouping and priors
+    def _groups(self, slots: list[_Slot]) -> list[_Group]:
+        by_key: dict[str, _Group] = {}
+        for s in slots:
+            if not s.candidates:
+                continue
+            key = normalise(_POSSESSIVE.sub("", s.text.strip())) or normalise(s.text)
+            g = by_key.get(key)
+            if g is None:
+                by_key[key] = g = _Group(key, [], list(s.candidates))
+            g.slots.append(s)
+        groups = list(by_key.values())
+        for g in groups:
+            self._constrain(g)
+            priors = [self._prior(c, g.slots[0]) for c in g.candidates]
+            order = sorted(range(len(priors)), key=lambda i: priors[i], reverse=True)
+            keep = order[:MAX_CANDIDATES]
+            if g.forced is not None and g.forced not in keep:
+                keep.append(g.forced)
+            forced_cand = g.candidates[g.forced] if g.forced is not None else None
+            g.candidates = [g.candidates[i] for i in keep]
+            g.prior = np.array([priors[i] for i in keep])
+            g.forced = g.candidates.index(forced_cand) if forced_cand is not None else None
+            g.prob = _softmax(g.prior)
+        return groups
+
+    def _constrain(self, g: _Group) -> None:
+        """Apply written containment, then the country-name rule."""
+        names_region = any(c.quality == 0 and c.place.precision in ("admin1", "country") for c in g.candidates)
+        for s in g.slots:
+            cont = s.container
+            if cont is None:
+                continue
+            if names_region and cont.precision in ("admin1", "country") and any(
+                    c.place.precision == cont.precision for c in g.candidates if c.quality <= 1):
+                continue  # a list of regions ("Texas, Oklahoma"), not containment
+            inside = [c for c in g.candidates if self._inside(c.place, cont)]
+            if inside:
+                g.candidates = inside
+                g.container = cont
+                return
+        forced = self._country_first(g.candidates)
+        if forced is not None:
+            g.forced = g.candidates.index(forced)
+
+    @staticmethod
+    def _country_first(cands: list[Candidate]) -> Candidate | None:
         """A country name (or alias) written as such is the country."""
         best = None
-        for c in s.candidates:
+        for c in cands:
             if c.place.precision == "country" and c.quality <= 1:
                 if best is None or c.place.population > best.place.population:
                     best = c
         return best
 
-    def _first_pass(self, slots: list[_Slot]) -> None:
-        for s in slots:
-            if not s.candidates:
-                continue
-            s.best = max(s.candidates, key=lambda c: self._prior(c, s))
-
     def _prior(self, c: Candidate, s: _Slot) -> float:
         p = c.place
         score = W_POP * math.log10(p.population + 1) + KIND_BONUS.get(p.precision, 0.0)
         score += QUALITY_PENALTY.get(c.quality, -1.0)
+        if p.capital:
+            score += W_CAPITAL
         if c.quality == 1 and p.precision == "city":
             score -= 0.6  # a town's alternate (often historical) name is weak evidence
         if p.precision == "admin2":
@@ -165,72 +282,102 @@ class Resolver:
             score -= 0.5
         return score
 
-    def _pass(self, slots: list[_Slot], base: Counter) -> None:
-        # evidence from the other mentions' current choices; mentions of the same name
-        # do not vote for each other
-        by_name: dict[str, tuple[Counter, Counter]] = {}
-        countries: Counter = Counter(base)
-        admin1s: Counter = Counter()
-        for s in slots:
-            if s.best is None:
-                continue
-            weight = 1.0 if len({c.place.country for c in s.candidates}) == 1 else 0.6
-            own_c, own_a = by_name.setdefault(normalise(s.text), (Counter(), Counter()))
-            if s.best.place.country:
-                countries[s.best.place.country] += weight
-                own_c[s.best.place.country] += weight
-            if s.best.place.admin1 and s.best.place.precision != "country":
-                admin1s[(s.best.place.country, s.best.place.admin1)] += weight
-                own_a[(s.best.place.country, s.best.place.admin1)] += weight
-        new_best: list[tuple[Candidate | None, float]] = []
-        for s in slots:
-            if not s.candidates:
-                new_best.append((None, 0.0))
-                continue
-            key = normalise(s.text)
-            own_c, own_a = by_name.get(key, (Counter(), Counter()))
-            ctx_c = countries - own_c
-            ctx_a = admin1s - own_a
-            total = sum(ctx_c.values()) or 1.0
-            points = [(o.best.place.lat, o.best.place.lon) for o in slots
-                      if o.best is not None and o.best.place.lat is not None and normalise(o.text) != key]
-            scored = []
-            for c in s.candidates:
+    def _demonyms_in(self, text: str) -> list[str]:
+        found = []
+        for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?s?\b", text):
+            iso = self.gaz.demonym(m.group(0)) or self.gaz.demonym(m.group(0).split()[0])
+            if iso:
+                found.append(iso)
+        return found
+
+    # ---- joint coherence
+    def _solve(self, groups: list[_Group], evidence: Counter) -> None:
+        if not groups:
+            return
+        flat = [(gi, c) for gi, g in enumerate(groups) for c in g.candidates]
+        owner = np.array([gi for gi, _ in flat])
+        n_groups = len(groups)
+        pts = np.array([(c.place.lat if c.place.lat is not None else np.nan,
+                         c.place.lon if c.place.lon is not None else np.nan) for _, c in flat])
+        areal = np.array([c.place.precision in _AREAL for _, c in flat])
+        countries = [c.place.country for _, c in flat]
+        admin1s = [(c.place.country, c.place.admin1) if c.place.admin1 else None for _, c in flat]
+        # relation matrices between candidates (rows: candidate scored, cols: supporting candidate)
+        cidx = {k: i for i, k in enumerate(sorted({k for k in countries if k}))}
+        aidx = {k: i for i, k in enumerate(sorted({k for k in admin1s if k}))}
+        C = np.zeros((len(flat), max(1, len(cidx))))
+        A = np.zeros((len(flat), max(1, len(aidx))))
+        for i, (k, a) in enumerate(zip(countries, admin1s)):
+            if k:
+                C[i, cidx[k]] = 1.0
+            if a:
+                A[i, aidx[a]] = 1.0
+        D = _distance_matrix(np.nan_to_num(pts[:, 0]), np.nan_to_num(pts[:, 1]))
+        valid = ~np.isnan(pts[:, 0])
+        point_like = valid & ~areal
+        near = ((D < NEAR_KM) * 1.0 + ((D >= NEAR_KM) & (D < MID_KM)) * (W_MID / W_NEAR))
+        near *= point_like[None, :] & valid[:, None]  # support comes from towns/features, not regions
+        base = np.zeros(max(1, len(cidx)))
+        for iso, w in evidence.items():
+            if iso in cidx:
+                base[cidx[iso]] += w
+        base_total = float(sum(evidence.values()))
+        group_mask = owner[:, None] == np.arange(n_groups)[None, :]  # candidate i belongs to group g
+        scores = [g.prior.copy() for g in groups]
+        for _ in range(ITERATIONS):
+            prob = np.concatenate([g.prob for g in groups])
+            # per group: probability mass on each country / admin1 / near each candidate
+            g_country = group_mask.T.astype(float) @ (prob[:, None] * C)       # (G, countries)
+            g_admin1 = group_mask.T.astype(float) @ (prob[:, None] * A)        # (G, admin1s)
+            g_near = (near * prob[None, :]) @ group_mask.astype(float)         # (N, G)
+            tot_country = g_country.sum(axis=0)
+            tot_admin1 = g_admin1.sum(axis=0)
+            tot_near = g_near.sum(axis=1)
+            others = max(1, n_groups - 1)
+            for gi, g in enumerate(groups):
+                rows = np.nonzero(owner == gi)[0]
+                c_share = np.sqrt((C[rows] @ (tot_country - g_country[gi] + base)) / (others + base_total))
+                a_sup = A[rows] @ (tot_admin1 - g_admin1[gi])
+                n_sup = tot_near[rows] - g_near[rows, gi]
+                sc = (g.prior + W_COUNTRY * c_share + W_ADMIN1 * np.minimum(a_sup, 2.0) / 2.0
+                      + W_NEAR * np.minimum(n_sup, 2.0) / 2.0)
+                scores[gi] = sc
+            for gi, g in enumerate(groups):
+                g.prob = _softmax(scores[gi] * SHARPNESS)
+                top = self._choose(g, scores[gi])
+                if top is not None:  # rules override the scores: the choice gets the mass
+                    g.prob = np.zeros(len(g.candidates))
+                    g.prob[top] = 1.0
+        for gi, g in enumerate(groups):
+            sc = scores[gi]
+            top = self._choose(g, sc)
+            if top is None:
+                top = int(np.argmax(sc))
+            rest = np.delete(sc, top)
+            margin = float(sc[top] - rest.max()) if rest.size else 3.0
+            conf = round(1.0 / (1.0 + math.exp(-1.5 * margin)), 3)
+            for s in g.slots:
+                s.best, s.score = g.candidates[top], conf
+
+    def _choose(self, g: _Group, sc: np.ndarray) -> int | None:
+        """Rule-based choice that overrides the scores (country names, towns dominating their region)."""
+        top = int(np.argmax(sc))
+        if g.forced is not None and top != g.forced:
+            cand, forced = g.candidates[top].place, g.candidates[g.forced].place
+            # an admin1 of the same name wins only with strong evidence for its country and region
+            # (Georgia the state in a US story), never a town
+            strong = cand.precision == "admin1" and sc[top] - sc[g.forced] > 1.0
+            return top if strong else g.forced
+        place = g.candidates[top].place
+        text = g.slots[0].text
+        if place.precision == "admin1" and strip_suffix(normalise(text)) == normalise(text):
+            # a bare name shared by a region and the town that dominates it means the town
+            for i, c in enumerate(g.candidates):
                 p = c.place
-                sc = self._prior(c, s)
-                sc += W_COUNTRY * ctx_c.get(p.country, 0.0) / total
-                if p.admin1 and ctx_a.get((p.country, p.admin1), 0.0) > 0:
-                    sc += W_ADMIN1 * min(ctx_a[(p.country, p.admin1)], 2.0) / 2.0
-                if p.lat is not None and points:
-                    dmin = min(haversine_km(p.lat, p.lon, la, lo) for la, lo in points)
-                    if dmin < 150:
-                        sc += W_NEAR
-                    elif dmin < 500:
-                        sc += W_MID
-                scored.append((sc, c))
-            scored.sort(key=lambda t: t[0], reverse=True)
-            top_sc, top = scored[0]
-            forced = self._country_first(s)
-            if forced is not None and top is not forced:
-                # an admin1 of the same name wins only with strong evidence for its country
-                # (Georgia the state in a US story), never a town
-                strong = (top.place.precision == "admin1" and ctx_c.get(top.place.country, 0) >= 1.5
-                          and ctx_c.get(forced.place.country, 0) < 0.5)
-                if not strong:
-                    top_sc, top = next((sc, c) for sc, c in scored if c is forced)
-            if top.place.precision == "admin1" and strip_suffix(normalise(s.text)) == normalise(s.text):
-                # a bare name shared by a region and the town that dominates it means the town
-                town = next((c for sc, c in scored if c.place.precision == "city"
-                             and c.place.country == top.place.country and c.place.admin1 == top.place.admin1
-                             and c.quality <= 1 and c.place.population >= 50_000
-                             and c.place.population >= 0.5 * top.place.population), None)
-                if town is not None:
-                    top_sc, top = next((sc, c) for sc, c in scored if c is town)
-            second = next((sc for sc, c in scored if c is not top), None)
-            margin = top_sc - second if second is not None else 3.0
-            new_best.append((top, 1.0 / (1.0 + math.exp(-1.5 * margin))))
-        for s, (b, conf) in zip(slots, new_best):
-            s.best, s.score = b, round(conf, 3)
+                if (p.precision == "city" and p.country == place.country and p.admin1 == place.admin1
+                        and c.quality <= 1 and p.population >= 50_000 and p.population >= 0.5 * place.population):
+                    return i
+        return None if g.forced is None else g.forced
 
     @staticmethod
     def _dominant_country(slots: list[_Slot], evidence: Counter) -> str | None:

@@ -14,7 +14,7 @@ import duckdb
 
 from strife.records import Event
 from strife.service.schemas import (
-    ArticleOut, ClusterMember, ClusterOut, DayCount, EventDetail, EventsPage, KeyCount, PointsOut, StatsOut,
+    ArticleOut, ClusterMember, ClusterOut, EventDetail, KeyCount, StatsOut,
 )
 from strife.store.clusterview import cluster_view
 from strife.store.export import export_events
@@ -28,10 +28,40 @@ def count(con: duckdb.DuckDBPyConnection, f: EventFilter) -> int:
     return con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
 
 
-def events_page(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int, offset: int) -> EventsPage:
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def page_records(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int, offset: int) -> list[dict]:
+    """The page's records as RECORD.md dicts (with cluster_id), by date then ingest order.
+
+    Read as stored (they were validated when ingested): no model round trip, for speed.
+    """
+    where, params = where_clause(f)
+    ids = [r[0] for r in con.execute(
+        f"SELECT e.event_id FROM events e WHERE {where} ORDER BY e.date_start NULLS LAST, e.seq "
+        f"LIMIT {int(limit)} OFFSET {int(offset)}",
+        params,
+    ).fetchall()]
+    if not ids:
+        return []
+    rows = con.execute(
+        "SELECT event_id, record, cluster_id FROM events WHERE event_id IN (" + ",".join(map(_sql_str, ids)) + ")"
+    ).fetchall()
+    by_id = {}
+    for eid, record, cid in rows:
+        data = json.loads(record)
+        data["cluster_id"] = cid
+        by_id[eid] = data
+    return [by_id[i] for i in ids]
+
+
+def events_page_json(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int, offset: int) -> bytes:
+    """An :class:`EventsPage` as JSON bytes."""
     total = count(con, f)
-    events = query_events_con(con, f, limit=limit, offset=offset) if offset < total else []
-    return EventsPage(total=total, limit=limit, offset=offset, events=events)
+    events = page_records(con, f, limit, offset) if offset < total else []
+    return json.dumps({"total": total, "limit": limit, "offset": offset, "events": events},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def events_export(con: duckdb.DuckDBPyConnection, f: EventFilter, fmt: str, limit: int, offset: int) -> str:
@@ -42,12 +72,13 @@ def events_export(con: duckdb.DuckDBPyConnection, f: EventFilter, fmt: str, limi
     return buf.getvalue()
 
 
-def points(con: duckdb.DuckDBPyConnection, f: EventFilter, max_points: int) -> PointsOut:
+def points_json(con: duckdb.DuckDBPyConnection, f: EventFilter, max_points: int) -> bytes:
+    """A :class:`PointsOut` as JSON bytes."""
     where, params = where_clause(f)
     rows = con.execute(
         "SELECT e.event_id, e.lat, e.lon, CAST(e.date_start AS VARCHAR), e.plover_type, "
         "coalesce(e.fatalities_best, e.fatalities_low) "
-        f"FROM events e WHERE ({where}) AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
+        f"FROM events e WHERE ({where}) AND isfinite(e.lat) AND isfinite(e.lon) "
         f"ORDER BY e.date_start NULLS LAST, e.seq LIMIT {int(max_points) + 1}",
         params,
     ).fetchall()
@@ -56,13 +87,14 @@ def points(con: duckdb.DuckDBPyConnection, f: EventFilter, max_points: int) -> P
         "AND e.date_start IS NOT NULL GROUP BY 1 ORDER BY 1",
         params,
     ).fetchall()
-    return PointsOut(
-        total=count(con, f),
-        truncated=len(rows) > max_points,
-        columns=POINT_COLUMNS,
-        rows=[tuple(r) for r in rows[:max_points]],
-        days=[DayCount(day=d, n=n) for d, n in days],
-    )
+    out = {
+        "total": count(con, f),
+        "truncated": len(rows) > max_points,
+        "columns": POINT_COLUMNS,
+        "rows": rows[:max_points],
+        "days": [{"day": d, "n": n} for d, n in days],
+    }
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _record(con: duckdb.DuckDBPyConnection, event_id: str) -> Optional[Event]:

@@ -101,15 +101,15 @@ def build_router(access: StoreAccess, extractor: Optional[Extractor]) -> APIRout
         """Records matching the filters, by date; `format=json` pages them with the total count."""
         with access.read() as con:
             if format == "json":
-                return reads.events_page(con, f, limit, offset)
+                return Response(reads.events_page_json(con, f, limit, offset), media_type="application/json")
             body = reads.events_export(con, f, format, limit, offset)
         return Response(body, media_type=EXPORT_MEDIA_TYPES[format])
 
     @router.get("/points", response_model=PointsOut, tags=["events"])
-    def map_points(f: Filter) -> PointsOut:
+    def map_points(f: Filter):
         """Compact map and timeline data: one row per located record, and records per day."""
         with access.read() as con:
-            return reads.points(con, f, settings.max_points)
+            return Response(reads.points_json(con, f, settings.max_points), media_type="application/json")
 
     @router.get("/events/{event_id}", response_model=EventDetail, tags=["events"])
     def get_event(event_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> EventDetail:
