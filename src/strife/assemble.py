@@ -8,6 +8,7 @@ undated events get an honest date range, and an article's records are put in sal
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Optional
 
@@ -117,13 +118,17 @@ def _locations(frame: EventFrame) -> list[Location]:
 
 
 def _toll(frame: EventFrame, kinds: set[str]) -> Toll:
+    return _toll_from([t for m in frame.mentions for t in m.tolls], kinds)
+
+
+def _toll_from(toll_mentions: list, kinds: set[str]) -> Toll:
     """Claims of one toll kind; low/best/high by :func:`strife.tolls.summarize` over the mentions
     (which know the statement each figure belongs to, so parts of one count add up)."""
     claims: list[TollClaim] = []
     mentions = []
     seen = set()
-    for m in frame.mentions:
-        for t in m.tolls:
+    if True:
+        for t in toll_mentions:
             if t.kind not in kinds:
                 continue
             key = (t.start_char, t.end_char, t.value)
@@ -153,7 +158,7 @@ def _evidence(frame: EventFrame, text: str) -> list[Evidence]:
     return out
 
 
-def _classify(frame: EventFrame, actors: list[Actor]) -> tuple[Plover, Optional[str], Optional[Acled]]:
+def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tuple[Plover, Optional[str], Optional[Acled]]:
     ptype = frame.plover_type
     modes = frame.modes
     mode = modes[0] if modes else None
@@ -178,8 +183,56 @@ def _classify(frame: EventFrame, actors: list[Actor]) -> tuple[Plover, Optional[
     cameo = cameo or ontology.plover_to_cameo(ptype, None)
     acled = ontology.plover_to_acled(ptype, mode, context=contexts, actor_kinds=actor_kinds,
                                      recipient_sectors=recipient_sectors, hints=hints)
+    acled = _blend_acled(frame, acled, sentence_text)
     acled_rec = Acled(event_type=acled[0], sub_event_type=acled[1]) if acled else None
     return Plover(type=ptype, mode=modes, context=contexts), cameo, acled_rec
+
+
+# ACLED sub-types the parse decides by itself, from the weapon or the act named in the text
+_MODE_DECIDED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Chemical weapon",
+                           "Grenade", "Remote explosive/landmine/IED", "Sexual violence", "Abduction/forced disappearance"})
+# PLOVER types whose events ACLED codes (the others never get an ACLED type from the classifier)
+_ACLED_CODABLE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AGREE", "SUPPORT", "CONCEDE"})
+CLASSIFIER_MIN_PROB = 0.30
+CLASSIFIER_NONE_PROB = 0.70
+
+
+def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str) -> Optional[tuple[str, str]]:
+    """Rule reading first where the text names the weapon or act; else the learned classifier's
+    sub-event type for the sentence, when it is confident and the PLOVER type is one ACLED codes."""
+    if rule is not None and rule[1] in _MODE_DECIDED:
+        return rule
+    if frame.plover_type not in _ACLED_CODABLE:
+        return rule
+    pred = classify_text(sentence_text)
+    if pred is None:
+        return rule
+    if pred.acled_sub_event_type is None:
+        # confidently not an ACLED event (a crime, a disaster, a diplomatic statement)
+        return None if pred.acled_prob >= CLASSIFIER_NONE_PROB else rule
+    if pred.acled_prob < CLASSIFIER_MIN_PROB:
+        return rule
+    return pred.acled_event_type, pred.acled_sub_event_type
+
+
+_classifier = None  # None: the shipped model; see use_classifier()
+
+
+def use_classifier(clf) -> None:
+    """Swap the learned classifier (anything with ``predict(text)``; None = the shipped model).
+    The harness uses this to score on folds the model did not train on."""
+    global _classifier
+    _classifier = clf
+    classify_text.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def classify_text(text: str):
+    if _classifier is not None:
+        return _classifier.predict(text)
+    from strife.classify import EventClassifier
+
+    return EventClassifier.load().predict(text)
 
 
 def _background(frame: EventFrame, date_info: DateInfo, published: Optional[date]) -> bool:
@@ -231,7 +284,8 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         d = f.date
         date_info = (_date_info(d.resolution, d.text, (d.start_char, d.end_char)) if d is not None and d.resolution
                      else _fallback_date(f, ctx, by_trigger))
-        plover, cameo, acled = _classify(f, actors)
+        head = f.head
+        plover, cameo, acled = _classify(f, actors, doc.text[head.sent_start:head.sent_end])
         ev = Event(
             event_id=make_event_id(ref.text_sha256, f"{f.plover_type}|{f.head.trigger.start_char}"),
             article=ref, plover=plover, cameo=cameo, acled=acled, actors=actors, date=date_info,
@@ -241,5 +295,63 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         ev.background = _background(f, date_info, article.published)
         ev.confidence = _confidence(ev, f)
         scored.append((_salience(ev, f), ev))
+    if not any(ev.acled is not None for _, ev in scored):
+        extra = _classifier_event(doc, article, ref)
+        if extra is not None:
+            scored.append((-1.0, extra))
     scored.sort(key=lambda p: -p[0])
     return [ev for _, ev in scored]
+
+
+CLASSIFIER_EVENT_MIN_PROB = 0.5
+CLASSIFIER_EVENT_MAX_CHARS = 1500
+
+
+def _classifier_event(doc: Doc, article: Article, ref: ArticleRef) -> Optional[Event]:
+    """A short report the parse found no ACLED event in, which the learned classifier reads as one
+    (confidently): one record typed by the classifier, with the text's places, tolls and a fallback
+    date. Its evidence is the whole snippet and its confidence is discounted."""
+    from strife.components.events import is_locative
+
+    text = doc.text
+    if not text.strip() or len(text) > CLASSIFIER_EVENT_MAX_CHARS:
+        return None
+    pred = classify_text(text)
+    if pred is None or pred.acled_sub_event_type is None or pred.acled_prob < CLASSIFIER_EVENT_MIN_PROB:
+        return None
+    sub = ontology.acled_sub_type(pred.acled_sub_event_type)
+    ptype = sub.plover_type
+    modes = [sub.plover_mode] if sub.plover_mode else []
+    cameo = sub.cameo or ontology.plover_to_cameo(ptype, sub.plover_mode)
+    locations = []
+    for p in doc._.strife_places or []:
+        if not is_locative(doc, p.start_char, p.end_char):
+            continue
+        place = p.place
+        if place is None:
+            locations.append(Location(name=p.text, text=p.text, span=(p.start_char, p.end_char), country=p.country))
+        else:
+            locations.append(Location(name=place.name, text=p.text, span=(p.start_char, p.end_char), country=place.country,
+                                      admin1=place.admin1, admin2=place.admin2, lat=place.lat, lon=place.lon,
+                                      geonames_id=place.geonames_id, precision=place.precision))
+        break
+    dates = [d for d in doc._.strife_dates or [] if d.resolution is not None and d.resolution.start is not None]
+    if dates:
+        d = dates[0]
+        date_info = _date_info(d.resolution, d.text, (d.start_char, d.end_char))
+    elif article.published is not None:
+        start = article.published - timedelta(days=FALLBACK_DAYS - 1)
+        date_info = DateInfo(start=start.isoformat(), end=article.published.isoformat(), precision="week",
+                             basis="published_fallback")
+    else:
+        date_info = DateInfo(basis="unresolved")
+    tolls = list(doc._.strife_tolls or [])
+    end = len(text.rstrip())
+    return Event(
+        event_id=make_event_id(ref.text_sha256, f"classifier|{pred.acled_sub_event_type}"),
+        article=ref, plover=Plover(type=ptype, mode=modes, context=[]), cameo=cameo,
+        acled=Acled(event_type=sub.event_type, sub_event_type=sub.sub_event_type), actors=[], date=date_info,
+        locations=locations, fatalities=_toll_from(tolls, _KILLED), injuries=_toll_from(tolls, _INJURED),
+        background=False, evidence=[Evidence(text=text[:end], span=(0, end))],
+        confidence=round(0.5 * pred.acled_prob, 2), extractor=ExtractorInfo(version=__version__),
+    )

@@ -1,19 +1,31 @@
 """Run the extractor over a stream of inputs and account for every one of them.
 
 Each input ends as exactly one of: *with events*, *no events* (both "processed"), *skipped* (with a
-reason: nothing to do, e.g. an empty file) or *failed* (with a reason: it could not be read, or the
-extractor raised). Warnings (e.g. a missing publication date) do not stop an article. An extractor
-exception on one article is caught, reported with the article's origin and the exception, counted
-as failed, and the batch goes on.
+reason: nothing to do, e.g. an empty file, a non-English article, or no event words for the
+relevance filter) or *failed* (with a reason: it could not be read, or the extractor raised).
+Warnings (e.g. a missing publication date) do not stop an article. An extractor exception on one
+article is caught, reported with the article's origin and the exception, counted as failed, and the
+batch goes on.
+
+Articles go to the extractor in *partitions* (``partition_size`` articles). The default extractor,
+`PipelineExtractor`, runs a partition through ``nlp.pipe`` (`strife.pipeline.extract_many`); if that
+raises, the partition is rerun one article at a time so only the faulty article fails. A *mapper*
+decides where partitions run: in this process (default), in a pool of worker processes
+(`process_pool`), or on a Dask cluster (`strife.scale.dask_runner`). Results come back in input
+order whatever the mapper, so the output is the same.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import multiprocessing
+import sys
 import time
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Literal, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Sequence, Union
 
 from strife.article import Article
 from strife.readers import ReadFailure
@@ -22,6 +34,7 @@ from strife.records import Event
 log = logging.getLogger(__name__)
 
 Extractor = Callable[[Article], list[Event]]
+DEFAULT_PARTITION_SIZE = 32
 NoticeKind = Literal["warning", "skipped", "failed"]
 NO_PUBLISHED_WARNING = "no publication date: relative dates stay unresolved"
 
@@ -96,11 +109,251 @@ class RunReport:
         }
 
 
-def default_extractor() -> Extractor:
-    """strife's own pipeline (imported on first use: loading spaCy is slow)."""
-    from strife.pipeline import extract_article
+class PipelineExtractor:
+    """strife's own pipeline: one article with ``extract_article``, a partition with ``extract_many``.
 
-    return extract_article
+    Holds no state (the spaCy pipeline is built once per process by `strife.pipeline.get_nlp`), so it
+    pickles to worker processes and Dask workers.
+    """
+
+    batch_size: int = 32
+
+    def __call__(self, article: Article) -> list[Event]:
+        from strife.pipeline import extract_article
+
+        return extract_article(article)
+
+    def many(self, articles: Sequence[Article]) -> list[list[Event]]:
+        from strife.pipeline import extract_many
+
+        return [events for _, events in extract_many(articles, batch_size=self.batch_size)]
+
+
+def default_extractor() -> Extractor:
+    """strife's own pipeline (loaded on first use: loading spaCy is slow)."""
+    import strife.pipeline  # noqa: F401  (fail here, with the import error, not in a worker)
+
+    return PipelineExtractor()
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """What extraction did with one article: its records, or why it failed."""
+
+    events: Optional[list[Event]] = None
+    error: Optional[str] = None  # exception type name
+    detail: Optional[str] = None
+
+    @property
+    def failed(self) -> bool:
+        return self.events is None
+
+
+def _one(extract: Extractor, article: Article) -> ArticleOutcome:
+    try:
+        return ArticleOutcome(events=list(extract(article)))
+    except Exception as exc:  # one article's extractor error must not end the batch
+        log.debug("extractor failed on %s", article.origin or article.id, exc_info=True)
+        return ArticleOutcome(error=type(exc).__name__, detail=str(exc) or None)
+
+
+def extract_partition(extract: Extractor, articles: Sequence[Article]) -> list[ArticleOutcome]:
+    """Extract every article of a partition, batched when the extractor can (``.many``)."""
+    many = getattr(extract, "many", None)
+    if many is not None and len(articles) > 1:
+        try:
+            results = many(articles)
+        except Exception:  # rerun one by one: only the faulty article fails
+            log.debug("batched extraction failed; rerunning the partition one article at a time", exc_info=True)
+        else:
+            return [ArticleOutcome(events=list(ev)) for ev in results]
+    return [_one(extract, a) for a in articles]
+
+
+# A mapper runs ``fn(partition)`` for every partition and yields the results in input order.
+Mapper = Callable[[Callable[[Sequence[Article]], list[ArticleOutcome]], Iterable[list[Article]]], Iterator[list[ArticleOutcome]]]
+
+
+def in_process(fn, partitions):
+    """The default mapper: every partition here, one after the other."""
+    for part in partitions:
+        yield fn(part)
+
+
+class _PartitionTask:
+    """``extract_partition`` bound to an extractor, picklable for process pools and Dask."""
+
+    def __init__(self, extract: Extractor):
+        self.extract = extract
+
+    def __call__(self, articles: Sequence[Article]) -> list[ArticleOutcome]:
+        return extract_partition(self.extract, articles)
+
+
+def ordered_map(submit: Callable[[Any], Future], partitions: Iterable[Any], window: int) -> Iterator[Any]:
+    """Submit partitions as they are read, at most ``window`` in flight, and yield results in order."""
+    pending: deque = deque()
+    for part in partitions:
+        pending.append(submit(part))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _warm_worker() -> None:
+    """Pool initializer: build the pipeline once per worker process, before the first partition."""
+    from strife.pipeline import get_nlp
+
+    get_nlp()
+
+
+@contextlib.contextmanager
+def process_pool(workers: int, warm: bool = True) -> Iterator[Mapper]:
+    """A mapper over ``workers`` local processes (fork where available, so the parent's loaded
+    modules are shared). ``warm`` loads the pipeline in each worker as it starts."""
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
+    executor: Executor = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_worker if warm else None)
+    try:
+        def mapper(fn, partitions):
+            return ordered_map(lambda part: executor.submit(fn, part), partitions, window=2 * workers)
+
+        yield mapper
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def partitions_of(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    buf: list[Article] = []
+    for item in items:
+        buf.append(item)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+Keep = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Processed:
+    """An article the extractor ran on, with its records, or the failure it raised."""
+
+    article: Article
+    outcome: ArticleOutcome
+    partition: int
+
+
+def iter_processed(
+    inputs: Iterable[Union[Article, ReadFailure]],
+    report: RunReport,
+    extractor: Optional[Extractor] = None,
+    notify: Optional[Callable[[Notice], None]] = None,
+    *,
+    keep: Optional[Keep] = None,
+    mapper: Optional[Mapper] = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+) -> Iterator[Processed]:
+    """The accounting core: counts reads, skips and warnings in ``report`` and yields every article
+    the extractor ran on (in input order). ``keep(text)`` is the relevance filter (None: keep all).
+    The caller counts the `Processed` items (see `account`)."""
+    if partition_size < 1:
+        raise ValueError("partition_size must be at least 1")
+    extract = extractor or default_extractor()
+    notify = notify or _log_notice
+    task = _PartitionTask(extract)
+
+    # Notices are emitted in input order: each partition keeps its inputs as slots (an article, or
+    # the notices of an input that never reaches the extractor), replayed when its results are in.
+    def slots() -> Iterator[Union[Article, list[Notice]]]:
+        for item in inputs:
+            report.read += 1
+            if isinstance(item, ReadFailure):
+                counts = report.skipped if item.outcome == "skipped" else report.failed
+                counts[item.reason] += 1
+                yield [Notice(item.outcome, item.origin, item.reason, item.detail)]
+                continue
+            origin = item.origin or item.id or "<article>"
+            if not item.text:
+                report.skipped["empty"] += 1
+                yield [Notice("skipped", origin, "empty")]
+                continue
+            if keep is not None and not keep(item.text):
+                report.skipped[SKIP_FILTERED] += 1
+                yield [Notice("skipped", origin, SKIP_FILTERED)]
+                continue
+            warnings = list(item.warnings)
+            if item.published is None:
+                warnings.append(NO_PUBLISHED_WARNING)
+            for reason in warnings:
+                report.warnings[reason] += 1
+            if warnings:
+                yield [Notice("warning", origin, reason) for reason in warnings]
+            yield item
+
+    held: deque[list] = deque()
+
+    def partitions() -> Iterator[list[Article]]:
+        buf: list = []
+        n = 0
+        for slot in slots():
+            buf.append(slot)
+            if isinstance(slot, Article):
+                n += 1
+                if n >= partition_size:
+                    held.append(buf)
+                    yield [a for a in buf if isinstance(a, Article)]
+                    buf, n = [], 0
+        if n:
+            held.append(buf)
+            yield [a for a in buf if isinstance(a, Article)]
+            buf = []
+        held.append(buf)  # notices after the last article (never submitted)
+
+    def replay(part: list, outcomes: Optional[list[ArticleOutcome]], index: int) -> Iterator[Processed]:
+        results = iter(outcomes or [])
+        for slot in part:
+            if isinstance(slot, Article):
+                yield Processed(slot, next(results), index)
+            else:
+                for notice in slot:
+                    notify(notice)
+
+    index = -1
+    for index, outcomes in enumerate((mapper or in_process)(task, partitions())):
+        part = held.popleft()
+        n_articles = sum(isinstance(a, Article) for a in part)
+        if len(outcomes) != n_articles:
+            raise RuntimeError(f"partition {index}: {len(outcomes)} results for {n_articles} articles")
+        yield from replay(part, outcomes, index)
+    while held:
+        yield from replay(held.popleft(), None, index + 1)
+
+
+SKIP_FILTERED = "no event words (relevance filter)"
+
+
+def account(item: Processed, report: RunReport, notify: Callable[[Notice], None]) -> list[Event]:
+    """Count one processed article in ``report``; its records ([] when it failed)."""
+    out = item.outcome
+    if out.failed:
+        reason = f"extractor error ({out.error})"
+        report.failed[reason] += 1
+        notify(Notice("failed", item.article.origin or item.article.id or "<article>", reason, out.detail))
+        return []
+    events = out.events or []
+    report.processed += 1
+    if events:
+        report.with_events += 1
+    else:
+        report.without_events += 1
+    report.events += len(events)
+    return events
 
 
 def run_batch(
@@ -108,63 +361,95 @@ def run_batch(
     extractor: Optional[Extractor] = None,
     on_record: Optional[Callable[[Event], None]] = None,
     on_notice: Optional[Callable[[Notice], None]] = None,
+    *,
+    keep: Optional[Keep] = None,
+    mapper: Optional[Mapper] = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    on_partition: Optional[Callable[[int, list[Event]], None]] = None,
+    on_progress: Optional[Callable[[int], None]] = None,
 ) -> RunReport:
     """Extract events from every input, handing each record to ``on_record`` as it comes.
 
     ``inputs`` is what `strife.readers.read_inputs` yields. ``on_notice`` receives a `Notice` for
-    every warning, skip and failure (default: logged on the ``strife.batch`` logger).
+    every warning, skip and failure (default: logged on the ``strife.batch`` logger). ``keep`` is
+    the relevance filter (e.g. `strife.relevance.default_filter()`), ``mapper`` where partitions
+    run (default: here), ``on_partition(index, records)`` gets each partition's records once it is
+    done (e.g. to write one Parquet file a partition), ``on_progress(n)`` the number of inputs
+    finished since its last call.
     """
-    extract = extractor or default_extractor()
     report = RunReport()
     notify = on_notice or _log_notice
     started = time.perf_counter()
-    for item in inputs:
-        report.read += 1
-        if isinstance(item, ReadFailure):
-            counts = report.skipped if item.outcome == "skipped" else report.failed
-            counts[item.reason] += 1
-            notify(Notice(item.outcome, item.origin, item.reason, item.detail))
-            continue
-        _run_one(item, extract, report, on_record, notify)
+    current, buffer = -1, []
+    done_before = 0
+
+    def flush() -> None:
+        if on_partition is not None and current >= 0:
+            on_partition(current, buffer)
+
+    for item in iter_processed(inputs, report, extractor, notify, keep=keep, mapper=mapper,
+                               partition_size=partition_size):
+        if item.partition != current:
+            flush()
+            current, buffer = item.partition, []
+        events = account(item, report, notify)
+        buffer.extend(events)
+        if on_record is not None:
+            for event in events:
+                on_record(event)
+        if on_progress is not None:
+            done = report.read
+            on_progress(done - done_before)
+            done_before = done
+    flush()
+    if on_progress is not None and report.read > done_before:
+        on_progress(report.read - done_before)
     report.elapsed_s = time.perf_counter() - started
     return report
 
 
-def _run_one(
-    article: Article,
-    extract: Extractor,
-    report: RunReport,
-    on_record: Optional[Callable[[Event], None]],
-    notify: Callable[[Notice], None],
-) -> None:
-    origin = article.origin or article.id or "<article>"
-    if not article.text:
-        report.skipped["empty"] += 1
-        notify(Notice("skipped", origin, "empty"))
-        return
-    warnings = list(article.warnings)
-    if article.published is None:
-        warnings.append(NO_PUBLISHED_WARNING)
-    for reason in warnings:
-        report.warnings[reason] += 1
-        notify(Notice("warning", origin, reason))
-    try:
-        events = list(extract(article))
-    except Exception as exc:  # one article's extractor error must not end the batch
-        reason = f"extractor error ({type(exc).__name__})"
-        report.failed[reason] += 1
-        log.debug("extractor failed on %s", origin, exc_info=True)
-        notify(Notice("failed", origin, reason, str(exc) or None))
-        return
-    report.processed += 1
-    if events:
-        report.with_events += 1
-    else:
-        report.without_events += 1
-    report.events += len(events)
-    if on_record is not None:
-        for event in events:
-            on_record(event)
+class Progress:
+    """A progress bar on stderr with articles per second (rich); does nothing when disabled."""
+
+    def __init__(self, enabled: bool, label: str = "articles"):
+        self.enabled = enabled
+        self.label = label
+        self._bar = None
+        self._task = None
+
+    def __enter__(self) -> "Progress":
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._bar = RichProgress(
+                SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} done"),
+                TextColumn("[cyan]{task.fields[rate]}"), TimeElapsedColumn(),
+                console=Console(stderr=True), transient=True,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task(self.label, total=None, rate="")
+            self._started = time.perf_counter()
+        return self
+
+    def advance(self, n: int) -> None:
+        if self._bar is not None and n:
+            self._bar.advance(self._task, n)
+            done = self._bar.tasks[0].completed
+            rate = done / max(time.perf_counter() - self._started, 1e-9)
+            self._bar.update(self._task, rate=f"{rate:,.1f} {self.label}/s")
+
+    def echo(self, message: str) -> None:
+        """Print a line on stderr above the bar (plain stderr when disabled)."""
+        if self._bar is not None:
+            self._bar.console.print(message, markup=False, highlight=False)
+        else:
+            print(message, file=sys.stderr)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+            self._bar = None
 
 
 def _log_notice(notice: Notice) -> None:

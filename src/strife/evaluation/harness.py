@@ -164,11 +164,63 @@ def load_case2021() -> list[dict]:
         return [{"id": r["id"], "text": r["EventSnippet"], "label": r["SubType"]} for r in csv.DictReader(fh, delimiter="\t")]
 
 
+@dataclass
+class _FoldAcled:
+    """The ACLED head of a classifier trained without one fold (what ``assemble`` asks of a classifier)."""
+
+    featurizer: object
+    head: object
+
+    def predict(self, text: str):
+        from types import SimpleNamespace
+
+        import numpy as np
+
+        from strife import ontology
+
+        p = self.head.proba_matrix(self.featurizer.transform([text]))[0]
+        k = int(np.argmax(p))
+        label = self.head.labels[k]
+        sub = None if label == "NONE" else label
+        return SimpleNamespace(acled_sub_event_type=sub, acled_event_type=ontology.acled_event_type(sub) if sub else None,
+                               acled_prob=float(p[k]))
+
+
+def _case_predictions_cv(rows: list[dict], folds: int = 5) -> list[list]:
+    """Extract every CASE snippet with a classifier that never saw it (k-fold, stratified by label)."""
+    from strife import assemble
+    from strife.classify.training import TrainConfig, load_training_examples, train_heads
+    from strife.evaluation.classification import _stratified_folds
+
+    examples = load_training_examples(_data_dir())
+    by_text = {r["text"]: i for i, r in enumerate(rows)}
+    case_ex = [e for e in examples if e.source == "case2021"]
+    fold_of_ex = _stratified_folds(case_ex, [e.raw_label for e in case_ex], folds, 13)
+    fold_of_row = {}
+    for e, f in zip(case_ex, fold_of_ex):
+        if e.text in by_text:
+            fold_of_row[by_text[e.text]] = int(f)
+    out: list[list] = [[] for _ in rows]
+    try:
+        for f in sorted(set(fold_of_row.values())):
+            held = {e.text for e, g in zip(case_ex, fold_of_ex) if g == f}
+            train_set = [e for e in examples if not (e.source == "case2021" and e.text in held)]
+            featurizer, heads = train_heads(train_set, TrainConfig(), ("acled",))
+            assemble.use_classifier(_FoldAcled(featurizer, heads["acled"]))
+            idx = [i for i, g in fold_of_row.items() if g == f]
+            for i, evs in zip(idx, _extract_all((rows[i]["text"], None) for i in idx)):
+                out[i] = evs
+    finally:
+        assemble.use_classifier(None)
+    return out
+
+
 def eval_case(result: HarnessResult, limit: Optional[int] = None) -> None:
+    """CASE-2021 snippets, scored with classifiers trained on the other folds (never on the snippet itself)."""
     from strife import ontology
 
     rows = load_case2021()[:limit]
-    preds = _extract_all((r["text"], None) for r in rows)
+    preds = _case_predictions_cv(rows)
     per_label: dict[str, PRF] = defaultdict(PRF)
     none_ok = none_n = 0
     for r, evs in zip(rows, preds):
@@ -191,7 +243,8 @@ def eval_case(result: HarnessResult, limit: Optional[int] = None) -> None:
     wp = sum(p.precision * p.n_gold for p in per_label.values()) / total if total else 0
     wr = sum(p.recall * p.n_gold for p in per_label.values()) / total if total else 0
     wf = sum(p.f1 * p.n_gold for p in per_label.values()) / total if total else 0
-    result.rows.append(Row("case-2021", "ACLED sub-event type (weighted)", wp, wr, wf, int(total), "anchor: best CASE-2021 system 0.839 F1"))
+    result.rows.append(Row("case-2021", "ACLED sub-event type (weighted)", wp, wr, wf, int(total),
+                           "5-fold CV for the learned part; anchor: best CASE-2021 system 0.839 F1"))
     rate = none_ok / none_n if none_n else 0.0
     result.rows.append(Row("case-2021", "non-ACLED types get no ACLED type", rate, rate, rate, none_n))
 

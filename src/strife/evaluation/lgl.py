@@ -125,19 +125,23 @@ class ResolutionScore:
     seconds: float
 
     def format(self) -> str:
-        lines = [f"[{self.corpus}] resolution of {self.n_gold} gold toponyms ({self.seconds:.1f}s)",
-                 f"  acc@161km   {self.acc161:.3f}",
-                 f"  mean km     {self.mean_km:.0f}",
-                 f"  median km   {self.median_km:.1f}",
-                 f"  coverage    {self.coverage:.3f}"]
-        if self.country_acc is not None:
-            lines.append(f"  country acc {self.country_acc:.3f}")
-        if self.exact_geonames is not None:
-            lines.append(f"  exact id    {self.exact_geonames:.3f}")
-        if self.corpus == "lgl":
-            m = MORDECAI3_LGL
-            lines.append(f"  (Mordecai3 published: acc@161 {m['acc161']:.3f}, country {m['country_acc']:.3f}, "
-                         f"exact id {m['exact_geonames']:.3f})")
+        m = MORDECAI3_LGL if self.corpus == "lgl" else {}
+
+        def row(label: str, value: float | None, key: str | None = None, fmt: str = ".3f") -> str:
+            ours = "-" if value is None else format(value, fmt)
+            theirs = format(m[key], ".3f") if key and key in m else ""
+            return f"  {label:12s}{ours:>8s}{theirs:>12s}"
+
+        header = f"  {'':12s}{'strife':>8s}{'Mordecai3':>12s}" if m else f"  {'':12s}{'strife':>8s}"
+        lines = [f"[{self.corpus}] resolution of {self.n_gold} gold toponyms ({self.seconds:.1f}s)", header,
+                 row("acc@161km", self.acc161, "acc161"),
+                 row("country acc", self.country_acc, "country_acc"),
+                 row("exact id", self.exact_geonames, "exact_geonames"),
+                 row("coverage", self.coverage),
+                 row("mean km", self.mean_km, fmt=".0f"),
+                 row("median km", self.median_km, fmt=".1f")]
+        if m:
+            lines.append("  (Mordecai3: published LGL figures, Halterman 2023)")
         return "\n".join(lines)
 
 

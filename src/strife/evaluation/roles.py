@@ -312,13 +312,25 @@ def _case_table() -> dict[str, str]:
     return {w: c.most_common(1)[0][0] for w, c in counts.items()}
 
 
+@lru_cache(maxsize=1)
+def _model_words() -> frozenset[str]:
+    """The strings of the bare spaCy model (strife's pipeline adds dictionary aliases to its own)."""
+    import spacy
+
+    from strife.settings import get_settings
+
+    return frozenset(spacy.load(get_settings().model).vocab.strings)
+
+
 def truecase(text: str) -> str:
-    """Truecase ALL-CAPS text: known words take their usual news casing, unknown words are taken
-    for names (Title case), short dictionary acronyms stay upper case, sentences start upper case."""
+    """Truecase ALL-CAPS text: words take their usual casing in the mixed-case news sets, else
+    lower case when the spaCy model knows only the lower-case form, else Title case (taken for
+    names); short dictionary acronyms stay upper case; sentences start upper case."""
     from strife.actor_dictionary import get_actor_dictionary
 
     table = _case_table()
     d = get_actor_dictionary()
+    known = _model_words()  # the model's own word list: "substation" yes, "Ellacuria" no
 
     def word(m: re.Match) -> str:
         w = m.group(0)
@@ -327,7 +339,10 @@ def truecase(text: str) -> str:
             return table[low]
         if len(w) <= 5 and (not re.search(r"[AEIOU]", w) or d.lookup(w) is not None):
             return w  # FMLN, ELN, URNG
-        return w[:1] + w[1:].lower()
+        title = w[:1] + w[1:].lower()
+        if low in known and title not in known:
+            return low
+        return title
 
     out = re.sub(r"[A-Za-z]+(?:'[A-Za-z]+)?", word, text)
     return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)

@@ -45,7 +45,7 @@ _CONTAINER_RE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+)?[A-Z][
 
 # scoring weights
 W_POP = 0.35
-W_COUNTRY = 2.2
+W_COUNTRY = 3.0
 W_ADMIN1 = 1.8
 W_NEAR = 1.6
 W_MID = 0.5
@@ -54,7 +54,7 @@ NEAR_KM = 150.0
 MID_KM = 400.0
 MAX_CANDIDATES = 25          # per name, best priors first (bounds the joint step)
 ITERATIONS = 3
-SHARPNESS = 1.5              # inverse temperature of the soft assignment
+SHARPNESS = 2.0              # inverse temperature of the soft assignment
 KIND_BONUS = {"country": 2.5, "admin1": 1.2, "region": 2.5, "point": 2.5, "admin2": -0.6, "city": 0.0}
 QUALITY_PENALTY = {0: 0.0, 1: -0.25, 2: -0.9, 3: -0.1, 4: -1.6}
 _AREAL = ("country", "admin1", "region")

@@ -51,6 +51,7 @@ class StoreAccess:
         self._closed_at = -1e9
         self._active = 0
         self._reaper: Optional[threading.Thread] = None
+        self.opens = 0  # how many times the store was opened (for tests and diagnostics)
 
     # --- the shared connection -----------------------------------------------------------------
 
@@ -74,6 +75,7 @@ class StoreAccess:
                     time.sleep(pause)
                 self._con = connect(self.settings.db_path, read_only=True, timeout=self.settings.lock_timeout)
                 self._opened_at = self._last_used = time.monotonic()
+                self.opens += 1
                 self._start_reaper()
             self._active += 1
             try:
