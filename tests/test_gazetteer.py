@@ -147,3 +147,55 @@ def test_lookup_memory_is_small(gaz):
 
     gaz.lookup("Springfield")
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 < 600  # MB, whole test process
+
+
+@pytest.mark.parametrize("text,name,iso3,admin1", [
+    ("Police in Palestine, Texas, arrested the man.", "Palestine", "USA", "Texas"),
+    ("A Lebanon, Pa., woman was charged on Friday.", "Lebanon", "USA", "Pennsylvania"),
+    ("Protesters gathered in Paris, Texas, on Sunday.", "Paris", "USA", "Texas"),
+])
+def test_city_state_pattern_restricts_the_town(resolver, text, name, iso3, admin1):
+    m = resolve_one(resolver, text, name)
+    assert m.place is not None and m.place.precision == "city"
+    assert (m.place.country, m.place.admin1) == (iso3, admin1)
+
+
+def test_pattern_sense_carries_to_other_mentions_of_the_name(resolver):
+    text = "A man from Palestine, Texas, was held. Palestine police said he fled."
+    i = text.index("Palestine police")
+    ms = resolver.resolve(text, [(11, 20), (i, i + 9)])
+    assert [m.place.country for m in ms] == ["USA", "USA"]
+
+
+@pytest.mark.parametrize("text,name,iso3", [
+    ("Talks between Lebanon and Israel resumed.", "Lebanon", "LBN"),
+    ("Jordan, Syria and Iraq met in Amman.", "Jordan", "JOR"),
+    ("Palestine and Israel signed the deal.", "Palestine", "PSE"),
+])
+def test_country_names_stay_countries_without_a_pattern(resolver, text, name, iso3):
+    m = resolve_one(resolver, text, name)
+    assert m.place.precision == "country" and m.place.country == iso3
+
+
+def test_capital_prior(resolver):
+    m = resolve_one(resolver, "Officials in Washington said the talks would go on.", "Washington")
+    assert m.place.precision == "city" and m.place.capital
+    assert haversine_km(m.place.lat, m.place.lon, 38.9, -77.04) < 30
+
+
+def test_neighbours_pick_the_state(resolver):
+    text = "Huntsville police and the Walker County sheriff searched near Conroe."
+    ms = resolver.resolve(text, spans_of(text, "Huntsville", "Walker County", "Conroe"))
+    assert [m.place.admin1 for m in ms] == ["Texas", "Texas", "Texas"]
+
+
+def test_abbreviated_county(resolver):
+    text = "The Platte Co. sheriff said the road was closed near Columbus, Neb."
+    m = resolve_one(resolver, text, "Platte Co.")
+    assert m.place is not None and m.place.precision == "admin2" and m.place.admin1 == "Nebraska"
+
+
+def test_large_admin1_uses_its_geographic_centre(resolver):
+    m = resolve_one(resolver, "Snow fell across Ontario on Monday.", "Ontario")
+    assert m.place.precision == "admin1" and m.place.country == "CAN"
+    assert m.place.lat > 46  # not pulled to the populated south-east edge

@@ -120,10 +120,10 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
             cur = head
             continue
         if dep == "relcl" and head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBN", "VBD") and not _modal(cur):
-            if not (head.ent_type_ == "PERSON" and plover_type is not None and plover_type not in _NEWSWORTHY_IN_ASIDES):
+            if not (head.ent_type_ in ("PERSON", "ACTOR") and plover_type is not None and plover_type not in _NEWSWORTHY_IN_ASIDES):
                 return Factuality(True)  # "the helicopter that was captured": a past fact about the thing
         if dep in _PASS_THROUGH_DEPS:
-            if (dep in ("relcl", "appos") and head.ent_type_ == "PERSON" and plover_type is not None
+            if (dep in ("relcl", "appos") and head.ent_type_ in ("PERSON", "ACTOR") and plover_type is not None
                     and plover_type not in _NEWSWORTHY_IN_ASIDES):
                 return Factuality(False, "biographical_aside")
             cur = head
