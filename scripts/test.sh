@@ -8,4 +8,5 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test]'
 export HF_HUB_OFFLINE=1
+./scripts/install_browser.sh  # Debian's chromium for tests/test_browser.py (skips them if it cannot)
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -86,7 +86,8 @@ def _main_event(server: str) -> dict:
 
 
 def test_the_page_over_the_seed(server, browser):
-    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    # bypass_csp: the page's CSP forbids eval, which wait_for_function needs; the page itself needs no eval
+    page = browser.new_page(viewport={"width": 1440, "height": 900}, bypass_csp=True)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

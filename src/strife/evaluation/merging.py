@@ -162,6 +162,9 @@ def _country_iso3(name: str, cache: dict[str, Optional[str]]) -> Optional[str]:
         return cache[name]
     import pycountry
 
+    from strife.gazetteer.index import get_gazetteer
+    from strife.gazetteer.resolve import Resolver
+
     base = _PAREN.sub("", name).strip()
     iso: Optional[str] = None
     for form in (base, base.replace("-", " and "), base.split(",")[0]):
@@ -170,9 +173,6 @@ def _country_iso3(name: str, cache: dict[str, Optional[str]]) -> Optional[str]:
             break
         except LookupError:
             pass
-        from strife.gazetteer.index import get_gazetteer
-        from strife.gazetteer.resolve import Resolver
-
         found = [c.place.country for c in Resolver(get_gazetteer()).candidates(form, allow_fuzzy=False)
                  if c.place.precision == "country"]
         if found:

@@ -7,6 +7,7 @@ against SQLite, so resident memory stays small (tens of MB).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import sqlite3
@@ -62,9 +63,17 @@ def ensure_index(path: Path | None = None) -> Path:
     if path.exists() and _index_version(path) == source_version():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    # The build peaks at ~650 MB (GeoNames JSON); a child process keeps that out of this one.
-    proc = subprocess.run([sys.executable, "-m", "strife.gazetteer.build", str(path)],
-                          capture_output=True, text=True, check=False)
+    # One builder at a time: concurrent processes wait on a lock file, then find the index built.
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if path.exists() and _index_version(path) == source_version():
+                return path
+            # The build peaks at ~700 MB (GeoNames JSON); a child process keeps that out of this one.
+            proc = subprocess.run([sys.executable, "-m", "strife.gazetteer.build", str(path)],
+                                  capture_output=True, text=True, check=False)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     if proc.returncode != 0:
         raise RuntimeError(f"building the gazetteer index at {path} failed:\n{proc.stderr[-2000:]}")
     return path

@@ -29,8 +29,8 @@ from strife.service.settings import ServiceSettings
 from strife.store.db import connect
 from strife.store.ingest import IngestItem, IngestReport, ingest_articles
 
-IDLE_SECONDS = 0.25
-HOLD_SECONDS = 1.0
+IDLE_SECONDS = 1.0
+HOLD_SECONDS = 2.0
 YIELD_SECONDS = 0.1
 
 

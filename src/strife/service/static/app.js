@@ -81,17 +81,19 @@ function drawMarkers(points) {
   state.markers = new Map();
   const rows = points.rows;
   const renderer = rows.length > 2000 ? L.canvas({ padding: 0.2 }) : L.svg();
-  const layer = L.layerGroup();
+  const layer = L.featureGroup();
   for (const [id, lat, lon, day, type, dead] of rows) {
     const m = L.circleMarker([lat, lon], {
       renderer, radius: 4 + Math.min(10, Math.sqrt(dead || 0)), weight: 1, color: "#222",
       fillColor: TYPE_COLORS[type] || "#555", fillOpacity: 0.75, className: "strife-marker",
     });
-    m.bindTooltip(`${day || "undated"} · ${type}${dead ? ` · ${dead} killed` : ""}`);
-    m.on("click", () => selectEvent(id));
+    m.strife = { id, label: `${day || "undated"} · ${type}${dead ? ` · ${dead} killed` : ""}` };
     layer.addLayer(m);
     state.markers.set(id, m);
   }
+  // one handler for the whole layer (10,000 per-marker tooltips and handlers slow the page down)
+  layer.on("click", (e) => selectEvent(e.layer.strife.id));
+  layer.on("mouseover", (e) => { if (!e.layer.getTooltip()) e.layer.bindTooltip(e.layer.strife.label); e.layer.openTooltip(e.latlng); });
   markerLayer = layer.addTo(map);
   if (!state.fitted && rows.length) {
     state.fitted = true;
@@ -266,23 +268,23 @@ function renderDetail(d) {
       ["confidence", `${rec.confidence}${rec.background ? " · background mention" : ""}`],
       ["article", art ? [art.title || art.id || art.text_sha256.slice(0, 12), art.source ? ` · ${art.source}` : "", art.published ? ` · ${art.published}` : ""].join("") : "not stored"],
     ]),
+    el("h3", { text: "Article, with the evidence of each field" }),
+    el("div", { class: "legend" }, [["evidence", "evidence"], ["actor", "actors"], ["date", "date"], ["location", "places"], ["claim", "toll claims"], ["claim-source", "claim source"]]
+      .map(([k, label]) => el("span", { class: `hl-${k}`, text: label }))),
+    art ? el("div", { id: "article-text" }, highlighted(art.text, spansOf(rec))) : el("p", { class: "muted", text: "The article text is not in the store." }),
     el("h3", { text: "Actors" }), actorsTable(rec),
-    el("h3", { text: "Toll claims: who said what" }), claimsTable(rec),
+    el("h3", { text: "Toll claims: who said what" }), el("div", { id: "claims" }, claimsTable(rec)),
     el("h3", { text: `Other reports of this event (cluster ${d.cluster.cluster_id}, ${d.cluster.members.length} record${d.cluster.members.length === 1 ? "" : "s"})` }),
     others.length ? el("ul", { id: "cluster-others" }, others.map((m) => el("li", {},
       el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); selectEvent(m.event_id); } },
         `${m.published || "?"} · ${m.source || "unknown source"} · ${m.title || m.event_id}`),
       m.fatalities_best !== null && m.fatalities_best !== undefined ? el("span", { class: "muted" }, ` · ${m.fatalities_best} killed`) : null)))
       : el("p", { class: "muted", id: "cluster-others-none", text: "No other article reports this event yet." }),
-    el("h3", { text: "Article, with the evidence of each field" }),
-    el("div", { class: "legend" }, [["evidence", "evidence"], ["actor", "actors"], ["date", "date"], ["location", "places"], ["claim", "toll claims"], ["claim-source", "claim source"]]
-      .map(([k, label]) => el("span", { class: `hl-${k}`, text: label }))),
-    art ? el("div", { id: "article-text" }, highlighted(art.text, spansOf(rec))) : el("p", { class: "muted", text: "The article text is not in the store." }),
   );
   box.scrollTop = 0;
+  const text = box.querySelector("#article-text");
   const first = box.querySelector("#article-text mark.hl-evidence");
-  if (first) first.scrollIntoView({ block: "nearest" });
-  box.scrollTop = 0;
+  if (text && first) text.scrollTop = Math.max(0, first.offsetTop - text.offsetTop - 40);
 }
 
 async function selectEvent(id) {
@@ -344,5 +346,6 @@ document.getElementById("next-page").addEventListener("click", () => { state.off
 (async function start() {
   const side = loadBasemap().then(loadStats).catch((e) => showError(e.message));
   await Promise.all([side, reload()]);
+  document.body.dataset.loadMs = String(Math.round(performance.now()));  // since navigation start
   document.body.dataset.loaded = "1";
 })();
