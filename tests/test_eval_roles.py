@@ -74,7 +74,7 @@ def test_loaders_align_gold_offsets(shared) -> None:
 
 
 def test_muc4_floor(shared) -> None:
-    res = roles.evaluate_muc4(limit=12)
+    res = roles.evaluate_muc4(limit=25)
     s = res.scores["perp+target"]
     assert s.n_gold > 0
     assert s.f1 >= MUC4_F1_FLOOR, res.table()
@@ -95,8 +95,8 @@ def test_wikievents_rams_floor(shared) -> None:
 
 
 # measured on the samples above, rounded down
-MUC4_F1_FLOOR = 0.0
-PLOVER_COUNTRY_FLOOR = 0.0
-PLOVER_ROLE_FLOOR = 0.0
-WIKI_F1_FLOOR = 0.0
-RAMS_F1_FLOOR = 0.0
+MUC4_F1_FLOOR = 0.07         # first 25 dev docs: 0.075 (full dev: 0.078)
+PLOVER_COUNTRY_FLOOR = 0.91  # first 120 records: 0.919 (all 322: 0.860)
+PLOVER_ROLE_FLOOR = 0.93     # 0.936
+WIKI_F1_FLOOR = 0.46         # first 4 docs: 0.468
+RAMS_F1_FLOOR = 0.24         # first 60 examples: 0.248

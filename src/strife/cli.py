@@ -157,7 +157,14 @@ def _register_store_commands() -> None:
     register(main)  # ingest, query, export, cluster, db-info
 
 
+def _register_service_commands() -> None:
+    from strife.service.cli_commands import register
+
+    register(main)  # serve
+
+
 _register_store_commands()
+_register_service_commands()
 
 
 if __name__ == "__main__":  # python -m strife.cli
