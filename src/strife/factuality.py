@@ -47,6 +47,13 @@ def _conditional(tok: Token) -> bool:
     return _has_child(tok, {"mark"}, _words()["conditional_marks"])
 
 
+def is_headline(sent) -> bool:
+    """A short line with no closing punctuation ("Army kills 22 militants: ministry") is a headline,
+    which reports past events in the present tense."""
+    text = sent.text.strip().rstrip("\"'”’")
+    return bool(text) and text[-1] not in ".!?" and len(sent) <= 25
+
+
 def _infinitival(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or tok.tag_ == "VB"
 
@@ -73,7 +80,7 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
         if _conditional(trigger):
             return Factuality(False, "conditional")
         has_aux = any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
-        if trigger.tag_ in ("VBP", "VBZ") and not has_aux:
+        if trigger.tag_ in ("VBP", "VBZ") and not has_aux and not is_headline(sent):
             return Factuality(False, "habitual_present")
         head = trigger.head
         if (trigger.dep_ == "conj" and trigger.tag_ == "VB" and not has_aux and head.tag_ in ("VBP", "VBZ")

@@ -141,6 +141,10 @@ class ActorResolver:
             if not sector:
                 continue
             np = _np_span(tok)
+            # a country named as a modifier of the description ("Algeria army", "U.S. forces") gives way to it
+            self.mentions = [m for m in self.mentions if not (
+                np.start_char <= m.start_char and m.end_char <= np.end_char and m.end_char <= tok.idx
+                and m.kind == "state" and not m.sector)]
             entry = self.dict.describe(np.text)
             country = _modifier_country(tok)
             if entry is not None:

@@ -134,6 +134,8 @@ def _subjects(tok: Token, depth: int = 0) -> list[Token]:
     subs = [c for c in tok.children if c.dep_ in _SUBJ]
     if subs or depth > 4:
         return subs
+    if any(c.dep_ == "nsubjpass" for c in tok.children):
+        return []  # a passive clause's subject is the patient; its agent comes with "by"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subjects(tok.head, depth + 1)
     if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
@@ -200,6 +202,13 @@ class MentionBuilder:
                 own_subj = [c for c in tok.children if c.dep_ in _SUBJ]
                 if host.plover_type == t.plover_type and not own_subj:
                     return host.i
+            # "ten soldiers died in the attack": the casualty belongs to the event named in its PP
+            if "casualty" in t.flags:
+                for p in tok.children:
+                    if p.dep_ == "prep" and p.lower_ in ("in", "during", "from", "after", "since"):
+                        for g in p.children:
+                            if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].plover_type == t.plover_type:
+                                return g.i
             # a casualty verb with no subject of its own ("..., killing four"; "left X dead and Y wounded")
             if "casualty" in t.flags and not [c for c in tok.children if c.dep_ in _SUBJ]:
                 cur, steps = tok.head, 0
@@ -247,6 +256,8 @@ class MentionBuilder:
     def _actor_tokens(self, tok: Token) -> list[tuple[Token, str]]:
         """Candidate (token, how) pairs that name who does a noun- or verb-event."""
         out: list[tuple[Token, str]] = []
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
+            return out  # "ten soldiers died": the subject suffered it
         if tok.pos_ in ("VERB", "AUX"):
             for s in _subjects(tok):
                 if s.dep_ == "nsubj":
@@ -289,6 +300,8 @@ class MentionBuilder:
         trig = self.by_i.get(tok.i)
         violent = trig is None or trig.plover_type in ("ASSAULT", "COERCE")
         preps = self.w["recipient_preps"] if violent else self.w["recipient_preps_nonviolent"]
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
+            out.extend((s, "victim") for s in _subjects(tok))
         for c in tok.children:
             if tok.pos_ in ("VERB", "AUX") and c.dep_ in _OBJ and c.dep_ != "oprd":
                 out.append((c, c.dep_))
@@ -465,6 +478,7 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
 
 
 def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
+    reporting = _words()["reporting_verbs"]
     for d in doc._.strife_dates or []:
         head = getattr(d, "head_token_i", None)
         if head is None:
@@ -472,6 +486,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             if span is None:
                 continue
             head = span.root.i
+        if doc[head].lemma_.lower() in reporting and head not in {i for m in mentions for i in m.tokens}:
+            continue  # "officials said on Thursday": when it was said, not when it happened
         m = _owner_mention(doc, head, mentions)
         if m is None:
             continue
