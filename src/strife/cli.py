@@ -52,12 +52,34 @@ def _stdout_utf8(stack: contextlib.ExitStack) -> TextIO:
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write records here, not stdout.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary, not warnings and skips.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary, not warnings, skips or progress.")
+@click.option("--text-column", default=None, metavar="NAME", help="CSV/TSV column holding the article text (default: text).")
+@click.option("--date-column", default=None, metavar="NAME",
+              help="CSV/TSV column holding the publication date (default: published or date when present).")
+@click.option("--lang", type=click.Choice(["en", "any"]), default="en", show_default=True,
+              help="en: skip articles that are not English (counted); any: process every article.")
+@click.option("--no-filter", is_flag=True,
+              help="Parse every article, not only those with a word that can be an event trigger.")
+@click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
+              help="Run on a local Dask cluster of N worker processes.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run on an existing Dask cluster (e.g. tcp://host:8786); workers need strife installed.")
+@click.option("--parquet-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Also write the records as Parquet, one part-NNNNN.parquet per partition, into DIR.")
+@click.option("--partition-size", type=click.IntRange(1), default=batch.DEFAULT_PARTITION_SIZE, show_default=True,
+              help="Articles per partition (one nlp.pipe batch, one Dask task, one Parquet part).")
 @click.pass_context
 def extract_command(
-    ctx: click.Context, paths: tuple[str, ...], published: Optional[date], fmt: str, output: Optional[str], quiet: bool
+    ctx: click.Context, paths: tuple[str, ...], published: Optional[date], fmt: str, output: Optional[str], quiet: bool,
+    text_column: Optional[str], date_column: Optional[str], lang: str, no_filter: bool, workers: Optional[int],
+    scheduler: Optional[str], parquet_dir: Optional[str], partition_size: int,
 ) -> None:
-    """Extract event records from PATH... (.txt, .html, .jsonl, directories, .gz of those; - is stdin)."""
+    """Extract event records from PATH... (.txt, .html, .json, .jsonl, .csv, .tsv, RSS/Atom feeds and
+    feed URLs, .warc, directories, .gz of those; - is stdin)."""
+    import sys
+
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers or --scheduler, not both")
     try:
         settings = get_settings()
     except ValueError as exc:
@@ -66,10 +88,23 @@ def extract_command(
         extractor = batch.default_extractor()
     except ImportError as exc:
         raise click.ClickException(f"strife's extraction pipeline could not be loaded: {exc}") from None
+    keep = None
+    if not no_filter and isinstance(extractor, batch.PipelineExtractor):
+        # the filter is derived from the pipeline's trigger lexicon: it says nothing about other extractors
+        from strife.relevance import default_filter
 
-    def on_notice(notice: batch.Notice) -> None:
-        if notice.kind == "failed" or not quiet:
-            click.echo(f"strife: {notice}", err=True)
+        try:
+            keep = default_filter(settings.model)
+        except FileNotFoundError as exc:
+            raise click.ClickException(f"the relevance filter could not be built: {exc}; use --no-filter") from None
+    parts = None
+    if parquet_dir is not None:
+        from strife.scale.dask_runner import ParquetPartitions
+
+        try:
+            parts = ParquetPartitions(parquet_dir)
+        except (FileExistsError, OSError) as exc:
+            raise click.ClickException(str(exc)) from None
 
     with contextlib.ExitStack() as stack:
         if output is None:
@@ -79,15 +114,40 @@ def extract_command(
                 stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
             except OSError as exc:
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
+        mapper = None
+        if workers is not None or scheduler is not None:
+            from strife.scale.dask_runner import DaskUnavailable, dask_mapper_for
+
+            try:
+                mapper = stack.enter_context(dask_mapper_for(workers=workers, scheduler=scheduler))
+            except DaskUnavailable as exc:
+                raise click.ClickException(str(exc)) from None
+        bar = stack.enter_context(batch.Progress(enabled=not quiet and sys.stderr.isatty()))
+
+        def on_notice(notice: batch.Notice) -> None:
+            if notice.kind == "failed" or not quiet:
+                bar.echo(f"strife: {notice}")
+
         writer = open_writer(fmt, stream)
         report = batch.run_batch(
-            read_inputs(paths, published=published, settings=settings),
+            read_inputs(paths, published=published, settings=settings, text_column=text_column,
+                        date_column=date_column, lang=lang),  # type: ignore[arg-type]
             extractor=extractor,
             on_record=writer.write,
             on_notice=on_notice,
+            keep=keep,
+            mapper=mapper,
+            partition_size=partition_size,
+            on_partition=parts,
+            on_progress=bar.advance,
         )
         writer.close()
 
+    if not quiet:
+        click.echo(f"read {report.read} inputs in {report.elapsed_s:.1f} s "
+                   f"({report.read / max(report.elapsed_s, 1e-9):,.1f} inputs/s)", err=True)
+    if parts is not None:
+        click.echo(f"parquet: {parts.records} records in {len(parts.files)} files under {parquet_dir}", err=True)
     click.echo(report.summary_line(), err=True)
     details = report.breakdown()
     if details:

@@ -25,7 +25,7 @@ import strife.components.places  # noqa: F401,E402
 import strife.components.tolls  # noqa: F401,E402
 import strife.components.triggers  # noqa: F401,E402
 
-STAGES = ("strife_actors", "strife_places", "strife_dates", "strife_tolls", "strife_triggers", "strife_events")
+STAGES = ("strife_places", "strife_actors", "strife_dates", "strife_tolls", "strife_triggers", "strife_events")
 
 
 def build_nlp(model: Optional[str] = None) -> Language:

@@ -105,7 +105,11 @@ class ActorResolver:
             if label == "NORP" and not (head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
                 continue  # a demonym as a modifier ("Iraqi soldiers", "Iranian-backed"): descriptions use it
             if entry is not None:
-                self._add(ActorMention(**base, **_entry_fields(entry), how="dictionary"))
+                fields = _entry_fields(entry)
+                if not fields["country"]:
+                    fields["country"] = _modifier_country(head) or next(
+                        (iso for t in ent if (iso := self.dict.demonym_country(t.text))), None)
+                self._add(ActorMention(**base, **fields, how="dictionary"))
             elif label == "PERSON":
                 country, sector = self._person_context(ent)
                 self._add(ActorMention(**base, name=ent.text, country=country, sector=sector, kind="person", how="person"))
@@ -121,8 +125,12 @@ class ActorResolver:
         while i >= 0 and i >= ent.start - 6 and doc[i].sent == ent.sent and not doc[i].is_punct and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
             words.append(doc[i])
             i -= 1
+        places = {}
+        for pm in self.doc._.strife_places or []:
+            if pm.place is not None or pm.country:
+                places[pm.start_char] = pm.place.country if pm.place is not None else pm.country
         for w in words:
-            iso = self.dict.demonym_country(w.text)
+            iso = self.dict.demonym_country(w.text) or places.get(w.idx)
             if iso and not country:
                 country = iso
             e = self.dict.lookup(w.text)
@@ -236,7 +244,7 @@ def actor_for_token(doc: Doc, tok: Token, modifiers: bool = True) -> Optional[Ac
 @Language.factory(
     "strife_actors",
     assigns=["doc._.strife_actors"],
-    requires=["doc.ents", "token.dep", "token.lemma"],
+    requires=["doc.ents", "token.dep", "token.lemma", "doc._.strife_places"],
 )
 def make_actors(nlp: Language, name: str) -> "ActorComponent":
     return ActorComponent()
