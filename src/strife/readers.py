@@ -676,6 +676,9 @@ def read_warc(src: InputSource, options: ReadOptions) -> Iterator[ReadResult]:
     try:
         with src.open() as stream:
             for n, record in enumerate(ArchiveIterator(stream), start=1):
+                if record.format != "warc":  # warcio reads any text as a legacy ARC header line
+                    yield ReadFailure(src.origin, "invalid WARC", f"record {n} is not a WARC record")
+                    return
                 if record.rec_type not in ("response", "resource"):
                     continue
                 seen = True

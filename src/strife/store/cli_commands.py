@@ -55,21 +55,6 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: Optional[str]):
 
 # --- ingest ------------------------------------------------------------------------------
 
-def _extracted(
-    inputs, extract: Callable[[Article], list[Event]], read_failures: list[Failure]
-) -> Iterator[IngestItem]:
-    from strife.readers import ReadFailure
-
-    for item in inputs:
-        if isinstance(item, ReadFailure):
-            read_failures.append(Failure(item.origin, f"{item.reason}" + (f" ({item.detail})" if item.detail else "")))
-            continue
-        try:
-            yield item, extract(item)
-        except Exception as exc:  # one article's extraction error is reported, the rest go on
-            yield item, exc
-
-
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
@@ -78,39 +63,101 @@ def _extracted(
 @click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles per transaction.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--text-column", default=None, metavar="NAME", help="CSV/TSV column holding the article text (default: text).")
+@click.option("--date-column", default=None, metavar="NAME",
+              help="CSV/TSV column holding the publication date (default: published or date when present).")
+@click.option("--lang", type=click.Choice(["en", "any"]), default="en", show_default=True,
+              help="en: skip articles that are not English (counted); any: process every article.")
+@click.option("--no-filter", is_flag=True,
+              help="Parse every article, not only those with a word that can be an event trigger.")
+@click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
+              help="Extract on a local Dask cluster of N worker processes.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Extract on an existing Dask cluster (e.g. tcp://host:8786).")
+@click.option("--parquet-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Also write the records as Parquet, one part-NNNNN.parquet per partition, into DIR.")
 @click.pass_context
 def ingest_command(
     ctx: click.Context, paths: tuple[str, ...], db_path: Optional[str], published: Optional[date],
-    batch_size: int, quiet: bool,
+    batch_size: int, quiet: bool, text_column: Optional[str], date_column: Optional[str], lang: str,
+    no_filter: bool, workers: Optional[int], scheduler: Optional[str], parquet_dir: Optional[str],
 ) -> None:
     """Extract events from PATH... and store them (articles already stored are skipped)."""
+    import contextlib
+
     from strife import batch
     from strife.readers import read_inputs
 
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers or --scheduler, not both")
     try:
         extract = batch.default_extractor()
     except ImportError as exc:
         raise click.ClickException(f"strife's extraction pipeline could not be loaded: {exc}") from None
-    read_failures: list[Failure] = []
-    items = _extracted(read_inputs(paths, published=published), extract, read_failures)
-    show = not quiet and sys.stderr.isatty()
-    try:
-        if show:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    keep = None
+    if not no_filter and isinstance(extract, batch.PipelineExtractor):
+        from strife.relevance import default_filter
 
-            with Progress(SpinnerColumn(), TextColumn("stored batches: {task.completed} articles"),
-                          TimeElapsedColumn(), transient=True) as bar:
-                task = bar.add_task("ingest", total=None)
-                report = ingest_articles(_db(db_path), items, batch_size=batch_size,
-                                         progress=lambda n: bar.advance(task, n))
-        else:
-            report = ingest_articles(_db(db_path), items, batch_size=batch_size)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-    report.read += len(read_failures)
+        keep = default_filter()
+    read_failures: list[Failure] = []
+    run = batch.RunReport()
+
+    def on_notice(notice: batch.Notice) -> None:
+        if notice.kind == "failed":
+            read_failures.append(Failure(notice.origin, notice.reason + (f" ({notice.detail})" if notice.detail else "")))
+
+    show = not quiet and sys.stderr.isatty()
+    with contextlib.ExitStack() as stack:
+        mapper = None
+        if workers is not None or scheduler is not None:
+            from strife.scale.dask_runner import DaskUnavailable, dask_mapper_for
+
+            try:
+                mapper = stack.enter_context(dask_mapper_for(workers=workers, scheduler=scheduler))
+            except DaskUnavailable as exc:
+                raise click.ClickException(str(exc)) from None
+        parts = None
+        if parquet_dir is not None:
+            from strife.scale.dask_runner import ParquetPartitions
+
+            try:
+                parts = ParquetPartitions(parquet_dir)
+            except (FileExistsError, OSError) as exc:
+                raise click.ClickException(str(exc)) from None
+        processed = batch.iter_processed(
+            read_inputs(paths, published=published, text_column=text_column, date_column=date_column,
+                        lang=lang),  # type: ignore[arg-type]
+            run, extract, on_notice, keep=keep, mapper=mapper, partition_size=min(batch_size, 64),
+        )
+        items = _items(processed, parts)
+        bar = stack.enter_context(batch.Progress(enabled=show, label="articles stored"))
+        try:
+            report = ingest_articles(_db(db_path), items, batch_size=batch_size, progress=bar.advance)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+        if parts is not None:
+            parts.flush()
+    report.read += len(read_failures) + run.n_skipped
     report.failed = read_failures + report.failed
     click.echo(report.summary(), err=True)
+    if run.skipped:
+        click.echo("skipped: " + ", ".join(f"{r} {n}" for r, n in sorted(run.skipped.items())), err=True)
     ctx.exit(1 if report.failed else 0)
+
+
+class _ExtractionFailed(RuntimeError):
+    """An article's extraction raised (in this process or on a worker): type and message."""
+
+
+def _items(processed, parts) -> Iterator[IngestItem]:
+    for item in processed:
+        if parts is not None:
+            parts.add(item.partition, item.outcome.events or [])
+        out = item.outcome
+        if out.failed:
+            yield item.article, _ExtractionFailed(f"{out.error}: {out.detail}" if out.detail else str(out.error))
+        else:
+            yield item.article, out.events or []
 
 
 # --- query / export ------------------------------------------------------------------------

@@ -1,0 +1,223 @@
+"""Throughput benchmark: strife end to end vs bare spaCy parsing, one process vs 2 workers, 1 vs 2 Dask workers.
+
+The corpus is built at run time from the development sets in ``../shared/data`` (LGL, GeoVirus,
+IndiaPoliceEvents documents, MUC-4 dev documents, CASE-2021 snippets: conflict and ordinary news),
+written to a temporary JSONL file and read back through `strife.readers` (so "end to end" is:
+read + language check + relevance filter + every pipeline stage + JSONL output). ``--limit N`` takes
+an even sample of N articles (every k-th), keeping the mix.
+
+Each mode runs in its own child process so its peak RSS (summed over the process and its children,
+e.g. Dask workers) is its own. Timings exclude loading the model / starting the workers (reported
+apart as ``startup_s``).
+
+    python benchmarks/throughput.py --limit 300            # all modes
+    python benchmarks/throughput.py --modes bare,strife    # some
+    python benchmarks/throughput.py --recall               # the relevance filter's recall only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+MODES = ("bare", "bare-2proc", "strife", "strife-nofilter", "strife-pool2", "dask1", "dask2")
+
+
+class PeakRSS:
+    """Samples the summed RSS of this process and its descendants every 0.1 s."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.proc = psutil.Process()
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        total = 0
+        for p in [self.proc, *self.proc.children(recursive=True)]:
+            try:
+                total += p.memory_info().rss
+            except psutil.Error:
+                pass
+        self.peak = max(self.peak, total)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            self._sample()
+
+    def __enter__(self) -> "PeakRSS":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._sample()
+        self._stop.set()
+        self._thread.join()
+
+
+def build_corpus(limit: int | None, path: Path) -> dict:
+    from strife.scale.devsets import mixed_corpus
+
+    arts = mixed_corpus()
+    if limit and limit < len(arts):
+        step = len(arts) / limit
+        arts = [arts[int(i * step)] for i in range(limit)]
+    with path.open("w", encoding="utf-8") as fh:
+        for a in arts:
+            fh.write(json.dumps({"id": a.id, "text": a.text, "published": a.published_iso}) + "\n")
+    counts: dict[str, int] = {}
+    for a in arts:
+        counts[a.id.split(":")[0]] = counts.get(a.id.split(":")[0], 0) + 1
+    return {"articles": len(arts), "words": sum(len(a.text.split()) for a in arts), "mix": counts}
+
+
+def run_mode(mode: str, corpus: Path, partition_size: int) -> dict:
+    from strife.readers import read_inputs
+    from strife.settings import get_settings
+
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+    words = sum(len(t.split()) for t in texts)
+    out: dict = {"mode": mode}
+    with PeakRSS() as rss:
+        t0 = time.perf_counter()
+        if mode.startswith("bare"):
+            import spacy
+
+            nlp = spacy.load(get_settings().model)
+            out["startup_s"] = time.perf_counter() - t0
+            t1 = time.perf_counter()
+            n = sum(1 for _ in nlp.pipe(texts, batch_size=partition_size, n_process=2 if mode == "bare-2proc" else 1))
+            elapsed = time.perf_counter() - t1
+            out.update(processed=n)
+        else:
+            import contextlib
+
+            from strife import batch
+            from strife.relevance import default_filter
+
+            extractor = batch.default_extractor()
+            keep = None if mode == "strife-nofilter" else default_filter()
+            with contextlib.ExitStack() as stack:
+                mapper = None
+                if mode == "strife-pool2":
+                    from strife.pipeline import get_nlp
+
+                    get_nlp()  # forked workers share the loaded pipeline
+                    mapper = stack.enter_context(batch.process_pool(2))
+                elif mode.startswith("dask"):
+                    from strife.scale.dask_runner import dask_mapper_for
+
+                    mapper = stack.enter_context(dask_mapper_for(workers=int(mode[-1])))
+                else:
+                    from strife.pipeline import get_nlp
+
+                    get_nlp()
+                if mode == "strife-pool2":
+                    # wait for the workers to load the pipeline: a trivial partition through each
+                    list(mapper(_noop, [[0], [1]]))
+                out["startup_s"] = time.perf_counter() - t0
+                t1 = time.perf_counter()
+                sink = open(os.devnull, "w", encoding="utf-8")
+                report = batch.run_batch(
+                    read_inputs([str(corpus)], settings=get_settings()), extractor,
+                    on_record=lambda e: sink.write(e.to_json() + "\n"), on_notice=lambda n: None,
+                    keep=keep, mapper=mapper, partition_size=partition_size,
+                )
+                elapsed = time.perf_counter() - t1
+                sink.close()
+            out.update(report=report.to_dict(), processed=report.processed)
+    out.update(
+        elapsed_s=round(elapsed, 2), articles=len(texts), words=words,
+        articles_per_s=round(len(texts) / elapsed, 2), words_per_s=round(words / elapsed),
+        peak_rss_mb=round(rss.peak / 2**20), startup_s=round(out["startup_s"], 1),
+    )
+    return out
+
+
+def _noop(part):
+    return []
+
+
+def recall() -> dict:
+    from strife.relevance import default_filter
+    from strife.scale.devsets import gold_event_texts, mixed_corpus
+
+    keep = default_filter()
+    out = {}
+    total = kept_total = 0
+    for name, texts in gold_event_texts().items():
+        kept = sum(1 for t in texts if keep(t))
+        out[name] = {"texts": len(texts), "kept": kept, "recall": round(kept / len(texts), 4)}
+        total += len(texts)
+        kept_total += kept
+    out["all gold-event texts"] = {"texts": total, "kept": kept_total, "recall": round(kept_total / total, 4)}
+    arts = mixed_corpus()
+    t = time.perf_counter()
+    passed = sum(1 for a in arts if keep(a.text))
+    out["mixed corpus pass rate"] = {"texts": len(arts), "kept": passed, "us_per_text": round(1e6 * (time.perf_counter() - t) / len(arts), 1)}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=300, help="articles in the corpus (even sample; 0 = all 2,184)")
+    ap.add_argument("--modes", default=",".join(MODES), help=f"comma-separated: {', '.join(MODES)}")
+    ap.add_argument("--partition-size", type=int, default=32)
+    ap.add_argument("--recall", action="store_true", help="only measure the relevance filter's recall")
+    ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    ap.add_argument("--_child", nargs=2, metavar=("MODE", "CORPUS"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args._child:
+        print(json.dumps(run_mode(args._child[0], Path(args._child[1]), args.partition_size)))
+        return 0
+    if args.recall:
+        print(json.dumps(recall(), indent=2))
+        return 0
+    import psutil
+
+    machine = {"cpus": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
+               "cpu": platform.processor() or platform.machine(), "python": platform.python_version()}
+    results: dict = {"machine": machine}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        results["corpus"] = build_corpus(args.limit or None, corpus)
+        print(f"machine: {machine}\ncorpus: {results['corpus']}", flush=True)
+        rows = []
+        for mode in args.modes.split(","):
+            proc = subprocess.run([sys.executable, __file__, "--_child", mode, str(corpus),
+                                   "--partition-size", str(args.partition_size)],
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                print(f"{mode}: failed\n{proc.stderr[-3000:]}", file=sys.stderr)
+                continue
+            row = json.loads(proc.stdout.strip().splitlines()[-1])
+            rows.append(row)
+            print(f"{mode:16s} {row['articles_per_s']:8.2f} articles/s {row['words_per_s']:8d} words/s "
+                  f"peak RSS {row['peak_rss_mb']:5d} MB  startup {row['startup_s']:5.1f} s  "
+                  f"elapsed {row['elapsed_s']:7.1f} s", flush=True)
+        results["modes"] = rows
+        by = {r["mode"]: r for r in rows}
+        if "dask1" in by and "dask2" in by:
+            results["dask_speedup_2_vs_1"] = round(by["dask2"]["articles_per_s"] / by["dask1"]["articles_per_s"], 2)
+            print(f"Dask 2 workers vs 1: {results['dask_speedup_2_vs_1']}x")
+        if "strife" in by and "bare" in by:
+            print(f"strife / bare spaCy (1 process): {by['strife']['articles_per_s'] / by['bare']['articles_per_s']:.2f}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,253 @@
+"""Tests for scale: the relevance filter (strife.relevance), partitioned batches with process pools
+(strife.batch), Dask clusters and Parquet partitions (strife.scale.dask_runner), and the CLI options."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from strife import batch
+from strife.article import Article
+from strife.batch import ArticleOutcome, Notice, extract_partition, process_pool, run_batch
+from strife.readers import ReadFailure
+from strife.records import ArticleRef, DateInfo, Event, ExtractorInfo, Plover, make_event_id
+
+REPO = Path(__file__).resolve().parents[1]
+
+NEWS = [
+    ("n1", "Gunmen attacked a police checkpoint in Rivertown on Friday, killing two officers and wounding three "
+           "others, the provincial police chief said."),
+    ("n2", "The city council approved the budget for the new library on Monday. The mayor welcomed the vote."),
+    ("n3", "Protesters marched through the capital on Saturday to demand the release of detained journalists. "
+           "Police fired tear gas and arrested 12 people, witnesses said."),
+    ("n4", "Prices of vegetables rose sharply this week in local markets."),
+    ("n5", "An air strike on a rebel camp near the border killed at least 19 fighters on Sunday, the army said, "
+           "while a militia spokesman said 25 of its members were dead."),
+    ("n6", "Two rockets struck near the airport late on Tuesday. No group claimed responsibility for the attack."),
+]
+
+
+def news_articles() -> list[Article]:
+    arts = [Article(text=t, id=i, origin=f"{i}.txt", published=date(2021, 3, 6)) for i, t in NEWS]
+    sample = (REPO / "examples" / "sample_article.txt").read_text(encoding="utf-8")
+    arts.append(Article(text=sample, id="sample", origin="sample_article.txt", published=date(2021, 3, 6)))
+    return arts
+
+
+def fake_event(article: Article, key: str) -> Event:
+    return Event(
+        event_id=make_event_id(article.text_sha256, key),
+        article=ArticleRef(id=article.id, published=article.published_iso, text_sha256=article.text_sha256),
+        plover=Plover(type="ASSAULT"),
+        date=DateInfo(basis="published_fallback"),
+        extractor=ExtractorInfo(version="test"),
+    )
+
+
+def fake_extract(article: Article) -> list[Event]:
+    if "EXPLODE" in article.text:
+        raise RuntimeError("boom")
+    return [fake_event(article, f"a{i}") for i in range(article.text.count("attack"))]
+
+
+class FakeBatched:
+    """A batched extractor whose batch path fails when any article says EXPLODE."""
+
+    calls = 0
+
+    def __call__(self, article: Article) -> list[Event]:
+        return fake_extract(article)
+
+    def many(self, articles):
+        if any("EXPLODE" in a.text for a in articles):
+            raise RuntimeError("batch boom")
+        return [fake_extract(a) for a in articles]
+
+
+# --- relevance filter -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def keep():
+    from strife.relevance import default_filter
+
+    return default_filter()
+
+
+@pytest.mark.parametrize("text", [
+    "Troops fought rebels overnight.", "He was shot dead.", "Rebels seized the town.", "Mortars hit the base.",
+    "Two people died.", "The army struck back.", "GUERRILLAS ATTACKED THE FARM.", "a rocket attack",
+])
+def test_filter_keeps_inflected_and_irregular_trigger_forms(keep, text: str) -> None:
+    assert keep(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The city council approved the budget for the new library.",
+    "Prices of vegetables rose sharply this week in local markets.",
+    "",
+])
+def test_filter_drops_text_without_trigger_forms(keep, text: str) -> None:
+    assert not keep(text)
+
+
+def test_filter_follows_the_lexicon() -> None:
+    from strife.relevance import Lemmatizer, RelevanceFilter
+
+    f = RelevanceFilter(["zorble", "cease-fire"], Lemmatizer(rules=(("ed", "e"), ("ies", "y")), exceptions={}))
+    assert f.match("They zorbled twice.") == "zorbled" and f.match("a zorbler") is None
+    assert f.match("The Cease-Fire held.") == "cease-fire"
+
+
+def test_filtered_texts_yield_no_events_from_the_pipeline(keep, nlp) -> None:
+    from strife.pipeline import extract_many
+
+    dropped = [Article(text=t, published=date(2021, 1, 1)) for _, t in NEWS if not keep(t)]
+    assert dropped
+    assert all(events == [] for _, events in extract_many(dropped, nlp=nlp))
+
+
+def test_filter_recall_on_development_sets(shared, keep) -> None:
+    """The filter may lose at most 1% of the texts whose gold holds an event, in every set."""
+    from strife.scale.devsets import gold_event_texts
+
+    sets = gold_event_texts(shared / "data")
+    for name, texts in sets.items():
+        assert texts, name
+        kept = sum(1 for t in texts if keep(t))
+        assert kept / len(texts) >= 0.99, f"{name}: {kept}/{len(texts)}"
+
+
+# --- partitions and process pools ---------------------------------------------------------------
+
+
+def test_batch_failure_is_isolated_to_its_article() -> None:
+    arts = [Article("attack one"), Article("EXPLODE attack"), Article("attack attack")]
+    outcomes = extract_partition(FakeBatched(), arts)
+    assert [len(o.events) if not o.failed else None for o in outcomes] == [1, None, 2]
+    assert outcomes[1] == ArticleOutcome(error="RuntimeError", detail="boom")
+
+
+def test_relevance_skips_are_counted_and_notices_keep_input_order() -> None:
+    inputs = [
+        Article("An attack.", origin="a", published=date(2020, 1, 1)),
+        ReadFailure("b", "not English", outcome="skipped"),
+        Article("Calm day.", origin="c", published=date(2020, 1, 1)),
+        Article("EXPLODE attack", origin="d", published=date(2020, 1, 1)),
+        Article("Another attack.", origin="e"),
+        ReadFailure("f", "binary"),
+    ]
+    notices: list[Notice] = []
+    parts: list[tuple[int, int]] = []
+    report = run_batch(inputs, FakeBatched(), on_notice=notices.append, keep=lambda t: "attack" in t.lower(),
+                       partition_size=2, on_partition=lambda i, evs: parts.append((i, len(evs))))
+    assert report.skipped == {"not English": 1, batch.SKIP_FILTERED: 1}
+    assert report.failed == {"extractor error (RuntimeError)": 1, "binary": 1}
+    assert (report.read, report.processed, report.with_events) == (6, 2, 2)
+    assert [(n.kind, n.origin) for n in notices] == [
+        ("skipped", "b"), ("skipped", "c"), ("failed", "d"), ("warning", "e"), ("failed", "f")]
+    assert parts == [(0, 1), (1, 1)]
+
+
+def test_process_pool_gives_the_same_records_in_order() -> None:
+    arts = [Article(f"attack {'attack ' * (i % 3)}{i}", id=str(i), published=date(2020, 1, 1)) for i in range(40)]
+    one: list[Event] = []
+    run_batch(arts, fake_extract, on_record=one.append, partition_size=3)
+    two: list[Event] = []
+    with process_pool(2, warm=False) as mapper:
+        report = run_batch(arts, fake_extract, on_record=two.append, mapper=mapper, partition_size=3)
+    assert report.processed == 40
+    assert [e.event_id for e in two] == [e.event_id for e in one]
+
+
+def test_progress_callback_counts_every_input() -> None:
+    seen: list[int] = []
+    run_batch([Article("attack", published=date(2020, 1, 1))] * 5 + [ReadFailure("x", "binary")], fake_extract,
+              on_notice=lambda n: None, on_progress=seen.append, partition_size=2)
+    assert sum(seen) == 6
+
+
+# --- Dask -------------------------------------------------------------------------------------
+
+
+def test_dask_local_cluster_output_equals_single_process(tmp_path: Path, nlp) -> None:
+    """Two Dask workers on real text give exactly the single-process records (and Parquet parts)."""
+    pytest.importorskip("distributed")
+    from strife.scale.dask_runner import ParquetPartitions, dask_mapper_for, read_partitions
+
+    arts = news_articles() * 2
+    extractor = batch.default_extractor()
+    single: list[Event] = []
+    rep1 = run_batch(arts, extractor, on_record=single.append, on_notice=lambda n: None, partition_size=3)
+    parts = ParquetPartitions(tmp_path / "parts")
+    dask_records: list[Event] = []
+    with dask_mapper_for(workers=2) as mapper:
+        rep2 = run_batch(arts, extractor, on_record=dask_records.append, on_notice=lambda n: None,
+                         mapper=mapper, partition_size=3, on_partition=parts)
+    assert single, "the pipeline found no events in the test news"
+    assert rep2.to_dict() | {"elapsed_s": 0} == rep1.to_dict() | {"elapsed_s": 0}
+    assert [e.to_json_dict() for e in dask_records] == [e.to_json_dict() for e in single]
+    assert len(parts.files) >= 2
+    assert [e.to_json_dict() for e in read_partitions(tmp_path / "parts")] == [e.to_json_dict() for e in single]
+
+
+def test_dask_needs_exactly_one_of_workers_or_scheduler() -> None:
+    from strife.scale.dask_runner import dask_client
+
+    with pytest.raises(ValueError, match="exactly one"):
+        with dask_client():
+            pass
+
+
+def test_parquet_dir_must_be_empty(tmp_path: Path) -> None:
+    from strife.scale.dask_runner import ParquetPartitions
+
+    (tmp_path / "part-00000.parquet").write_bytes(b"x")
+    with pytest.raises(FileExistsError, match="empty directory"):
+        ParquetPartitions(tmp_path)
+
+
+# --- CLI --------------------------------------------------------------------------------------
+
+
+def test_cli_extract_filter_lang_csv_and_parquet(tmp_path: Path, nlp) -> None:
+    from click.testing import CliRunner
+
+    from strife.cli import main
+    from strife.scale.dask_runner import read_partitions
+
+    rows = ["story,day"] + [f'"{t}",2021-03-06' for _, t in NEWS]
+    rows.append('"' + "El ejército lanzó un ataque contra las posiciones de los rebeldes en la provincia, según "
+                "informaron fuentes locales. Al menos diez personas murieron y otras veinte resultaron heridas en "
+                "los bombardeos que se produjeron durante la noche del martes." + '",2021-03-06')
+    src = tmp_path / "wire.csv"
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(src), "--text-column", "story", "--date-column", "day",
+                                       "-o", str(out), "--parquet-dir", str(tmp_path / "pq"), "--partition-size", "2"])
+    assert result.exit_code == 0, result.output
+    assert "skipped: no event words (relevance filter) 1, not English 1" in result.stderr
+    assert "processed 5," in result.stderr
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert records and all(r["article"]["published"] == "2021-03-06" for r in records)
+    assert [e.to_json_dict() for e in read_partitions(tmp_path / "pq")] == records
+
+    result = CliRunner().invoke(main, ["extract", str(src), "--text-column", "story", "--no-filter", "--lang", "any",
+                                       "-o", str(tmp_path / "all.jsonl"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "processed 7," in result.stderr
+    assert len((tmp_path / "all.jsonl").read_text().splitlines()) >= len(records)
+
+
+def test_cli_rejects_workers_with_scheduler(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from strife.cli import main
+
+    f = tmp_path / "a.txt"
+    f.write_text("attack")
+    result = CliRunner().invoke(main, ["extract", str(f), "--workers", "2", "--scheduler", "tcp://x:1"])
+    assert result.exit_code == 2 and "not both" in result.output
