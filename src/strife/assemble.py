@@ -43,6 +43,22 @@ def _actor_record(a: ActorMention, role: str) -> Actor:
                  sector=a.sector, kind=kind, affiliation=list(a.affiliation or []))
 
 
+# a description with no nationality ("police", "the rebels", "government forces") is taken to be of the
+# country where the event happened, as ACLED codes local actors; never for refugees or outside bodies
+_LOCAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "REB", "MILITIA", "INS", "CVL", "OPP", "PTY", "UAF"})
+
+
+def _localise(actors: list[Actor], locations: list[Location], frame: EventFrame) -> None:
+    country = next((loc.country for loc in locations if loc.country), None)
+    if country is None:
+        return
+    descriptive = {id(a) for a in frame.roles("actor") + frame.roles("recipient") if a.how == "description"}
+    names = {a.name for a in frame.roles("actor") + frame.roles("recipient") if id(a) in descriptive}
+    for a in actors:
+        if a.country is None and a.name in names and a.sector in _LOCAL_SECTORS:
+            a.country = country
+
+
 def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list[Actor]:
     out: list[Actor] = []
     seen: set[tuple[str, str]] = set()
@@ -292,6 +308,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
             locations=_locations(f), fatalities=_toll(f, _KILLED | {"killed"}), injuries=_toll(f, _INJURED | {"injured"}),
             background=False, evidence=_evidence(f, doc.text), extractor=ExtractorInfo(version=__version__),
         )
+        _localise(ev.actors, ev.locations, f)
         ev.background = _background(f, date_info, article.published)
         ev.confidence = _confidence(ev, f)
         scored.append((_salience(ev, f), ev))

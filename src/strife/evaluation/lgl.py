@@ -17,7 +17,6 @@ import os
 import statistics
 import time
 import xml.etree.ElementTree as ET
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
