@@ -17,6 +17,7 @@ from strife.article import Article
 from strife.records import Event
 
 # importing the component modules registers their factories
+import strife.components.actor_ruler  # noqa: F401,E402
 import strife.components.actors  # noqa: F401,E402
 import strife.components.paragraphs  # noqa: F401,E402
 import strife.components.dates  # noqa: F401,E402
@@ -30,16 +31,13 @@ STAGES = ("strife_places", "strife_actors", "strife_dates", "strife_tolls", "str
 
 def build_nlp(model: Optional[str] = None) -> Language:
     """Load the English model and add the strife stages (no downloads: the model is a pip package)."""
-    from strife.components.actors import actor_ruler_patterns
     from strife.settings import get_settings
 
     settings = get_settings()
     nlp = spacy.load(model or settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     nlp.add_pipe("strife_paragraphs", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="strife_actor_ruler", before="ner",
-                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
-    ruler.add_patterns(actor_ruler_patterns())
+    nlp.add_pipe("strife_actor_ruler", before="ner")
     for stage in STAGES:
         nlp.add_pipe(stage)
     return nlp

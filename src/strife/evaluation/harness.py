@@ -281,7 +281,57 @@ def eval_lgl(result: HarnessResult, limit: Optional[int] = None) -> None:
                                    f"recognition recall {e2e.get('recognition_recall', float('nan')):.3f}"))
 
 
-EVALS: dict[str, Callable] = {"seed": eval_seed, "plover": eval_plover, "case": eval_case, "lgl": eval_lgl}
+def eval_roles(result: HarnessResult, limit: Optional[int] = None) -> None:
+    """Who did what to whom: MUC-4 dev (GRIT scoring), WikiEvents and RAMS dev roles, PLOVER actor codes."""
+    from strife.evaluation import roles
+
+    for res in roles.run_all(limit=limit):
+        for name, sc in res.scores.items():
+            result.rows.append(Row(res.dataset, name, sc.precision, sc.recall, sc.f1, int(sc.n_gold)))
+        for name, (ok, n) in res.accuracy.items():
+            v = ok / n if n else 0.0
+            result.rows.append(Row(res.dataset, name + " (accuracy)", v, v, v, n))
+
+
+def eval_petrarch(result: HarnessResult, limit: Optional[int] = None) -> None:
+    """PETRARCH2 unit-test codings reproduced (source, target, CAMEO code), with its validation dictionaries."""
+    from strife.evaluation.petrarch import evaluate_petrarch
+
+    res = evaluate_petrarch(limit=limit)
+    for name in sorted(res.counts):
+        v = res.rate(name)
+        result.rows.append(Row("petrarch2-unittest", f"codings reproduced: {name}", v, v, v, res.n_gold,
+                               f"{res.counts[name]}/{res.n_gold}"))
+
+
+def eval_merging(result: HarnessResult, limit: Optional[int] = None) -> None:
+    """Cross-article merging on the UCDP GED sample: pairwise P/R/F1 of the store's clusters."""
+    from strife.evaluation.merging import evaluate_merging
+
+    res = evaluate_merging()
+    for mode, r in res["modes"].items():
+        for decision in ("rule", "store"):
+            sc = r.get(decision)
+            if not sc:
+                continue
+            result.rows.append(Row("ucdp-ged-sample", f"merge pairs ({mode} records, {decision})", sc["precision"],
+                                   sc["recall"], sc["f1"], int(sc.get("tp", 0) + sc.get("fn", 0))))
+
+
+def eval_event_location(result: HarnessResult, limit: Optional[int] = None) -> None:
+    """The event's own location chosen among the places of its text (event-location records)."""
+    try:
+        from strife.evaluation.event_location import evaluate_event_location
+    except ImportError:
+        return
+    res = evaluate_event_location(limit=limit)
+    acc = float(res.get("accuracy", 0.0))
+    result.rows.append(Row("event-location", "chosen event location", acc, acc, acc, int(res.get("n", 0))))
+
+
+EVALS: dict[str, Callable] = {"seed": eval_seed, "plover": eval_plover, "case": eval_case, "lgl": eval_lgl,
+                              "roles": eval_roles, "petrarch": eval_petrarch, "merging": eval_merging,
+                              "eventloc": eval_event_location}
 
 
 def run(only: Optional[list[str]] = None, limit: Optional[int] = None) -> HarnessResult:
