@@ -118,7 +118,8 @@ def _locations(frame: EventFrame) -> list[Location]:
             rows.append((_LEVEL_RANK.get(m.place_level, 3), p))
     out: list[Location] = []
     seen: set = set()
-    for _, p in sorted(rows, key=lambda r: (r[0], _PRECISION_RANK.get(getattr(r[1].place, "precision", None) or "country", 6), r[1].start_char)):
+    # an unresolved name ranks as a town: gazetteers lack villages far more often than countries
+    for _, p in sorted(rows, key=lambda r: (r[0], _PRECISION_RANK.get(getattr(r[1].place, "precision", None) or "city", 6), r[1].start_char)):
         place = p.place
         key = (place.geonames_id or place.name) if place is not None else ("text", p.text.lower())
         if key in seen:
@@ -342,7 +343,7 @@ def _classifier_event(doc: Doc, article: Article, ref: ArticleRef) -> Optional[E
     cameo = sub.cameo or ontology.plover_to_cameo(ptype, sub.plover_mode)
     locations = []
     for p in doc._.strife_places or []:
-        if not is_locative(doc, p.start_char, p.end_char):
+        if not is_locative(doc, p.start_char, p.end_char, p.place is not None and p.place.precision == "country"):
             continue
         place = p.place
         if place is None:

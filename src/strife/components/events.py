@@ -528,9 +528,9 @@ _LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", 
 _LOCATIVE_UP = frozenset({"compound", "conj", "appos", "nmod", "amod", "cc", "npadvmod", "poss"})
 
 
-def is_locative(doc: Doc, start_char: int, end_char: int) -> bool:
-    """Is this place mention where something happened ("in Kirkuk", "at the Iraq-Syria border"),
-    rather than a party named after a place ("U.S. strikes", "Iraq condemned")?"""
+def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = False) -> bool:
+    """Is this place mention where something happened ("in Kirkuk", "at the Iraq-Syria border",
+    "the village of Mainok"), rather than a party named after a place ("U.S. strikes", "Iraq condemned")?"""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return False
@@ -538,8 +538,12 @@ def is_locative(doc: Doc, start_char: int, end_char: int) -> bool:
     for _ in range(6):
         if tok.dep_ == "pobj":
             prep = tok.head
-            if prep.lower_ in ("on",) and prep.head.pos_ == "NOUN":
-                return False  # "attacks on U.S. forces": a target
+            if prep.lower_ == "of" and prep.head.lemma_.lower() in _words()["place_heads"] and prep.head is not prep:
+                tok = prep.head  # "the village of Mainok": where the village is
+                continue
+            if prep.lower_ == "on" and prep.head.pos_ == "NOUN":
+                # "attacks on Aleppo" is where; "attacks on U.S. forces" or "on Iraq" names a target
+                return not is_country and tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.i == span.root.i
             return prep.lower_ in _LOCATIVE_PREPS
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "ROOT"):
             return False
@@ -568,9 +572,13 @@ def _is_target_place(doc: Doc, p, mentions: list[EventMention]) -> bool:
     return any(head in m.tokens and m.plover_type in _TARGET_IS_PLACE for m in mentions)
 
 
+def _is_country(p) -> bool:
+    return p.place is not None and p.place.precision == "country"
+
+
 def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
     places = [p for p in (doc._.strife_places or [])
-              if is_locative(doc, p.start_char, p.end_char) or _is_target_place(doc, p, mentions)]
+              if is_locative(doc, p.start_char, p.end_char, _is_country(p)) or _is_target_place(doc, p, mentions)]
     if not places:
         return
     tok_of = {}

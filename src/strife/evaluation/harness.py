@@ -324,9 +324,14 @@ def eval_event_location(result: HarnessResult, limit: Optional[int] = None) -> N
         from strife.evaluation.event_location import evaluate_event_location
     except ImportError:
         return
-    res = evaluate_event_location(limit=limit)
-    acc = float(res.get("accuracy", 0.0))
-    result.rows.append(Row("event-location", "chosen event location", acc, acc, acc, int(res.get("n", 0))))
+    res = evaluate_event_location(limit=limit or 1500)
+    n = int(res.get("with_location", 0))
+    for key, label in (("acc_strict", "chosen event location right"),
+                       ("acc_given_event", "chosen event location right, where an event was found"),
+                       ("abstain_rate", "no location where the text states none")):
+        v = float(res.get(key, 0.0))
+        result.rows.append(Row("event-location", label, v, v, v,
+                               int(res.get("without_location", 0)) if key == "abstain_rate" else n))
 
 
 EVALS: dict[str, Callable] = {"seed": eval_seed, "plover": eval_plover, "case": eval_case, "lgl": eval_lgl,
