@@ -488,9 +488,9 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
             break
         tok = tok.head
         steps += 1
-    # the head is a plain verb whose subject/object is an event noun ("the strikes left ...")
-    for c in tok.children:
-        if c.i in by_tok:
+    # the start is a plain verb whose subject/object is an event noun ("the strikes left ...")
+    for c in doc[start_i].children:
+        if c.i in by_tok and c.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return by_tok[c.i]
     return None
 
@@ -523,7 +523,7 @@ def _more_precise(a, b) -> bool:
     return order.get(ra.precision, 9) < order.get(rb.precision, 9)
 
 
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout", "along",
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout", "along", "through",
                              "within", "into", "onto", "between", "over", "off", "on"})
 _LOCATIVE_UP = frozenset({"compound", "conj", "appos", "nmod", "amod", "cc", "npadvmod", "poss"})
 
@@ -692,9 +692,10 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 best, best_score = f, s
         if best is not None:
             best.mentions.append(m)
-        elif not m.trigger.weak or m.tolls:
+        elif not m.trigger.weak or m.tolls or m.date is not None or m.place_level == "clause":
             frames.append(EventFrame([m]))
-        # else: an ambiguous word with no cue, no toll and nothing to corefer with is not an event
+        # else: an ambiguous word with no cue, nothing specific attached (toll, date, place) and nothing
+        # to corefer with is not an event
     return frames
 
 

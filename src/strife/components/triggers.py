@@ -126,7 +126,10 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger]) -> tuple[Optional[o
         if s.cues and _cue_present(s.cues, sent_text):
             return s, False
     default = senses[0]
-    return default, default.is_ambiguous
+    # weak: the word may not report an event of this type at all ("marched", "captured seats"); a word
+    # whose senses all share the type ("bombed" by jets or by a car bomb) is certain of its type
+    other_types = len({s.plover_type for s in senses}) > 1
+    return default, default.is_ambiguous and (other_types or len(senses) == 1)
 
 
 def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str) -> list[str]:
