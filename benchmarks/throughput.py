@@ -89,7 +89,7 @@ def run_mode(mode: str, corpus: Path, partition_size: int) -> dict:
 
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
     words = sum(len(t.split()) for t in texts)
-    out: dict = {"mode": mode}
+    out: dict = {"mode": mode, "load_before": round(os.getloadavg()[0], 2)}
     with PeakRSS() as rss:
         t0 = time.perf_counter()
         if mode.startswith("bare"):
@@ -142,6 +142,7 @@ def run_mode(mode: str, corpus: Path, partition_size: int) -> dict:
         elapsed_s=round(elapsed, 2), articles=len(texts), words=words,
         articles_per_s=round(len(texts) / elapsed, 2), words_per_s=round(words / elapsed),
         peak_rss_mb=round(rss.peak / 2**20), startup_s=round(out["startup_s"], 1),
+        load_after=round(os.getloadavg()[0], 2),
     )
     return out
 
@@ -206,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row)
             print(f"{mode:16s} {row['articles_per_s']:8.2f} articles/s {row['words_per_s']:8d} words/s "
                   f"peak RSS {row['peak_rss_mb']:5d} MB  startup {row['startup_s']:5.1f} s  "
-                  f"elapsed {row['elapsed_s']:7.1f} s", flush=True)
+                  f"elapsed {row['elapsed_s']:7.1f} s  load {row['load_before']}/{row['load_after']}", flush=True)
         results["modes"] = rows
         by = {r["mode"]: r for r in rows}
         if "dask1" in by and "dask2" in by:

@@ -212,18 +212,20 @@ _MODE_DECIDED = frozenset({"Air/drone strike", "Shelling/artillery/missile attac
 _ACLED_CODABLE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AGREE", "SUPPORT", "CONCEDE"})
 CLASSIFIER_MIN_PROB = 0.30
 CLASSIFIER_NONE_PROB = 0.70
+CLASSIFIER_OVERRIDE_PROB = 0.50  # a confident classifier outranks even a named weapon
 
 
 def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str) -> Optional[tuple[str, str]]:
-    """Rule reading first where the text names the weapon or act; else the learned classifier's
+    """Rule reading first where the text names the weapon; else the learned classifier's
     sub-event type for the sentence, when it is confident and the PLOVER type is one ACLED codes."""
-    if rule is not None and rule[1] in _MODE_DECIDED:
-        return rule
+    named_weapon = any(t.weapon_modes for m in frame.mentions for t in [m.trigger, *m.folded])
     if frame.plover_type not in _ACLED_CODABLE:
         return rule
     pred = classify_text(sentence_text)
     if pred is None:
         return rule
+    if rule is not None and rule[1] in _MODE_DECIDED and named_weapon and pred.acled_prob < CLASSIFIER_OVERRIDE_PROB:
+        return rule  # "airstrikes", "a rocket attack", "a car bomb": the text names the weapon
     if pred.acled_sub_event_type is None:
         # confidently not an ACLED event (a crime, a disaster, a diplomatic statement)
         return None if pred.acled_prob >= CLASSIFIER_NONE_PROB else rule

@@ -40,6 +40,7 @@ class Trigger:
     flags: frozenset[str] = frozenset()
     weak: bool = False          # an ambiguous word with none of its sense cues nearby
     modality: Optional[str] = None  # intent | refusal | obligation: the type was re-read from the modality
+    weapon_modes: list[str] = field(default_factory=list)  # modes named by a weapon word ("rocket attack")
     factual: bool = True
     reason: Optional[str] = None
 
@@ -186,6 +187,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False) 
             lemma=tok.lemma_.lower(), pos=pos, plover_type=ptype, modes=modes,
             contexts=list(entry.plover_context), cameo=cameo, acled_hint=acled_hint,
             hints=tuple(entry.hints) if ptype == entry.plover_type else (), flags=entry.flags,
+            weapon_modes=list(weapon_modes) + ([entry.plover_mode] if entry.is_weapon_noun and entry.plover_mode else []),
             weak=weak and not weapon_modes and mod is None, factual=fact.factual, reason=fact.reason, modality=mod,
         ))
     return out

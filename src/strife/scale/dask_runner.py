@@ -18,6 +18,7 @@ disk: articles travel with the tasks.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -54,7 +55,7 @@ def dask_client(workers: Optional[int] = None, scheduler: Optional[str] = None, 
             raise ValueError("workers must be at least 1")
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-            memory_limit=0, silence_logs=40,
+            memory_limit=0, silence_logs=logging.CRITICAL,
         )
         client = Client(cluster)
     else:
