@@ -224,8 +224,12 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
     pred = classify_text(sentence_text)
     if pred is None:
         return rule
-    if rule is not None and rule[1] in _MODE_DECIDED and named_weapon and pred.acled_prob < CLASSIFIER_OVERRIDE_PROB:
-        return rule  # "airstrikes", "a rocket attack", "a car bomb": the text names the weapon
+    if rule is not None and rule[1] in _MODE_DECIDED and named_weapon:
+        # "airstrikes", "a rocket attack", "a car bomb": the text names the weapon; only a confident
+        # classifier reading of another ACLED type outranks it
+        if pred.acled_sub_event_type is not None and pred.acled_prob >= CLASSIFIER_OVERRIDE_PROB:
+            return pred.acled_event_type, pred.acled_sub_event_type
+        return rule
     if pred.acled_sub_event_type is None:
         # confidently not an ACLED event (a crime, a disaster, a diplomatic statement)
         return None if pred.acled_prob >= CLASSIFIER_NONE_PROB else rule
