@@ -22,8 +22,10 @@ from strife.records import (
     Acled, Actor, ArticleRef, DateInfo, Event, Evidence, ExtractorInfo, Location, Plover, Toll, TollClaim,
     make_event_id,
 )
+from strife.confidence import confidence
 from strife.tolls import summarize
 
+KEEP_CONFIDENCE_FEATURES = False  # scripts/train_confidence.py sets it to read the features back
 FALLBACK_DAYS = 7  # an undated event: the week ending at publication (or at the dated event that mentions it)
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
 _KILLED = {"killed", "dead", "death", "fatalities"}
@@ -266,21 +268,27 @@ def _background(frame: EventFrame, date_info: DateInfo, published: Optional[date
     return False
 
 
-def _confidence(ev: Event, frame: EventFrame) -> float:
-    score = 0.35
-    if any(a.role == "actor" for a in ev.actors):
-        score += 0.15
-    if any(a.role == "recipient" for a in ev.actors):
-        score += 0.1
-    if ev.date.basis in ("explicit", "relative_to_published") and ev.date.text:
-        score += 0.1
-    if ev.locations and ev.locations[0].lat is not None:
-        score += 0.1
-    if len(frame.mentions) > 1:
-        score += 0.1
-    if ev.fatalities.claims or ev.injuries.claims:
-        score += 0.05
-    return round(min(score, 0.95), 2)
+def confidence_features(ev: Event, frame: Optional[EventFrame], sentence_text: str,
+                        classifier_only: bool = False) -> dict[str, float]:
+    """What a record rests on, as the confidence model reads it (see :mod:`strife.confidence`)."""
+    pred = classify_text(sentence_text) if sentence_text else None
+    triggers = [t for m in frame.mentions for t in [m.trigger, *m.folded]] if frame is not None else []
+    return {
+        "has_actor": float(any(a.role == "actor" for a in ev.actors)),
+        "has_recipient": float(any(a.role == "recipient" for a in ev.actors)),
+        "own_date": float(ev.date.basis in ("explicit", "relative_to_published") and bool(ev.date.text)),
+        "geocoded": float(bool(ev.locations) and ev.locations[0].lat is not None),
+        "several_mentions": float(frame is not None and len(frame.mentions) > 1),
+        "has_toll": float(bool(ev.fatalities.claims or ev.injuries.claims)),
+        "weak_trigger": float(bool(triggers) and all(t.weak for t in triggers)),
+        "modal_reading": float(any(t.modality for t in triggers)),
+        "classifier_only": float(classifier_only),
+        "background": float(ev.background),
+        "classifier_agrees": float(pred is not None and pred.plover == ev.plover.type),
+        "classifier_prob": float(pred.plover_prob if pred is not None and pred.plover == ev.plover.type else 0.0),
+        "acled_typed": float(ev.acled is not None),
+        "violent": float(ev.plover.type in _VIOLENT),
+    }
 
 
 def _salience(ev: Event, frame: EventFrame) -> float:
@@ -317,7 +325,10 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         )
         _localise(ev.actors, ev.locations, f)
         ev.background = _background(f, date_info, article.published)
-        ev.confidence = _confidence(ev, f)
+        feats = confidence_features(ev, f, doc.text[head.sent_start:head.sent_end])
+        ev.confidence = confidence(feats)
+        if KEEP_CONFIDENCE_FEATURES:
+            object.__setattr__(ev, "_features", feats)
         scored.append((_salience(ev, f), ev))
     if not any(ev.acled is not None for _, ev in scored):
         extra = _classifier_event(doc, article, ref)
@@ -371,11 +382,16 @@ def _classifier_event(doc: Doc, article: Article, ref: ArticleRef) -> Optional[E
         date_info = DateInfo(basis="unresolved")
     tolls = list(doc._.strife_tolls or [])
     end = len(text.rstrip())
-    return Event(
+    ev = Event(
         event_id=make_event_id(ref.text_sha256, f"classifier|{pred.acled_sub_event_type}"),
         article=ref, plover=Plover(type=ptype, mode=modes, context=[]), cameo=cameo,
         acled=Acled(event_type=sub.event_type, sub_event_type=sub.sub_event_type), actors=[], date=date_info,
         locations=locations, fatalities=_toll_from(tolls, _KILLED), injuries=_toll_from(tolls, _INJURED),
         background=False, evidence=[Evidence(text=text[:end], span=(0, end))],
-        confidence=round(0.5 * pred.acled_prob, 2), extractor=ExtractorInfo(version=__version__),
+        extractor=ExtractorInfo(version=__version__),
     )
+    feats = confidence_features(ev, None, text, classifier_only=True)
+    ev.confidence = confidence(feats)
+    if KEEP_CONFIDENCE_FEATURES:
+        object.__setattr__(ev, "_features", feats)
+    return ev

@@ -182,8 +182,12 @@ class _FoldAcled:
         k = int(np.argmax(p))
         label = self.head.labels[k]
         sub = None if label == "NONE" else label
+        from strife.classify import EventClassifier
+
+        full = EventClassifier.load().predict(text)  # PLOVER/CAMEO views from the shipped model
         return SimpleNamespace(acled_sub_event_type=sub, acled_event_type=ontology.acled_event_type(sub) if sub else None,
-                               acled_prob=float(p[k]))
+                               acled_prob=float(p[k]), plover=full.plover, plover_prob=full.plover_prob,
+                               cameo_root=full.cameo_root, cameo_prob=full.cameo_prob, pentaclass=full.pentaclass)
 
 
 def _case_predictions_cv(rows: list[dict], folds: int = 5) -> list[list]:
