@@ -35,8 +35,10 @@ def seed_db(shared, nlp, tmp_path_factory):
     from strife.pipeline import extract_article
     from strife.store import ingest_articles
 
-    text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
-    article = Article(text=text, id="seed", published="2019-12-30", source="wire service", title="seed article")
+    from strife.readers import split_title
+
+    title, text = split_title((shared / "seed" / "article.txt").read_text(encoding="utf-8"))
+    article = Article(text=text, id="seed", published="2019-12-30", source="wire service", title=title)
     path = tmp_path_factory.mktemp("browser") / "seed.duckdb"
     report = ingest_articles(path, [(article, extract_article(article, nlp))])
     assert report.events_added >= 1

@@ -44,8 +44,10 @@ def client(syn_db):
 def seed_db(shared, nlp, tmp_path_factory):
     from strife.pipeline import extract_article
 
-    text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
-    article = Article(text=text, id="seed", published="2019-12-30", source="wire")
+    from strife.readers import split_title
+
+    title, text = split_title((shared / "seed" / "article.txt").read_text(encoding="utf-8"))
+    article = Article(text=text, id="seed", published="2019-12-30", source="wire", title=title)
     path = tmp_path_factory.mktemp("svc_seed") / "seed.duckdb"
     ingest_articles(path, [(article, extract_article(article, nlp))])
     return path
@@ -286,7 +288,12 @@ def test_ingest_with_a_token(tmp_path):
 
 # --- sharing the store with other processes ----------------------------------------------------
 
-def test_the_shared_connection_is_released_when_idle(syn_db):
+def test_the_shared_connection_is_released_when_idle(syn_db, tmp_path):
+    import shutil
+
+    own = tmp_path / "own.duckdb"  # a file no other test's app holds open in this process
+    shutil.copy(syn_db, own)
+    syn_db = own
     access = StoreAccess(ServiceSettings(db_path=syn_db), idle_seconds=0.05, hold_seconds=0.3, yield_seconds=0.02)
     with access.read() as con:
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 300
