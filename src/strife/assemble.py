@@ -70,6 +70,9 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
             seen.add(("actor", a.name))
             out.append(_actor_record(a, "actor"))
     recipients = [a for a in frame.roles("recipient") if a.name not in actor_names]
+    if any(a.how != "facility" for a in recipients):
+        # "the headquarters of X": once X is known, the building is evidence, not a party
+        recipients = [a for a in recipients if a.how != "facility"]
     if not recipients:
         # "condemned the strikes": the recipient is whoever carried out the event acted on
         for m in frame.mentions:

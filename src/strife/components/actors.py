@@ -182,6 +182,25 @@ class ActorResolver:
                 sector = s
         return country, sector
 
+    def from_proper_nouns(self) -> None:
+        """Runs of proper nouns the ruler and NER missed, looked up as written or without a plural
+        "s" ("the Kataeb Hezbollahs")."""
+        doc, i = self.doc, 0
+        while i < len(doc):
+            if doc[i].pos_ != "PROPN" or any(m.covers(doc[i]) for m in self.mentions):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and not any(m.covers(doc[j]) for m in self.mentions):
+                j += 1
+            span = doc[i:j]
+            text = span.text
+            entry = self.dict.lookup(text) or (self.dict.lookup(text[:-1]) if text.endswith("s") and len(text) > 4 else None)
+            if entry is not None and entry.kind != "person":
+                self._add(ActorMention(span.start_char, span.end_char, text, span.root.i, how="dictionary",
+                                       **_entry_fields(entry)))
+            i = j
+
     def from_descriptions(self) -> None:
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or any(m.covers(tok) for m in self.mentions):
@@ -267,6 +286,7 @@ class ActorResolver:
 
     def run(self) -> list[ActorMention]:
         self.from_entities()
+        self.from_proper_nouns()
         self.from_descriptions()
         self.surnames()
         self.resolve_descriptions()
