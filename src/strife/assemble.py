@@ -23,6 +23,7 @@ from strife.records import (
     make_event_id,
 )
 from strife.confidence import confidence
+from strife.doc_ext import doc_text
 from strife.tolls import summarize
 
 KEEP_CONFIDENCE_FEATURES = False  # scripts/train_confidence.py sets it to read the features back
@@ -319,16 +320,16 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         date_info = (_date_info(d.resolution, d.text, (d.start_char, d.end_char)) if d is not None and d.resolution
                      else _fallback_date(f, ctx, by_trigger))
         head = f.head
-        plover, cameo, acled = _classify(f, actors, doc.text[head.sent_start:head.sent_end])
+        plover, cameo, acled = _classify(f, actors, doc_text(doc)[head.sent_start:head.sent_end])
         ev = Event(
             event_id=make_event_id(ref.text_sha256, f"{f.plover_type}|{f.head.trigger.start_char}"),
             article=ref, plover=plover, cameo=cameo, acled=acled, actors=actors, date=date_info,
             locations=_locations(f), fatalities=_toll(f, _KILLED | {"killed"}), injuries=_toll(f, _INJURED | {"injured"}),
-            background=False, evidence=_evidence(f, doc.text), extractor=ExtractorInfo(version=__version__),
+            background=False, evidence=_evidence(f, doc_text(doc)), extractor=ExtractorInfo(version=__version__),
         )
         _localise(ev.actors, ev.locations, f)
         ev.background = _background(f, date_info, article.published)
-        feats = confidence_features(ev, f, doc.text[head.sent_start:head.sent_end])
+        feats = confidence_features(ev, f, doc_text(doc)[head.sent_start:head.sent_end])
         ev.confidence = confidence(feats)
         if KEEP_CONFIDENCE_FEATURES:
             object.__setattr__(ev, "_features", feats)
@@ -351,7 +352,7 @@ def _classifier_event(doc: Doc, article: Article, ref: ArticleRef) -> Optional[E
     date. Its evidence is the whole snippet and its confidence is discounted."""
     from strife.components.events import is_locative
 
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip() or len(text) > CLASSIFIER_EVENT_MAX_CHARS:
         return None
     pred = classify_text(text)

@@ -17,6 +17,7 @@ DOC_ATTRS = {
     "strife_dates": None,     # list[components.dates.DateMention]
     "strife_tolls": None,     # list[components.tolls.TollMention]
     "strife_events": None,    # list[components.merge.EventFrame]
+    "text_cache": None,       # str: doc.text, built once (spaCy rebuilds it from the tokens on every read)
 }
 
 
@@ -29,3 +30,12 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per document."""
+    t = doc._.text_cache
+    if t is None:
+        t = doc.text
+        doc._.text_cache = t
+    return t

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import strife.doc_ext  # noqa: F401
+from strife.doc_ext import doc_text
 from strife.actor_dictionary import get_actor_dictionary
 
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
@@ -235,7 +236,7 @@ class ActorResolver:
 
     def surnames(self) -> None:
         """Later bare-surname mentions of a person named in full ("Abdul-Mahdi")."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         for m in list(self.mentions):
             if m.kind != "person" or " " not in m.text.strip():
                 continue

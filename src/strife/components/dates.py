@@ -13,6 +13,7 @@ attack".  Later components use it to give each event the date of its own clause.
 
 # No `from __future__ import annotations`: spaCy reads the factory's annotations at run time.
 import re
+from strife.doc_ext import doc_text
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime
@@ -120,7 +121,7 @@ class DateComponent:
         chosen: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in ents]
         if not self.use_patterns:
             return chosen
-        for s, e in find_date_expressions(doc.text):
+        for s, e in find_date_expressions(doc_text(doc)):
             if any(s < oe and os < e for os, oe in other_ents):
                 continue  # part of a name ("Sunday Times")
             overlapping = [c for c in chosen if s < c[1] and c[0] < e]
@@ -148,11 +149,11 @@ class DateComponent:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            core_text = doc.text[start:end]
+            core_text = doc_text(doc)[start:end]
             if is_duration_or_age(core_text):
                 continue
             mention_start = self._with_preposition(doc, span)
-            text = doc.text[mention_start:end]
+            text = doc_text(doc)[mention_start:end]
             resolution = resolve_date_expression(text, published)
             if resolution is None:
                 continue

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import strife.doc_ext  # noqa: F401
+from strife.doc_ext import doc_text
 from strife.components.actors import ActorMention, actor_for_token
 from strife.components.triggers import Trigger
 from strife.lexicon import load_wordlists
@@ -601,7 +602,7 @@ def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
         if same:
             m.places, m.place_level = same, "sentence"
             continue
-        para_start = doc.text.rfind("\n\n", 0, m.sent_start)
+        para_start = doc_text(doc).rfind("\n\n", 0, m.sent_start)
         para = [p for p in places if para_start <= p.start_char < m.sent_start]
         if para:
             m.places, m.place_level = para[-1:], "paragraph"

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import strife.doc_ext  # noqa: F401  (registers doc._.strife_places)
+from strife.doc_ext import doc_text
 from strife.gazetteer.index import Gazetteer, get_gazetteer
 from strife.gazetteer.model import PlaceMention
 from strife.gazetteer.resolve import Resolver
@@ -99,7 +100,7 @@ class PlacesComponent:
         spans, evidence = self.spans(doc)
         resolver = Resolver(self.gazetteer)
         mentions: list[PlaceMention] = resolver.resolve(
-            doc.text, [(s.start_char, s.end_char) for s in spans], context_countries=evidence)
+            doc_text(doc), [(s.start_char, s.end_char) for s in spans], context_countries=evidence)
         doc._.strife_places = mentions
         return doc
 

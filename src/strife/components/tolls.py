@@ -16,6 +16,7 @@ their victims, so "30 rockets", "five sites", ages, years and "Resolution 1701" 
 
 
 import json
+from strife.doc_ext import doc_text
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -216,7 +217,7 @@ class TollExtractor:
             last = last.nbor()  # "three dozen", "two hundred" split by the parser
         ctx_start = max(sent.start, min(left_i, num.left_edge.i) - 3)
         start_char = num.doc[ctx_start].idx
-        text = num.doc.text[start_char: last.idx + len(last.text)]
+        text = doc_text(num.doc)[start_char: last.idx + len(last.text)]
         q = parse_quantity(text)
         if q is None or q.end != len(text):
             return None
@@ -632,8 +633,8 @@ class TollExtractor:
             mentions.append(TollMention(
                 kind=kind,  # type: ignore[arg-type]
                 value=value, qualifier=qualifier, victims=victims, victim_category=category,
-                side=None, text=doc.text[start:end], start_char=start, end_char=end,
-                source=doc.text[src[0]:src[1]] if src else None,
+                side=None, text=doc_text(doc)[start:end], start_char=start, end_char=end,
+                source=doc_text(doc)[src[0]:src[1]] if src else None,
                 source_start=src[0] if src else None, source_end=src[1] if src else None,
                 anchor_token_i=anchor.i, cause_token_i=cause, trigger_token_i=trigger.i,
                 victim_token_i=victim.i))
