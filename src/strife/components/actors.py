@@ -157,6 +157,12 @@ class ActorResolver:
                 self._add(ActorMention(**base, name=ent.text, country=country, sector=sector, kind="person", how="person"))
             elif label == "ORG":
                 self._add(ActorMention(**base, name=ent.text, country=_modifier_country(head), kind="unknown", how="ner"))
+            elif label == "NORP":
+                # a people as a party ("Bosnian Serbs demanded ..."): its country from the demonym in it
+                iso = next((c for t in ent if (c := self.dict.demonym_country(t.text))), None)
+                if iso:
+                    self._add(ActorMention(**base, name=ent.text, country=iso, sector="CVL", kind="non_state",
+                                           how="ner"))
 
     def _person_context(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
         """Title words around a person's name: "Iraqi Prime Minister Adel Abdul-Mahdi"."""
