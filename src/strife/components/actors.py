@@ -224,12 +224,6 @@ class ActorResolver:
             country = _modifier_country(tok)
             if entry is not None:
                 fields = _entry_fields(entry)
-                if fields["kind"] == "person":
-                    t_country, t_sector = self._person_context(ent)
-                    if t_sector and fields["sector"] in (None, "ELI", "UAF"):
-                        fields["sector"] = t_sector  # "President X": the office outranks a generic "elite" code
-                    if t_country and not fields["country"]:
-                        fields["country"] = t_country
                 if country and not fields.get("country"):
                     fields["country"] = country
                 fields["name"] = fields["name"] or np.text
