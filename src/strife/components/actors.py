@@ -165,7 +165,7 @@ class ActorResolver:
                                            how="ner"))
 
     def _person_context(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
-        """Title words around a person's name: "Iraqi Prime Minister Adel Abdul-Mahdi"."""
+        """Title words around a person's name: "Nigerian President Bola Tinubu"."""
         doc = self.doc
         country = sector = None
         i = ent.start - 1
@@ -235,7 +235,7 @@ class ActorResolver:
                                    also_countries=also, **fields))
 
     def surnames(self) -> None:
-        """Later bare-surname mentions of a person named in full ("Abdul-Mahdi")."""
+        """Later bare-surname mentions of a person named in full ("Tinubu")."""
         text = doc_text(self.doc)
         for m in list(self.mentions):
             if m.kind != "person" or " " not in m.text.strip():

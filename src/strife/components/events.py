@@ -530,7 +530,7 @@ _LOCATIVE_UP = frozenset({"compound", "conj", "appos", "nmod", "amod", "cc", "np
 
 
 def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = False) -> bool:
-    """Is this place mention where something happened ("in Kirkuk", "at the Iraq-Syria border",
+    """Is this place mention where something happened ("in Mosul", "at the Turkey-Syria border",
     "the village of Mainok"), rather than a party named after a place ("U.S. strikes", "Iraq condemned")?"""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
