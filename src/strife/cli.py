@@ -14,6 +14,8 @@ from typing import Optional, TextIO
 
 import click
 
+from strife.cli_options import input_options
+
 from strife import __version__, batch
 from strife.article import parse_published
 from strife.output import FORMATS, open_writer
@@ -53,19 +55,7 @@ def _stdout_utf8(stack: contextlib.ExitStack) -> TextIO:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write records here, not stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary, not warnings, skips or progress.")
-@click.option("--text-column", default=None, metavar="NAME", help="CSV/TSV column holding the article text (default: text).")
-@click.option("--date-column", default=None, metavar="NAME",
-              help="CSV/TSV column holding the publication date (default: published or date when present).")
-@click.option("--lang", type=click.Choice(["en", "any"]), default="en", show_default=True,
-              help="en: skip articles that are not English (counted); any: process every article.")
-@click.option("--no-filter", is_flag=True,
-              help="Parse every article, not only those with a word that can be an event trigger.")
-@click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
-              help="Run on a local Dask cluster of N worker processes.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Run on an existing Dask cluster (e.g. tcp://host:8786); workers need strife installed.")
-@click.option("--parquet-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
-              help="Also write the records as Parquet, one part-NNNNN.parquet per partition, into DIR.")
+@input_options
 @click.option("--partition-size", type=click.IntRange(1), default=batch.DEFAULT_PARTITION_SIZE, show_default=True,
               help="Articles per partition (one nlp.pipe batch, one Dask task, one Parquet part).")
 @click.pass_context

@@ -14,6 +14,8 @@ from typing import Callable, Iterator, Optional
 
 import click
 
+from strife.cli_options import input_options
+
 from strife.article import Article
 from strife.records import Event
 from strife.store.clusterview import cluster_view
@@ -63,19 +65,7 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: Optional[str]):
 @click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles per transaction.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--text-column", default=None, metavar="NAME", help="CSV/TSV column holding the article text (default: text).")
-@click.option("--date-column", default=None, metavar="NAME",
-              help="CSV/TSV column holding the publication date (default: published or date when present).")
-@click.option("--lang", type=click.Choice(["en", "any"]), default="en", show_default=True,
-              help="en: skip articles that are not English (counted); any: process every article.")
-@click.option("--no-filter", is_flag=True,
-              help="Parse every article, not only those with a word that can be an event trigger.")
-@click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
-              help="Extract on a local Dask cluster of N worker processes.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Extract on an existing Dask cluster (e.g. tcp://host:8786).")
-@click.option("--parquet-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
-              help="Also write the records as Parquet, one part-NNNNN.parquet per partition, into DIR.")
+@input_options
 @click.pass_context
 def ingest_command(
     ctx: click.Context, paths: tuple[str, ...], db_path: Optional[str], published: Optional[date],
