@@ -23,34 +23,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from strife.article import Article
+from strife.evaluation.scores import Score
 
 
-@dataclass
-class PRF:
-    tp: float = 0
-    n_pred: float = 0
-    n_gold: float = 0
-
-    def add(self, predicted: Optional[object], gold: Optional[object]) -> None:
-        if predicted is not None:
-            self.n_pred += 1
-        if gold is not None:
-            self.n_gold += 1
-        if predicted is not None and gold is not None and predicted == gold:
-            self.tp += 1
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+PRF = Score  # rows of (prediction, gold) are counted with Score.observe
 
 
 @dataclass
@@ -144,7 +120,7 @@ def eval_plover(result: HarnessResult, limit: Optional[int] = None) -> None:
     typ, src, tgt = PRF(), PRF(), PRF()
     for r, evs in zip(rows, preds):
         top = evs[0] if evs else None
-        typ.add(top.plover.type if top else None, r["type"])
+        typ.observe(top.plover.type if top else None, r["type"])
         for role, gold_codes, prf in (("actor", r["source"], src), ("recipient", r["target"], tgt)):
             gold = gold_codes[0] if gold_codes else None
             got = None
@@ -152,7 +128,7 @@ def eval_plover(result: HarnessResult, limit: Optional[int] = None) -> None:
                 got = next((a.country for a in top.actors if a.role == role and a.country), None)
             if got is not None and gold is not None and got in gold_codes:
                 got = gold
-            prf.add(got, gold)
+            prf.observe(got, gold)
     result.rows.append(_row("plover-gsr", "event type (top record)", typ))
     result.rows.append(_row("plover-gsr", "source actor country", src))
     result.rows.append(_row("plover-gsr", "target actor country", tgt))

@@ -53,6 +53,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
 
+from strife.evaluation.scores import Score
 from strife.article import Article
 from strife.records import Event
 
@@ -101,37 +102,6 @@ def _need(path: Path) -> Path:
     if not path.exists():
         raise EvaluationDataError(f"evaluation data missing: {path}")
     return path
-
-
-@dataclass
-class Score:
-    """Matched / predicted / gold counts; precision, recall and F1 from them."""
-
-    tp: float = 0.0
-    n_pred: float = 0.0
-    n_gold: float = 0.0
-
-    def add(self, tp: float, n_pred: float, n_gold: float) -> None:
-        self.tp += tp
-        self.n_pred += n_pred
-        self.n_gold += n_gold
-
-    def __iadd__(self, other: "Score") -> "Score":
-        self.add(other.tp, other.n_pred, other.n_gold)
-        return self
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
