@@ -105,11 +105,32 @@ def build_router(access: StoreAccess, extractor: Optional[Extractor]) -> APIRout
             body = reads.events_export(con, f, format, limit, offset)
         return Response(body, media_type=EXPORT_MEDIA_TYPES[format])
 
+    points_cache: dict[tuple, bytes] = {}
+
+    def _store_version() -> tuple:
+        """Changes whenever an ingest writes (the database file or its write-ahead log)."""
+        out = []
+        for p in (settings.db_path, settings.db_path.with_name(settings.db_path.name + ".wal")):
+            try:
+                st = p.stat()
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
     @router.get("/points", response_model=PointsOut, tags=["events"])
     def map_points(f: Filter):
-        """Compact map and timeline data: one row per located record, and records per day."""
-        with access.read() as con:
-            return Response(reads.points_json(con, f, settings.max_points), media_type="application/json")
+        """Compact map and timeline data: one row per located record, and records per day.
+        Cached until the store changes (the page asks for it on every load)."""
+        key = (repr(f), _store_version())
+        body = points_cache.get(key)
+        if body is None:
+            with access.read() as con:
+                body = reads.points_json(con, f, settings.max_points)
+            if len(points_cache) > 32:
+                points_cache.clear()
+            points_cache[key] = body
+        return Response(body, media_type="application/json")
 
     @router.get("/events/{event_id}", response_model=EventDetail, tags=["events"])
     def get_event(event_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> EventDetail:
