@@ -214,6 +214,8 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
 # ACLED sub-types the parse decides by itself, from the weapon or the act named in the text
 _MODE_DECIDED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Chemical weapon",
                            "Grenade", "Remote explosive/landmine/IED", "Sexual violence", "Abduction/forced disappearance"})
+# ACLED sub-types the parties decide ("fired at protesters")
+_PARTY_DECIDED = frozenset({"Excessive force against protesters"})
 # PLOVER types whose events ACLED codes (the others never get an ACLED type from the classifier)
 _ACLED_CODABLE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AGREE", "SUPPORT", "CONCEDE"})
 CLASSIFIER_MIN_PROB = 0.30
@@ -230,7 +232,7 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
     pred = classify_text(sentence_text)
     if pred is None:
         return rule
-    if rule is not None and rule[1] in _MODE_DECIDED and named_weapon:
+    if rule is not None and ((rule[1] in _MODE_DECIDED and named_weapon) or rule[1] in _PARTY_DECIDED):
         # "airstrikes", "a rocket attack", "a car bomb": the text names the weapon; only a confident
         # classifier reading of another ACLED type outranks it
         if pred.acled_sub_event_type is not None and pred.acled_prob >= CLASSIFIER_OVERRIDE_PROB:

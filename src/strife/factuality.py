@@ -117,7 +117,10 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
             lemma = head.lemma_.lower()
             if head.lower_ in w["reporting_verbs"] or lemma in w["reporting_verbs"]:
                 return Factuality(True)
-            if lemma in w["nonfactive_governors"] or head.lower_ in w["nonfactive_governors"]:
+            if (lemma in w["nonfactive_governors"] or head.lower_ in w["nonfactive_governors"]) and (
+                    dep != "advcl" or _infinitival(cur)):
+                # an adverbial clause is not a complement ("setting off a bomb before gunmen stormed"),
+                # unless it is a purpose clause ("to prevent attacks")
                 return Factuality(False, f"governed_by:{lemma}")
             if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBN", "VBD"):
                 return Factuality(True)  # "a helicopter captured last week": told as a fact about the thing

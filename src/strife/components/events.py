@@ -320,7 +320,8 @@ class MentionBuilder:
             if t.i in self.place_tokens and t.ent_type_ in ("LOC", "FAC") and not modifiers:
                 continue  # "at the border", "near Lake Chad": a place, not a party
             a = actor_for_token(self.doc, t, modifiers=modifiers or t.pos_ == "PROPN")
-            if t.lemma_.lower() in self.w["partitive_heads"] and (a is None or a.how == "description"):
+            if (t.lemma_.lower() in self.w["partitive_heads"] or t.lower_ in self.w["partitive_heads"]) and (
+                    a is None or a.how == "description"):
                 # "members of the FMLN", "some of the rebels", "units of the army": the group named after "of"
                 for g in (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"):
@@ -666,8 +667,9 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
         else:
             return None
     fr, mr = frame.roles("recipient"), m.actors("recipient")
-    if fr and mr and (_names(fr) & _names(mr) or _countries(fr) & _countries(mr)):
-        score += 1
+    if fr and mr and (_names(fr) & _names(mr) or _countries(fr) & _countries(mr)
+                      or {a.sector for a in fr if a.sector} & {a.sector for a in mr if a.sector}):
+        score += 1  # the same party, or the same kind of party ("protesters" / "demonstrators")
     fd, md = _date_range(frame.date), _date_range(m.date)
     if fd and md:
         if fd[1] < md[0] or md[1] < fd[0]:
