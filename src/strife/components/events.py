@@ -685,6 +685,24 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     return score
 
 
+_ARMED_SECTORS = frozenset({"MIL", "REB", "MILITIA", "COP", "INS", "TER", "SPY", "UAF"})
+_PROTESTER_SECTORS = frozenset({"OPP", "LAB", "EDU"})
+
+
+def _supported(m: EventMention) -> bool:
+    """Does something specific back an ambiguous word (a toll, its own date, a place it happened in,
+    an armed party to a use of force, protesters to a protest)?"""
+    if m.tolls or m.date is not None or m.place_level == "clause":
+        return True
+    parties = [r.mention for r in m.roles]
+    if m.plover_type in ("ASSAULT", "COERCE", "MOBILIZE"):
+        return any(a.sector in _ARMED_SECTORS or (a.kind == "state" and r.role == "actor")
+                   for a, r in zip(parties, m.roles))
+    if m.plover_type == "PROTEST":
+        return any(r.role == "actor" and r.mention.sector in _PROTESTER_SECTORS for r in m.roles)
+    return False
+
+
 def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
     frames: list[EventFrame] = []
     for m in mentions:
@@ -695,7 +713,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 best, best_score = f, s
         if best is not None:
             best.mentions.append(m)
-        elif not m.trigger.weak or m.tolls or m.date is not None or m.place_level == "clause":
+        elif not m.trigger.weak or _supported(m):
             frames.append(EventFrame([m]))
         # else: an ambiguous word with no cue, nothing specific attached (toll, date, place) and nothing
         # to corefer with is not an event
