@@ -150,20 +150,19 @@ def _toll_from(toll_mentions: list, kinds: set[str]) -> Toll:
     claims: list[TollClaim] = []
     mentions = []
     seen = set()
-    if True:
-        for t in toll_mentions:
-            if t.kind not in kinds:
-                continue
-            key = (t.start_char, t.end_char, t.value)
-            if key in seen:
-                continue
-            seen.add(key)
-            mentions.append(t)
-            claims.append(TollClaim(
-                value=t.value, qualifier=t.qualifier, victims=t.victims, side=getattr(t, "side", None),
-                source=t.source, text=t.text, span=(t.start_char, t.end_char),
-                source_span=(t.source_start, t.source_end) if getattr(t, "source_start", None) is not None else None,
-            ))
+    for t in toll_mentions:
+        if t.kind not in kinds:
+            continue
+        key = (t.start_char, t.end_char, t.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        mentions.append(t)
+        claims.append(TollClaim(
+            value=t.value, qualifier=t.qualifier, victims=t.victims, side=t.side, source=t.source, text=t.text,
+            span=(t.start_char, t.end_char),
+            source_span=(t.source_start, t.source_end) if t.source_start is not None else None,
+        ))
     low, best, high = summarize(mentions)
     return Toll(low=low, best=best, high=high, claims=claims)
 

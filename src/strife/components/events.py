@@ -464,7 +464,6 @@ class MentionBuilder:
         heads = set(mentions)
         for m in mentions.values():
             self._fill_roles(m)
-            m.tokens |= set()
             m._clause = self._clause_tokens(m, heads - {m.i})  # type: ignore[attr-defined]
         return sorted(mentions.values(), key=lambda m: m.i)
 

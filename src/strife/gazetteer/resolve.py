@@ -363,7 +363,7 @@ class Resolver:
         """Rule-based choice that overrides the scores (country names, towns dominating their region)."""
         top = int(np.argmax(sc))
         if g.forced is not None and top != g.forced:
-            cand, forced = g.candidates[top].place, g.candidates[g.forced].place
+            cand = g.candidates[top].place
             # an admin1 of the same name wins only with strong evidence for its country and region
             # (Georgia the state in a US story), never a town
             strong = cand.precision == "admin1" and sc[top] - sc[g.forced] > 1.0
