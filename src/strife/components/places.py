@@ -9,10 +9,13 @@ places; they only count as evidence for their country.
 
 
 import re
+from pathlib import Path
 from collections import Counter
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 import strife.doc_ext  # noqa: F401  (registers doc._.strife_places)
 from strife.doc_ext import doc_text
@@ -35,6 +38,26 @@ class PlacesComponent:
         self.name = name
         self.recover = recover
         self._gaz = gazetteer
+        self._nlp = nlp
+        self._curated: PhraseMatcher | None = None
+
+    def curated_matcher(self) -> PhraseMatcher:
+        """Names of the curated features ("Iraq-Syria border", "Bab al-Hawa crossing") as phrases:
+        NER splits them into their countries or misses them."""
+        if self._curated is None:
+            matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+            path = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "curated_places.tsv"
+            names: list[str] = []
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cols = line.split("\t")
+                names.extend(n for n in [cols[0], *(cols[1].split("|") if len(cols) > 1 else [])] if n.strip())
+            docs = [self._nlp.make_doc(n) for n in names if len(n.split()) > 1 or "-" in n]
+            if docs:
+                matcher.add("CURATED_PLACE", docs)
+            self._curated = matcher
+        return self._curated
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -62,10 +85,16 @@ class PlacesComponent:
     def spans(self, doc: Doc) -> tuple[list[Span], Counter]:
         """Place spans of the doc (sorted, non-overlapping) and demonym country evidence."""
         gaz = self.gazetteer
-        out: list[Span] = []
+        out: list[Span] = filter_spans([doc[a:b] for _, a, b in self.curated_matcher()(doc)])
         evidence: Counter = Counter()
-        taken = set()
+        taken = {i for sp in out for i in range(sp.start, sp.end)}
         for ent in doc.ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                # inside a curated feature: only the countries it names stay as places of their own
+                # ("the Iraq-Syria border" is also in Iraq and in Syria)
+                if ent.label_ == "GPE" and any(c.place.precision == "country" for c in gaz.lookup(ent.text)):
+                    out.append(ent)
+                continue
             dem = gaz.demonym(ent.text)
             if dem and not any(c.place.precision == "country" for c in gaz.lookup(ent.text)):
                 evidence[dem] += 1
