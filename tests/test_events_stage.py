@@ -106,3 +106,27 @@ def test_a_demand_is_requested_by_the_speaker(nlp):
     req = next(r for r in recs if r.plover.type == "REQUEST")
     roles = {(a.role, a.country) for a in req.actors}
     assert ("actor", "RUS") in roles and ("recipient", "SDN") in roles
+
+
+def test_curated_border_is_a_place_and_keeps_its_countries(nlp):
+    doc = _doc(nlp, "Airstrikes hit militia positions at the Iraq-Syria border on Sunday.")
+    texts = [p.text for p in doc._.strife_places]
+    assert "Iraq-Syria border" in texts and "Iraq" in texts and "Syria" in texts
+    ev = _records(nlp, "Airstrikes hit militia positions at the Iraq-Syria border on Sunday.")[0]
+    assert ev.locations[0].name == "Iraq-Syria border" and ev.locations[0].precision == "region"
+    assert {"IRQ", "SYR"} <= {loc.country for loc in ev.locations}
+
+
+def test_force_on_protesters_is_excessive_force(nlp):
+    ev = _records(nlp, "Security forces fired live rounds at thousands of protesters in Khartoum on Thursday.")[0]
+    assert ev.acled is not None and ev.acled.sub_event_type == "Excessive force against protesters"
+    assert any(a.role == "recipient" and a.name == "protesters" for a in ev.actors)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Police captured two suspects in a raid.", True),           # an armed party backs "captured"
+    ("The opposition captured 86 seats in parliament.", False),  # nothing backs it
+])
+def test_ambiguous_words_need_support(nlp, text, kept):
+    recs = [r for r in _records(nlp, text) if r.plover.type in ("ASSAULT", "COERCE")]
+    assert bool(recs) is kept
