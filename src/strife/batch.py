@@ -25,7 +25,7 @@ import time
 from collections import Counter, deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Sequence, TypeVar, Union
 
 from strife.article import Article
 from strife.readers import ReadFailure
@@ -226,8 +226,12 @@ def process_pool(workers: int, warm: bool = True) -> Iterator[Mapper]:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def partitions_of(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    buf: list[Article] = []
+T = TypeVar("T")
+
+
+def partitions_of(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    buf: list[T] = []
     for item in items:
         buf.append(item)
         if len(buf) >= size:

@@ -252,12 +252,16 @@ def split_title(text: str) -> tuple[Optional[str], str]:
     return title, body
 
 
-def read_text(src: InputSource, options: ReadOptions) -> Iterator[ReadResult]:
+def _read_decoded(src: InputSource, options: ReadOptions) -> Union[tuple[str, list[str]], ReadFailure]:
+    """The input's text and decoding warnings, or why it could not be read."""
     data = _read_capped(src, options)
     if isinstance(data, ReadFailure):
-        yield data
-        return
-    decoded = _bytes_to_text(src.origin, data, options)
+        return data
+    return _bytes_to_text(src.origin, data, options)
+
+
+def read_text(src: InputSource, options: ReadOptions) -> Iterator[ReadResult]:
+    decoded = _read_decoded(src, options)
     if isinstance(decoded, ReadFailure):
         yield decoded
         return
@@ -459,11 +463,7 @@ def _chain_chunks(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
 
 
 def read_json(src: InputSource, options: ReadOptions) -> Iterator[ReadResult]:
-    data = _read_capped(src, options)
-    if isinstance(data, ReadFailure):
-        yield data
-        return
-    decoded = _bytes_to_text(src.origin, data, options)
+    decoded = _read_decoded(src, options)
     if isinstance(decoded, ReadFailure):
         yield decoded
         return
@@ -488,11 +488,7 @@ _CSV_DATE_COLUMNS = ("published", "date")
 
 
 def read_csv(src: InputSource, options: ReadOptions) -> Iterator[ReadResult]:
-    data = _read_capped(src, options)
-    if isinstance(data, ReadFailure):
-        yield data
-        return
-    decoded = _bytes_to_text(src.origin, data, options)
+    decoded = _read_decoded(src, options)
     if isinstance(decoded, ReadFailure):
         yield decoded
         return

@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import duckdb
 
+from strife.batch import partitions_of
 from strife.article import Article
 from strife.records import Event
 from strife.store.cluster import (
@@ -260,17 +261,6 @@ def _write_batch(
     report.batches += 1
 
 
-def _batches(items: Iterable[IngestItem], size: int) -> Iterator[list[IngestItem]]:
-    buf: list[IngestItem] = []
-    for item in items:
-        buf.append(item)
-        if len(buf) >= size:
-            yield buf
-            buf = []
-    if buf:
-        yield buf
-
-
 def ingest_articles(
     db: DbLike,
     articles_with_events: Iterable[IngestItem],
@@ -306,7 +296,7 @@ def ingest_articles(
     owned = not isinstance(db, duckdb.DuckDBPyConnection)
     con: Optional[duckdb.DuckDBPyConnection] = None if owned else db  # type: ignore[assignment]
     opened_at = time.monotonic()
-    batches = _batches(articles_with_events, batch_size)
+    batches = partitions_of(articles_with_events, batch_size)
     try:
         while True:
             pulled_at = time.monotonic()
