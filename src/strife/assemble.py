@@ -62,6 +62,16 @@ def _localise(actors: list[Actor], locations: list[Location], frame: EventFrame)
             a.country = country
 
 
+def _host_state(iso3: str, place_mention) -> Optional[ActorMention]:
+    from strife.actor_dictionary import get_actor_dictionary
+
+    entry = get_actor_dictionary().state(iso3)
+    if entry is None:
+        return None
+    return ActorMention(place_mention.start_char, place_mention.end_char, place_mention.text, -1, name=entry.name,
+                        country=iso3, sector=entry.sector, kind="state", how="host")
+
+
 def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list[Actor]:
     out: list[Actor] = []
     seen: set[tuple[str, str]] = set()
@@ -81,6 +91,19 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
                 other = frames_by_trigger.get(i)
                 if other is not None and other is not frame:
                     recipients.extend(a for a in other.roles("actor") if a.name not in actor_names)
+    if not recipients and frame.plover_type == "CONSULT":
+        # a visit's counterpart is its host: the state where it took place, if not the visitor's own
+        own = {a.country for a in frame.roles("actor")}
+        for m in frame.mentions:
+            for p in m.places:
+                iso = p.place.country if p.place is not None else p.country
+                if iso and iso not in own and m.place_level == "clause":
+                    host = _host_state(iso, p)
+                    if host is not None:
+                        recipients.append(host)
+                    break
+            if recipients:
+                break
     for a in recipients:
         if ("recipient", a.name) not in seen:
             seen.add(("recipient", a.name))

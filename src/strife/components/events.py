@@ -351,6 +351,18 @@ class MentionBuilder:
                     found.append(ActorMention(np.start_char, np.end_char, np.text, t.i, name=np.text,
                                               kind="unknown", how="facility", named=False))
                 continue
+            if a is None and not modifiers and t.pos_ == "NOUN":
+                # "support Turkey's efforts", "praised Haiti's record": the party is the possessor;
+                # "provide aid for Romania", "lift embargoes on Iran": the party the object is for
+                for c in t.children:
+                    if c.dep_ == "poss":
+                        a = actor_for_token(self.doc, c)
+                    elif c.dep_ == "prep" and c.lower_ in self.w["object_recipient_preps"] and t.dep_ == "dobj":
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                found.extend(self._resolve(g, modifiers=False))
+                    if a is not None:
+                        break
             if a is not None:
                 found.append(a)
                 for iso in a.also_countries:  # one party per coordinated demonym
