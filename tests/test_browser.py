@@ -122,6 +122,8 @@ def test_the_page_over_the_seed(server, browser):
     page.fill("#f-min-fatalities", "100000")
     page.click("#f-apply")
     page.wait_for_function("document.querySelectorAll('#event-list li').length === 0")
+    # the map is redrawn from /points, which may answer after the list: wait for it
+    page.wait_for_function("document.querySelectorAll('path.strife-marker').length === 0", timeout=10_000)
     assert page.locator("path.strife-marker").count() == 0
     page.click("#f-reset")
     page.wait_for_function(f"document.querySelectorAll('#event-list li').length === {total}")
