@@ -703,8 +703,10 @@ _PROTESTER_SECTORS = frozenset({"OPP", "LAB", "EDU"})
 def _supported(m: EventMention) -> bool:
     """Does something specific back an ambiguous word (a toll, its own date, a place it happened in,
     an armed party to a use of force, protesters to a protest)?"""
-    if m.tolls or m.date is not None or m.place_level == "clause":
+    if m.tolls or m.place_level == "clause":
         return True
+    if m.date is not None and m.trigger.pos == "VERB":
+        return True  # a noun takes dates too easily ("the March 7 fire") to count as support
     parties = [r.mention for r in m.roles]
     if m.plover_type in ("ASSAULT", "COERCE", "MOBILIZE"):
         return any(a.sector in _ARMED_SECTORS or (a.kind == "state" and r.role == "actor")
