@@ -14,7 +14,7 @@ from typing import Optional, TextIO
 
 import click
 
-from strife.cli_options import input_options
+from strife.cli_options import input_options, parquet_parts, relevance_keep
 
 from strife import __version__, batch
 from strife.article import parse_published
@@ -78,23 +78,8 @@ def extract_command(
         extractor = batch.default_extractor()
     except ImportError as exc:
         raise click.ClickException(f"strife's extraction pipeline could not be loaded: {exc}") from None
-    keep = None
-    if not no_filter and isinstance(extractor, batch.PipelineExtractor):
-        # the filter is derived from the pipeline's trigger lexicon: it says nothing about other extractors
-        from strife.relevance import default_filter
-
-        try:
-            keep = default_filter(settings.model)
-        except FileNotFoundError as exc:
-            raise click.ClickException(f"the relevance filter could not be built: {exc}; use --no-filter") from None
-    parts = None
-    if parquet_dir is not None:
-        from strife.scale.dask_runner import ParquetPartitions
-
-        try:
-            parts = ParquetPartitions(parquet_dir)
-        except (FileExistsError, OSError) as exc:
-            raise click.ClickException(str(exc)) from None
+    keep = relevance_keep(no_filter, extractor, settings.model)
+    parts = parquet_parts(parquet_dir)
 
     with contextlib.ExitStack() as stack:
         if output is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Optional
 
 import click
 
@@ -29,3 +29,30 @@ def input_options(fn: Callable) -> Callable:
     for opt in reversed(_INPUT_OPTIONS):
         fn = opt(fn)
     return fn
+
+
+def relevance_keep(no_filter: bool, extractor, model: Optional[str] = None):
+    """The relevance filter for the real pipeline (None with --no-filter or another extractor): it is
+    derived from the pipeline's trigger lexicon and says nothing about other extractors."""
+    from strife import batch
+
+    if no_filter or not isinstance(extractor, batch.PipelineExtractor):
+        return None
+    from strife.relevance import default_filter
+
+    try:
+        return default_filter(model) if model else default_filter()
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"the relevance filter could not be built: {exc}; use --no-filter") from None
+
+
+def parquet_parts(parquet_dir: Optional[str]):
+    """The Parquet partition writer for --parquet-dir (None without it)."""
+    if parquet_dir is None:
+        return None
+    from strife.scale.dask_runner import ParquetPartitions
+
+    try:
+        return ParquetPartitions(parquet_dir)
+    except (FileExistsError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None

@@ -10,14 +10,11 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from typing import Callable, Iterator, Optional
+from typing import Iterator, Optional
 
 import click
 
-from strife.cli_options import input_options
-
-from strife.article import Article
-from strife.records import Event
+from strife.cli_options import input_options, parquet_parts, relevance_keep
 from strife.store.clusterview import cluster_view
 from strife.store.db import StoreError, default_db_path, open_store
 from strife.store.export import BINARY_FORMATS, FORMATS, export_events
@@ -84,11 +81,7 @@ def ingest_command(
         extract = batch.default_extractor()
     except ImportError as exc:
         raise click.ClickException(f"strife's extraction pipeline could not be loaded: {exc}") from None
-    keep = None
-    if not no_filter and isinstance(extract, batch.PipelineExtractor):
-        from strife.relevance import default_filter
-
-        keep = default_filter()
+    keep = relevance_keep(no_filter, extract)
     read_failures: list[Failure] = []
     run = batch.RunReport()
 
@@ -106,14 +99,7 @@ def ingest_command(
                 mapper = stack.enter_context(dask_mapper_for(workers=workers, scheduler=scheduler))
             except DaskUnavailable as exc:
                 raise click.ClickException(str(exc)) from None
-        parts = None
-        if parquet_dir is not None:
-            from strife.scale.dask_runner import ParquetPartitions
-
-            try:
-                parts = ParquetPartitions(parquet_dir)
-            except (FileExistsError, OSError) as exc:
-                raise click.ClickException(str(exc)) from None
+        parts = parquet_parts(parquet_dir)
         processed = batch.iter_processed(
             read_inputs(paths, published=published, text_column=text_column, date_column=date_column,
                         lang=lang),  # type: ignore[arg-type]
