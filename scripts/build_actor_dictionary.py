@@ -86,8 +86,14 @@ def stems_of(entry: ActorEntry) -> set[str]:
     return {w[:4] for n in entry.all_names for w in normalize(n).split() if len(w) >= 4}
 
 
+# Words of country names that do not single a country out: an alias needs another shared word
+# (Phoenix lists "SOUTH" for South Korea and "NORTH" for North Korea).
+GENERIC_NAME_WORDS = frozenset({"south", "north", "east", "west", "central", "republic", "democratic",
+                                "united", "people", "peoples", "kingdom", "islamic", "arab", "great", "new"})
+
+
 def alias_fits_country(alias: str, stems: set[str]) -> bool:
-    return any(w[:4] in stems for w in normalize(alias).split() if len(w) >= 4)
+    return any(w[:4] in stems for w in normalize(alias).split() if len(w) >= 4 and w not in GENERIC_NAME_WORDS)
 
 
 def build(shared: Path, out_dir: Path) -> dict:

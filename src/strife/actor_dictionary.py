@@ -126,6 +126,20 @@ def normalize(text: str) -> str:
     return _LEADING_THE.sub("", t)
 
 
+def _one_slip(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one insertion, deletion, substitution or swap of
+    neighbouring letters (Damerau-Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
+
+
 def compact_key(key: str) -> str:
     return key.replace(" ", "")
 
@@ -282,6 +296,8 @@ class ActorDictionary:
     _states: dict[str, int] = field(default_factory=dict, repr=False)
     _labels: dict[str, str] = field(default_factory=dict, repr=False)
     _patterns: Optional[list[dict]] = field(default=None, repr=False)
+    _person_words: Optional[dict[str, list[int]]] = field(default=None, repr=False)
+    _short_persons: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex()
@@ -326,6 +342,18 @@ class ActorDictionary:
                 self._metonyms.setdefault(normalize(m), i)
             if e.kind == "state" and e.sector is None and e.country:
                 self._states.setdefault(e.country, i)
+        # persons also by first and last name without middle names ("Carlos Saul Menem" -> "Carlos
+        # Menem"), where no other entry, and no other person's short form, claims that key
+        short: dict[str, set[int]] = {}
+        for i, e in enumerate(self.entries):
+            if e.kind != "person":
+                continue
+            for alias in e.all_names:
+                words = normalize(alias).split()
+                if len(words) >= 3:
+                    short.setdefault(words[0] + " " + words[-1], set()).add(i)
+        self._short_persons = {k: next(iter(v)) for k, v in short.items()
+                               if k not in self._index and len({self.entries[i].name for i in v}) == 1}
         self._labels = {b.sector: b.label for b in cameo_blocks().values()
                         if b.category == "role" and b.sector and b.label and b.code == b.sector}
         self._patterns = None
@@ -347,9 +375,37 @@ class ActorDictionary:
         i = self._index.get(key)
         if i is None:
             i = self._compact.get(compact_key(key))
+        if i is None:
+            i = self._short_persons.get(key)
         if i is None and metonyms:
             i = self._metonyms.get(key)
         return self.entries[i] if i is not None else None
+
+    def lookup_person_fuzzy(self, text: str) -> Optional[ActorEntry]:
+        """A person entry whose full name is one typing slip away from ``text`` ("Francois Mitterand",
+        "Abdelaziz Bouteflicka"): at least two words, 10+ letters, Damerau-Levenshtein distance 1, a
+        shared first or last word, and a single such entry (an ambiguous slip matches nothing)."""
+        key = normalize(text)
+        words = key.split()
+        if len(words) < 2 or len(key) < 10:
+            return None
+        if self._person_words is None:
+            index: dict[str, list[int]] = {}
+            for i, e in enumerate(self.entries):
+                if e.kind == "person":
+                    for alias in e.all_names:
+                        ws = normalize(alias).split()
+                        if len(ws) >= 2:
+                            for w in {ws[0], ws[-1]}:
+                                index.setdefault(w, []).append(i)
+            self._person_words = index
+        hits: set[int] = set()
+        for w in {words[0], words[-1]}:
+            for i in self._person_words.get(w, ()):
+                if any(_one_slip(key, normalize(a)) for a in self.entries[i].all_names):
+                    hits.add(i)
+        names = {self.entries[i].name for i in hits}
+        return self.entries[min(hits)] if len(names) == 1 else None
 
     def state(self, iso3: str) -> Optional[ActorEntry]:
         i = self._states.get(iso3)

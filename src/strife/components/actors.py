@@ -21,6 +21,8 @@ from strife.actor_dictionary import get_actor_dictionary
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 _GROUP_SECTORS = {"MILITIA", "REB", "INS", "TER", "SEP", "UAF", "PTY"}
+_CONTEXT_SECTORS = _GROUP_SECTORS | {"OPP"}
+_TRANSNATIONAL = ("IMG", "IGO", "NGO", "MNC")
 
 
 @dataclass
@@ -100,6 +102,15 @@ def _modifier_country(tok: Token) -> Optional[str]:
     return None
 
 
+def _entity_text(tok: Token) -> str:
+    """The text of the NORP/GPE entity ``tok`` is part of, else the token's own text."""
+    if tok.ent_type_ in ("NORP", "GPE"):
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+    return tok.text
+
+
 def _modifier_countries(tok: Token) -> list[str]:
     """Every country named by coordinated demonyms ("Hungarian and Romanian officials")."""
     d = get_actor_dictionary()
@@ -136,6 +147,8 @@ class ActorResolver:
             entry = self.dict.lookup(key) or self.dict.lookup(ent.text)
             if entry is None and ent.text.endswith("s"):
                 entry = self.dict.lookup(ent.text[:-1])  # "the Kataeb Hezbollahs"
+            if entry is None and label == "PERSON":
+                entry = self.dict.lookup_person_fuzzy(ent.text)  # "Francois Mitterand"
             head = ent.root
             base = dict(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, head_i=head.i)
             if label == "NORP" and not (head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
@@ -152,6 +165,10 @@ class ActorResolver:
                     fields["country"] = _modifier_country(head) or next(
                         (iso for t in ent if (iso := self.dict.demonym_country(t.text))), None)
                 self._add(ActorMention(**base, **fields, how="dictionary"))
+            elif label == "PERSON" and head.tag_ in ("NNPS", "NNS") and (
+                    iso := next((c for t in ent if (c := self.dict.demonym_country(t.text))), None)):
+                # a people the tagger took for a person ("Bosnian Serbs"): a party, like NORP below
+                self._add(ActorMention(**base, name=ent.text, country=iso, sector="CVL", kind="non_state", how="ner"))
             elif label == "PERSON":
                 country, sector = self._person_context(ent)
                 self._add(ActorMention(**base, name=ent.text, country=country, sector=sector, kind="person", how="person"))
@@ -178,10 +195,12 @@ class ActorResolver:
             if pm.place is not None or pm.country:
                 places[pm.start_char] = pm.place.country if pm.place is not None else pm.country
         for w in words:
-            iso = self.dict.demonym_country(w.text) or places.get(w.idx)
+            # a word inside a multi-word NORP/GPE entity counts as that entity ("South African", not "South")
+            name = _entity_text(w)
+            iso = self.dict.demonym_country(name) or places.get(w.idx)
             if iso and not country:
                 country = iso
-            e = self.dict.lookup(w.text)
+            e = self.dict.lookup(name)
             if e is not None and e.kind == "state" and e.country and not country:
                 country = e.country
             s = self.dict.lookup_agent(w.lemma_.lower())
@@ -271,6 +290,31 @@ class ActorResolver:
             self.mentions[idx] = replace(m, name=best.name, country=best.country, sector=best.sector, kind=best.kind,
                                          affiliation=list(best.affiliation), how="coref")
 
+    def context_countries(self) -> None:
+        """A named armed or political group the dictionary gives no country (Phoenix codes many by
+        region: "UNITA" ANGREB, "Islamic Salvation Front" INTREB), or an organisation it does not know,
+        takes the one country of the places, states and persons named in its sentence, else of the whole
+        article. Transnational groups (IMG, IGO, NGO, MNC codes) never do."""
+        places = [(pm.start_char, pm.place.country if pm.place is not None else pm.country)
+                  for pm in self.doc._.strife_places or []]
+        places += [(m.start_char, m.country) for m in self.mentions if m.named and m.kind in ("state", "person")]
+        places = [(c, iso) for c, iso in places if iso]
+        if not places:
+            return
+        doc_countries = {iso for _, iso in places}
+        for idx, m in enumerate(self.mentions):
+            group = (m.kind == "non_state" and m.sector in _CONTEXT_SECTORS) or (m.kind == "unknown" and m.how == "ner")
+            if m.country or not m.named or not group or m.affiliation:
+                continue
+            entry = self.dict.lookup(m.name)
+            if entry is not None and any(c.split(":")[-1].startswith(_TRANSNATIONAL) for c in entry.codes):
+                continue
+            sent = self.doc[m.head_i].sent
+            here = {iso for c, iso in places if sent.start_char <= c < sent.end_char}
+            pool = here or doc_countries
+            if len(pool) == 1:
+                self.mentions[idx] = replace(m, country=next(iter(pool)))
+
     def pronouns(self) -> None:
         for tok in self.doc:
             low = tok.lower_
@@ -291,6 +335,7 @@ class ActorResolver:
         self.from_descriptions()
         self.surnames()
         self.resolve_descriptions()
+        self.context_countries()
         self.pronouns()
         self.mentions.sort(key=lambda m: m.start_char)
         return self.mentions

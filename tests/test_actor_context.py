@@ -1,0 +1,80 @@
+"""Actor countries from the name and from context: multi-word demonyms, typing slips in a leader's name,
+names without middle names, peoples the tagger calls persons, and groups whose country the dictionary
+does not give."""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.actor_dictionary import ActorDictionary, ActorEntry, _one_slip, get_actor_dictionary
+
+
+@pytest.mark.parametrize("a, b, ok", [
+    ("mitterand", "mitterrand", True),       # deletion
+    ("bouteflicka", "bouteflika", True),     # insertion
+    ("abdc", "abcd", True),                  # swap of neighbours
+    ("putin", "putim", True),                # substitution
+    ("santos", "sontas", False),             # two slips
+    ("same", "same", False),                 # not a slip
+    ("ab", "abcd", False),
+])
+def test_one_slip(a, b, ok):
+    assert _one_slip(a, b) is ok
+
+
+def _dict(*entries: ActorEntry) -> ActorDictionary:
+    return ActorDictionary(entries=list(entries))
+
+
+def test_fuzzy_person_needs_one_unambiguous_slip():
+    d = _dict(ActorEntry(name="Francois Mitterrand", country="FRA", kind="person"),
+              ActorEntry(name="Jean Dupont", country="FRA", kind="person"),
+              ActorEntry(name="Jean Dupond", country="BEL", kind="person"))
+    assert d.lookup_person_fuzzy("Francois Mitterand").name == "Francois Mitterrand"
+    assert d.lookup_person_fuzzy("Jean Dupons") is None        # one slip from two people: no match
+    assert d.lookup_person_fuzzy("Mitterand") is None          # one word is too little to go on
+    assert d.lookup_person_fuzzy("Francois Mitterrand") is None  # exact names are lookup()'s job
+
+
+def test_person_without_middle_name():
+    d = _dict(ActorEntry(name="Carlos Saul Menem", country="ARG", kind="person"),
+              ActorEntry(name="Juan Carlos Perez", country="ARG", kind="person"),
+              ActorEntry(name="Juan Manuel Perez", country="CHL", kind="person"))
+    assert d.lookup("Carlos Menem").country == "ARG"
+    assert d.lookup("Juan Perez") is None  # two different people shorten to it
+
+
+def test_shipped_dictionary_has_no_bare_compass_alias():
+    d = get_actor_dictionary()
+    assert d.lookup("South") is None and d.lookup("North") is None
+    assert d.demonym_country("South African") == "ZAF"
+
+
+def _actors(nlp, text):
+    return {m.text: m for m in nlp(text)._.strife_actors}
+
+
+def test_multiword_demonym_before_a_name(nlp):
+    got = _actors(nlp, "South African leader F.W. de Klerk met the press on Monday.")
+    assert got["F.W. de Klerk"].country == "ZAF"
+
+
+def test_people_tagged_as_person_is_a_party(nlp):
+    got = _actors(nlp, "Bosnian Serbs demanded new talks.")
+    m = got["Bosnian Serbs"]
+    assert (m.country, m.kind) == ("BIH", "non_state")
+
+
+def test_group_without_country_takes_its_sentence_country(nlp):
+    got = _actors(nlp, "UNITA rebels attacked the town of Huambo in Angola.")
+    assert got["UNITA"].country == "AGO"
+
+
+def test_transnational_group_keeps_no_country(nlp):
+    got = _actors(nlp, "Al-Qaeda claimed the bombing in Baghdad.")
+    assert got["Al-Qaeda"].country is None
+
+
+def test_two_countries_in_context_give_none(nlp):
+    got = _actors(nlp, "UNITA fighters crossed from Angola into Namibia.")
+    assert got["UNITA"].country is None
