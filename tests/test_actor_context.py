@@ -78,3 +78,14 @@ def test_transnational_group_keeps_no_country(nlp):
 def test_two_countries_in_context_give_none(nlp):
     got = _actors(nlp, "UNITA fighters crossed from Angola into Namibia.")
     assert got["UNITA"].country is None
+
+
+def test_compound_agent_noun_gives_way_to_the_phrase_head(nlp):
+    got = _actors(nlp, "Landowners demanded property seized by Algerian government forces.")
+    m = got["Algerian government forces"]
+    assert (m.country, m.sector) == ("DZA", "MIL")
+
+
+def test_demonym_on_the_head_of_a_compound(nlp):
+    got = _actors(nlp, "Thousands fled to a Cambodian refugee camp.")
+    assert got["refugee"].country == "KHM"

@@ -227,20 +227,27 @@ class ActorResolver:
                                        **_entry_fields(entry)))
             i = j
 
+    def _agent_sector(self, tok: Token) -> Optional[str]:
+        return self.dict.lookup_agent(tok.lemma_.lower()) or self.dict.lookup_agent(tok.lower_)
+
     def from_descriptions(self) -> None:
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or any(m.covers(tok) for m in self.mentions):
                 continue
-            sector = self.dict.lookup_agent(tok.lemma_.lower()) or self.dict.lookup_agent(tok.lower_)
+            sector = self._agent_sector(tok)
             if not sector:
                 continue
+            compound_of = tok.head if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") else None
+            if compound_of is not None and self._agent_sector(compound_of):
+                continue  # "government" in "Algerian government forces": the head noun takes the phrase
             np = _np_span(tok)
             # a country named as a modifier of the description ("Algeria army", "U.S. forces") gives way to it
             self.mentions = [m for m in self.mentions if not (
                 np.start_char <= m.start_char and m.end_char <= np.end_char and m.end_char <= tok.idx
                 and m.kind == "state" and not m.sector)]
             entry = self.dict.describe(np.text)
-            country = _modifier_country(tok)
+            # "a Cambodian refugee camp": the demonym modifies the phrase's head
+            country = _modifier_country(tok) or (_modifier_country(compound_of) if compound_of is not None else None)
             if entry is not None:
                 fields = _entry_fields(entry)
                 if country and not fields.get("country"):
