@@ -307,6 +307,12 @@ def collect_entries() -> list[_Entry]:
         for alias in filter(None, aliases.split("|")):
             e.names.setdefault(alias, Q_ALTERNATE)
         entries.append(e)
+
+    # --- regional demonyms must name an existing region ("Ohioans" -> Ohio)
+    regions = {(e.country, normalise(n)) for e in entries if e.precision in ("admin1", "region") for n in e.names}
+    for dem, iso3, name in _read_tsv("region_demonyms.tsv"):
+        if (iso3, normalise(name)) not in regions:
+            raise ValueError(f"region_demonyms.tsv: no admin1/region {name!r} in {iso3} for {dem!r}")
     return entries
 
 

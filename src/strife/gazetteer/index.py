@@ -91,6 +91,17 @@ def _load_demonyms() -> dict[str, str]:
     return out
 
 
+def _load_region_demonyms() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    with (DATA_DIR / "region_demonyms.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            dem, iso3, name = line.rstrip("\n").split("\t")
+            out[normalise(dem)] = (iso3, name)
+    return out
+
+
 class Gazetteer:
     """Name -> candidate places, countries by ISO3, demonyms."""
 
@@ -99,6 +110,7 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._demonyms = _load_demonyms()
+        self._region_demonyms = _load_region_demonyms()
         self._countries: dict[str, Place] = {}
         for row in self._query("SELECT * FROM places WHERE precision='country'", ()):
             p = self._row_to_place(row)
@@ -193,15 +205,34 @@ class Gazetteer:
     def countries(self) -> dict[str, Place]:
         return dict(self._countries)
 
-    def demonym(self, text: str) -> str | None:
-        """ISO3 of a nationality word ("Iraqi", "Americans"), else None."""
+    @staticmethod
+    def _demonym_entry(table: dict, text: str):
         norm = normalise(text)
-        if norm in self._demonyms:
-            return self._demonyms[norm]
+        if norm in table:
+            return table[norm]
         for suffix in ("s", "es"):
-            if norm.endswith(suffix) and norm[: -len(suffix)] in self._demonyms:
-                return self._demonyms[norm[: -len(suffix)]]
+            if norm.endswith(suffix) and norm[: -len(suffix)] in table:
+                return table[norm[: -len(suffix)]]
         return None
+
+    def demonym(self, text: str) -> str | None:
+        """ISO3 of a nationality word ("Iraqi", "Americans") or a regional one ("Ohioans"), else None."""
+        iso = self._demonym_entry(self._demonyms, text)
+        if iso is None:
+            entry = self._demonym_entry(self._region_demonyms, text)
+            iso = entry[0] if entry else None
+        return iso
+
+    def region_demonym(self, text: str) -> Place | None:
+        """The first-level region a regional demonym points at ("Ohioans" -> Ohio), else None."""
+        entry = self._demonym_entry(self._region_demonyms, text)
+        if entry is None:
+            return None
+        iso3, name = entry
+        found = [c.place for c in self.lookup(name) if c.place.country == iso3 and c.quality == 0
+                 and c.place.precision in ("admin1", "region")]
+        found.sort(key=lambda p: p.precision != "admin1")
+        return found[0] if found else None
 
     def by_geonames_id(self, gid: int) -> Place | None:
         rows = self._query("SELECT * FROM places WHERE geonames_id = ?", (gid,))

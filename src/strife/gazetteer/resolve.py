@@ -53,6 +53,8 @@ W_NEAR = 1.6
 W_MID = 0.5
 W_CAPITAL = 1.6
 SHADOWED_ALTERNATE = -1.2    # a town's alternate name when other places carry it as their own name
+SHADOWED_BY_REGION = -1.5    # a small town named like a first-level region of its country ("Kansas", Ill.)
+REGION_SHARE = 0.6           # country support of world regions and seas (they lie in no one country)
 TOWN_OVER_COUNTRY = 1.0      # score margin (with local support) for a town to beat a country name
 NEAR_KM = 150.0
 MID_KM = 400.0
@@ -204,7 +206,8 @@ class Resolver:
             if s.best is not None:
                 out.append(PlaceMention(s.start, s.end, s.text, s.best.place, s.best.place.country, s.score))
             elif s.demonym:
-                place = self.gaz.country(s.demonym) if demonyms_as_countries else None
+                place = (self.gaz.region_demonym(s.text) or self.gaz.country(s.demonym)) if demonyms_as_countries \
+                    else None
                 out.append(PlaceMention(s.start, s.end, s.text, place, s.demonym, 0.5 if place else 0.0))
             else:
                 out.append(PlaceMention(s.start, s.end, s.text, None, doc_country, 0.0))
@@ -251,7 +254,12 @@ class Resolver:
         for g in groups:
             self._constrain(g)
             exact = any(c.quality == 0 for c in g.candidates)
+            regions = {c.place.country: c.place.population for c in g.candidates
+                       if c.quality == 0 and c.place.precision == "admin1"}
             priors = [self._prior(c, g.slots[0], exact) for c in g.candidates]
+            for i, c in enumerate(g.candidates):
+                if c.place.precision == "city" and c.place.population < 0.05 * regions.get(c.place.country, 0):
+                    priors[i] += SHADOWED_BY_REGION
             order = sorted(range(len(priors)), key=lambda i: priors[i], reverse=True)
             keep = order[:MAX_CANDIDATES]
             if g.forced is not None and g.forced not in keep:
@@ -328,6 +336,7 @@ class Resolver:
                          c.place.lon if c.place.lon is not None else np.nan) for _, c in flat])
         areal = np.array([c.place.precision in _AREAL for _, c in flat])
         countries = [c.place.country for _, c in flat]
+        stateless = np.array([c.place.country is None and c.place.precision == "region" for _, c in flat])
         admin1s = [(c.place.country, c.place.admin1) if c.place.admin1 else None for _, c in flat]
         admin2s = [(c.place.country, c.place.admin1, c.place.admin2)
                    if c.place.admin2 and c.place.precision in ("city", "admin2", "point") else None for _, c in flat]
@@ -378,6 +387,7 @@ class Resolver:
             for gi, g in enumerate(groups):
                 rows = np.nonzero(owner == gi)[0]
                 c_share = np.sqrt((C[rows] @ (tot_country - g_country[gi] + base)) / (others + base_total))
+                c_share = np.where(stateless[rows], REGION_SHARE, c_share)
                 other_countries = tot_country - g_country[gi] + base
                 nb_share = np.sqrt((C[rows] @ (NB @ other_countries)) / (others + base_total))
                 a_sup = A[rows] @ (tot_admin1 - g_admin1[gi])
