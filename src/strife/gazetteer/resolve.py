@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -54,6 +55,7 @@ W_MID = 0.5
 W_CAPITAL = 1.6
 SHADOWED_ALTERNATE = -1.2    # a town's alternate name when other places carry it as their own name
 SHADOWED_BY_REGION = -1.5    # a small town named like a first-level region of its country ("Kansas", Ill.)
+CUE_CAP = 1.0                # most country evidence a document's locale cues give ("$", "sheriff")
 REGION_SHARE = 0.6           # country support of world regions and seas (they lie in no one country)
 TOWN_OVER_COUNTRY = 1.0      # score margin (with local support) for a town to beat a country name
 NEAR_KM = 150.0
@@ -130,6 +132,20 @@ def clean_name(text: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def locale_cues() -> tuple[tuple[re.Pattern, str, float], ...]:
+    """(pattern, ISO3, weight) rows of data/gazetteer/locale_cues.tsv."""
+    from strife.gazetteer.build import DATA_DIR
+
+    rows = []
+    for line in (DATA_DIR / "locale_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, iso3, weight = line.split("\t")
+        rows.append((re.compile(pattern), iso3, float(weight)))
+    return tuple(rows)
+
+
 def _expansions(form: str) -> list[str]:
     """Spellings of a form with its abbreviated generic words written out."""
     out = []
@@ -190,6 +206,12 @@ class Resolver:
         evidence = Counter(context_countries or {})
         for dem in self._demonyms_in(text):
             evidence[dem] += 0.5
+        cue_weight: Counter = Counter()
+        for pattern, iso3, weight in locale_cues():
+            if pattern.search(text):
+                cue_weight[iso3] += weight
+        for iso3, w in cue_weight.items():
+            evidence[iso3] += min(w, CUE_CAP)
         for s in slots:
             if s.demonym and not s.candidates:
                 evidence[s.demonym] += 1.0
