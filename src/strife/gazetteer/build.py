@@ -35,7 +35,11 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 Q_CANONICAL, Q_ALTERNATE, Q_NO_ARTICLE, Q_NO_SUFFIX = 0, 1, 2, 3
 
 _ADMIN_PREFIXES = ("muhafazat ", "mayorality of ", "wilayat e ", "wilayat ", "province of ", "provincia de ",
-                   "provincia di ", "departamento de ", "estado de ", "region de ", "region of ", "ostan e ")
+                   "provincia di ", "departamento de ", "estado de ", "region de ", "region of ", "ostan e ",
+                   "mintaqat ", "changwat ")
+# generic words after a region's name ("Anhui Sheng", "Ningxia Huizu Zizhiqu"), longest first
+_ADMIN_SUFFIXES = (" Uygur Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu", " Zizhiqu", " Autonomous",
+                   " Governorate", " Province", " Region", " Oblast", " Prefecture", " Sheng", " Shi")
 
 
 @dataclass
@@ -82,9 +86,13 @@ def clean_admin_name(name: str) -> str:
         if lowered.startswith(pre) and len(name) > len(pre) + 2:
             name = name[len(pre):]
             break
-    for suf in (" Governorate", " Province", " Region", " Oblast", " Prefecture"):
-        if name.endswith(suf) and len(name) > len(suf) + 2:
-            name = name[: -len(suf)]
+    changed = True
+    while changed:  # "Tibet Autonomous Region" -> "Tibet"
+        changed = False
+        for suf in _ADMIN_SUFFIXES:
+            if name.endswith(suf) and len(name) > len(suf) + 2:
+                name, changed = name[: -len(suf)], True
+                break
     return name.strip()
 
 

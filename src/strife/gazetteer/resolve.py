@@ -275,7 +275,9 @@ class Resolver:
         groups = list(by_key.values())
         for g in groups:
             self._constrain(g)
-            exact = any(c.quality == 0 for c in g.candidates)
+            # the largest place carrying the name as its own name (an alternate name of a much larger
+            # city, "Mecca" for Makkah, is not shadowed by a small town's own name)
+            exact = max((c.place.population for c in g.candidates if c.quality == 0), default=-1)
             regions = {c.place.country: c.place.population for c in g.candidates
                        if c.quality == 0 and c.place.precision == "admin1"}
             priors = [self._prior(c, g.slots[0], exact) for c in g.candidates]
@@ -322,7 +324,7 @@ class Resolver:
                     best = c
         return best
 
-    def _prior(self, c: Candidate, s: _Slot, exact_exists: bool = False) -> float:
+    def _prior(self, c: Candidate, s: _Slot, exact_population: int = -1) -> float:
         p = c.place
         score = W_POP * math.log10(p.population + 1) + KIND_BONUS.get(p.precision, 0.0)
         score += QUALITY_PENALTY.get(c.quality, -1.0)
@@ -330,7 +332,7 @@ class Resolver:
             score += W_CAPITAL
         if c.quality == 1 and p.precision == "city":
             score -= 0.6  # a town's alternate (often historical) name is weak evidence
-            if exact_exists:
+            if exact_population >= 0 and p.population < 10 * max(exact_population, 1000):
                 score += SHADOWED_ALTERNATE
         if p.precision == "admin2":
             # "Rapides Parish", "Orange County": the suffix says admin2; a bare "Paris" does not
