@@ -23,10 +23,11 @@ import strife.components.paragraphs  # noqa: F401,E402
 import strife.components.dates  # noqa: F401,E402
 import strife.components.events  # noqa: F401,E402
 import strife.components.places  # noqa: F401,E402
+import strife.components.roles  # noqa: F401,E402
 import strife.components.tolls  # noqa: F401,E402
 import strife.components.triggers  # noqa: F401,E402
 
-STAGES = ("strife_places", "strife_actors", "strife_dates", "strife_tolls", "strife_triggers", "strife_events")
+STAGES = ("strife_places", "strife_actors", "strife_dates", "strife_tolls", "strife_triggers", "strife_events", "strife_roles")
 
 
 def build_nlp(model: Optional[str] = None) -> Language:
@@ -34,7 +35,10 @@ def build_nlp(model: Optional[str] = None) -> Language:
     from strife.settings import get_settings
 
     settings = get_settings()
-    nlp = spacy.load(model or settings.model)
+    from strife.scale.fastops import model_backend
+
+    with model_backend():  # matrix products through numpy's BLAS (see strife.scale.fastops)
+        nlp = spacy.load(model or settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     nlp.add_pipe("strife_paragraphs", before="parser")
     nlp.add_pipe("strife_actor_ruler", before="ner")
