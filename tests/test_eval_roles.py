@@ -49,13 +49,18 @@ def test_muc_role_mapping() -> None:
     from strife.records import Actor
 
     fac = frozenset({"station", "building"})
-    def a(role, text, kind="unknown"):
-        return Actor(role=role, name=text, text=text, span=(0, len(text)), kind=kind)
+    def a(role, text, kind="unknown", sector=None, name=None):
+        return Actor(role=role, name=name or text, text=text, span=(0, len(text)), kind=kind, sector=sector)
     assert roles.muc_role_of(a("actor", "guerrillas"), fac) == "perp_individual_id"
     assert roles.muc_role_of(a("actor", "the armed forces"), fac) == "perp_organization_id"
     assert roles.muc_role_of(a("recipient", "Ignacio Ellacuria", "person"), fac) == "hum_tgt_name"
     assert roles.muc_role_of(a("recipient", "the radio stations"), fac) == "phys_tgt_id"
-    assert roles.muc_role_of(a("recipient", "soldiers"), fac) is None
+    assert roles.muc_role_of(a("recipient", "soldiers", sector="MIL"), fac) is None
+    # an organisation named by its own name is PerpOrg; a description resolved to it stays PerpInd
+    assert roles.muc_role_of(a("actor", "the Medellin Association", "non_state"), fac) == "perp_organization_id"
+    assert roles.muc_role_of(a("actor", "the gunmen", "non_state", "REB", name="Medellin Association"), fac) == "perp_individual_id"
+    # a recipient that is neither a person nor a recognised party is a thing that was hit
+    assert roles.muc_role_of(a("recipient", "a power pylon"), fac) == "phys_tgt_id"
 
 
 # ---------------------------------------------------------------- loaders and floors (need ../shared)
@@ -95,8 +100,8 @@ def test_wikievents_rams_floor(shared) -> None:
 
 
 # measured on the samples above, rounded down
-MUC4_F1_FLOOR = 0.07         # first 25 dev docs: 0.075 (full dev: 0.078)
+MUC4_F1_FLOOR = 0.21         # first 25 dev docs: 0.232 with the learned role filler (0.111 without; full dev 0.201)
 PLOVER_COUNTRY_FLOOR = 0.88  # first 120 records: 0.909-0.919 (all 322: 0.869)
 PLOVER_ROLE_FLOOR = 0.90     # 0.928-0.942 as the role rules change
 WIKI_F1_FLOOR = 0.44         # first 4 docs: 0.456-0.468 (4 docs: noisy)
-RAMS_F1_FLOOR = 0.23         # first 60 examples: 0.248
+RAMS_F1_FLOOR = 0.24         # first 60 examples: 0.252 (0.248 before the role filler)

@@ -23,10 +23,11 @@ import strife.components.paragraphs  # noqa: F401,E402
 import strife.components.dates  # noqa: F401,E402
 import strife.components.events  # noqa: F401,E402
 import strife.components.places  # noqa: F401,E402
+import strife.components.roles  # noqa: F401,E402
 import strife.components.tolls  # noqa: F401,E402
 import strife.components.triggers  # noqa: F401,E402
 
-STAGES = ("strife_places", "strife_actors", "strife_dates", "strife_tolls", "strife_triggers", "strife_events")
+STAGES = ("strife_places", "strife_actors", "strife_dates", "strife_tolls", "strife_triggers", "strife_events", "strife_roles")
 
 
 def build_nlp(model: Optional[str] = None) -> Language:

@@ -26,10 +26,12 @@ Role mapping (strife -> gold role names; see ``ROLE_MAP_DOC``):
 gold role          strife prediction
 =================  ==========================================================================
 MUC PerpOrg        ``actor`` whose text names a dictionary actor (not a person) or a state
-                   institution noun (army, police, armed forces, government ...)
+                   institution noun (army, police, armed forces, government ...), or an
+                   organisation (kind state/non_state/international) by its own name
 MUC PerpInd        every other ``actor`` (descriptions: "guerrillas", "terrorists"; persons)
 MUC Victim         ``recipient`` of kind ``person`` (hum_tgt_name holds person names only)
-MUC Target         ``recipient`` whose text is headed by a facility noun (phys_tgt_id)
+MUC Target         ``recipient`` whose text is headed by a facility noun, or that is neither a person
+                   nor a recognised party (kind ``unknown``, no sector, not in the dictionary) (phys_tgt_id)
 attacker           ``actor`` (KAIROS Attacker, Killer, Injurer; RAMS attacker, killer, injurer)
 target             ``recipient`` of an attack event (KAIROS/RAMS Target)
 victim             ``recipient`` of a die/injure event, and the victim nouns of its toll claims
@@ -222,6 +224,7 @@ MUC_HEADLINE = ("perp_individual_id", "perp_organization_id", "phys_tgt_id", "hu
 # scoring map only (not extraction): heads that make a described state actor an organisation
 _INSTITUTION_HEADS = frozenset({"army", "military", "police", "government", "forces", "force", "guard",
                                 "navy", "command", "battalion", "brigade", "ministry", "cartel", "party", "front"})
+_ORG_KINDS = frozenset({"state", "non_state", "international"})
 
 
 def normalize_grit(s: str) -> str:
@@ -350,12 +353,16 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
             return "perp_organization_id"
         if head in _INSTITUTION_HEADS:
             return "perp_organization_id"
+        if actor.kind in _ORG_KINDS and normalize_grit(actor.text) == normalize_grit(actor.name):
+            return "perp_organization_id"  # the text names the organisation itself, not a description of its members
         return "perp_individual_id"
     if actor.kind == "person":
         return "hum_tgt_name"
     sing = head[:-1] if head.endswith("s") else head
     if head in facility_nouns or sing in facility_nouns:
         return "phys_tgt_id"
+    if actor.kind == "unknown" and not actor.sector and get_actor_dictionary().lookup(actor.text) is None:
+        return "phys_tgt_id"  # neither a person nor a recognised party: a thing that was hit
     return None
 
 

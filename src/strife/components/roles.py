@@ -1,0 +1,146 @@
+"""The learned role filler as a pipeline stage: perpetrators, targets and victims of violent events.
+
+Component ``strife_roles`` runs after ``strife_events``. It reads the parse, ``doc.ents``,
+``doc._.strife_actors``, ``doc._.strife_triggers`` and ``doc._.strife_events``, scores every candidate
+noun phrase with the shipped role model (:mod:`strife.rolefill`), and writes
+``doc._.strife_role_fills`` (a list of :class:`RoleFiller`, the document's confident fillers). Each
+filler is added to the violent event frame it belongs to (the frame with a mention in its sentence,
+else the nearest one) as a role of that mention: perpetrators as ``actor``, targets and victims as
+``recipient``, keeping the actor dictionary's reading of the phrase where it has one. Rule-based
+roles stay; a filler the rules already put in the same role of the frame is not added twice.
+"""
+
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import strife.doc_ext  # noqa: F401
+from strife.components.actors import ActorMention
+from strife.components.events import EventFrame, EventMention, RoleFill
+from strife.rolefill import score_doc
+from strife.rolefill.model import RECORD_ROLE, RoleModel, decode
+
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "FIGHT"})
+# a rule-based role of a violent frame that the model gives less than this (for the roles of that
+# side) is dropped: the model has read the phrase and finds it is no party to the attack (named
+# actors of the dictionary - states, organisations - stay: the rules' reading of them is kept)
+RULE_KEEP_PROB = 0.0
+
+if not Doc.has_extension("strife_role_fills"):
+    Doc.set_extension("strife_role_fills", default=None)
+
+
+@dataclass
+class RoleFiller:
+    role: str           # perp_ind | perp_org | target | victim
+    start_char: int
+    end_char: int
+    text: str
+    prob: float
+    head_i: int
+
+    @property
+    def record_role(self) -> str:
+        return RECORD_ROLE[self.role]
+
+
+def _mention_for(doc: Doc, f: RoleFiller, name_like: bool) -> ActorMention:
+    """The actor mention a filler stands for: the resolver's reading of the phrase where it has one
+    (canonical name, country, sector), with the filler's own text and span."""
+    actors = [m for m in (doc._.strife_actors or []) if m.how != "pronoun"
+              and m.start_char <= doc[f.head_i].idx < m.end_char]
+    base = dict(start_char=f.start_char, end_char=f.end_char, text=f.text, head_i=f.head_i, how="model")
+    a = min(actors, key=lambda m: m.end_char - m.start_char) if actors else None
+    if f.role == "target":
+        # a building or vehicle: not a party; the country of whoever it belongs to, where known
+        return ActorMention(**base, name=f.text, country=a.country if a else None, kind="unknown", named=False)
+    if a is not None:
+        return replace(a, **base)
+    if f.role == "perp_org":
+        return ActorMention(**base, name=f.text, kind="non_state", named=name_like)
+    kind = "person" if name_like else "unknown"
+    return ActorMention(**base, name=f.text, kind=kind, named=name_like)
+
+
+def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple[EventFrame, EventMention]]:
+    """The violent frame mention in the filler's sentence nearest to it, else the nearest in the document."""
+    sent = doc[tok_i].sent
+    best = None
+    for fr in frames:
+        if fr.plover_type not in VIOLENT_TYPES:
+            continue
+        for m in fr.mentions:
+            same = sent.start_char <= doc[m.i].idx < sent.end_char
+            key = (0 if same else 1, abs(m.i - tok_i), m.i)
+            if best is None or key < best[0]:
+                best = (key, fr, m)
+    return (best[1], best[2]) if best else None
+
+
+def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
+    model = model or RoleModel.load()
+    cands, scored = score_doc(doc, model)
+    fills = decode(scored, model.roles, model.thresholds)
+    out: list[RoleFiller] = []
+    frames: list[EventFrame] = doc._.strife_events or []
+    if RULE_KEEP_PROB > 0:
+        _prune_rule_roles(doc, frames, cands, scored, model)
+    for fl in sorted(fills, key=lambda x: (scored[x.index].start, x.role)):
+        c, s = cands[fl.index], scored[fl.index]
+        start, end = c.char_span(doc)
+        rf = RoleFiller(fl.role, start, end, s.text, round(fl.prob, 4), c.head)
+        out.append(rf)
+        hit = _frame_for(frames, doc, c.head)
+        if hit is None:
+            continue
+        frame, mention = hit
+        a = _mention_for(doc, rf, s.name_like)
+        role = rf.record_role
+        if any(r.role == role and (r.mention.name == a.name or (r.mention.start_char < end and start < r.mention.end_char))
+               for m in frame.mentions for r in m.roles):
+            continue  # the rules found it already
+        mention.roles.append(RoleFill(role, a, "model"))
+    return out
+
+
+def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: RoleModel) -> None:
+    by_head: dict[int, list[int]] = {}
+    for k, c in enumerate(cands):
+        by_head.setdefault(c.head, []).append(k)
+    side = {rec: [j for j, r in enumerate(model.roles) if RECORD_ROLE[r] == rec] for rec in ("actor", "recipient")}
+    for fr in frames:
+        if fr.plover_type not in VIOLENT_TYPES:
+            continue
+        for m in fr.mentions:
+            kept = []
+            for r in m.roles:
+                span = doc.char_span(r.mention.start_char, r.mention.end_char, alignment_mode="expand")
+                named = r.mention.named and r.mention.how in ("dictionary", "host")
+                ks = by_head.get(span.root.i, []) if span is not None and r.how != "model" and not named else None
+                if ks:
+                    p = max(float(scored[k].proba[j]) for k in ks for j in side[r.role])
+                    if p < RULE_KEEP_PROB:
+                        continue
+                kept.append(r)
+            m.roles = kept
+
+
+@Language.factory(
+    "strife_roles",
+    assigns=["doc._.strife_role_fills", "doc._.strife_events"],
+    requires=["doc.ents", "token.dep", "token.lemma", "doc._.strife_actors", "doc._.strife_triggers", "doc._.strife_events"],
+)
+def make_roles(nlp: Language, name: str) -> "RoleComponent":
+    return RoleComponent()
+
+
+class RoleComponent:
+    def __init__(self, model: Optional[RoleModel] = None):
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.strife_role_fills = fill_roles(doc, self.model)
+        return doc

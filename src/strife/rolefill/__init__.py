@@ -1,0 +1,48 @@
+"""Learned role filling: who attacked whom, scored over the noun phrases of a parsed document.
+
+:func:`score_doc` finds the candidates (:mod:`.candidates`), reads their features (:mod:`.features`)
+and scores them with the shipped model (:mod:`.model`); :func:`strife.rolefill.model.decode` picks the
+document's role fillers. The spaCy component ``strife_roles`` (:mod:`strife.components.roles`) puts
+them on the event frames. Training: :mod:`.train` / ``scripts/train_roles.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from strife.rolefill.candidates import Candidate, candidates
+from strife.rolefill.features import DocFeatures, candidate_features
+from strife.rolefill.model import ROLES, RoleModel, Scored, decode, normalize
+
+__all__ = ["Candidate", "RoleModel", "ROLES", "Scored", "candidates", "decode", "doc_candidates", "normalize", "score_doc"]
+
+
+def doc_candidates(doc: Doc) -> tuple[list[Candidate], list[list[str]], list[tuple[str, str, bool]]]:
+    """Candidates of ``doc``, their feature lists, and (text, entity key, name-like) for decoding."""
+    cands = candidates(doc)
+    df = DocFeatures(doc)
+    feats = [candidate_features(df, c) for c in cands]
+    info = []
+    for c in cands:
+        span = doc[c.start:c.end]
+        text = span.text
+        s, e = c.char_span(doc)
+        a = df.actor_at(s, e)
+        key = normalize(text)
+        if a is not None and a.how in ("dictionary", "coref") and a.named and a.start_char >= s and a.end_char <= e \
+                and doc[c.head].idx < a.end_char and doc[c.head].idx >= a.start_char:
+            key = normalize(a.name)  # "FMLN" and "Farabundo Marti National Liberation Front": one actor
+        name_like = all(t.pos_ == "PROPN" or t.is_punct for t in span) or doc[c.head].ent_type_ == "PERSON"
+        info.append((text, key, name_like))
+    return cands, feats, info
+
+
+def score_doc(doc: Doc, model: Optional[RoleModel] = None) -> tuple[list[Candidate], list[Scored]]:
+    """Candidates of ``doc`` and their role probabilities under ``model`` (default: the shipped one)."""
+    model = model or RoleModel.load()
+    cands, feats, info = doc_candidates(doc)
+    proba = model.proba(feats) if feats else []
+    scored = [Scored(c.start, c.end, t, k, n, p) for c, (t, k, n), p in zip(cands, info, proba)]
+    return cands, scored
