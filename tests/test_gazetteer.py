@@ -210,3 +210,67 @@ def test_large_admin1_uses_its_geographic_centre(resolver):
     m = resolve_one(resolver, "Snow fell across Ontario on Monday.", "Ontario")
     assert m.place.precision == "admin1" and m.place.country == "CAN"
     assert m.place.lat > 46  # not pulled to the populated south-east edge
+
+
+def test_county_support_picks_the_county_seat(resolver):
+    # Paris and Henry County exist in several states; only in Tennessee does the town lie in that county
+    text = "Paris and Henry County residents will receive a letter from the Paris-Henry County Rescue Squad."
+    ms = resolver.resolve(text, spans_of(text, "Paris", "Henry County"))
+    assert [(m.place.country, m.place.admin1) for m in ms] == [("USA", "Tennessee")] * 2
+
+
+def test_town_named_like_a_country_with_local_support(resolver):
+    text = ("A 36-year-old Palestine man was arrested at an Anderson County residence. "
+            "Freestone County deputies and Fairfield police helped.")
+    ms = resolver.resolve(text, spans_of(text, "Palestine", "Anderson County", "Freestone County", "Fairfield"))
+    assert ms[0].place.precision == "city" and ms[0].place.admin1 == "Texas"
+
+
+def test_country_neighbour_supports_a_city(resolver):
+    text = "The author is traveling to Gaza with aid. Israel and Egypt were asked to open the border."
+    m = resolver.resolve(text, spans_of(text, "Gaza", "Israel", "Egypt"))[0]
+    assert m.place.country == "PSE"
+
+
+def test_state_name_beats_a_small_town_of_that_state(resolver):
+    text = "Farmers in Kansas and Illinois expect rain; Peoria and Springfield, Ill., were dry."
+    m = resolver.resolve(text, spans_of(text, "Kansas", "Illinois", "Peoria"))[0]
+    assert m.place.precision == "admin1" and m.place.name == "Kansas"
+
+
+def test_us_states_carry_geonames_ids(gaz):
+    ohio = [c.place for c in gaz.lookup("Ohio") if c.place.precision == "admin1"][0]
+    dc = [c.place for c in gaz.lookup("D.C.") if c.place.precision == "admin1"][0]
+    assert ohio.geonames_id == 5165418 and dc.geonames_id == 4138106
+
+
+@pytest.mark.parametrize("text,name,lat,lon", [
+    ("Ships crossed the Black Sea overnight.", "Black Sea", 43.0, 35.0),
+    ("Peace in the Middle East was discussed.", "Middle East", 29.0, 41.0),
+    ("Smoke drifted over Sumatra.", "Sumatra", -0.5, 101.5),
+    ("Flooding hit Anhui on Monday.", "Anhui", 31.8, 117.2),
+    ("Cases rose in NSW this week.", "NSW", -32.2, 147.0),
+])
+def test_seas_regions_and_provinces(resolver, text, name, lat, lon):
+    m = resolve_one(resolver, text, name)
+    assert m.place is not None and haversine_km(m.place.lat, m.place.lon, lat, lon) < 400, m.place
+
+
+def test_regional_demonym_resolves_to_its_region(resolver):
+    text = "Ohioans voted on Tuesday."
+    m = resolver.resolve(text, spans_of(text, "Ohioans"), demonyms_as_countries=True)[0]
+    assert m.place is not None and m.place.name == "Ohio" and m.country == "USA"
+    plain = resolver.resolve(text, spans_of(text, "Ohioans"))[0]
+    assert plain.place is None and plain.country == "USA"  # a demonym is not a place by default
+
+
+def test_locale_cues_tip_a_contextless_town(resolver):
+    text = "The Athens City Council approved a $765,000 budget; the county sheriff objected."
+    assert resolve_one(resolver, text, "Athens").place.country == "USA"
+    assert resolve_one(resolver, "The Athens City Council met on Monday.", "Athens").place.country == "GRC"
+
+
+def test_abbreviated_mount_joins_candidates(resolver):
+    text = "New London and Mt. Pleasant police met in Winfield and Des Moines, Iowa."
+    m = resolver.resolve(text, spans_of(text, "Mt. Pleasant", "New London", "Winfield", "Des Moines", "Iowa"))[0]
+    assert m.place.country == "USA" and m.place.admin1 == "Iowa"

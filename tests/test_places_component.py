@@ -50,3 +50,30 @@ def test_recovers_place_after_locative_preposition(nlp):
 def test_factory_metadata(nlp):
     meta = nlp.get_pipe_meta("strife_places")
     assert "doc._.strife_places" in meta.assigns and "doc.ents" in meta.requires
+
+
+def test_dateline_county_and_state_abbreviation_are_places(nlp):
+    text = ("MANSFIELD — The city council met on Monday.\n\nThe Richland County commissioners and officials "
+            "from Springfield, Ill., attended.")
+    doc = nlp(text)
+    texts = [p.text for p in doc._.strife_places]
+    assert "MANSFIELD" in texts and "Richland County" in texts and "Ill." in texts
+    ill = [p for p in doc._.strife_places if p.text == "Ill."][0]
+    assert ill.place.precision == "admin1" and ill.place.name == "Illinois"
+
+
+def test_country_tagged_as_organisation_is_a_place(nlp):
+    words = ["Sri", "Lanka", "'s", "army", "said", "it", "was", "ready", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Sri Lanka"]
+    assert doc._.strife_places[0].place.country == "LKA"
+
+
+def test_acronyms_are_not_small_towns(nlp):
+    words = ["Experts", "at", "the", "UN", "and", "FAO", "met", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 5, 6, label="ORG")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert doc._.strife_places == []

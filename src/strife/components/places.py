@@ -29,6 +29,12 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "acro
                       "toward", "through", "inside", "north", "south", "east", "west", "of"})
 _CAP = re.compile(r"^[A-Z][\w'’\-]*$")
 MIN_RECOVER_POPULATION = 20_000
+# a dateline: an all-capitals place name opening a paragraph, then a dash ("MANSFIELD — The council...")
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
+                       r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)?[ ]*(?:—|–|--|-)[ ]")
+# "Kanawha County", "Rapides Parish": capitalised words and an admin2 word are a place the NER may miss
+_ADMIN2_WORDS = frozenset({"County", "Parish", "Borough"})
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 class PlacesComponent:
@@ -67,13 +73,69 @@ class PlacesComponent:
 
     def _notable(self, text: str) -> bool:
         """Safe to call an untagged/mis-tagged name a place: a country, region or sizeable town."""
+        acronym = text.isupper() and len(text.replace(".", "")) <= 4  # "UN", "FAO": not the town Un
         for c in self.gazetteer.lookup(text):
             p = c.place
-            if c.quality > 1:
+            if c.quality > 1 or (acronym and p.precision == "city"):
                 continue
             if p.precision in ("country", "admin1", "region", "point") or p.population >= MIN_RECOVER_POPULATION:
                 return True
         return False
+
+    def _region_name(self, text: str) -> bool:
+        """The text is a country's (or a first-level region's) own name ("Sri Lanka's", "Ohio")."""
+        name = _POSSESSIVE.sub("", text.strip())
+        return any(c.quality <= 1 and c.place.precision in ("country", "admin1")
+                   for c in self.gazetteer.lookup(name)) if name else False
+
+    def _known(self, text: str) -> bool:
+        """The gazetteer has the name as a place's own name (any size)."""
+        return any(c.quality <= 1 for c in self.gazetteer.lookup(text))
+
+    def _datelines(self, doc: Doc) -> list[Span]:
+        text = doc_text(doc)
+        out = []
+        for m in _DATELINE.finditer(text):
+            name = m.group(1).strip(" .-")
+            start = m.start(1)
+            span = doc.char_span(start, start + len(name), alignment_mode="contract")
+            if span is not None and len(span) and self._known(name.title()):
+                out.append(span)
+        return out
+
+    def _containers(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        """The region after a place and a comma ("Springfield, Ill.", "Lima, Peru") is a place too."""
+        out = []
+        for sp in spans:
+            j = sp.end
+            if j + 1 >= len(doc) or doc[j].text != ",":
+                continue
+            k = j + 1
+            while k < len(doc) and k - j <= 3 and _CAP.match(doc[k].text.rstrip(".")) and k not in taken:
+                k += 1
+            for end in range(k, j + 1, -1):
+                cand = doc[j + 1:end]
+                if self._region_name(cand.text):
+                    out.append(cand)
+                    taken.update(range(cand.start, cand.end))
+                    break
+        return out
+
+    def _admin2_phrases(self, doc: Doc, taken: set[int]) -> list[Span]:
+        out = []
+        for i, tok in enumerate(doc):
+            if tok.text not in _ADMIN2_WORDS or i == 0 or i in taken:
+                continue
+            j = i
+            while j - 1 >= 0 and i - (j - 1) <= 3 and _CAP.match(doc[j - 1].text) and j - 1 not in taken \
+                    and not doc[j - 1].is_sent_start:
+                j -= 1
+            if j < i:
+                span = doc[j:i + 1]
+                if any(c.place.precision == "admin2" and c.quality <= 3 for c in self.gazetteer.lookup(span.text)):
+                    out.append(span)
+                    taken.update(range(span.start, span.end))
+        return out
 
     @staticmethod
     def _after_locative(doc: Doc, start: int) -> bool:
@@ -104,6 +166,9 @@ class PlacesComponent:
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_locative(doc, ent.start) \
                     and self._notable(ent.text):
                 out.append(ent)
+            elif self.recover and ent.label_ in ("ORG", "PERSON") and (ent.label_ == "ORG" or len(ent) > 1) \
+                    and self._region_name(ent.text):
+                out.append(ent)  # a country or state tagged as an organisation or person ("Sri Lanka's")
             else:
                 continue
             taken.update(range(ent.start, ent.end))
@@ -121,7 +186,14 @@ class PlacesComponent:
                 span = doc[i:j + 1]
                 if not (set(range(i, j + 1)) & taken) and self._notable(span.text):
                     out.append(span)
+                    taken.update(range(i, j + 1))
                 i = j + 1
+            for span in self._datelines(doc):
+                if not any(t in taken for t in range(span.start, span.end)):
+                    out.append(span)
+                    taken.update(range(span.start, span.end))
+            out.extend(self._admin2_phrases(doc, taken))
+            out.extend(self._containers(doc, sorted(out, key=lambda s: s.start), taken))
         out.sort(key=lambda s: s.start_char)
         return out, evidence
 
