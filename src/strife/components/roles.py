@@ -81,6 +81,9 @@ def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple
 
 
 def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
+    frames_: list[EventFrame] = doc._.strife_events or []
+    if not any(fr.plover_type in VIOLENT_TYPES for fr in frames_):
+        return []  # fillers only ever join violent frames: nothing to score
     model = model or RoleModel.load()
     cands, scored = score_doc(doc, model)
     fills = decode(scored, model.roles, model.thresholds)
