@@ -6,8 +6,9 @@
 
 Reads ../shared/data (or $STRIFE_SHARED_DIR/data): CASE-2021 task 2 snippets, PLOVER gold records,
 PETRARCH2 unit-test sentences, ConfliBERT CAMEO train, and the PETRARCH2 CAMEO verb dictionary
-(single verbs -> CAMEO root, stored in the artifact as a feature lexicon). Needs scikit-learn. Deterministic: the same
-data gives byte-identical weights.
+(single verbs -> CAMEO root, stored in the artifact as a feature lexicon), plus strife's own trigger lexicon and
+actor dictionaries as class cues for the ACLED head (strife.classify.cues, also stored in the artifact). Needs
+scikit-learn. Deterministic: the same data gives byte-identical weights.
 """
 
 from __future__ import annotations

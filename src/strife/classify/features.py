@@ -1,4 +1,5 @@
-"""Sparse text features for the event classifier: word uni/bigrams and in-word character n-grams.
+"""Sparse text features for the event classifier: word uni/bigrams, in-word character n-grams and
+(optionally) class cues from the trigger lexicon and the actor dictionaries (:mod:`strife.classify.cues`).
 
 Pure Python + numpy at prediction time. The vocabulary (feature string -> column) and the idf weights
 are learned by :meth:`Featurizer.fit` and stored with the model (a JSON list and a numpy array), so
@@ -27,6 +28,9 @@ class FeatureConfig:
     min_df: int = 2
     max_word_features: int = 30000
     max_char_features: int = 30000
+    # weight (L2 norm) of the cue block ("k:" features) beside the n-gram block (norm 1); 0 = no cues
+    cue_weight: float = 0.0
+    cue_window: int = 8
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -66,12 +70,17 @@ def extract(text: str, config: FeatureConfig, lexicon: Optional[Mapping[str, str
 
 @dataclass
 class Featurizer:
-    """Vocabulary + idf; turns a text into (column indices, L2-normalised tf-idf values)."""
+    """Vocabulary + idf; turns a text into (column indices, tf-idf values).
+
+    The n-gram block (``w: b: c: x:``) has L2 norm 1; the cue block (``k:``, only when
+    ``config.cue_weight`` > 0 and cue tables are given) has norm ``cue_weight`` and idf 1."""
 
     config: FeatureConfig
     vocab: list[str]
     idf: np.ndarray  # float32, one per vocab entry
     lexicon: dict[str, str] = field(default_factory=dict)  # word -> class, for "x:" features
+    cue_triggers: dict[str, list[str]] = field(default_factory=dict)  # phrase -> trigger classes ("k:" features)
+    cue_actors: dict[str, str] = field(default_factory=dict)  # phrase -> actor sector
     index: dict[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -83,41 +92,80 @@ class Featurizer:
     def n_features(self) -> int:
         return len(self.vocab)
 
+    @property
+    def uses_cues(self) -> bool:
+        return self.config.cue_weight > 0 and bool(self.cue_triggers or self.cue_actors)
+
+    def cue_columns(self) -> np.ndarray:
+        """Boolean mask of the cue-block columns (heads that should not see cues zero them)."""
+        return np.array([f.startswith("k:") for f in self.vocab], dtype=bool)
+
+    def _cues(self, text: str) -> Counter:
+        from strife.classify.cues import cue_features
+
+        if not self.uses_cues:
+            return Counter()
+        return cue_features(tokenize(text.replace("-", " ")), self.cue_triggers, self.cue_actors, self.config.cue_window)
+
     @classmethod
     def fit(
-        cls, texts: Sequence[str], config: FeatureConfig = FeatureConfig(), lexicon: Optional[Mapping[str, str]] = None
+        cls,
+        texts: Sequence[str],
+        config: FeatureConfig = FeatureConfig(),
+        lexicon: Optional[Mapping[str, str]] = None,
+        cue_triggers: Optional[Mapping[str, Sequence[str]]] = None,
+        cue_actors: Optional[Mapping[str, str]] = None,
     ) -> "Featurizer":
         lexicon = dict(sorted((lexicon or {}).items()))
+        use_cues = config.cue_weight > 0
+        triggers = {k: list(v) for k, v in sorted((cue_triggers or {}).items())} if use_cues else {}
+        actors = dict(sorted((cue_actors or {}).items())) if use_cues else {}
+        probe = cls(config=config, vocab=[], idf=np.zeros(0, np.float32), lexicon=lexicon, cue_triggers=triggers, cue_actors=actors)
         df: Counter = Counter()
         for text in texts:
             df.update(extract(text, config, lexicon).keys())
+            df.update(probe._cues(text).keys())
         n_docs = len(texts)
         kept: list[str] = []
-        for kind, cap in (("w:", config.max_word_features), ("b:", config.max_word_features), ("c:", config.max_char_features), ("x:", 10**6)):
+        kinds = [("w:", config.max_word_features), ("b:", config.max_word_features), ("c:", config.max_char_features), ("x:", 10**6)]
+        if probe.uses_cues:
+            kinds.append(("k:", 10**6))
+        for kind, cap in kinds:
             cands = [(f, c) for f, c in df.items() if f.startswith(kind) and c >= config.min_df]
             cands.sort(key=lambda fc: (-fc[1], fc[0]))  # most frequent first, ties by string: deterministic
             kept.extend(f for f, _ in cands[:cap])
         kept.sort()
-        idf = np.array([math.log((1 + n_docs) / (1 + df[f])) + 1.0 for f in kept], dtype=np.float32)
-        return cls(config=config, vocab=kept, idf=idf, lexicon=lexicon)
+        idf = np.array(
+            [1.0 if f.startswith("k:") else math.log((1 + n_docs) / (1 + df[f])) + 1.0 for f in kept], dtype=np.float32
+        )
+        # keep only the cue phrases whose classes made it into the vocabulary: a smaller artifact, same features
+        kept_set = set(kept)
+        triggers = {k: v for k, v in triggers.items() if any("k:" + c in kept_set for c in v)}
+        return cls(config=config, vocab=kept, idf=idf, lexicon=lexicon, cue_triggers=triggers, cue_actors=actors)
 
-    def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def _block(self, counts: Counter, norm_to: float) -> tuple[list[int], list[float]]:
         idx: list[int] = []
         vals: list[float] = []
         index = self.index
-        for f, c in extract(text, self.config, self.lexicon).items():
+        for f, c in counts.items():
             j = index.get(f)
             if j is not None:
                 idx.append(j)
                 vals.append((1.0 + math.log(c)) * float(self.idf[j]))
         ind = np.asarray(idx, dtype=np.int64)
         val = np.asarray(vals, dtype=np.float32)
-        order = np.argsort(ind)  # a fixed order: the float sums below must not depend on set iteration order
-        ind, val = ind[order], val[order]
-        norm = float(np.sqrt(np.dot(val, val)))
+        norm = float(np.sqrt(np.dot(np.sort(val), np.sort(val))))  # sorted: the sum does not depend on set order
         if norm > 0:
-            val /= norm
+            val *= np.float32(norm_to / norm)
         return ind, val
+
+    def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        ind, val = self._block(extract(text, self.config, self.lexicon), 1.0)
+        if self.uses_cues:
+            ci, cv = self._block(self._cues(text), self.config.cue_weight)
+            ind, val = np.concatenate([ind, ci]), np.concatenate([val, cv])
+        order = np.argsort(ind, kind="stable")  # a fixed order: the float sums below must not depend on set iteration order
+        return ind[order], val[order]
 
     def transform(self, texts: Iterable[str]):
         """A scipy CSR matrix (training and evaluation only; scipy comes with scikit-learn)."""

@@ -184,6 +184,8 @@ class EventClassifier:
             "metadata": self.metadata,
             "vocab": self.featurizer.vocab,
             "lexicon": self.featurizer.lexicon,
+            "cue_triggers": self.featurizer.cue_triggers,
+            "cue_actors": self.featurizer.cue_actors,
         }
         json_path = directory / f"{name}.json"
         json_path.write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
@@ -198,7 +200,14 @@ class EventClassifier:
         if meta.get("format_version") != FORMAT_VERSION:
             raise ValueError(f"{json_path} has format {meta.get('format_version')}, this code reads {FORMAT_VERSION}")
         with np.load(npz_path, allow_pickle=False) as arrays:
-            featurizer = Featurizer(FeatureConfig(**meta["feature_config"]), list(meta["vocab"]), arrays["idf"], dict(meta.get("lexicon", {})))
+            featurizer = Featurizer(
+                FeatureConfig(**meta["feature_config"]),
+                list(meta["vocab"]),
+                arrays["idf"],
+                dict(meta.get("lexicon", {})),
+                {k: list(v) for k, v in meta.get("cue_triggers", {}).items()},
+                dict(meta.get("cue_actors", {})),
+            )
             heads = {
                 h: LinearHead(
                     labels=list(labels),

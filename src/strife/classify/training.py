@@ -1,6 +1,7 @@
 """Training of the event classifier (needs scikit-learn; prediction does not).
 
-Deterministic: inputs are sorted, the vocabulary is sorted, and the solver (lbfgs) has no randomness.
+Deterministic: inputs are sorted, the vocabulary is sorted, the logistic-regression solver (lbfgs) has no
+randomness and the SVM solver (liblinear, for the ACLED head) runs with a fixed seed.
 """
 
 from __future__ import annotations
@@ -28,9 +29,15 @@ from strife.classify.model import HEADS, EventClassifier, LinearHead
 
 @dataclass(frozen=True)
 class TrainConfig:
-    features: FeatureConfig = FeatureConfig()
+    # cue features (trigger lexicon and actor sectors, see strife.classify.cues) for the heads in cue_heads only
+    features: FeatureConfig = FeatureConfig(cue_weight=0.45)
+    cue_heads: tuple[str, ...] = ("acled",)
     C: float = 10.0  # inverse L2 strength, for heads not in head_C
-    head_C: dict[str, float] = field(default_factory=lambda: {"acled": 1000.0})
+    head_C: dict[str, float] = field(default_factory=lambda: {"acled": 1.0})
+    # heads trained as class-balanced one-vs-rest linear SVMs (softmax over the margins times svm_scale)
+    # instead of logistic regression: on CASE-2021's ~20 snippets per type, measured +0.07 weighted F1 (5-fold CV)
+    svm_heads: tuple[str, ...] = ("acled",)
+    svm_scale: float = 9.0  # the temperature that minimised the CV log-loss of the ACLED margins
     max_iter: int = 2000
     # weight of each source's examples in every head's loss
     source_weights: dict[str, float] = field(
@@ -84,21 +91,39 @@ def _labels_of(e: Example, head: str) -> Optional[str]:
     raise ValueError(f"unknown head {head!r}")
 
 
-def _fit_head(X, y: list[str], w: np.ndarray, cfg: TrainConfig, C: Optional[float] = None) -> LinearHead:
+def _fit_svm(X, y: list[str], w: np.ndarray, C: float, scale: float, max_iter: int):
+    """Class-balanced one-vs-rest linear SVM (liblinear, fixed seed); margins scaled for a softmax."""
+    from sklearn.svm import LinearSVC
+
+    labels = sorted(set(y))
+    yy = np.array(y)
+    counts = {lab: int(np.sum(yy == lab)) for lab in labels}
+    balance = np.array([len(y) / (len(labels) * counts[lab]) for lab in y])  # scikit-learn's "balanced" weights
+    clf = LinearSVC(C=C, max_iter=max(max_iter, 2000), random_state=0)
+    clf.fit(X, yy, sample_weight=w * balance)
+    return clf, clf.coef_ * scale, clf.intercept_ * scale
+
+
+def _fit_head(
+    X, y: list[str], w: np.ndarray, cfg: TrainConfig, C: Optional[float] = None, svm: bool = False
+) -> LinearHead:
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     labels = sorted(set(y))
     if len(labels) < 2:
         raise ValueError(f"a head needs at least two labels, got {labels}")
-    clf = LogisticRegression(C=cfg.C if C is None else C, max_iter=cfg.max_iter, solver="lbfgs")
-    from threadpoolctl import threadpool_limits
-
     with threadpool_limits(limits=1):  # one BLAS thread: the same summation order, bit-identical weights
-        clf.fit(X, np.array(y), sample_weight=w)
+        if svm and len(labels) > 2:
+            clf, coef, intercept = _fit_svm(X, y, w, cfg.C if C is None else C, cfg.svm_scale, cfg.max_iter)
+        else:
+            clf = LogisticRegression(C=cfg.C if C is None else C, max_iter=cfg.max_iter, solver="lbfgs")
+            clf.fit(X, np.array(y), sample_weight=w)
+            coef, intercept = clf.coef_, clf.intercept_
     if list(clf.classes_) != labels:
         raise RuntimeError("scikit-learn reordered the classes")
-    W = clf.coef_.T.astype(np.float32)
-    b = clf.intercept_.astype(np.float32)
+    W = coef.T.astype(np.float32)
+    b = intercept.astype(np.float32)
     if len(labels) == 2:  # binary LR has one column: expand to a softmax over two
         W = np.hstack([-W / 2, W / 2])
         b = np.array([-b[0] / 2, b[0] / 2], dtype=np.float32)
@@ -113,8 +138,19 @@ def train_heads(
 ) -> tuple[Featurizer, dict[str, LinearHead]]:
     """Fit the vocabulary on all ``examples`` and one softmax head per name in ``heads``."""
     examples = sorted(examples, key=example_key)
-    featurizer = Featurizer.fit([e.text for e in examples], cfg.features, lexicon)
+    triggers, actors = ({}, {})
+    if cfg.features.cue_weight > 0 and any(h in cfg.cue_heads for h in heads):
+        from strife.classify.cues import load_actor_cues, load_trigger_cues
+
+        triggers, actors = load_trigger_cues(), load_actor_cues()
+    featurizer = Featurizer.fit([e.text for e in examples], cfg.features, lexicon, triggers, actors)
     X_all = featurizer.transform(e.text for e in examples)
+    X_plain = X_all
+    cue_cols = featurizer.cue_columns()
+    if cue_cols.any():  # heads outside cue_heads see the n-gram block only (zeroed cue columns get zero weights)
+        from scipy.sparse import diags
+
+        X_plain = (X_all @ diags((~cue_cols).astype(np.float32))).tocsr()
     fitted = {}
     for head in heads:
         rows, y, w = [], [], []
@@ -132,7 +168,10 @@ def train_heads(
                 y.pop()
                 continue
             w.append(weight)
-        fitted[head] = _fit_head(X_all[rows], y, np.asarray(w, dtype=np.float64), cfg, cfg.head_C.get(head))
+        X_head = X_all if head in cfg.cue_heads else X_plain
+        fitted[head] = _fit_head(
+            X_head[rows], y, np.asarray(w, dtype=np.float64), cfg, cfg.head_C.get(head), svm=head in cfg.svm_heads
+        )
     return featurizer, fitted
 
 
@@ -154,6 +193,9 @@ def train(
                 "source_weights": cfg.source_weights,
                 "head_source_weights": cfg.head_source_weights,
                 "derived_none_weight": cfg.derived_none_weight,
+                "cue_heads": list(cfg.cue_heads),
+                "svm_heads": list(cfg.svm_heads),
+                "svm_scale": cfg.svm_scale,
                 "features": cfg.features.to_json(),
             },
             "n_examples": {s: sum(1 for e in examples if e.source == s) for s in sorted({e.source for e in examples})},

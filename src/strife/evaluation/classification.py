@@ -54,7 +54,9 @@ def quick_config() -> EvalConfig:
     """Fewer folds and features: for tests (under a minute on two cores)."""
     return EvalConfig(
         folds=3,
-        train=TrainConfig(features=FeatureConfig(max_word_features=8000, max_char_features=8000), C=10.0, max_iter=500),
+        train=TrainConfig(
+            features=FeatureConfig(max_word_features=8000, max_char_features=8000, cue_weight=0.45), C=10.0, max_iter=500
+        ),
     )
 
 
