@@ -7,8 +7,14 @@ read + language check + relevance filter + every pipeline stage + JSONL output).
 an even sample of N articles (every k-th), keeping the mix.
 
 Each mode runs in its own child process so its peak RSS (summed over the process and its children,
-e.g. Dask workers) is its own. Timings exclude loading the model / starting the workers (reported
-apart as ``startup_s``).
+e.g. Dask workers) is its own; peak PSS splits the pages forked workers share with their parent.
+Timings exclude loading the model / starting the workers (reported apart as ``startup_s``), except in
+``cli`` mode: ``strife extract`` as a user runs it (default settings, so on a machine with several
+cores and an input of 512 KB or more a process pool), start-up included.
+
+The machine may be shared: each row gives the load average before/after and the CPU time the mode
+used (its process and all its children), as ``articles/CPU-s``; on N free cores the wall-clock rate
+of a parallel mode approaches N times that figure, when its processes do not wait on each other.
 
     python benchmarks/throughput.py --limit 300            # all modes
     python benchmarks/throughput.py --modes bare,strife    # some
@@ -28,43 +34,65 @@ import threading
 import time
 from pathlib import Path
 
-MODES = ("bare", "bare-2proc", "strife", "strife-nofilter", "strife-pool2", "dask1", "dask2")
+MODES = ("bare", "bare-2proc", "strife", "strife-nofilter", "strife-pool2", "dask1", "dask2", "cli")
 
 
 class PeakRSS:
-    """Samples the summed RSS of this process and its descendants every 0.1 s."""
+    """Samples this process and its descendants every 0.1 s: the peak of their summed RSS, the peak
+    of their summed PSS (shared pages split between the processes that map them: forked workers
+    share the pipeline with their parent, which RSS counts once per process; every 0.5 s, Linux
+    only) and the CPU time each process has used (`cpu_seconds`)."""
 
     def __init__(self) -> None:
         import psutil
 
         self.proc = psutil.Process()
         self.peak = 0
+        self.peak_pss = 0
+        self.cpu: dict[int, float] = {}
+        self._ticks = 0
+        self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _sample(self) -> None:
+    def _sample(self, pss: bool = False) -> None:
         import psutil
 
-        total = 0
+        total = total_pss = 0
         for p in [self.proc, *self.proc.children(recursive=True)]:
             try:
-                total += p.memory_info().rss
-            except psutil.Error:
-                pass
+                with p.oneshot():
+                    total += p.memory_info().rss
+                    t = p.cpu_times()
+                if pss:
+                    total_pss += getattr(p.memory_full_info(), "pss", 0)
+            except (psutil.Error, OSError):
+                continue
+            with self._lock:
+                self.cpu[p.pid] = max(self.cpu.get(p.pid, 0.0), t.user + t.system)
         self.peak = max(self.peak, total)
+        self.peak_pss = max(self.peak_pss, total_pss)
+
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by this process and every descendant seen (sampled now)."""
+        self._sample()
+        with self._lock:
+            return sum(self.cpu.values())
 
     def _run(self) -> None:
         while not self._stop.wait(0.1):
-            self._sample()
+            self._ticks += 1
+            self._sample(pss=self._ticks % 5 == 0)
 
     def __enter__(self) -> "PeakRSS":
+        self._sample(pss=True)
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._sample()
         self._stop.set()
         self._thread.join()
+        self._sample(pss=True)
 
 
 def build_corpus(limit: int | None, path: Path) -> dict:
@@ -92,14 +120,29 @@ def run_mode(mode: str, corpus: Path, partition_size: int) -> dict:
     out: dict = {"mode": mode, "load_before": round(os.getloadavg()[0], 2)}
     with PeakRSS() as rss:
         t0 = time.perf_counter()
-        if mode.startswith("bare"):
+        if mode == "cli":
+            # the command as a user runs it, default settings (process pool chosen automatically),
+            # start-up included in the timing
+            cpu0 = rss.cpu_seconds()
+            out["startup_s"] = 0.0
+            t1 = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "strife.cli", "extract", str(corpus), "-q", "-o", os.devnull],
+                                  capture_output=True, text=True)
+            elapsed = time.perf_counter() - t1
+            cpu = rss.cpu_seconds() - cpu0
+            if proc.returncode != 0:
+                raise RuntimeError(f"strife extract failed: {proc.stderr[-2000:]}")
+            out.update(processed=proc.stderr.strip().splitlines()[-1])
+        elif mode.startswith("bare"):
             import spacy
 
             nlp = spacy.load(get_settings().model)
             out["startup_s"] = time.perf_counter() - t0
+            cpu0 = rss.cpu_seconds()
             t1 = time.perf_counter()
             n = sum(1 for _ in nlp.pipe(texts, batch_size=partition_size, n_process=2 if mode == "bare-2proc" else 1))
             elapsed = time.perf_counter() - t1
+            cpu = rss.cpu_seconds() - cpu0
             out.update(processed=n)
         else:
             import contextlib
@@ -112,22 +155,17 @@ def run_mode(mode: str, corpus: Path, partition_size: int) -> dict:
             with contextlib.ExitStack() as stack:
                 mapper = None
                 if mode == "strife-pool2":
-                    from strife.pipeline import get_nlp
-
-                    get_nlp()  # forked workers share the loaded pipeline
+                    # builds and warms the pipeline here; the forked workers share it
                     mapper = stack.enter_context(batch.process_pool(2))
+                    list(mapper(_noop, [[0], [1]]))  # start both workers
                 elif mode.startswith("dask"):
                     from strife.scale.dask_runner import dask_mapper_for
 
                     mapper = stack.enter_context(dask_mapper_for(workers=int(mode[-1])))
                 else:
-                    from strife.pipeline import get_nlp
-
-                    get_nlp()
-                if mode == "strife-pool2":
-                    # wait for the workers to load the pipeline: a trivial partition through each
-                    list(mapper(_noop, [[0], [1]]))
+                    batch.warm_up()
                 out["startup_s"] = time.perf_counter() - t0
+                cpu0 = rss.cpu_seconds()
                 t1 = time.perf_counter()
                 sink = open(os.devnull, "w", encoding="utf-8")
                 report = batch.run_batch(
@@ -136,13 +174,15 @@ def run_mode(mode: str, corpus: Path, partition_size: int) -> dict:
                     keep=keep, mapper=mapper, partition_size=partition_size,
                 )
                 elapsed = time.perf_counter() - t1
+                cpu = rss.cpu_seconds() - cpu0
                 sink.close()
             out.update(report=report.to_dict(), processed=report.processed)
     out.update(
         elapsed_s=round(elapsed, 2), articles=len(texts), words=words,
         articles_per_s=round(len(texts) / elapsed, 2), words_per_s=round(words / elapsed),
-        peak_rss_mb=round(rss.peak / 2**20), startup_s=round(out["startup_s"], 1),
-        load_after=round(os.getloadavg()[0], 2),
+        cpu_s=round(cpu, 2), articles_per_cpu_s=round(len(texts) / cpu, 2),
+        peak_rss_mb=round(rss.peak / 2**20), peak_pss_mb=round(rss.peak_pss / 2**20),
+        startup_s=round(out["startup_s"], 1), load_after=round(os.getloadavg()[0], 2),
     )
     return out
 
@@ -206,13 +246,18 @@ def main(argv: list[str] | None = None) -> int:
             row = json.loads(proc.stdout.strip().splitlines()[-1])
             rows.append(row)
             print(f"{mode:16s} {row['articles_per_s']:8.2f} articles/s {row['words_per_s']:8d} words/s "
-                  f"peak RSS {row['peak_rss_mb']:5d} MB  startup {row['startup_s']:5.1f} s  "
+                  f"{row['articles_per_cpu_s']:7.2f} articles/CPU-s  peak RSS {row['peak_rss_mb']:5d} MB "
+                  f"PSS {row['peak_pss_mb']:5d} MB  startup {row['startup_s']:5.1f} s  "
                   f"elapsed {row['elapsed_s']:7.1f} s  load {row['load_before']}/{row['load_after']}", flush=True)
         results["modes"] = rows
         by = {r["mode"]: r for r in rows}
         if "dask1" in by and "dask2" in by:
             results["dask_speedup_2_vs_1"] = round(by["dask2"]["articles_per_s"] / by["dask1"]["articles_per_s"], 2)
             print(f"Dask 2 workers vs 1: {results['dask_speedup_2_vs_1']}x")
+        if "strife" in by and "strife-pool2" in by:
+            results["pool_speedup_2_vs_1"] = round(by["strife-pool2"]["articles_per_s"] / by["strife"]["articles_per_s"], 2)
+            print(f"2-process pool vs 1 process: {results['pool_speedup_2_vs_1']}x "
+                  f"(CPU time per article {by['strife-pool2']['cpu_s'] / by['strife']['cpu_s']:.2f}x)")
         if "strife" in by and "bare" in by:
             print(f"strife / bare spaCy (1 process): {by['strife']['articles_per_s'] / by['bare']['articles_per_s']:.2f}")
     if args.json:

@@ -251,3 +251,94 @@ def test_cli_rejects_workers_with_scheduler(tmp_path: Path) -> None:
     f.write_text("attack")
     result = CliRunner().invoke(main, ["extract", str(f), "--workers", "2", "--scheduler", "tcp://x:1"])
     assert result.exit_code == 2 and "not both" in result.output
+
+
+# --- process pool with the real pipeline, process count, matrix backend --------------------------
+
+
+def test_warm_process_pool_output_equals_single_process(tmp_path: Path, nlp) -> None:
+    """Two forked workers (pipeline built and warmed in the parent) give exactly the single-process
+    records, through the CLI's --processes as well."""
+    from click.testing import CliRunner
+
+    from strife.cli import main
+
+    arts = news_articles() * 2
+    extractor = batch.default_extractor()
+    single: list[Event] = []
+    rep1 = run_batch(arts, extractor, on_record=single.append, on_notice=lambda n: None, partition_size=3)
+    pooled: list[Event] = []
+    with process_pool(2) as mapper:
+        rep2 = run_batch(arts, extractor, on_record=pooled.append, on_notice=lambda n: None,
+                         mapper=mapper, partition_size=3)
+    assert single, "the pipeline found no events in the test news"
+    assert rep2.to_dict() | {"elapsed_s": 0} == rep1.to_dict() | {"elapsed_s": 0}
+    assert [e.to_json_dict() for e in pooled] == [e.to_json_dict() for e in single]
+
+    src = tmp_path / "news.jsonl"
+    src.write_text("".join(json.dumps({"id": a.id, "text": a.text, "published": "2021-03-06"}) + "\n"
+                           for a in arts), encoding="utf-8")
+    outs = []
+    for n in ("1", "2"):
+        out = tmp_path / f"out{n}.jsonl"
+        result = CliRunner().invoke(main, ["extract", str(src), "--processes", n, "-q", "-o", str(out),
+                                           "--partition-size", "2"])
+        assert result.exit_code == 0, result.output
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] and outs[0] == outs[1]
+
+
+def test_process_count_option_setting_and_automatic_choice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from strife import cli_options
+    from strife.settings import get_settings
+
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.txt").write_text("Gunmen attacked a checkpoint.", encoding="utf-8")
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(b"x" * cli_options.AUTO_MIN_BYTES)
+    monkeypatch.delenv("STRIFE_PROCESSES", raising=False)
+    get_settings.cache_clear()
+    try:
+        monkeypatch.setattr(cli_options, "usable_cores", lambda: 4)
+        assert cli_options.input_bytes([str(small), "-", "http://example.org/feed"]) == 29
+        assert cli_options.processes_for([str(small)]) == 1  # small input: no pool
+        assert cli_options.processes_for([str(small), str(big)]) == 4
+        assert cli_options.processes_for([str(big)], requested=1) == 1  # --processes wins
+        monkeypatch.setenv("STRIFE_PROCESSES", "3")
+        get_settings.cache_clear()
+        assert cli_options.processes_for([str(small)]) == 3
+        assert cli_options.processes_for([str(small)], requested=2) == 2
+        monkeypatch.setattr(cli_options, "usable_cores", lambda: 1)
+        monkeypatch.setenv("STRIFE_PROCESSES", "auto")
+        get_settings.cache_clear()
+        assert cli_options.processes_for([str(big)]) == 1  # one core: no pool
+    finally:
+        monkeypatch.delenv("STRIFE_PROCESSES", raising=False)
+        get_settings.cache_clear()
+
+
+def test_model_multiplies_through_numpy_on_one_blas_thread(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy
+
+    from strife.scale import fastops
+
+    ops = nlp.get_pipe("tok2vec").model.ops
+    assert isinstance(ops, fastops.SingleThreadNumpyOps)
+    assert isinstance(nlp.get_pipe("ner").model.ops, fastops.SingleThreadNumpyOps)
+    rng = numpy.random.default_rng(0)
+    x = rng.standard_normal((300, 200), dtype=numpy.float32)
+    y = rng.standard_normal((100, 200), dtype=numpy.float32)
+    seen = []
+    for c in ops._blas:
+        monkeypatch.setattr(c, "set_num_threads", lambda n, c=c, f=c.set_num_threads: (seen.append(n), f(n))[1])
+    before = [c.num_threads for c in ops._blas]
+    z = ops.gemm(x, y, trans2=True)
+    assert z.shape == (300, 100)
+    assert numpy.allclose(z, x @ y.T, atol=1e-4)
+    assert [c.num_threads for c in ops._blas] == before  # the limit holds only during the product
+    assert all(n == 1 for n in seen[: len([b for b in before if b != 1])])
+    monkeypatch.setenv("STRIFE_BLIS", "1")
+    assert fastops.pipeline_ops() is None
+    monkeypatch.delenv("STRIFE_BLIS")
+    assert isinstance(fastops.pipeline_ops(), fastops.SingleThreadNumpyOps)

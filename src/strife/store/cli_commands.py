@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 
 import click
 
-from strife.cli_options import input_options, parquet_parts, relevance_keep
+from strife.cli_options import input_options, open_mapper, parquet_parts, relevance_keep
 from strife.store.clusterview import cluster_view
 from strife.store.db import StoreError, default_db_path, open_store
 from strife.store.export import BINARY_FORMATS, FORMATS, export_events
@@ -91,14 +91,7 @@ def ingest_command(
 
     show = not quiet and sys.stderr.isatty()
     with contextlib.ExitStack() as stack:
-        mapper = None
-        if workers is not None or scheduler is not None:
-            from strife.scale.dask_runner import DaskUnavailable, dask_mapper_for
-
-            try:
-                mapper = stack.enter_context(dask_mapper_for(workers=workers, scheduler=scheduler))
-            except DaskUnavailable as exc:
-                raise click.ClickException(str(exc)) from None
+        mapper = open_mapper(stack, paths, workers, scheduler)
         parts = parquet_parts(parquet_dir)
         processed = batch.iter_processed(
             read_inputs(paths, published=published, text_column=text_column, date_column=date_column,
