@@ -249,18 +249,24 @@ CLASSIFIER_OVERRIDE_PROB = 0.85  # a confident classifier outranks even a named 
 CLASSIFIER_TEXT_MAX_CHARS = 800
 
 
-def _classifier_text(doc: Doc, head) -> str:
-    """The text the classifier types an event from: the whole short report, else the event's sentence."""
+def _classifier_text(doc: Doc, head, lead: bool) -> str:
+    """The text the classifier types an event from: the whole short report for its first ACLED-codable
+    event (``lead``), else the event's sentence (a second attack in one brief keeps its own reading; a
+    weapon the lead event names is not re-read from a text that also reports other events)."""
     text = doc_text(doc)
-    if len(text.strip()) <= CLASSIFIER_TEXT_MAX_CHARS:
+    if lead and len(text.strip()) <= CLASSIFIER_TEXT_MAX_CHARS:
         return text
     return text[head.sent_start:head.sent_end]
+
+
+def _named_weapon(frame: EventFrame) -> bool:
+    return any(t.weapon_modes for m in frame.mentions for t in [m.trigger, *m.folded])
 
 
 def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str) -> Optional[tuple[str, str]]:
     """Rule reading first where the text names the weapon; else the learned classifier's
     sub-event type for the sentence, when it is confident and the PLOVER type is one ACLED codes."""
-    named_weapon = any(t.weapon_modes for m in frame.mentions for t in [m.trigger, *m.folded])
+    named_weapon = _named_weapon(frame)
     if frame.plover_type not in _ACLED_CODABLE:
         return rule
     pred = classify_text(sentence_text)
@@ -350,13 +356,17 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
             for t in m.folded:
                 by_trigger[t.i] = f
     scored = []
+    codable = [f for f in frames if f.plover_type in _ACLED_CODABLE]
+    lead = min(codable, key=lambda f: min(m.i for m in f.mentions)) if codable else None
+    if len(codable) > 1 and lead is not None and _named_weapon(lead):
+        lead = None  # the brief's other events would sway a whole-text reading of a named weapon
     for f in frames:
         actors = _actors(f, by_trigger)
         d = f.date
         date_info = (_date_info(d.resolution, d.text, (d.start_char, d.end_char)) if d is not None and d.resolution
                      else _fallback_date(f, ctx, by_trigger))
         head = f.head
-        plover, cameo, acled = _classify(f, actors, _classifier_text(doc, head))
+        plover, cameo, acled = _classify(f, actors, _classifier_text(doc, head, f is lead))
         ev = Event(
             event_id=make_event_id(ref.text_sha256, f"{f.plover_type}|{f.head.trigger.start_char}"),
             article=ref, plover=plover, cameo=cameo, acled=acled, actors=actors, date=date_info,
@@ -391,6 +401,8 @@ def _classifier_event(doc: Doc, article: Article, ref: ArticleRef) -> Optional[E
     text = doc_text(doc)
     if not text.strip() or len(text) > CLASSIFIER_EVENT_MAX_CHARS:
         return None
+    if any(r.plover_type in _ACLED_CODABLE for r in doc._.strife_rejected_triggers or []):
+        return None  # the parse read the event words as denied, planned or asked about: not an event
     pred = classify_text(text)
     if pred is None or pred.acled_sub_event_type is None or pred.acled_prob < CLASSIFIER_EVENT_MIN_PROB:
         return None

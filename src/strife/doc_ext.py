@@ -12,6 +12,7 @@ DOC_ATTRS = {
     "published": None,        # datetime.date | None: publication date (set before the pipeline runs)
     "article_meta": None,     # dict | None: title/url/source of the article
     "strife_triggers": None,  # list[components.triggers.Trigger]
+    "strife_rejected_triggers": None,  # list[components.triggers.Rejected]: event words read as not factual
     "strife_actors": None,    # list[components.actors.ActorMention]
     "strife_places": None,    # list[gazetteer PlaceMention]
     "strife_dates": None,     # list[components.dates.DateMention]

@@ -45,6 +45,15 @@ class Trigger:
     reason: Optional[str] = None
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """An event word the factuality check set aside ("denied carrying out the attack", "plans to attack")."""
+
+    i: int
+    plover_type: str
+    reason: Optional[str]
+
+
 class TriggerLexicon:
     """Lemma+POS → senses, from the ontology's trigger lexicon (``data/ontology/triggers.tsv``)."""
 
@@ -151,7 +160,10 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str) -> 
     return modes
 
 
-def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False) -> list[Trigger]:
+def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
+                  rejected: Optional[list[Rejected]] = None) -> list[Trigger]:
+    """The event triggers of ``doc``; non-factual words with no modal reading are left out (and listed in
+    ``rejected`` when given) unless ``keep_nonfactual``."""
     out: list[Trigger] = []
     for tok in doc:
         pos = _coarse_pos(tok)
@@ -174,6 +186,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False) 
             mod = modality(tok, fact)
             new_type = modal_type(entry.plover_type, mod)
             if new_type is None and not keep_nonfactual:
+                if rejected is not None:
+                    rejected.append(Rejected(tok.i, entry.plover_type, fact.reason))
                 continue
             if new_type is not None:
                 # "will send aid" is a promise (AGREE), "would blockade" a threat, "must return" a demand
@@ -195,7 +209,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False) 
 
 @Language.factory(
     "strife_triggers",
-    assigns=["doc._.strife_triggers"],
+    assigns=["doc._.strife_triggers", "doc._.strife_rejected_triggers"],
     requires=["token.lemma", "token.dep", "token.pos", "token.tag"],
 )
 def make_triggers(nlp: Language, name: str) -> "TriggerComponent":
@@ -207,5 +221,7 @@ class TriggerComponent:
         self.lexicon = lexicon or default_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.strife_triggers = find_triggers(doc, self.lexicon)
+        rejected: list[Rejected] = []
+        doc._.strife_triggers = find_triggers(doc, self.lexicon, rejected=rejected)
+        doc._.strife_rejected_triggers = rejected
         return doc
