@@ -39,7 +39,7 @@ def test_event_location_floor():
     assert set(out["errors"]) <= set(CATEGORIES)
     assert out["with_location"] - round(out["acc_strict"] * out["with_location"]) == sum(out["errors"].values())
     # floors: measured 0.19 / 0.40 on 1500 records; these are the 120-record sample's, rounded down
-    assert out["acc_strict"] >= 0.12, out["text"]
-    assert out["acc_given_event"] >= 0.25, out["text"]
-    assert out["abstain_rate"] >= 0.8, out["text"]
+    assert out["acc_strict"] >= 0.32, out["text"]
+    assert out["acc_given_event"] >= 0.50, out["text"]
+    assert out["abstain_rate"] >= 0.82, out["text"]
     assert "chosen location right" in out["text"]

@@ -77,3 +77,21 @@ def test_acronyms_are_not_small_towns(nlp):
     doc.ents = [Span(doc, 3, 4, label="ORG"), Span(doc, 5, 6, label="ORG")]
     doc = nlp.get_pipe("strife_places")(doc)
     assert doc._.strife_places == []
+
+
+def test_place_nouns_and_direction_words_recover_places(nlp):
+    words = ["Gunmen", "stormed", "the", "village", "of", "Xqwzlorbad", "and", "shelled", "northern", "Aleppo", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 5, 6, label="PERSON")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    places = {p.text: p for p in doc._.strife_places}
+    assert set(places) == {"Xqwzlorbad", "Aleppo"}
+    assert places["Xqwzlorbad"].place is None  # named a village by the text, unknown to the gazetteer
+    assert places["Aleppo"].place.country == "SYR"
+
+
+def test_weak_locative_needs_a_big_place(nlp):
+    doc = Doc(nlp.vocab, words=["He", "worked", "on", "Hill", "farms", "and", "air", "strikes", "on", "Aleppo", "."])
+    doc.ents = []
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Aleppo"]

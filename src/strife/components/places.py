@@ -26,9 +26,18 @@ from strife.gazetteer.resolve import Resolver
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 RECOVER_LABELS = ("PERSON", "ORG", "NORP")
 LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "across", "around", "towards",
-                      "toward", "through", "inside", "north", "south", "east", "west", "of"})
+                      "toward", "through", "inside", "north", "south", "east", "west", "of",
+                      # "northern rural Homs"; "attacks on Aleppo" (a weak cue: big places only)
+                      "on", "between", "northern", "southern", "eastern", "western", "central", "rural",
+                      "northeastern", "northwestern", "southeastern", "southwestern"})
+# "the village of X": the text itself says X is a place, known to the gazetteer or not
+PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "governorate", "neighbourhood",
+                         "neighborhood", "suburb", "outskirts", "region", "area", "county", "state", "towns",
+                         "villages", "cities"})
 _CAP = re.compile(r"^[A-Z][\w'’\-]*$")
 MIN_RECOVER_POPULATION = 20_000
+WEAK_LOCATIVE = frozenset({"on", "between"})   # "on Hill", "between Martin and ...": people as often as places
+MIN_WEAK_POPULATION = 100_000
 # a dateline: an all-capitals place name opening a paragraph, then a dash ("MANSFIELD — The council...")
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
                        r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)?[ ]*(?:—|–|--|-)[ ]")
@@ -71,14 +80,14 @@ class PlacesComponent:
             self._gaz = get_gazetteer()
         return self._gaz
 
-    def _notable(self, text: str) -> bool:
+    def _notable(self, text: str, min_population: int = MIN_RECOVER_POPULATION, max_quality: int = 1) -> bool:
         """Safe to call an untagged/mis-tagged name a place: a country, region or sizeable town."""
         acronym = text.isupper() and len(text.replace(".", "")) <= 4  # "UN", "FAO": not the town Un
         for c in self.gazetteer.lookup(text):
             p = c.place
-            if c.quality > 1 or (acronym and p.precision == "city"):
+            if c.quality > max_quality or (acronym and p.precision == "city"):
                 continue
-            if p.precision in ("country", "admin1", "region", "point") or p.population >= MIN_RECOVER_POPULATION:
+            if p.precision in ("country", "admin1", "region", "point") or p.population >= min_population:
                 return True
         return False
 
@@ -138,11 +147,26 @@ class PlacesComponent:
         return out
 
     @staticmethod
+    def _after_place_noun(doc: Doc, start: int) -> bool:
+        """Right after "village of", "the town of" ..."""
+        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
+
+    @staticmethod
     def _after_locative(doc: Doc, start: int) -> bool:
         i = start - 1
         while i >= 0 and doc[i].lower_ in ("the",):
             i -= 1
         return i >= 0 and doc[i].lower_ in LOCATIVE
+
+    def _recoverable(self, doc: Doc, start: int, text: str) -> bool:
+        """An untagged or mis-tagged name after a locative word, known as a notable place."""
+        i = start - 1
+        while i >= 0 and doc[i].lower_ in ("the",):
+            i -= 1
+        weak = i >= 0 and doc[i].lower_ in WEAK_LOCATIVE
+        if weak:  # a big place under its own name ("Hill" is not Al Hillah)
+            return self._notable(text, MIN_WEAK_POPULATION, max_quality=0)
+        return self._notable(text)
 
     def spans(self, doc: Doc) -> tuple[list[Span], Counter]:
         """Place spans of the doc (sorted, non-overlapping) and demonym country evidence."""
@@ -164,7 +188,9 @@ class PlacesComponent:
             if ent.label_ in PLACE_LABELS:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_locative(doc, ent.start) \
-                    and self._notable(ent.text):
+                    and self._recoverable(doc, ent.start, ent.text):
+                out.append(ent)
+            elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(doc, ent.start):
                 out.append(ent)
             elif self.recover and ent.label_ in ("ORG", "PERSON") and (ent.label_ == "ORG" or len(ent) > 1) \
                     and self._region_name(ent.text):
@@ -177,14 +203,16 @@ class PlacesComponent:
             i = 0
             while i < len(doc):
                 tok = doc[i]
-                if i in ent_tokens or not _CAP.match(tok.text) or tok.is_sent_start or not self._after_locative(doc, i):
+                named = self._after_place_noun(doc, i)
+                if i in ent_tokens or not _CAP.match(tok.text) or tok.is_sent_start \
+                        or not (named or self._after_locative(doc, i)):
                     i += 1
                     continue
                 j = i
                 while j + 1 < len(doc) and _CAP.match(doc[j + 1].text) and j + 1 not in ent_tokens:
                     j += 1
                 span = doc[i:j + 1]
-                if not (set(range(i, j + 1)) & taken) and self._notable(span.text):
+                if not (set(range(i, j + 1)) & taken) and (named or self._recoverable(doc, i, span.text)):
                     out.append(span)
                     taken.update(range(i, j + 1))
                 i = j + 1
