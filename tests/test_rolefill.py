@@ -72,6 +72,26 @@ def test_model_scores_and_round_trips(tmp_path) -> None:
     back = RoleModel.load_from(tmp_path, "role_toy")
     assert np.allclose(back.proba([["dep=nsubj"]]), m.proba([["dep=nsubj"]]), atol=1e-3)
     assert back.thresholds == m.thresholds and path.name == "role_toy.json"
+    assert back.gate(["w=anything"]) == 1.0  # no gate: every document passes
+
+
+def test_gate_round_trips_and_suppresses_fills(tmp_path, nlp) -> None:
+    from strife.components.roles import fill_roles
+
+    m = _toy_model()
+    m.gate_weights, m.gate_bias, m.gate_threshold, m.max_per_role = {"vt=kidnap": 3.0, "w=weather": -3.0}, -1.0, 0.5, 2
+    assert m.gate(["vt=kidnap"]) > 0.8 and m.gate(["w=weather"]) < 0.1 and m.gate([]) < 0.5
+    back = RoleModel.load_from(tmp_path, m.save(tmp_path, "role_gate").stem)
+    assert back.gate_weights == m.gate_weights and (back.gate_threshold, back.max_per_role) == (0.5, 2)
+    art = Article(text=KIDNAP, published=datetime.date(1989, 11, 17))
+    with nlp.select_pipes(disable=["strife_roles"]):
+        doc = nlp(_make_doc(nlp, art))
+    from strife.rolefill.features import gate_features
+
+    assert "vt=kidnap" in gate_features(doc) and any(f.startswith("nviol=") for f in gate_features(doc))
+    assert fill_roles(doc, back)  # the gate lets a kidnapping report through
+    back.gate_weights = {"vt=kidnap": -5.0}
+    assert fill_roles(doc, back) == []  # and a rejected document gets no fillers
 
 
 def test_decode_suppresses_overlaps_and_repeated_entities() -> None:
@@ -123,6 +143,7 @@ def test_shipped_model_loads() -> None:
     assert m.roles == list(ROLES)
     assert set(m.thresholds) == set(ROLES) and all(0 < v < 1 for v in m.thresholds.values())
     assert len(m.vocab) > 1000 and m.metadata.get("cv_f1", 0) > 0.2
+    assert len(m.gate_weights) > 100 and 0 <= m.gate_threshold < 1 and m.max_per_role >= 1
 
 
 def test_training_is_deterministic(shared) -> None:
@@ -133,5 +154,9 @@ def test_training_is_deterministic(shared) -> None:
     assert sum(int(e.labels.sum()) for e in ex) > 0  # some candidates match gold fillers
     a, b = fit(ex), fit(ex)
     assert a.vocab == b.vocab and np.array_equal(a.W, b.W)
+    from strife.rolefill.train import fit_gate, gate_oof
+
+    assert all(e.gate_feats for e in ex)
+    assert fit_gate(ex) == fit_gate(ex) and gate_oof(ex, 3) == gate_oof(ex, 3)
     with pytest.raises(ValueError):
         muc_examples("dev", limit=1)

@@ -85,8 +85,10 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
     if not any(fr.plover_type in VIOLENT_TYPES for fr in frames_):
         return []  # fillers only ever join violent frames: nothing to score
     model = model or RoleModel.load()
-    cands, scored = score_doc(doc, model)
-    fills = decode(scored, model.roles, model.thresholds)
+    cands, scored, gate = score_doc(doc, model)
+    if gate < model.gate_threshold:
+        return []  # the document gate: no incident with perpetrators or targets reported here
+    fills = decode(scored, model.roles, model.thresholds, model.max_per_role)
     out: list[RoleFiller] = []
     frames: list[EventFrame] = doc._.strife_events or []
     if RULE_KEEP_PROB > 0:

@@ -340,6 +340,24 @@ def _head_word(text: str) -> str:
     return words[-1] if words else ""
 
 
+def _is_proper_name(text: str) -> bool:
+    """Every word capitalised ("FMLN", "Manuel Rodriguez Patriotic Front"; articles and "of" aside):
+    the text names something rather than describing it ("the Salvadoran guerrillas")."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if w.lower() not in ("the", "a", "an", "of", "and", "de", "del", "la", "los")]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _entity_text(actor) -> Optional[str]:
+    """The string an actor record stands for in the MUC scoring: its text, or the name the resolver gave
+    a pronoun ("he" -> "Rodriguez Gacha"); None for an unresolved pronoun."""
+    from strife.components.actors import _PRONOUNS_GROUP, _PRONOUNS_PERSON
+
+    pron = _PRONOUNS_GROUP | _PRONOUNS_PERSON
+    if normalize_grit(actor.text) not in pron:
+        return actor.text
+    return actor.name if normalize_grit(actor.name) not in pron else None
+
+
 def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
     """The MUC-4 GRIT role a strife actor record maps to (None: not scored)."""
     from strife.actor_dictionary import get_actor_dictionary
@@ -353,8 +371,8 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
             return "perp_organization_id"
         if head in _INSTITUTION_HEADS:
             return "perp_organization_id"
-        if actor.kind in _ORG_KINDS and normalize_grit(actor.text) == normalize_grit(actor.name):
-            return "perp_organization_id"  # the text names the organisation itself, not a description of its members
+        if actor.kind in _ORG_KINDS and (normalize_grit(actor.text) == normalize_grit(actor.name) or _is_proper_name(actor.text)):
+            return "perp_organization_id"  # the text names the organisation itself ("FMLN"), not a description of its members
         return "perp_individual_id"
     if actor.kind == "person":
         return "hum_tgt_name"
@@ -377,6 +395,11 @@ def muc_predictions(events: Sequence[Event], types: frozenset[str] = VIOLENT_TYP
         if ev.plover.type not in types:
             continue
         for a in ev.actors:
+            text = _entity_text(a)
+            if text is None:
+                continue
+            if text != a.text:
+                a = a.model_copy(update={"text": text})
             role = muc_role_of(a, fac)
             if role is None:
                 continue

@@ -13,7 +13,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from strife.rolefill.candidates import Candidate, candidates
-from strife.rolefill.features import DocFeatures, candidate_features
+from strife.rolefill.features import DocFeatures, candidate_features, gate_bucket_features, gate_features
 from strife.rolefill.model import ROLES, RoleModel, Scored, decode, normalize
 
 __all__ = ["Candidate", "RoleModel", "ROLES", "Scored", "candidates", "decode", "doc_candidates", "normalize", "score_doc"]
@@ -39,10 +39,14 @@ def doc_candidates(doc: Doc) -> tuple[list[Candidate], list[list[str]], list[tup
     return cands, feats, info
 
 
-def score_doc(doc: Doc, model: Optional[RoleModel] = None) -> tuple[list[Candidate], list[Scored]]:
-    """Candidates of ``doc`` and their role probabilities under ``model`` (default: the shipped one)."""
+def score_doc(doc: Doc, model: Optional[RoleModel] = None) -> tuple[list[Candidate], list[Scored], float]:
+    """Candidates of ``doc``, their role probabilities under ``model`` (default: the shipped one) and
+    the document gate's probability that the article has role fillers at all."""
     model = model or RoleModel.load()
+    gate = model.gate(gate_features(doc))
     cands, feats, info = doc_candidates(doc)
+    if model.gate_weights:
+        feats = [fs + gate_bucket_features(gate, fs) for fs in feats]
     proba = model.proba(feats) if feats else []
     scored = [Scored(c.start, c.end, t, k, n, p) for c, (t, k, n), p in zip(cands, info, proba)]
-    return cands, scored
+    return cands, scored, gate

@@ -222,6 +222,30 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
     return f
 
 
+def gate_features(doc: Doc) -> list[str]:
+    """Document-level features of the gate (is this article about a violent incident with fillers at
+    all?): the content-word lemmas, the violent trigger lemmas, how many violent triggers, and the
+    sectors of the actors mentioned."""
+    f: set[str] = set()
+    for t in doc:
+        if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
+            f.add("w=" + t.lemma_.lower())
+    viol = [t for t in (doc._.strife_triggers or []) if t.plover_type in VIOLENT]
+    for t in viol:
+        f.add("vt=" + t.lemma)
+    f.add(f"nviol={min(len(viol), 8)}")
+    for m in doc._.strife_actors or []:
+        f.add(f"sector={m.sector}")
+    return sorted(f)
+
+
+def gate_bucket_features(p: float, feats: list[str]) -> list[str]:
+    """Candidate features from the document gate's probability ``p`` (its bucket, alone and with the
+    candidate's sentence/rule-role context)."""
+    g = f"gate={min(4, int(p * 5))}"
+    return [g] + [f"{g}|{x}" for x in feats if x.startswith("viol_in_sent") or (x.startswith("rule=") and "|" not in x[5:])]
+
+
 def document_features(doc: Doc, cands: list[Candidate]) -> list[list[str]]:
     df = DocFeatures(doc)
     return [candidate_features(df, c) for c in cands]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Sequence
@@ -20,7 +20,7 @@ import numpy as np
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 ARTIFACT_NAME = "role_filler"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 PRUNE = 0.01  # weights below this (for every role) are not shipped
 # perpetrator individual/description, perpetrator organisation, physical target, human target
 ROLES = ("perp_ind", "perp_org", "target", "victim")
@@ -47,6 +47,11 @@ class RoleModel:
     b: np.ndarray            # (n_roles,)
     thresholds: dict[str, float]
     metadata: dict[str, Any]
+    # document gate: logistic over document features (does the article report an incident with fillers?)
+    gate_weights: dict[str, float] = field(default_factory=dict)
+    gate_bias: float = 0.0
+    gate_threshold: float = 0.0     # documents below it get no fillers
+    max_per_role: int = 6
 
     def __post_init__(self) -> None:
         if self.W.shape != (len(self.vocab), len(self.roles)) or self.b.shape != (len(self.roles),):
@@ -80,6 +85,13 @@ class RoleModel:
         z = np.add.reduceat(W[np.array(idx, dtype=np.int64)], np.array(starts, dtype=np.int64), axis=0) + self.b
         return 1.0 / (1.0 + np.exp(-z))
 
+    def gate(self, doc_feats: Sequence[str]) -> float:
+        """Probability that the document has role fillers at all (1.0 without a gate)."""
+        if not self.gate_weights:
+            return 1.0
+        z = self.gate_bias + sum(self.gate_weights.get(f, 0.0) for f in set(doc_feats))
+        return float(1.0 / (1.0 + np.exp(-z)))
+
     # ---- persistence --------------------------------------------------------------------------
     def save(self, directory: Path = MODELS_DIR, name: str = ARTIFACT_NAME) -> Path:
         directory.mkdir(parents=True, exist_ok=True)
@@ -91,6 +103,9 @@ class RoleModel:
             "bias": [round(float(x), 4) for x in self.b],
             "weights": {f: [round(float(x), 4) for x in self.W[i]] for i, f in enumerate(self.vocab) if keep[i]},
             "metadata": self.metadata,
+            "gate": {"bias": round(float(self.gate_bias), 4), "threshold": round(float(self.gate_threshold), 4),
+                     "weights": {f: round(float(w), 4) for f, w in sorted(self.gate_weights.items()) if abs(w) >= PRUNE}},
+            "max_per_role": int(self.max_per_role),
         }
         path = directory / f"{name}.json"
         path.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
@@ -107,7 +122,9 @@ class RoleModel:
         vocab = sorted(meta["weights"])
         W = np.array([meta["weights"][f] for f in vocab], dtype=np.float32).reshape(len(vocab), len(meta["roles"]))
         return cls(vocab, list(meta["roles"]), W, np.array(meta["bias"], dtype=np.float32),
-                   {k: float(v) for k, v in meta["thresholds"].items()}, dict(meta.get("metadata", {})))
+                   {k: float(v) for k, v in meta["thresholds"].items()}, dict(meta.get("metadata", {})),
+                   {f: float(w) for f, w in meta["gate"]["weights"].items()}, float(meta["gate"]["bias"]),
+                   float(meta["gate"]["threshold"]), int(meta["max_per_role"]))
 
     @staticmethod
     def load() -> "RoleModel":

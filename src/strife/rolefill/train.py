@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -23,6 +23,9 @@ from strife.rolefill.model import ROLES, RoleModel, Scored, decode, normalize
 GOLD_ROLE = {"perp_individual_id": "perp_ind", "perp_organization_id": "perp_org",
              "phys_tgt_id": "target", "hum_tgt_name": "victim"}
 THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.10, 0.91, 0.05))
+GATE_GRID = (0.0, 0.2, 0.3, 0.4, 0.5)
+CAP_GRID = (1, 2, 3, 4, 6)
+GATE_C = 0.03
 
 
 @dataclass
@@ -32,6 +35,7 @@ class DocExample:
     labels: np.ndarray                      # (n_candidates, n_roles) 0/1
     info: list[tuple[int, int, str, str, bool]]  # start, end, text, key, name_like
     gold: dict[str, list[list[str]]]        # role -> entities (normalised mention strings)
+    gate_feats: list[str] = field(default_factory=list)  # document-level features of the gate
 
 
 def _code_digest() -> str:
@@ -51,6 +55,7 @@ def muc_examples(split: str = "train", limit: Optional[int] = None, cache_dir: O
     from strife.evaluation.roles import load_muc4, muc_text
     from strife.pipeline import _make_doc, get_nlp
     from strife.rolefill import doc_candidates
+    from strife.rolefill.features import gate_features
 
     if split not in ("train",):
         raise ValueError("the role filler trains on MUC-4 train only")
@@ -77,7 +82,8 @@ def muc_examples(split: str = "train", limit: Optional[int] = None, cache_dir: O
                 for j, r in enumerate(ROLES):
                     labels[i, j] = n in gold_sets[r]
             out.append(DocExample(doc_id, feats, labels,
-                                  [(c.start, c.end, t, k, nl) for c, (t, k, nl) in zip(cands, info)], gold))
+                                  [(c.start, c.end, t, k, nl) for c, (t, k, nl) in zip(cands, info)], gold,
+                                  gate_features(doc)))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with cache.open("wb") as fh:
@@ -107,6 +113,61 @@ def _matrix(examples: Sequence[DocExample], index: dict[str, int]):
                 cols.append(j)
             n += 1
     return csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(index)))
+
+
+def has_fillers(ex: DocExample) -> int:
+    return int(any(len(v) for v in ex.gold.values()))
+
+
+def fit_gate(examples: Sequence[DocExample], C: float = GATE_C, min_count: int = 3) -> tuple[dict[str, float], float]:
+    """The document gate: L2 logistic regression (liblinear) over the documents' gate features,
+    predicting whether a document has any role filler."""
+    from collections import Counter
+
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for ex in examples for f in set(ex.gate_feats))
+    vocab = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: i for i, f in enumerate(vocab)}
+    from scipy.sparse import csr_matrix
+
+    rows, cols = [], []
+    for i, ex in enumerate(examples):
+        for j in sorted({index[f] for f in ex.gate_feats if f in index}):
+            rows.append(i)
+            cols.append(j)
+    X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(vocab)))
+    y = np.array([has_fillers(ex) for ex in examples])
+    if y.min() == y.max():
+        return {}, 10.0 if y[0] else -10.0
+    clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000)
+    clf.fit(X, y)
+    return {f: float(w) for f, w in zip(vocab, clf.coef_[0])}, float(clf.intercept_[0])
+
+
+def gate_proba(weights: dict[str, float], bias: float, feats: Sequence[str]) -> float:
+    if not weights:
+        return 1.0
+    z = bias + sum(weights.get(f, 0.0) for f in set(feats))
+    return float(1.0 / (1.0 + np.exp(-z)))
+
+
+def with_gate(examples: Sequence[DocExample], probs: Sequence[float]) -> list[DocExample]:
+    """The examples with the gate-probability features added to every candidate."""
+    from strife.rolefill.features import gate_bucket_features
+
+    return [DocExample(ex.doc_id, [fs + gate_bucket_features(p, fs) for fs in ex.feats], ex.labels, ex.info, ex.gold,
+                       ex.gate_feats) for ex, p in zip(examples, probs)]
+
+
+def gate_oof(examples: Sequence[DocExample], folds: int = 5) -> list[float]:
+    """Out-of-fold gate probabilities (the candidate model trains on these, as it will see unseen documents)."""
+    p = [1.0] * len(examples)
+    for k in range(folds):
+        w, b = fit_gate([ex for i, ex in enumerate(examples) if i % folds != k])
+        for i in range(k, len(examples), folds):
+            p[i] = gate_proba(w, b, examples[i].gate_feats)
+    return p
 
 
 def fit(examples: Sequence[DocExample], C: float = 0.3, min_count: int = 2,
@@ -142,11 +203,11 @@ def scored_docs(model: RoleModel, examples: Sequence[DocExample]) -> list[list[S
 
 
 def doc_score(scored: Sequence[Scored], gold: dict[str, list[list[str]]], thresholds: dict[str, float],
-              roles: Sequence[str] = ROLES) -> dict[str, tuple[float, int, int]]:
+              roles: Sequence[str] = ROLES, max_per_role: int = 6) -> dict[str, tuple[float, int, int]]:
     """Per role: (matched, predicted, gold) under CEAF-REE phi_strict for one document."""
     from strife.evaluation.roles import ceaf_ree
 
-    fills = decode(scored, roles, thresholds)
+    fills = decode(scored, roles, thresholds, max_per_role)
     out = {}
     for r in roles:
         pred = [[normalize(scored[f.index].text)] for f in fills if f.role == r]
@@ -200,13 +261,27 @@ def cross_validate(examples: Sequence[DocExample], folds: int = 5, C: float = 0.
 def train(examples: Sequence[DocExample], C: float = 0.3, min_count: int = 2, folds: int = 5,
           log=print) -> tuple[RoleModel, dict]:
     t0 = time.perf_counter()
+    # the document gate: out-of-fold probabilities become candidate features (stacking)
+    pg = gate_oof(examples, folds)
+    examples = with_gate(examples, pg)
     oof = cross_validate(examples, folds, C, min_count)
     golds = [ex.gold for ex in examples]
     th, cv_f1 = tune_thresholds(oof, golds)
-    _, per_role = f1_of(doc_score(s, g, th) for s, g in zip(oof, golds))
+    # then the gate threshold (documents below it get no fillers) and the per-role cap
+    gate_th, cap = 0.0, 6
+    for gt in GATE_GRID:
+        for mx in CAP_GRID:
+            f = f1_of(doc_score(s if p >= gt else [], g, th, max_per_role=mx) for s, g, p in zip(oof, golds, pg))[0]
+            if f > cv_f1 + 1e-12:
+                cv_f1, gate_th, cap = f, gt, mx
+    _, per_role = f1_of(doc_score(s if p >= gate_th else [], g, th, max_per_role=cap) for s, g, p in zip(oof, golds, pg))
     log(f"{folds}-fold CV on MUC-4 train ({len(examples)} docs): perp+target F1 {cv_f1:.3f} "
-        + " ".join(f"{r} {v:.3f}" for r, v in per_role.items()) + f"; thresholds {th} ({time.perf_counter() - t0:.0f} s)")
+        + " ".join(f"{r} {v:.3f}" for r, v in per_role.items())
+        + f"; thresholds {th}, gate {gate_th}, cap {cap} ({time.perf_counter() - t0:.0f} s)")
     model = fit(examples, C=C, min_count=min_count, thresholds=th)
-    report = {"cv_f1": round(cv_f1, 4), "cv_per_role": {r: round(v, 4) for r, v in per_role.items()}, "folds": folds}
+    model.gate_weights, model.gate_bias = fit_gate(examples)
+    model.gate_threshold, model.max_per_role = gate_th, cap
+    report = {"cv_f1": round(cv_f1, 4), "cv_per_role": {r: round(v, 4) for r, v in per_role.items()}, "folds": folds,
+              "gate_threshold": gate_th, "max_per_role": cap, "gate_C": GATE_C}
     model.metadata.update(report)
     return model, report
