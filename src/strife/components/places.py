@@ -42,7 +42,7 @@ MIN_WEAK_POPULATION = 100_000
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
                        r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)?[ ]*(?:—|–|--|-)[ ]")
 # "Kanawha County", "Rapides Parish": capitalised words and an admin2 word are a place the NER may miss
-_ADMIN2_WORDS = frozenset({"County", "Parish", "Borough"})
+_ADMIN2_WORD = re.compile(r"\b(?:County|Parish|Borough)\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -101,8 +101,7 @@ class PlacesComponent:
         """The gazetteer has the name as a place's own name (any size)."""
         return any(c.quality <= 1 for c in self.gazetteer.lookup(text))
 
-    def _datelines(self, doc: Doc) -> list[Span]:
-        text = doc_text(doc)
+    def _datelines(self, doc: Doc, text: str) -> list[Span]:
         out = []
         for m in _DATELINE.finditer(text):
             name = m.group(1).strip(" .-")
@@ -130,11 +129,13 @@ class PlacesComponent:
                     break
         return out
 
-    def _admin2_phrases(self, doc: Doc, taken: set[int]) -> list[Span]:
+    def _admin2_phrases(self, doc: Doc, text: str, taken: set[int]) -> list[Span]:
         out = []
-        for i, tok in enumerate(doc):
-            if tok.text not in _ADMIN2_WORDS or i == 0 or i in taken:
+        for m in _ADMIN2_WORD.finditer(text):
+            word = doc.char_span(m.start(), m.end())
+            if word is None or word.start == 0 or word.start in taken:
                 continue
+            i = word.start
             j = i
             while j - 1 >= 0 and i - (j - 1) <= 3 and _CAP.match(doc[j - 1].text) and j - 1 not in taken \
                     and not doc[j - 1].is_sent_start:
@@ -168,7 +169,7 @@ class PlacesComponent:
             return self._notable(text, MIN_WEAK_POPULATION, max_quality=0)
         return self._notable(text)
 
-    def spans(self, doc: Doc) -> tuple[list[Span], Counter]:
+    def spans(self, doc: Doc, text: str | None = None) -> tuple[list[Span], Counter]:
         """Place spans of the doc (sorted, non-overlapping) and demonym country evidence."""
         gaz = self.gazetteer
         out: list[Span] = filter_spans([doc[a:b] for _, a, b in self.curated_matcher()(doc)])
@@ -203,9 +204,11 @@ class PlacesComponent:
             i = 0
             while i < len(doc):
                 tok = doc[i]
+                if i in ent_tokens or not _CAP.match(tok.text) or tok.is_sent_start:
+                    i += 1
+                    continue
                 named = self._after_place_noun(doc, i)
-                if i in ent_tokens or not _CAP.match(tok.text) or tok.is_sent_start \
-                        or not (named or self._after_locative(doc, i)):
+                if not (named or self._after_locative(doc, i)):
                     i += 1
                     continue
                 j = i
@@ -216,20 +219,22 @@ class PlacesComponent:
                     out.append(span)
                     taken.update(range(i, j + 1))
                 i = j + 1
-            for span in self._datelines(doc):
+            text = doc_text(doc) if text is None else text
+            for span in self._datelines(doc, text):
                 if not any(t in taken for t in range(span.start, span.end)):
                     out.append(span)
                     taken.update(range(span.start, span.end))
-            out.extend(self._admin2_phrases(doc, taken))
+            out.extend(self._admin2_phrases(doc, text, taken))
             out.extend(self._containers(doc, sorted(out, key=lambda s: s.start), taken))
         out.sort(key=lambda s: s.start_char)
         return out, evidence
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, evidence = self.spans(doc)
+        text = doc_text(doc)
+        spans, evidence = self.spans(doc, text)
         resolver = Resolver(self.gazetteer)
         mentions: list[PlaceMention] = resolver.resolve(
-            doc_text(doc), [(s.start_char, s.end_char) for s in spans], context_countries=evidence)
+            text, [(s.start_char, s.end_char) for s in spans], context_countries=evidence)
         doc._.strife_places = mentions
         return doc
 

@@ -121,6 +121,7 @@ class Gazetteer:
             k: frozenset(v) for k, v in (json.loads(rows[0][0]) if rows else {}).items()}
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
         self.fuzzy_lookup = lru_cache(maxsize=20_000)(self._fuzzy_lookup)  # type: ignore[method-assign]
+        self.demonym = lru_cache(maxsize=50_000)(self._demonym)  # type: ignore[method-assign]
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -206,8 +207,7 @@ class Gazetteer:
         return dict(self._countries)
 
     @staticmethod
-    def _demonym_entry(table: dict, text: str):
-        norm = normalise(text)
+    def _demonym_entry(table: dict, norm: str):
         if norm in table:
             return table[norm]
         for suffix in ("s", "es"):
@@ -215,17 +215,18 @@ class Gazetteer:
                 return table[norm[: -len(suffix)]]
         return None
 
-    def demonym(self, text: str) -> str | None:
+    def _demonym(self, text: str) -> str | None:
         """ISO3 of a nationality word ("Iraqi", "Americans") or a regional one ("Ohioans"), else None."""
-        iso = self._demonym_entry(self._demonyms, text)
+        norm = normalise(text)
+        iso = self._demonym_entry(self._demonyms, norm)
         if iso is None:
-            entry = self._demonym_entry(self._region_demonyms, text)
+            entry = self._demonym_entry(self._region_demonyms, norm)
             iso = entry[0] if entry else None
         return iso
 
     def region_demonym(self, text: str) -> Place | None:
         """The first-level region a regional demonym points at ("Ohioans" -> Ohio), else None."""
-        entry = self._demonym_entry(self._region_demonyms, text)
+        entry = self._demonym_entry(self._region_demonyms, normalise(text))
         if entry is None:
             return None
         iso3, name = entry
