@@ -274,3 +274,13 @@ def test_abbreviated_mount_joins_candidates(resolver):
     text = "New London and Mt. Pleasant police met in Winfield and Des Moines, Iowa."
     m = resolver.resolve(text, spans_of(text, "Mt. Pleasant", "New London", "Winfield", "Des Moines", "Iowa"))[0]
     assert m.place.country == "USA" and m.place.admin1 == "Iowa"
+
+
+def test_feature_named_after_a_nearby_place(resolver):
+    text = "Kanawha County officials said the Kanawha River rose near Charleston, W.Va."
+    ms = resolver.resolve(text, spans_of(text, "Kanawha County", "Kanawha River", "Charleston"))
+    assert ms[1].place is not None and ms[1].place.admin1 == "West Virginia"
+    alone = resolve_one(resolver, "The Zqwx River flooded.", "Zqwx River")
+    assert alone.place is None
+    lone = resolve_one(resolver, "They fished in the Kanawha River.", "Kanawha River")
+    assert lone.place is None  # no other place of the document lies near a place of that name

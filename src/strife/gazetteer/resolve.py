@@ -37,6 +37,10 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MOD_RE = re.compile(r"^(?:" + "|".join(sorted((re.escape(m) for m in _MODIFIERS), key=len, reverse=True))
                      + r")[\s-]+", re.IGNORECASE)
 _TAIL_RE = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in _GENERIC_TAILS) + r")\.?$", re.IGNORECASE)
+# a natural feature named after a place ("Kanawha River", "Lake Cumberland"): when the gazetteer lacks the
+# feature, the place of that name stands for it, but only close to the document's other places
+_FEATURE_RE = re.compile(r"^(?:(?:Lake|Mount|Mt\.?)\s+(?P<a>.+)|(?P<b>.+?)\s+(?:River|Creek|Lake|Valley|Mountains?|"
+                         r"Island|Islands|Bay|Reservoir|Park|Forest|Canyon|Falls))$")
 # abbreviations of generic words, expanded as extra query forms ("Platte Co." -> "Platte County")
 _ABBREVIATIONS = ((re.compile(r"\bCo\.?$"), "County"), (re.compile(r"^Mt\.?\s"), "Mount "),
                   (re.compile(r"^Ft\.?\s"), "Fort "), (re.compile(r"^St\.?\s"), "Saint "),
@@ -92,9 +96,11 @@ class _Slot:
     candidates: tuple[Candidate, ...]
     demonym: str | None = None
     container: Place | None = None   # "X, <container>" written in the text
+    feature: bool = False            # candidates are those of the place a natural feature is named after
     best: Candidate | None = None
     score: float = 0.0
     support: float = 0.0             # country + local support of the chosen candidate
+    local: float = 0.0               # admin/nearby support of the chosen candidate
 
 
 @dataclass(slots=True)
@@ -197,7 +203,13 @@ class Resolver:
             cands = self.candidates(surface, allow_fuzzy=allow_fuzzy)
             if dem and not any(c.place.precision == "country" for c in cands):
                 cands = ()
-            slots.append(_Slot(start, end, surface, cands, demonym=dem))
+            feature = False
+            m = _FEATURE_RE.match(surface.strip()) if not cands and not dem else None
+            if m is not None:
+                cands = tuple(c for c in self.candidates(m.group("a") or m.group("b"), allow_fuzzy=False)
+                              if c.place.precision in ("city", "admin2") and c.quality <= 1)
+                feature = bool(cands)
+            slots.append(_Slot(start, end, surface, cands, demonym=dem, feature=feature))
         for s in slots:
             if s.candidates:
                 s.container = self._container(text, s)
@@ -221,7 +233,7 @@ class Resolver:
 
         doc_country = self._dominant_country(slots, evidence)
         for s in slots:
-            if s.best is not None and self._unsupported_weak_match(s, doc_country):
+            if s.best is not None and (self._unsupported_weak_match(s, doc_country) or (s.feature and s.local <= 0)):
                 s.best, s.score = None, 0.0
         out: list[PlaceMention] = []
         for s in slots:
@@ -437,9 +449,10 @@ class Resolver:
             rest = np.delete(sc, top)
             margin = float(sc[top] - rest.max()) if rest.size else 3.0
             conf = round(1.0 / (1.0 + math.exp(-1.5 * margin)), 3)
-            support = float(g.local[top] + g.country_support[top]) if g.local.size == sc.size else 0.0
+            local = float(g.local[top]) if g.local.size == sc.size else 0.0
+            support = local + float(g.country_support[top]) if g.local.size == sc.size else 0.0
             for s in g.slots:
-                s.best, s.score, s.support = g.candidates[top], conf, support
+                s.best, s.score, s.support, s.local = g.candidates[top], conf, support, local
 
     def _choose(self, g: _Group, sc: np.ndarray) -> int | None:
         """Rule-based choice that overrides the scores (country names, towns dominating their region)."""
