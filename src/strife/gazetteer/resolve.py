@@ -30,7 +30,8 @@ from strife.gazetteer.names import normalise, strip_suffix
 _MODIFIERS = ("north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
               "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
               "southwest", "southwestern", "north east", "north west", "south east", "south west",
-              "greater", "downtown", "upstate", "rural", "metro", "metropolitan", "the")
+              "greater", "downtown", "upstate", "rural", "metro", "metropolitan", "the",
+              "city of", "town of", "village of", "township of", "borough of")
 _GENERIC_TAILS = ("city", "town", "village", "area", "region", "metro area", "metropolitan area", "district",
                   "suburbs", "countryside", "outskirts", "township", "twp")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -39,8 +40,8 @@ _MOD_RE = re.compile(r"^(?:" + "|".join(sorted((re.escape(m) for m in _MODIFIERS
 _TAIL_RE = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in _GENERIC_TAILS) + r")\.?$", re.IGNORECASE)
 # a natural feature named after a place ("Kanawha River", "Lake Cumberland"): when the gazetteer lacks the
 # feature, the place of that name stands for it, but only close to the document's other places
-_FEATURE_RE = re.compile(r"^(?:(?:Lake|Mount|Mt\.?)\s+(?P<a>.+)|(?P<b>.+?)\s+(?:River|Creek|Lake|Valley|Mountains?|"
-                         r"Island|Islands|Bay|Reservoir|Park|Forest|Canyon|Falls))$")
+_FEATURE_RE = re.compile(r"^(?:(?:Lake|Mount|Mt\.?|River|Port\s+of)\s+(?P<a>.+)|(?P<b>.+?)\s+(?:River|Creek|Lake|Valley|"
+                         r"Mountains?|Island|Islands|Bay|Reservoir|Park|National\s+Park|Forest|Canyon|Falls))$")
 # abbreviations of generic words, expanded as extra query forms ("Platte Co." -> "Platte County")
 _ABBREVIATIONS = ((re.compile(r"\bCo\.?$"), "County"), (re.compile(r"^Mt\.?\s"), "Mount "),
                   (re.compile(r"^Ft\.?\s"), "Fort "), (re.compile(r"^St\.?\s"), "Saint "),
