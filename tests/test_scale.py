@@ -342,3 +342,29 @@ def test_model_multiplies_through_numpy_on_one_blas_thread(nlp, monkeypatch: pyt
     assert fastops.pipeline_ops() is None
     monkeypatch.delenv("STRIFE_BLIS")
     assert isinstance(fastops.pipeline_ops(), fastops.SingleThreadNumpyOps)
+
+
+def test_sped_up_rule_components_give_spacys_annotations(nlp) -> None:
+    """The lemmatizer's memo and set-backed word lists and the attribute ruler's indexed matcher
+    change no annotation of the model's own pipeline (the second pass reads the memos only)."""
+    import spacy
+
+    from strife.scale.fastops import AttributeRulerMatcher
+    from strife.settings import get_settings
+
+    plain = spacy.load(get_settings().model)
+    assert type(nlp.get_pipe("lemmatizer")).__name__.startswith("Memo")
+    assert type(nlp.get_pipe("attribute_ruler")).__name__.startswith("Indexed")
+    ruler = plain.get_pipe("attribute_ruler")
+    indexed = AttributeRulerMatcher(ruler)
+    with plain.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        for doc in plain.pipe([a.text for a in news_articles()] + ["Y'all ain't gonna let's go, c'mon: there is it."]):
+            assert indexed.match(doc) == ruler.match(doc)
+    texts = [a.text for a in news_articles()] + ["The gunmen's attacks wounded dozens; they'd fled, hid and were hiding."]
+    names = [n for n in plain.pipe_names]
+    with nlp.select_pipes(enable=names):
+        for _ in range(2):
+            ours = [[(t.lemma_, t.pos_, str(t.morph), t.tag_, t.dep_, t.ent_type_) for t in d] for d in nlp.pipe(texts)]
+    theirs = [[(t.lemma_, t.pos_, str(t.morph), t.tag_, t.dep_, t.ent_type_) for t in d] for d in plain.pipe(texts)]
+    assert ours == theirs
+    assert any(lemma == "flee" for doc in ours for lemma, *_ in doc)

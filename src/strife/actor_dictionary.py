@@ -114,6 +114,7 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in t if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 17)  # a pure function of the text, called for every noun and name looked up
 def normalize(text: str) -> str:
     """Lookup key: case, "the", trailing possessive, punctuation, diacritics, curly quotes ignored.
 
