@@ -130,3 +130,11 @@ def test_force_on_protesters_is_excessive_force(nlp):
 def test_ambiguous_words_need_support(nlp, text, kept):
     recs = [r for r in _records(nlp, text) if r.plover.type in ("ASSAULT", "COERCE")]
     assert bool(recs) is kept
+
+
+def test_two_sides_of_one_country_do_not_merge(nlp):
+    # both parties take GBR from the context (Belfast, Northern Ireland): that is no shared actor
+    text = ("The IRA detonated 20 bombs in Belfast, Northern Ireland. "
+            "Earlier in the year, the Parachute Regiment killed 13 protesters in Derry.")
+    recs = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 2

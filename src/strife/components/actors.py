@@ -39,6 +39,7 @@ class ActorMention:
     how: str = "ner"  # dictionary | ner | description | person | surname | coref | pronoun
     named: bool = True  # a name (not a description or pronoun)
     also_countries: list[str] = field(default_factory=list)  # "Hungarian and Romanian officials": the others
+    country_from_context: bool = False  # the country is the sentence's or article's, not the name's
 
     def covers(self, tok: Token) -> bool:
         return self.start_char <= tok.idx < self.end_char
@@ -320,7 +321,7 @@ class ActorResolver:
             here = {iso for c, iso in places if sent.start_char <= c < sent.end_char}
             pool = here or doc_countries
             if len(pool) == 1:
-                self.mentions[idx] = replace(m, country=next(iter(pool)))
+                self.mentions[idx] = replace(m, country=next(iter(pool)), country_from_context=True)
 
     def pronouns(self) -> None:
         for tok in self.doc:

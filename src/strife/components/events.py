@@ -651,6 +651,31 @@ def _countries(ms: list[ActorMention]) -> set[str]:
     return {a.country for a in ms if a.country}
 
 
+_STATE_SIDE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+_NON_STATE_SIDE = frozenset({"REB", "MILITIA", "INS", "TER", "SEP", "OPP", "CRM"})
+
+
+def _side(a: ActorMention) -> Optional[str]:
+    if a.kind == "state" or a.sector in _STATE_SIDE:
+        return "state"
+    if a.sector in _NON_STATE_SIDE:
+        return "non_state"
+    return None
+
+
+def _same_country_side(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
+    """Two actor lists share a country on the same side of a conflict ("U.S. forces" / "American jets"),
+    not the two sides of one country's war ("the IRA" / "the Parachute Regiment", both GBR); a country
+    guessed from the context (:meth:`ActorResolver.context_countries`) does not count."""
+    for a in xs:
+        for b in ys:
+            if a.country and a.country == b.country and not (a.country_from_context or b.country_from_context):
+                sa, sb = _side(a), _side(b)
+                if sa is None or sb is None or sa == sb:
+                    return True
+    return False
+
+
 def _date_range(d):
     r = getattr(d, "resolution", None) if d is not None else None
     if r is None or r.start is None:
@@ -664,7 +689,8 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     (A mention with the same trigger lemma as one of the frame's adds +0.5.)
 
     Rule: the PLOVER type must match; no conflicting actors (named actors on both sides with no
-    name or country in common), no disjoint dates; then evidence adds up: an anaphoric noun
+    name in common, nor a country on the same side: state forces vs. a non-state group of one country
+    conflict), no disjoint dates; then evidence adds up: an anaphoric noun
     ("the strikes", "that attack", "Friday's attack") +1.5, a shared actor +2, a shared recipient +1,
     overlapping specific dates +1.5, a shared mode +1, disjoint modes -1.5. Merged when ≥ 1.5.
     """
@@ -673,7 +699,7 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     score = 0.0
     fa, ma = frame.roles("actor"), m.actors("actor")
     if fa and ma:
-        if _names(fa) & _names(ma) or (_countries(fa) & _countries(ma)):
+        if _names(fa) & _names(ma) or _same_country_side(fa, ma):
             score += 2
         else:
             return None
