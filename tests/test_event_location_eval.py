@@ -2,8 +2,9 @@
 
 import pytest
 
-from strife.evaluation.event_location import (CATEGORIES, GoldSpan, LocationRecord, _same_place, dataset_path,
-                                              evaluate_event_location, load_records)
+from strife.article import clean_text
+from strife.evaluation.event_location import (CATEGORIES, GoldSpan, LocationRecord, _cleaned, _same_place,
+                                              dataset_path, evaluate_event_location, load_records)
 from strife.records import Location
 
 HAVE_DATA = dataset_path().exists()
@@ -32,14 +33,32 @@ def test_loader_recomputes_offsets():
     assert [r.record_id for r in load_records(limit=300)] == [r.record_id for r in recs]  # seeded sample
 
 
+def test_cleaned_text_moves_spans():
+    text = "  Two car bombs  struck\u00a0Kerbala  , killing five. "
+    spans = [GoldSpan(17, 23, "struck"), GoldSpan(24, 33, "Kerbala  ")]
+    clean, moved = _cleaned(text, spans)
+    assert clean == clean_text(text) and not clean.startswith(" ")
+    assert [clean[g.start:g.end] for g in moved] == ["struck", "Kerbala"]
+    assert _cleaned("plain", [GoldSpan(0, 5, "plain")]) == ("plain", [GoldSpan(0, 5, "plain")])
+
+
+@needs_data
+def test_loader_cleans_texts_like_strife():
+    recs = load_records(limit=300)
+    assert all(clean_text(r.text) == r.text for r in recs)
+
+
 @needs_data
 def test_event_location_floor():
     out = evaluate_event_location(limit=120)
     assert out["records"] == 120 and out["with_location"] > 30
     assert set(out["errors"]) <= set(CATEGORIES)
     assert out["with_location"] - round(out["acc_strict"] * out["with_location"]) == sum(out["errors"].values())
-    # floors: measured 0.19 / 0.40 on 1500 records; these are the 120-record sample's, rounded down
-    assert out["acc_strict"] >= 0.32, out["text"]
+    # floors: the 120-record sample measures 0.514 / 0.522 / 0.78 (1500 records: 0.476 / 0.495 / 0.80).
+    # Until the gold texts were cleaned like strife's (see test_loader_cleans_texts_like_strife) a third of
+    # the records were scored as "no event" and abstained trivially.
+    assert out["errors"].get("no_event", 0) <= 3, out["text"]
+    assert out["acc_strict"] >= 0.49, out["text"]
     assert out["acc_given_event"] >= 0.50, out["text"]
-    assert out["abstain_rate"] >= 0.82, out["text"]
+    assert out["abstain_rate"] >= 0.75, out["text"]
     assert "chosen location right" in out["text"]

@@ -71,8 +71,33 @@ def _span(rec: dict, sp: dict) -> GoldSpan | None:
     return GoldSpan(start, end, text[start:end])
 
 
+def _cleaned(text: str, spans: list[GoldSpan]) -> tuple[str, list[GoldSpan | None]]:
+    """The text as :class:`strife.article.Article` cleans it (stripped, spaces collapsed, NFC) and the
+    spans moved onto it, so that gold offsets and strife's offsets refer to the same string (None where a
+    span's characters did not survive the cleaning)."""
+    from difflib import SequenceMatcher
+
+    from strife.article import clean_text
+
+    clean = clean_text(text)
+    if clean == text:
+        return text, list(spans)
+    pos: dict[int, int] = {}
+    for a, b, n in SequenceMatcher(None, text, clean, autojunk=False).get_matching_blocks():
+        for k in range(n):
+            pos[a + k] = b + k
+    out: list[GoldSpan | None] = []
+    for sp in spans:
+        kept = [pos[k] for k in range(sp.start, sp.end) if k in pos and not text[k].isspace()]
+        out.append(GoldSpan(kept[0], kept[-1] + 1, clean[kept[0]:kept[-1] + 1]) if kept else None)
+    return clean, out
+
+
 def load_records(limit: int | None = None, sample_seed: int | None = SAMPLE_SEED) -> list[LocationRecord]:
     """Records with exactly one usable VERB span (rejected annotations dropped).
+
+    Texts are cleaned as strife cleans an article (the spans moved with them): strife's output is keyed
+    and offset by the cleaned text.
 
     With `limit`, a fixed random sample (seeded) rather than the first records, which come
     from one source only.
@@ -97,8 +122,11 @@ def load_records(limit: int | None = None, sample_seed: int | None = SAMPLE_SEED
             locs = [_span(rec, s) for s in rec.get("spans", []) if s.get("label") == "LOCATION"]
             if any(loc is None for loc in locs):
                 continue  # a location we cannot place in the text: the record cannot be scored
-            out.append(LocationRecord(str(rec.get("_id", i)), rec["text"], verb,
-                                      [loc for loc in locs if loc is not None], rec.get("source")))
+            text, moved = _cleaned(rec["text"], [verb] + [loc for loc in locs if loc is not None])
+            if any(sp is None for sp in moved):
+                continue
+            out.append(LocationRecord(str(rec.get("_id", i)), text, moved[0],  # type: ignore[arg-type]
+                                      moved[1:], rec.get("source")))  # type: ignore[arg-type]
     if limit is not None and limit < len(out):
         rng = random.Random(sample_seed)
         out = sorted(rng.sample(out, limit), key=lambda r: r.record_id)
