@@ -76,17 +76,32 @@ class TriggerLexicon:
 
     def senses(self, tok: Token, pos: str) -> list[ontology.Trigger]:
         out: list[ontology.Trigger] = []
-        for key in ((tok.lemma_.lower(), pos), (tok.lower_, pos)):
+        keys = [(tok.lemma_.lower(), pos), (tok.lower_, pos)]
+        singular = _singular(tok) if pos == "NOUN" else None
+        if singular is not None:
+            keys.append((singular, pos))
+        for key in keys:
             for e in self.multi.get(key, []):
                 if _multi_matches(e, tok) and e not in out:
                     out.append(e)
         if out:
             return out  # a multi-word reading ("assassination attempt") outranks the single word
-        for key in ((tok.lemma_.lower(), pos), (tok.lower_, pos)):
+        for key in keys:
             for e in self.single.get(key, []):
                 if e not in out:
                     out.append(e)
         return out
+
+
+def _singular(tok: Token) -> Optional[str]:
+    """The singular of a plural noun the lemmatizer left alone (a capitalised "Shootings" tagged as a proper
+    noun keeps its plural lemma); None when the lemma already differs from the word."""
+    low = tok.lower_
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() != low or len(low) < 5 or low.endswith("ss"):
+        return None
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    return low[:-1] if low.endswith("s") else None
 
 
 def _multi_matches(e: ontology.Trigger, tok: Token) -> bool:
@@ -204,7 +219,21 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             weapon_modes=list(weapon_modes) + ([entry.plover_mode] if entry.is_weapon_noun and entry.plover_mode else []),
             weak=weak and not weapon_modes and mod is None, factual=fact.factual, reason=fact.reason, modality=mod,
         ))
+    _share_certainty_along_conjuncts(doc, out)
     return out
+
+
+def _share_certainty_along_conjuncts(doc: Doc, triggers: list[Trigger]) -> None:
+    """An ambiguous word of violence coordinated with a certain one is read in that sense ("they killed
+    23 soldiers and injured 40"). Only for ASSAULT: a loose verb next to "forcing" or "asked" is no surer."""
+    by_i = {t.i: t for t in triggers}
+    for t in triggers:
+        if not t.weak or t.plover_type != "ASSAULT":
+            continue
+        tok = doc[t.i]
+        linked = [c.i for c in tok.children if c.dep_ == "conj"] + ([tok.head.i] if tok.dep_ == "conj" else [])
+        if any(j in by_i and not by_i[j].weak and by_i[j].plover_type == t.plover_type for j in linked):
+            t.weak = False
 
 
 @Language.factory(

@@ -1,0 +1,51 @@
+"""Trigger recall fixes: plural nouns the lemmatizer leaves alone, lexicon rows added for missed event words,
+certainty shared along coordinated ASSAULT verbs -- each with a case that must stay a non-event."""
+
+import pytest
+
+from strife.components.triggers import default_lexicon, find_triggers
+from strife.pipeline import get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def _triggers(nlp, text):
+    doc = nlp(text)
+    return {doc[t.i].text: t for t in find_triggers(doc, default_lexicon())}
+
+
+def test_capitalised_plural_noun_found(nlp):
+    got = _triggers(nlp, "Shootings in Belfast had continued last night.")
+    assert got["Shootings"].plover_type == "ASSAULT"
+
+
+def test_coordinated_injured_is_not_weak(nlp):
+    got = _triggers(nlp, "They killed 23 Afghan soldiers and injured 40 others.")
+    assert not got["killed"].weak and got["injured"].plover_type == "ASSAULT" and not got["injured"].weak
+
+
+def test_coordination_only_shares_assault(nlp):
+    got = _triggers(nlp, "The maneuver involves abdominal thrusts, expelling air and forcing objects from the lungs.")
+    assert "expelling" not in got or got["expelling"].weak
+
+
+def test_enter_needs_armed_cue(nlp):
+    armed = _triggers(nlp, "A large force of militants entered Rityan on Thursday.")
+    assert armed["entered"].plover_type == "ASSAULT" and not armed["entered"].weak
+    plain = _triggers(nlp, "The students entered the building on Thursday.")
+    assert "entered" not in plain or plain["entered"].weak
+
+
+def test_injury_noun_reads_by_cue(nlp):
+    blast = _triggers(nlp, "The blast caused the injuries of twelve people.")
+    assert not blast["injuries"].weak
+    sport = _triggers(nlp, "The quarterback missed the game with a knee injury.")
+    assert "injury" not in sport or sport["injury"].weak
+
+
+def test_exterminate(nlp):
+    got = _triggers(nlp, "The militia exterminated the villagers in 1994.")
+    assert got["exterminated"].plover_type == "ASSAULT" and "massacre" in got["exterminated"].modes
