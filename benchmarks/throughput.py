@@ -19,6 +19,7 @@ of a parallel mode approaches N times that figure, when its processes do not wai
     python benchmarks/throughput.py --limit 300            # all modes
     python benchmarks/throughput.py --modes bare,strife    # some
     python benchmarks/throughput.py --recall               # the relevance filter's recall only
+    python benchmarks/throughput.py --stages --limit 400   # CPU time of each pipeline stage
 """
 
 from __future__ import annotations
@@ -211,6 +212,33 @@ def recall() -> dict:
     return out
 
 
+def stage_times(limit: int | None, batch_size: int = 32) -> dict:
+    """CPU seconds per pipeline stage (each run over the whole corpus in batches, as ``nlp.pipe`` does)
+    and for assembling records, with each one's share of the total."""
+    from strife.assemble import frames_to_events
+    from strife.pipeline import _make_doc, get_nlp
+    from strife.scale.devsets import mixed_corpus
+
+    arts = mixed_corpus()
+    if limit and limit < len(arts):
+        step = len(arts) / limit
+        arts = [arts[int(i * step)] for i in range(limit)]
+    nlp = get_nlp()
+    list(nlp.pipe([a.text for a in arts[:8]]))  # warm lazy tables
+    docs = [_make_doc(nlp, a) for a in arts]
+    times: dict[str, float] = {}
+    for name, proc in nlp.pipeline:
+        t = time.process_time()
+        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        times[name] = time.process_time() - t
+    t = time.process_time()
+    for a, d in zip(arts, docs):
+        frames_to_events(d, a)
+    times["assemble (records)"] = time.process_time() - t
+    total = sum(times.values())
+    return {k: {"cpu_s": round(v, 3), "share": round(v / total, 3)} for k, v in times.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=300, help="articles in the corpus (even sample; 0 = all 2,184)")
@@ -218,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--partition-size", type=int, default=32)
     ap.add_argument("--recall", action="store_true", help="only measure the relevance filter's recall")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    ap.add_argument("--stages", action="store_true", help="only the CPU time of each pipeline stage, and its share")
     ap.add_argument("--_child", nargs=2, metavar=("MODE", "CORPUS"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args._child:
@@ -225,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.recall:
         print(json.dumps(recall(), indent=2))
+        return 0
+    if args.stages:
+        for name, row in stage_times(args.limit or None).items():
+            print(f"{name:24s} {row['cpu_s']:8.2f} CPU-s {100 * row['share']:5.1f} %")
         return 0
     import psutil
 

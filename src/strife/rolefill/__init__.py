@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from strife.doc_ext import doc_text
 from strife.rolefill.candidates import Candidate, candidates
 from strife.rolefill.features import DocFeatures, candidate_features, gate_bucket_features, gate_features
 from strife.rolefill.model import ROLES, RoleModel, Scored, decode, normalize
@@ -19,22 +20,24 @@ from strife.rolefill.model import ROLES, RoleModel, Scored, decode, normalize
 __all__ = ["Candidate", "RoleModel", "ROLES", "Scored", "candidates", "decode", "doc_candidates", "normalize", "score_doc"]
 
 
-def doc_candidates(doc: Doc) -> tuple[list[Candidate], list[list[str]], list[tuple[str, str, bool]]]:
+def doc_candidates(doc: Doc, toks: Optional[list[Token]] = None) -> tuple[list[Candidate], list[list[str]], list[tuple[str, str, bool]]]:
     """Candidates of ``doc``, their feature lists, and (text, entity key, name-like) for decoding."""
-    cands = candidates(doc)
-    df = DocFeatures(doc)
+    toks = toks if toks is not None else list(doc)
+    cands = candidates(doc, toks)
+    df = DocFeatures(doc, toks)
     feats = [candidate_features(df, c) for c in cands]
     info = []
+    text_all = doc_text(doc)
     for c in cands:
-        span = doc[c.start:c.end]
-        text = span.text
-        s, e = c.char_span(doc)
+        s, e = df.char_span(c)
+        text = text_all[s:e]
         a = df.actor_at(s, e)
         key = normalize(text)
+        head = df.toks[c.head]
         if a is not None and a.how in ("dictionary", "coref") and a.named and a.start_char >= s and a.end_char <= e \
-                and doc[c.head].idx < a.end_char and doc[c.head].idx >= a.start_char:
+                and head.idx < a.end_char and head.idx >= a.start_char:
             key = normalize(a.name)  # "FMLN" and "Farabundo Marti National Liberation Front": one actor
-        name_like = all(t.pos_ == "PROPN" or t.is_punct for t in span) or doc[c.head].ent_type_ == "PERSON"
+        name_like = all(t.pos_ == "PROPN" or t.is_punct for t in df.toks[c.start:c.end]) or head.ent_type_ == "PERSON"
         info.append((text, key, name_like))
     return cands, feats, info
 
@@ -43,8 +46,9 @@ def score_doc(doc: Doc, model: Optional[RoleModel] = None) -> tuple[list[Candida
     """Candidates of ``doc``, their role probabilities under ``model`` (default: the shipped one) and
     the document gate's probability that the article has role fillers at all."""
     model = model or RoleModel.load()
-    gate = model.gate(gate_features(doc))
-    cands, feats, info = doc_candidates(doc)
+    toks = list(doc)  # made once for the three passes below
+    gate = model.gate(gate_features(doc, toks))
+    cands, feats, info = doc_candidates(doc, toks)
     if model.gate_weights:
         feats = [fs + gate_bucket_features(gate, fs) for fs in feats]
     proba = model.proba(feats) if feats else []

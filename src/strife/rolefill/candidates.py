@@ -8,7 +8,9 @@ it was found (``variants``). The same span found twice is one candidate.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
+from strife.doc_ext import doc_text
 from spacy.tokens import Doc, Token
 
 # left dependents that may be dropped from the front of a phrase ("two", "some", "the", "his")
@@ -34,11 +36,11 @@ class Candidate:
         return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """No punctuation, quotes or conjunctions at either edge."""
-    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].is_space):
+def _trim(toks: list[Token], start: int, end: int) -> tuple[int, int]:
+    """No punctuation, quotes or conjunctions at either edge (``toks``: the doc's tokens, made once)."""
+    while start < end and (toks[start].is_punct or toks[start].dep_ == "cc" or toks[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space):
+    while end > start and (toks[end - 1].is_punct or toks[end - 1].dep_ == "cc" or toks[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -67,35 +69,39 @@ def noun_heads(doc: Doc) -> list[Token]:
     return [t for t in doc if t.pos_ in _NOUNISH and t.dep_ not in ("compound", "flat")]
 
 
-def candidates(doc: Doc) -> list[Candidate]:
-    """Every candidate span of ``doc`` (sorted by position), with its variants."""
+def candidates(doc: Doc, toks: Optional[list[Token]] = None) -> list[Candidate]:
+    """Every candidate span of ``doc`` (sorted by position), with its variants. ``toks``: ``list(doc)``
+    if the caller has it (spaCy makes a new Token object on every ``doc[i]``: make them once)."""
     found: dict[tuple[int, int], Candidate] = {}
+    toks = toks if toks is not None else list(doc)
+    text = doc_text(doc)
 
     def add(start: int, end: int, head: int, how: str) -> None:
-        start, end = _trim(doc, start, end)
+        start, end = _trim(toks, start, end)
         if end <= start or end - start > MAX_TOKENS or not (start <= head < end):
             return
-        if doc[start:end].text.count("\n"):
+        last = toks[end - 1]
+        if "\n" in text[toks[start].idx:last.idx + len(last.text)]:
             return
         c = found.get((start, end))
         if c is None:
             c = found[(start, end)] = Candidate(start, end, head)
         c.variants.add(how)
 
-    for tok in noun_heads(doc):
+    for tok in [t for t in toks if t.pos_ in _NOUNISH and t.dep_ not in ("compound", "flat")]:  # noun_heads
         left = _left_edge(tok)
         right = _right_compound_edge(tok) + 1
         add(left, right, tok.i, "np")
         # without leading determiners, numbers and possessors ("two unidentified men" -> "unidentified men")
         bare = left
-        while bare < tok.i and (doc[bare].dep_ in _QUANT_DEPS or doc[bare].is_punct
-                                or (doc[bare].head.dep_ in _QUANT_DEPS and doc[bare].head.i < tok.i)):
+        while bare < tok.i and (toks[bare].dep_ in _QUANT_DEPS or toks[bare].is_punct
+                                or (toks[bare].head.dep_ in _QUANT_DEPS and toks[bare].head.i < tok.i)):
             bare += 1
         if bare != left:
             add(bare, right, tok.i, "bare")
         # compounds only ("armed forces" of "the Salvadoran armed forces" stays; adjectives dropped)
         core = tok.i
-        while core > left and doc[core - 1].dep_ in ("compound", "flat") and doc[core - 1].head.i in (tok.i, core):
+        while core > left and toks[core - 1].dep_ in ("compound", "flat") and toks[core - 1].head.i in (tok.i, core):
             core -= 1
         if core not in (left, bare):
             add(core, right, tok.i, "core")
@@ -107,7 +113,7 @@ def candidates(doc: Doc) -> list[Candidate]:
                     add(bare, c.right_edge.i + 1, tok.i, "of" if c.lower_ == "of" else "pp")
             if c.dep_ in ("relcl", "acl") and c.i == right or (c.dep_ in ("relcl", "acl") and c.i == right + 1):
                 add(left, c.right_edge.i + 1, tok.i, "rel")
-            if c.dep_ == "appos" and c.i == right + 1 and doc[right].is_punct is False:
+            if c.dep_ == "appos" and c.i == right + 1 and toks[right].is_punct is False:
                 add(left, c.right_edge.i + 1, tok.i, "appos")
     for ent in doc.ents:
         if ent.label_ in _ENT_LABELS:

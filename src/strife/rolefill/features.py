@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+from typing import Optional
 
 from spacy.tokens import Doc, Token
 
@@ -77,9 +78,10 @@ def _governor(tok: Token) -> list[str]:
 class DocFeatures:
     """Per-document context the candidate features need, computed once."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, toks: Optional[list[Token]] = None):
         self.doc = doc
         self.n = len(doc)
+        self.toks = toks if toks is not None else list(doc)  # spaCy makes a new Token on every doc[i]
         trig = [t for t in (doc._.strife_triggers or [])]
         self.violent = sorted(t.i for t in trig if t.plover_type in VIOLENT)
         self.trig_by_i = {t.i: t for t in trig}
@@ -100,12 +102,13 @@ class DocFeatures:
                     for t in span:
                         self.rule_roles.setdefault(t.i, []).append((r.role, r.how, f.plover_type))
         self.actors = sorted(doc._.strife_actors or [], key=lambda m: m.start_char)
-        self.head_counts = Counter(t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN"))
+        self.head_counts = Counter(t.lemma_.lower() for t in self.toks if t.pos_ in ("NOUN", "PROPN"))
         self.ent_at = {(e.start, e.end): e.label_ for e in doc.ents}
         self.sent_bounds = {}
         for s in doc.sents:
-            for t in s:
-                self.sent_bounds[t.i] = (s.start, s.end)
+            bounds = (s.start, s.end)
+            for i in range(s.start, s.end):
+                self.sent_bounds[i] = bounds
         # document-level: is this an attack report at all, and how early does it say so
         sent_idx = [self.sentence_index(i) for i in self.violent]
         self.doc_feats = [f"doc_viol={_bucket(len(self.violent), (0, 1, 2, 4, 8))}",
@@ -125,15 +128,18 @@ class DocFeatures:
                 best = min(best, abs(self.violent[j] - i))
         return best
 
+    def char_span(self, c: Candidate) -> tuple[int, int]:
+        last = self.toks[c.end - 1]
+        return self.toks[c.start].idx, last.idx + len(last.text)
+
     def actor_at(self, start_char: int, end_char: int):
         hits = [m for m in self.actors if m.start_char < end_char and start_char < m.end_char and m.how != "pronoun"]
         return min(hits, key=lambda m: (abs(m.end_char - end_char) + abs(m.start_char - start_char))) if hits else None
 
 
 def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
-    doc = df.doc
-    head = doc[c.head]
-    span = doc[c.start:c.end]
+    head = df.toks[c.head]
+    span = df.toks[c.start:c.end]  # the candidate's tokens
     lex = _lexicon()
     f: list[str] = ["bias"]
     lemma = head.lemma_.lower()
@@ -144,7 +150,7 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
         f.append(f"var={v}")
     n_tok = c.end - c.start
     f.append(f"len={_bucket(n_tok, (1, 2, 3, 5, 8))}")
-    first = doc[c.start]
+    first = df.toks[c.start]
     f.append(f"first={first.lower_}" if first.dep_ in ("det", "predet", "nummod", "quantmod", "poss") else f"firstdep={first.dep_}")
     f.append(f"firstpos={first.pos_}")
     f.append(f"last_is_head={c.end - 1 == c.head}")
@@ -167,7 +173,7 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
     if label:
         f.append(f"is_ent={label}")
     # actor dictionary / resolver
-    s, e = c.char_span(doc)
+    s, e = df.char_span(c)
     a = df.actor_at(s, e)
     if a is not None:
         exact = a.start_char == s and a.end_char == e
@@ -222,12 +228,12 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
     return f
 
 
-def gate_features(doc: Doc) -> list[str]:
+def gate_features(doc: Doc, toks: Optional[list[Token]] = None) -> list[str]:
     """Document-level features of the gate (is this article about a violent incident with fillers at
     all?): the content-word lemmas, the violent trigger lemmas, how many violent triggers, and the
     sectors of the actors mentioned."""
     f: set[str] = set()
-    for t in doc:
+    for t in (toks if toks is not None else doc):
         if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
             f.add("w=" + t.lemma_.lower())
     viol = [t for t in (doc._.strife_triggers or []) if t.plover_type in VIOLENT]
