@@ -23,22 +23,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from strife.classify.datasets import verb_inflections
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TRIGGERS_PATH = DATA_DIR / "ontology" / "triggers.tsv"
 ACTORS_DIR = DATA_DIR / "actors"
 
 TRIGGER_MAX_LEN = 4
 ACTOR_MAX_LEN = 5
-
-
-def _verb_forms(verb: str) -> set[str]:
-    v = verb.lower()
-    forms = {v, v + "s", v + "ed", v + "ing", v + "d"}
-    if v.endswith("e"):
-        forms |= {v[:-1] + "ing", v + "d"}
-    if v.endswith("y"):
-        forms |= {v[:-1] + "ies", v[:-1] + "ied"}
-    return forms
 
 
 def _noun_forms(noun: str) -> set[str]:
@@ -70,7 +62,7 @@ def load_trigger_cues(path: Path = TRIGGERS_PATH) -> dict[str, list[str]]:
         if not classes or not words:
             continue
         if row["pos"] == "VERB":  # phrasal verbs: the head verb comes first and inflects
-            variants = [[f] + words[1:] for f in _verb_forms(words[0])]
+            variants = [[f] + words[1:] for f in verb_inflections(words[0])]
         else:
             variants = [words[:-1] + [f] for f in _noun_forms(words[-1])]
         for v in variants:

@@ -273,7 +273,8 @@ def load_india_police_events(data: Path) -> tuple[list[IpeSentence], dict[str, f
     return sents, docs
 
 
-def _inflections(verb: str) -> set[str]:
+def verb_inflections(verb: str) -> set[str]:
+    """Regular inflections of an English verb ("attack" -> attacks, attacked, attacking)."""
     v = verb.lower()
     forms = {v, v + "s", v + "ed", v + "ing", v + "d"}
     if v.endswith("e"):
@@ -319,7 +320,7 @@ def load_cameo_verb_lexicon(data: Path, min_share: float = 0.5) -> dict[str, str
             continue
         m = re.match(r"^([A-Z][A-Z_]*)\s*(\{([^}]*)\})?", ln)
         if m and "_" not in m.group(1):
-            block_forms |= _inflections(m.group(1))
+            block_forms |= verb_inflections(m.group(1))
             if m.group(3):
                 block_forms |= {f.lower() for f in m.group(3).split() if "_" not in f}
     flush()
