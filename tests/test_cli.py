@@ -258,3 +258,15 @@ def test_real_pipeline_emits_valid_records(tmp_path: Path, monkeypatch: pytest.M
     for rec in records(result):
         assert Event.from_json_dict(rec).to_json_dict() == rec
         assert rec["article"]["id"] == "story" and rec["article"]["published"] == "2021-03-06"
+
+
+def test_output_file_inside_the_input_directory_is_not_read(tmp_path: Path) -> None:
+    write(tmp_path, "in/story.txt", "Checkpoint attack\n\n" + BODY)
+    out = tmp_path / "in" / "records.jsonl"
+    out.write_text('{"text": "an old run attack attack"}\n', encoding="utf-8")  # a previous run's output
+    result = run("extract", str(tmp_path / "in"), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["article"]["id"] == "story"
+    assert "processed 1, with events 1, no events 0, skipped 1, failed 0" in result.stderr
+    assert "skipped: the run's own output file 1" in result.stderr

@@ -99,7 +99,7 @@ def extract_command(
         writer = open_writer(fmt, stream)
         report = batch.run_batch(
             read_inputs(paths, published=published, settings=settings, text_column=text_column,
-                        date_column=date_column, lang=lang),  # type: ignore[arg-type]
+                        date_column=date_column, lang=lang, exclude=[output] if output else ()),  # type: ignore[arg-type]
             extractor=extractor,
             on_record=writer.write,
             on_notice=on_notice,
@@ -169,7 +169,7 @@ def geoparse_command(ctx: click.Context, paths: tuple[str, ...], spans_file: Opt
                         continue
                     for row in rows:
                         stream.write(json.dumps(row, ensure_ascii=False) + "\n")
-        for item in read_inputs(paths, settings=get_settings()) if paths else ():
+        for item in read_inputs(paths, settings=get_settings(), exclude=[output] if output else ()) if paths else ():
             if not hasattr(item, "text"):
                 failed += 1
                 click.echo(f"strife: {item.outcome}: {item.message}", err=True)

@@ -811,10 +811,19 @@ def read_feed_url(src: InputSource, options: ReadOptions) -> Iterator[ReadResult
     yield from feed_articles(src.origin, data, options)
 
 
+def _same_file(path: Path, others: frozenset[Path]) -> bool:
+    try:
+        return path.resolve() in others
+    except OSError:
+        return False
+
+
 def iter_sources(
-    paths: Iterable[Union[str, Path]], stdin: Optional[BinaryIO] = None
+    paths: Iterable[Union[str, Path]], stdin: Optional[BinaryIO] = None, exclude: Iterable[Union[str, Path]] = ()
 ) -> Iterator[Union[tuple[InputSource, Reader], ReadFailure]]:
-    """Each input as ``(source, reader)``, or a failure/skip for paths that cannot be read at all."""
+    """Each input as ``(source, reader)``, or a failure/skip for paths that cannot be read at all.
+    Files in ``exclude`` (the run's own output file) are skipped with a reason, never read."""
+    excluded = frozenset(Path(p).resolve() for p in exclude)
     for raw_path in paths:
         name = str(raw_path)
         if name == STDIN:
@@ -836,12 +845,17 @@ def iter_sources(
                 yield _unreadable(name, exc)
                 continue
             for file in files:
+                if excluded and _same_file(file, excluded):
+                    yield ReadFailure(str(file), "the run's own output file", outcome="skipped")
+                    continue
                 source, suffix = _file_source(file, str(file))
                 reader = READERS.get(suffix)
                 if reader is None:
                     yield ReadFailure(source.origin, "unsupported file type", suffix or "no suffix", outcome="skipped")
                 else:
                     yield source, reader
+        elif path.is_file() and excluded and _same_file(path, excluded):
+            yield ReadFailure(name, "the run's own output file", outcome="skipped")
         elif path.is_file():
             source, suffix = _file_source(path, name)
             yield source, READERS.get(suffix, read_text)
@@ -860,11 +874,13 @@ def read_inputs(
     text_column: Optional[str] = None,
     date_column: Optional[str] = None,
     lang: Lang = "en",
+    exclude: Iterable[Union[str, Path]] = (),
 ) -> Iterator[ReadResult]:
     """Articles from ``paths`` (files, directories, feed URLs, ``-``), or a `ReadFailure` for each bad input.
 
     ``published`` is the publication date for inputs that carry none of their own; ``text_column``
-    and ``date_column`` name CSV columns; ``lang="en"`` skips articles that are not English.
+    and ``date_column`` name CSV columns; ``lang="en"`` skips articles that are not English;
+    ``exclude`` names files never to read (the run's own output, when it lies among the inputs).
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
@@ -873,7 +889,7 @@ def read_inputs(
         published=published, max_chars=settings.max_chars, text_column=text_column,
         date_column=date_column, lang=lang,
     )
-    for item in iter_sources(paths, stdin=stdin):
+    for item in iter_sources(paths, stdin=stdin, exclude=exclude):
         if isinstance(item, ReadFailure):
             yield item
             continue
