@@ -233,10 +233,10 @@ class ActorResolver:
 
     def from_descriptions(self) -> None:
         for tok in self.doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or any(m.covers(tok) for m in self.mentions):
+            if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            sector = self._agent_sector(tok)
-            if not sector:
+            sector = self._agent_sector(tok)  # most nouns name no agent: ask that before scanning mentions
+            if not sector or any(m.covers(tok) for m in self.mentions):
                 continue
             compound_of = tok.head if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") else None
             if compound_of is not None and self._agent_sector(compound_of):
