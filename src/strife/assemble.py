@@ -154,13 +154,18 @@ def _locations(frame: EventFrame) -> list[Location]:
         if key in seen:
             continue
         seen.add(key)
-        if place is None:
-            out.append(Location(name=p.text, text=p.text, span=(p.start_char, p.end_char), country=p.country))
-        else:
-            out.append(Location(name=place.name, text=p.text, span=(p.start_char, p.end_char), country=place.country,
-                                admin1=place.admin1, admin2=place.admin2, lat=place.lat, lon=place.lon,
-                                geonames_id=place.geonames_id, precision=place.precision))
+        out.append(_location(p))
     return out
+
+
+def _location(p) -> Location:
+    """The record location of a place mention: its gazetteer reading, else its text (and country where known)."""
+    place = p.place
+    if place is None:
+        return Location(name=p.text, text=p.text, span=(p.start_char, p.end_char), country=p.country)
+    return Location(name=place.name, text=p.text, span=(p.start_char, p.end_char), country=place.country,
+                    admin1=place.admin1, admin2=place.admin2, lat=place.lat, lon=place.lon,
+                    geonames_id=place.geonames_id, precision=place.precision)
 
 
 def _toll(frame: EventFrame, kinds: set[str]) -> Toll:
@@ -410,18 +415,9 @@ def _classifier_event(doc: Doc, article: Article, ref: ArticleRef) -> Optional[E
     ptype = sub.plover_type
     modes = [sub.plover_mode] if sub.plover_mode else []
     cameo = sub.cameo or ontology.plover_to_cameo(ptype, sub.plover_mode)
-    locations = []
-    for p in doc._.strife_places or []:
-        if not is_locative(doc, p.start_char, p.end_char, p.place is not None and p.place.precision == "country"):
-            continue
-        place = p.place
-        if place is None:
-            locations.append(Location(name=p.text, text=p.text, span=(p.start_char, p.end_char), country=p.country))
-        else:
-            locations.append(Location(name=place.name, text=p.text, span=(p.start_char, p.end_char), country=place.country,
-                                      admin1=place.admin1, admin2=place.admin2, lat=place.lat, lon=place.lon,
-                                      geonames_id=place.geonames_id, precision=place.precision))
-        break
+    first = next((p for p in doc._.strife_places or []
+                  if is_locative(doc, p.start_char, p.end_char, p.place is not None and p.place.precision == "country")), None)
+    locations = [_location(first)] if first is not None else []  # the first place used locatively
     dates = [d for d in doc._.strife_dates or [] if d.resolution is not None and d.resolution.start is not None]
     if dates:
         d = dates[0]
