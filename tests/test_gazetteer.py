@@ -284,3 +284,40 @@ def test_feature_named_after_a_nearby_place(resolver):
     assert alone.place is None
     lone = resolve_one(resolver, "They fished in the Kanawha River.", "Kanawha River")
     assert lone.place is None  # no other place of the document lies near a place of that name
+
+
+def test_irish_county_by_its_english_name(resolver):
+    for text, names in (("The HSE did not record a roadside birth in west Clare, near Limerick.", ("Clare", "Limerick")),
+                        ("Flooding hit County Clare again.", ("County Clare",))):
+        m = resolver.resolve(text, spans_of(text, *names))[0]
+        assert m.place is not None and m.place.country == "IRL" and m.place.precision == "admin2", (text, m.place)
+    assert normalise("Co. Mayo") != admin_key("Co. Mayo") == "mayo"
+
+
+def test_world_region_adjective_resolves_only_when_asked(resolver):
+    text = "European ministers met on Monday."
+    m = resolver.resolve(text, spans_of(text, "European"), demonyms_as_countries=True)[0]
+    assert m.place is not None and m.place.name == "Europe" and m.place.country is None
+    assert resolver.resolve(text, spans_of(text, "European"))[0].place is None
+    sa = resolver.resolve("South African troops", [(0, 13)], demonyms_as_countries=True)[0]
+    assert sa.place is not None and sa.place.country == "ZAF"  # a country's demonym comes first
+
+
+def test_unknown_name_takes_the_country_of_its_neighbour(resolver):
+    # two countries, no dominant one: the unknown peak takes the country of the region written beside it
+    text = ("Latvian climbers and Latvian guides left Riga. Later, in Svaneti, they climbed Zqwxberg, "
+            "a Georgian peak.")
+    ms = resolver.resolve(text, spans_of(text, "Riga", "Svaneti", "Zqwxberg"))
+    assert ms[2].place is None and ms[2].country == "GEO"
+
+
+def test_us_street_address_is_a_locale_cue(resolver):
+    text = "Fire Chief Dan Moore said crews reached the house at 410 Lamar Ave. in Paris within minutes."
+    assert resolve_one(resolver, text, "Paris").place.country == "USA"
+    text = "Fire Chief Dan Moore said crews reached the house in Paris within minutes."
+    assert resolve_one(resolver, text, "Paris").place.country == "FRA"
+
+
+def test_military_bases_are_curated(resolver):
+    m = resolve_one(resolver, "Soldiers from Fort Bragg deployed on Monday.", "Fort Bragg")
+    assert m.place is not None and m.place.precision == "point" and m.place.admin1 == "North Carolina"

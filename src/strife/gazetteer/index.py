@@ -98,7 +98,7 @@ def _load_region_demonyms() -> dict[str, tuple[str, str]]:
             if line.startswith("#") or not line.strip():
                 continue
             dem, iso3, name = line.rstrip("\n").split("\t")
-            out[normalise(dem)] = (iso3, name)
+            out[normalise(dem)] = (iso3 or None, name)  # no ISO3: a world region ("European")
     return out
 
 
@@ -225,7 +225,7 @@ class Gazetteer:
         return iso
 
     def region_demonym(self, text: str) -> Place | None:
-        """The first-level region a regional demonym points at ("Ohioans" -> Ohio), else None."""
+        """The region a regional demonym points at ("Ohioans" -> Ohio, "European" -> Europe), else None."""
         entry = self._demonym_entry(self._region_demonyms, normalise(text))
         if entry is None:
             return None

@@ -26,6 +26,8 @@ ARTICLES = ("the", "al", "el", "ad", "ar", "as", "az", "an", "at", "ash", "adh",
 ADMIN_SUFFIXES = ("province", "governorate", "state", "region", "district", "oblast", "prefecture",
                   "muhafazat", "wilayah", "vilayet", "department", "county", "parish", "municipality",
                   "emirate", "territory")
+# Generic words written before a region's name ("County Clare", "Co. Mayo").
+ADMIN_PREFIXES = ("county", "co")
 _STRONG_ARTICLES = ("the", "al", "el")
 _VOWELS = re.compile(r"[aeiouyhw]")
 _REPEAT = re.compile(r"(.)\1+")
@@ -61,7 +63,7 @@ def strip_articles(norm: str) -> str:
 
 
 def strip_suffix(norm: str) -> str:
-    """Remove one trailing generic administrative word ("anbar province" -> "anbar")."""
+    """Remove one generic administrative word ("anbar province" -> "anbar", "county clare" -> "clare")."""
     words = norm.split()
     if len(words) > 1 and words[-1] in ADMIN_SUFFIXES:
         words = words[:-1]
@@ -69,6 +71,8 @@ def strip_suffix(norm: str) -> str:
             words = words[:-1]
     if len(words) > 2 and words[0] in ADMIN_SUFFIXES and words[1] == "of":
         words = words[2:]
+    elif len(words) > 1 and words[0] in ADMIN_PREFIXES and len(words[1]) > 2:
+        words = words[1:]  # Irish and British style: "County Clare", "Co. Mayo"
     return " ".join(words)
 
 

@@ -63,6 +63,7 @@ SHADOWED_BY_REGION = -1.5    # a small town named like a first-level region of i
 CUE_CAP = 2.0                # most country evidence a document's locale cues give ("$", "sheriff")
 REGION_SHARE = 0.6           # country support of world regions and seas (they lie in no one country)
 TOWN_OVER_COUNTRY = 0.0      # score margin (with local support) for a town to beat a country name
+NEARBY_CHARS = 200           # how far an unknown name looks for a resolved neighbour's country
 NEAR_KM = 150.0
 MID_KM = 400.0
 MAX_CANDIDATES = 25          # per name, best priors first (bounds the joint step)
@@ -202,6 +203,10 @@ class Resolver:
             surface = text[start:end]
             dem = self.gaz.demonym(surface)
             cands = self.candidates(surface, allow_fuzzy=allow_fuzzy)
+            if demonyms_as_countries and not dem and not cands:
+                # a world region's adjective ("European", "West African") stands for the region
+                region = self.gaz.region_demonym(surface)
+                cands = (Candidate(region, 0, False),) if region is not None else ()
             if dem and not any(c.place.precision == "country" for c in cands):
                 cands = ()
             feature = False
@@ -245,8 +250,23 @@ class Resolver:
                     else None
                 out.append(PlaceMention(s.start, s.end, s.text, place, s.demonym, 0.5 if place else 0.0))
             else:
-                out.append(PlaceMention(s.start, s.end, s.text, None, doc_country, 0.0))
+                out.append(PlaceMention(s.start, s.end, s.text, None, doc_country or self._nearby_country(s, slots),
+                                        0.0))
         return out
+
+    @staticmethod
+    def _nearby_country(s: _Slot, slots: list[_Slot]) -> str | None:
+        """A name the gazetteer lacks, in a document of several countries: the country of the closest
+        resolved name around it (within NEARBY_CHARS), if any."""
+        best, best_gap = None, NEARBY_CHARS + 1
+        for o in slots:
+            country = o.best.place.country if o.best is not None else o.demonym
+            if o is s or not country:
+                continue
+            gap = s.start - o.end if o.end <= s.start else o.start - s.end
+            if 0 <= gap < best_gap:
+                best, best_gap = country, gap
+        return best
 
     # ---- containment ("Palestine, Texas")
     def _container(self, text: str, s: _Slot) -> Place | None:
