@@ -6,6 +6,8 @@ which of these it reads and writes. Registering is idempotent.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Doc, Span
 
 DOC_ATTRS = {
@@ -19,6 +21,7 @@ DOC_ATTRS = {
     "strife_tolls": None,     # list[components.tolls.TollMention]
     "strife_events": None,    # list[components.merge.EventFrame]
     "text_cache": None,       # str: doc.text, built once (spaCy rebuilds it from the tokens on every read)
+    "token_table": None,      # TokenTable: token attributes as lists, built once (see token_table)
 }
 
 
@@ -39,4 +42,69 @@ def doc_text(doc: Doc) -> str:
     if t is None:
         t = doc.text
         doc._.text_cache = t
+    return t
+
+
+class TokenTable:
+    """The token attributes strife's stages read, as plain Python lists indexed by token position, read
+    from the Doc's arrays in one pass (spaCy builds a new `Token` object on every ``doc[i]``,
+    ``token.head`` and ``token.children``). Only for a parsed, tagged and entity-labelled Doc that no
+    later stage changes (the strife stages after ``ner``): see `token_table`."""
+
+    __slots__ = ("n", "text", "lower", "lemma", "lemma_lower", "pos", "tag", "dep", "head", "ent_type",
+                 "is_punct", "idx", "_children")
+
+    def __init__(self, doc: Doc):
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, TAG
+
+        strings = doc.vocab.strings
+        cols = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IDX])
+        self.n = n = len(doc)
+        if n:
+            orth, lower, lemma, pos, tag, dep, head, ent, punct, idx = cols.T.tolist()
+        else:
+            orth = lower = lemma = pos = tag = dep = head = ent = punct = idx = []
+        memo: dict[int, str] = {}
+
+        def names(ids: list[int]) -> list[str]:
+            out = []
+            for k in ids:
+                s = memo.get(k)
+                if s is None:
+                    s = memo[k] = strings[k]
+                out.append(s)
+            return out
+
+        self.text = names(orth)
+        self.lower = names(lower)
+        self.lemma = names(lemma)
+        self.lemma_lower = [s.lower() for s in self.lemma]
+        self.pos = names(pos)
+        self.tag = names(tag)
+        self.dep = names(dep)
+        # HEAD comes back as an unsigned offset: back to a signed one, then to the head's position
+        self.head = [i + (h - (1 << 64) if h >= (1 << 63) else h) for i, h in enumerate(head)]
+        self.ent_type = names(ent)
+        self.is_punct = [bool(p) for p in punct]
+        self.idx = idx
+        self._children: Optional[list[list[int]]] = None
+
+    @property
+    def children(self) -> list[list[int]]:
+        """Positions of each token's syntactic children, in order (as ``token.children``)."""
+        if self._children is None:
+            ch: list[list[int]] = [[] for _ in range(self.n)]
+            for i, h in enumerate(self.head):
+                if h != i:
+                    ch[h].append(i)
+            self._children = ch
+        return self._children
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's `TokenTable`, built once (kept on ``doc._.token_table``)."""
+    t = doc._.token_table
+    if t is None or t.n != len(doc):
+        t = TokenTable(doc)
+        doc._.token_table = t
     return t

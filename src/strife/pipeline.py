@@ -55,6 +55,7 @@ def get_nlp(model: Optional[str] = None) -> Language:
 
 def _make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
+    doc._.text_cache = article.text  # spaCy's tokenizer keeps the text as it is: doc.text == article.text
     doc._.published = article.published
     doc._.article_meta = {"title": article.title, "url": article.url, "source": article.source, "id": article.id}
     return doc

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import strife.doc_ext  # noqa: F401  (registers the Doc attributes)
+from strife.doc_ext import doc_text
 from strife import ontology
 from strife.factuality import assess, modal_type, modality
 
@@ -131,11 +132,14 @@ def _coarse_pos(tok: Token) -> Optional[str]:
     return pos
 
 
+@lru_cache(maxsize=4096)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a sense's cues: any of them as a whole word (compiled once per cue set)."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(cue.lower()) for cue in cues) + r")(?![\w-])")
+
+
 def _cue_present(cues: tuple[str, ...], sent_text: str) -> bool:
-    for cue in cues:
-        if re.search(r"(?<![\w-])" + re.escape(cue.lower()) + r"(?![\w-])", sent_text):
-            return True
-    return False
+    return _cue_pattern(tuple(cues)).search(sent_text) is not None
 
 
 def _has_object(tok: Token) -> bool:
@@ -144,12 +148,17 @@ def _has_object(tok: Token) -> bool:
         tok.dep_ == "relcl" or tok.tag_ == "VBN")
 
 
-def choose_sense(tok: Token, senses: list[ontology.Trigger]) -> tuple[Optional[ontology.Trigger], bool]:
-    """The sense whose cues occur in the sentence, else the default (first) sense, flagged weak when ambiguous."""
-    sent_text = tok.sent.text.lower()
+def choose_sense(tok: Token, senses: list[ontology.Trigger],
+                 sent_text: Optional[Callable[[Token], str]] = None) -> tuple[Optional[ontology.Trigger], bool]:
+    """The sense whose cues occur in the sentence, else the default (first) sense, flagged weak when ambiguous.
+    ``sent_text``: the lower-cased text of a token's sentence, if the caller keeps it (default: read here)."""
+    text = None
     for s in senses:
-        if s.cues and _cue_present(s.cues, sent_text):
-            return s, False
+        if s.cues:
+            if text is None:
+                text = sent_text(tok) if sent_text is not None else tok.sent.text.lower()
+            if _cue_present(s.cues, text):
+                return s, False
     default = senses[0]
     # weak: the word may not report an event of this type at all ("marched", "captured seats"); a word
     # whose senses all share the type ("bombed" by jets or by a car bomb) is certain of its type
@@ -180,6 +189,15 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     """The event triggers of ``doc``; non-factual words with no modal reading are left out (and listed in
     ``rejected`` when given) unless ``keep_nonfactual``."""
     out: list[Trigger] = []
+    sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
+
+    def sent_text(tok: Token) -> str:
+        sent = tok.sent
+        t = sent_texts.get(sent.start)
+        if t is None:
+            t = sent_texts[sent.start] = doc_text(doc)[sent.start_char:sent.end_char].lower()
+        return t
+
     for tok in doc:
         pos = _coarse_pos(tok)
         if pos is None:
@@ -187,7 +205,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         senses = lex.senses(tok, pos)
         if not senses:
             continue
-        entry, weak = choose_sense(tok, senses)
+        entry, weak = choose_sense(tok, senses, sent_text)
         if entry is None:
             continue
         if pos == "VERB" and entry.needs_object and not _has_object(tok):

@@ -28,16 +28,18 @@ def doc_candidates(doc: Doc, toks: Optional[list[Token]] = None) -> tuple[list[C
     feats = [candidate_features(df, c) for c in cands]
     info = []
     text_all = doc_text(doc)
+    tt = df.tt
+    pos, punct = tt.pos, tt.is_punct
     for c in cands:
         s, e = df.char_span(c)
         text = text_all[s:e]
         a = df.actor_at(s, e)
         key = normalize(text)
-        head = df.toks[c.head]
+        head_idx = tt.idx[c.head]
         if a is not None and a.how in ("dictionary", "coref") and a.named and a.start_char >= s and a.end_char <= e \
-                and head.idx < a.end_char and head.idx >= a.start_char:
+                and head_idx < a.end_char and head_idx >= a.start_char:
             key = normalize(a.name)  # "FMLN" and "Farabundo Marti National Liberation Front": one actor
-        name_like = all(t.pos_ == "PROPN" or t.is_punct for t in df.toks[c.start:c.end]) or head.ent_type_ == "PERSON"
+        name_like = all(pos[i] == "PROPN" or punct[i] for i in range(c.start, c.end)) or tt.ent_type[c.head] == "PERSON"
         info.append((text, key, name_like))
     return cands, feats, info
 

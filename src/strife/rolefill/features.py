@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from strife.doc_ext import TokenTable, token_table
 from strife.rolefill.candidates import Candidate
 
 VIOLENT = frozenset({"ASSAULT", "COERCE", "FIGHT"})
@@ -36,42 +37,55 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 
 def _governor(tok: Token) -> list[str]:
-    """The syntactic context of a phrase head, as a few path strings."""
+    """The syntactic context of a phrase head, as a few path strings (a conjunct or apposition takes
+    the context of the phrase it joins)."""
+    return _governor_at(token_table(tok.doc), tok.i)
+
+
+_GOV_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "poss", "compound", "npadvmod", "appos", "ROOT"})
+_COORD = ("conj", "appos")
+
+
+def _governor_at(tt: TokenTable, i: int) -> list[str]:
+    """`_governor` of token ``i``, read from the doc's token table."""
     out: list[str] = []
-    cur = tok
-    # a conjunct or apposition takes the context of the phrase it joins
+    dep, head, lemma = tt.dep, tt.head, tt.lemma_lower
+    cur = i
     hops = 0
-    while cur.dep_ in ("conj", "appos") and cur.head is not cur and hops < 3:
-        cur = cur.head
+    while dep[cur] in _COORD and hops < 3:
+        cur = head[cur]
         hops += 1
     if hops:
         out.append("coord")
-    dep = cur.dep_
-    gov = cur.head
-    out.append(f"dep={dep}")
-    if dep == "pobj":
+    d = dep[cur]
+    gov = head[cur]
+    out.append(f"dep={d}")
+    if d == "pobj":
         prep = gov
-        out.append(f"prep={prep.lower_}")
-        g2 = prep.head
-        if prep.dep_ == "agent":
-            out.append(f"agent_of={g2.lemma_.lower()}")
+        pl = tt.lower[prep]
+        out.append(f"prep={pl}")
+        g2 = head[prep]
+        if dep[prep] == "agent":
+            out.append(f"agent_of={lemma[g2]}")
             out.append("agent")
-        out.append(f"prep={prep.lower_}|gov={g2.lemma_.lower()}")
-        out.append(f"prep={prep.lower_}|govpos={g2.pos_}")
-        if g2.dep_ == "pobj":
-            out.append(f"prep2={g2.head.lower_}|{prep.lower_}")
-    elif dep in ("nsubj", "nsubjpass", "dobj", "attr", "dative", "poss", "compound", "npadvmod", "appos", "ROOT"):
-        out.append(f"{dep}|gov={gov.lemma_.lower()}")
-        if dep == "poss":
-            out.append(f"poss_of={gov.lemma_.lower()}")
-        if dep == "nsubj":
-            if any(c.dep_ == "auxpass" for c in gov.children):
+        out.append(f"prep={pl}|gov={lemma[g2]}")
+        out.append(f"prep={pl}|govpos={tt.pos[g2]}")
+        if dep[g2] == "pobj":
+            out.append(f"prep2={tt.lower[head[g2]]}|{pl}")
+    elif d in _GOV_DEPS:
+        gl = lemma[gov]
+        out.append(f"{d}|gov={gl}")
+        if d == "poss":
+            out.append(f"poss_of={gl}")
+        if d == "nsubj":
+            ch = tt.children[gov]
+            if any(dep[c] == "auxpass" for c in ch):
                 out.append("nsubj_passive")
-            xc = [c for c in gov.children if c.dep_ in ("xcomp", "ccomp")]
+            xc = [c for c in ch if dep[c] in ("xcomp", "ccomp")]
             for c in xc[:1]:
-                out.append(f"nsubj|gov={gov.lemma_.lower()}|comp={c.lemma_.lower()}")
+                out.append(f"nsubj|gov={gl}|comp={lemma[c]}")
     else:
-        out.append(f"{dep}|gov={gov.lemma_.lower()}")
+        out.append(f"{d}|gov={lemma[gov]}")
     return out
 
 
@@ -82,13 +96,18 @@ class DocFeatures:
         self.doc = doc
         self.n = len(doc)
         self.toks = toks if toks is not None else list(doc)  # spaCy makes a new Token on every doc[i]
+        self.tt = tt = token_table(doc)
         trig = [t for t in (doc._.strife_triggers or [])]
         self.violent = sorted(t.i for t in trig if t.plover_type in VIOLENT)
         self.trig_by_i = {t.i: t for t in trig}
         self.sent_of: dict[int, int] = {}
         self.sent_start: list[int] = []
-        for si, s in enumerate(doc.sents):
+        self.sent_bounds = {}
+        for s in doc.sents:
             self.sent_start.append(s.start)
+            bounds = (s.start, s.end)
+            for i in range(s.start, s.end):
+                self.sent_bounds[i] = bounds
         self.n_sents = len(self.sent_start)
         # rule roles from the events stage: token index -> [(role, how, type)]
         self.rule_roles: dict[int, list[tuple[str, str, str]]] = {}
@@ -99,16 +118,12 @@ class DocFeatures:
                     span = doc.char_span(a.start_char, a.end_char, alignment_mode="expand")
                     if span is None:
                         continue
-                    for t in span:
-                        self.rule_roles.setdefault(t.i, []).append((r.role, r.how, f.plover_type))
+                    for i in range(span.start, span.end):
+                        self.rule_roles.setdefault(i, []).append((r.role, r.how, f.plover_type))
         self.actors = sorted(doc._.strife_actors or [], key=lambda m: m.start_char)
-        self.head_counts = Counter(t.lemma_.lower() for t in self.toks if t.pos_ in ("NOUN", "PROPN"))
+        self._actors_np = [m for m in self.actors if m.how != "pronoun"]
+        self.head_counts = Counter(lm for lm, p in zip(tt.lemma_lower, tt.pos) if p in ("NOUN", "PROPN"))
         self.ent_at = {(e.start, e.end): e.label_ for e in doc.ents}
-        self.sent_bounds = {}
-        for s in doc.sents:
-            bounds = (s.start, s.end)
-            for i in range(s.start, s.end):
-                self.sent_bounds[i] = bounds
         # document-level: is this an attack report at all, and how early does it say so
         sent_idx = [self.sentence_index(i) for i in self.violent]
         self.doc_feats = [f"doc_viol={_bucket(len(self.violent), (0, 1, 2, 4, 8))}",
@@ -129,46 +144,49 @@ class DocFeatures:
         return best
 
     def char_span(self, c: Candidate) -> tuple[int, int]:
-        last = self.toks[c.end - 1]
-        return self.toks[c.start].idx, last.idx + len(last.text)
+        idx = self.tt.idx
+        return idx[c.start], idx[c.end - 1] + len(self.tt.text[c.end - 1])
 
     def actor_at(self, start_char: int, end_char: int):
-        hits = [m for m in self.actors if m.start_char < end_char and start_char < m.end_char and m.how != "pronoun"]
+        hits = [m for m in self._actors_np if m.start_char < end_char and start_char < m.end_char]
         return min(hits, key=lambda m: (abs(m.end_char - end_char) + abs(m.start_char - start_char))) if hits else None
 
 
 def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
-    head = df.toks[c.head]
-    span = df.toks[c.start:c.end]  # the candidate's tokens
+    tt = df.tt
+    h = c.head
+    dep, pos, lemmas, lowers = tt.dep, tt.pos, tt.lemma_lower, tt.lower
+    span = range(c.start, c.end)  # the candidate's tokens
     lex = _lexicon()
     f: list[str] = ["bias"]
-    lemma = head.lemma_.lower()
+    lemma = lemmas[h]
     f.append(f"head={lemma}")
-    f.append(f"headpos={head.pos_}")
-    f.append(f"headtag={head.tag_}")
+    f.append(f"headpos={pos[h]}")
+    f.append(f"headtag={tt.tag[h]}")
     for v in sorted(c.variants):
         f.append(f"var={v}")
     n_tok = c.end - c.start
     f.append(f"len={_bucket(n_tok, (1, 2, 3, 5, 8))}")
-    first = df.toks[c.start]
-    f.append(f"first={first.lower_}" if first.dep_ in ("det", "predet", "nummod", "quantmod", "poss") else f"firstdep={first.dep_}")
-    f.append(f"firstpos={first.pos_}")
-    f.append(f"last_is_head={c.end - 1 == c.head}")
+    first = c.start
+    f.append(f"first={lowers[first]}" if dep[first] in ("det", "predet", "nummod", "quantmod", "poss") else f"firstdep={dep[first]}")
+    f.append(f"firstpos={pos[first]}")
+    f.append(f"last_is_head={c.end - 1 == h}")
     for t in span:
-        if t.i < c.head and t.dep_ in ("amod", "compound") and t.pos_ != "PROPN":
-            f.append(f"mod={t.lemma_.lower()}")
-            f.append(f"mod={t.lemma_.lower()}|head={lemma}")
-    if any(t.lower_ == "of" for t in span):
+        if t < h and dep[t] in ("amod", "compound") and pos[t] != "PROPN":
+            f.append(f"mod={lemmas[t]}")
+            f.append(f"mod={lemmas[t]}|head={lemma}")
+    if any(lowers[t] == "of" for t in span):
         f.append("has_of")
-    if any(t.dep_ in ("relcl", "acl") for t in span):
+    if any(dep[t] in ("relcl", "acl") for t in span):
         f.append("has_clause")
-    props = sum(t.pos_ == "PROPN" for t in span)
+    props = sum(pos[t] == "PROPN" for t in span)
     f.append("all_propn" if props == n_tok else ("some_propn" if props else "no_propn"))
-    if head.text.isupper() and len(head.text) > 1:
+    head_text = tt.text[h]
+    if head_text.isupper() and len(head_text) > 1:
         f.append("head_acronym")
-    elif head.text[:1].isupper() and head.i != df.sent_bounds[head.i][0]:
+    elif head_text[:1].isupper() and h != df.sent_bounds[h][0]:
         f.append("head_title")
-    f.append(f"ent={head.ent_type_ or '-'}")
+    f.append(f"ent={tt.ent_type[h] or '-'}")
     label = df.ent_at.get((c.start, c.end))
     if label:
         f.append(f"is_ent={label}")
@@ -184,25 +202,24 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
         f.append(f"actor_how={a.how}|exact={exact}")
     else:
         f.append("no_actor")
-    if lemma in lex["facility_nouns"] or head.lower_ in lex["facility_nouns"]:
+    if lemma in lex["facility_nouns"] or lowers[h] in lex["facility_nouns"]:
         f.append("facility_noun")
     # syntax
-    for g in _governor(head):
-        f.append(g)
-    gov = head
-    while gov.dep_ in ("conj", "appos") and gov.head is not gov:
-        gov = gov.head
-    gi = gov.head.i if gov.dep_ != "pobj" else gov.head.head.i
+    f.extend(_governor_at(tt, h))
+    gov = h
+    while dep[gov] in _COORD:
+        gov = tt.head[gov]
+    gi = tt.head[gov] if dep[gov] != "pobj" else tt.head[tt.head[gov]]
     t = df.trig_by_i.get(gi)
     if t is not None:
         f.append(f"gov_trigger={t.plover_type}")
-        f.append(f"gov_trigger={t.plover_type}|dep={gov.dep_}")
-        if gov.dep_ == "pobj":
-            f.append(f"gov_trigger={t.plover_type}|prep={gov.head.lower_}")
-    if head.i in df.trig_by_i:
-        f.append(f"self_trigger={df.trig_by_i[head.i].plover_type}")
+        f.append(f"gov_trigger={t.plover_type}|dep={dep[gov]}")
+        if dep[gov] == "pobj":
+            f.append(f"gov_trigger={t.plover_type}|prep={lowers[tt.head[gov]]}")
+    if h in df.trig_by_i:
+        f.append(f"self_trigger={df.trig_by_i[h].plover_type}")
     # rule-based roles
-    roles = df.rule_roles.get(c.head, [])
+    roles = df.rule_roles.get(h, [])
     for role, how, ptype in roles[:3]:
         v = "violent" if ptype in VIOLENT else "other"
         f.append(f"rule={role}|{v}")
@@ -210,22 +227,26 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
     if not roles:
         f.append("rule=none")
     # proximity to violent triggers
-    d = df.nearest_violent(c.head)
+    d = df.nearest_violent(h)
     f.append(f"viol_dist={_bucket(d, (0, 3, 6, 12, 25, 60))}")
-    si = df.sentence_index(c.head)
-    s0, s1 = df.sent_bounds[c.head]
+    si = df.sentence_index(h)
+    s0, s1 = df.sent_bounds[h]
     viol_in_sent = any(s0 <= i < s1 for i in df.violent[bisect_left(df.violent, s0):][:1])
     f.append(f"viol_in_sent={viol_in_sent}")
     f.extend(df.doc_feats)
     f.append(f"{df.doc_feats[0]}|viol_in_sent={viol_in_sent}")
-    key = " ".join(t.lower_ for t in span)
+    key = " ".join(lowers[c.start:c.end])
     f.append(f"first_mention={key not in df.first_seen}")
     df.first_seen.add(key)
     f.append(f"sent={_bucket(si, (0, 1, 2, 4, 8))}")
-    f.append(f"relpos={min(4, int(5 * c.head / max(1, df.n)))}")
+    f.append(f"relpos={min(4, int(5 * h / max(1, df.n)))}")
     cnt = df.head_counts.get(lemma, 0)
     f.append(f"count={_bucket(cnt, (1, 2, 4))}")
     return f
+
+
+_GATE_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})
+_GATE_PREFIXES = ("viol_in_sent", "rule=")
 
 
 def gate_features(doc: Doc, toks: Optional[list[Token]] = None) -> list[str]:
@@ -233,9 +254,13 @@ def gate_features(doc: Doc, toks: Optional[list[Token]] = None) -> list[str]:
     all?): the content-word lemmas, the violent trigger lemmas, how many violent triggers, and the
     sectors of the actors mentioned."""
     f: set[str] = set()
-    for t in (toks if toks is not None else doc):
-        if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
-            f.add("w=" + t.lemma_.lower())
+    tt = token_table(doc)
+    toks = toks if toks is not None else list(doc)
+    for i, p in enumerate(tt.pos):
+        if p in _GATE_POS:
+            t = toks[i]
+            if t.is_alpha and not t.is_stop:
+                f.add("w=" + tt.lemma_lower[i])
     viol = [t for t in (doc._.strife_triggers or []) if t.plover_type in VIOLENT]
     for t in viol:
         f.add("vt=" + t.lemma)
@@ -249,7 +274,8 @@ def gate_bucket_features(p: float, feats: list[str]) -> list[str]:
     """Candidate features from the document gate's probability ``p`` (its bucket, alone and with the
     candidate's sentence/rule-role context)."""
     g = f"gate={min(4, int(p * 5))}"
-    return [g] + [f"{g}|{x}" for x in feats if x.startswith("viol_in_sent") or (x.startswith("rule=") and "|" not in x[5:])]
+    return [g] + [f"{g}|{x}" for x in feats if x.startswith(_GATE_PREFIXES)
+                  and (x.startswith("viol_in_sent") or "|" not in x[5:])]
 
 
 def document_features(doc: Doc, cands: list[Candidate]) -> list[list[str]]:

@@ -25,17 +25,20 @@ PRUNE = 0.01  # weights below this (for every role) are not shipped
 # perpetrator individual/description, perpetrator organisation, physical target, human target
 ROLES = ("perp_ind", "perp_org", "target", "victim")
 RECORD_ROLE = {"perp_ind": "actor", "perp_org": "actor", "target": "recipient", "victim": "recipient"}
-_PUNCT = set(string.punctuation)
 
 
 class RoleModelNotFound(FileNotFoundError):
     """The role-filler artifact is missing: run scripts/train_roles.py."""
 
 
+_DROP_PUNCT = str.maketrans("", "", string.punctuation)
+_ARTICLES = re.compile(r"\b(a|an|the)\b")
+
+
 def normalize(s: str) -> str:
     """Lower case, no punctuation, no articles, single spaces (the MUC/GRIT string comparison)."""
-    s = "".join(ch for ch in s.lower() if ch not in _PUNCT)
-    s = re.sub(r"\b(a|an|the)\b", " ", s)
+    s = s.lower().translate(_DROP_PUNCT)
+    s = _ARTICLES.sub(" ", s)
     return " ".join(s.split())
 
 
@@ -57,6 +60,7 @@ class RoleModel:
         if self.W.shape != (len(self.vocab), len(self.roles)) or self.b.shape != (len(self.roles),):
             raise ValueError(f"weights {self.W.shape}/{self.b.shape} do not match {len(self.vocab)} features x {len(self.roles)} roles")
         self._index = {f: i for i, f in enumerate(self.vocab)}
+        self._W64: Optional[np.ndarray] = None
 
     def indices(self, feats: Sequence[str]) -> np.ndarray:
         return np.array(sorted({self._index[f] for f in feats if f in self._index}), dtype=np.int64)
@@ -72,7 +76,9 @@ class RoleModel:
             starts.append(len(idx))
             idx.extend({j for f in feats if (j := get(f)) is not None})
         # rows with no known feature sum to zero (reduceat would copy the next row's first weight)
-        W = np.vstack([self.W.astype(np.float64), np.zeros((1, len(self.roles)))])
+        W = self._W64
+        if W is None:  # made once: the weights in float64 with an all-zero row for empty rows
+            W = self._W64 = np.vstack([self.W.astype(np.float64), np.zeros((1, len(self.roles)))])
         empty = [k for k in range(len(starts)) if (starts[k + 1] if k + 1 < len(starts) else len(idx)) == starts[k]]
         if empty:
             idx2: list[int] = []
