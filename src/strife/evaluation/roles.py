@@ -347,6 +347,12 @@ def _is_proper_name(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+def _names_something(text: str) -> bool:
+    """Some word of the text is capitalised ("Shining Path", "Tupac Amaru Revolutionary movement"): a name,
+    where an all lower-case text ("terrorists", "the rebels") is a description."""
+    return any(w[:1].isupper() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text))
+
+
 def _entity_text(actor) -> Optional[str]:
     """The string an actor record stands for in the MUC scoring: its text, or the name the resolver gave
     a pronoun ("he" -> "Rodriguez Gacha"); None for an unresolved pronoun."""
@@ -371,8 +377,12 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
             return "perp_organization_id"
         if head in _INSTITUTION_HEADS:
             return "perp_organization_id"
-        if actor.kind in _ORG_KINDS and (normalize_grit(actor.text) == normalize_grit(actor.name) or _is_proper_name(actor.text)):
-            return "perp_organization_id"  # the text names the organisation itself ("FMLN"), not a description of its members
+        if actor.kind in _ORG_KINDS and _names_something(actor.text) and (
+                normalize_grit(actor.text) == normalize_grit(actor.name) or _is_proper_name(actor.text)):
+            # the text names the organisation itself ("FMLN"), not a description of its members; a
+            # lower-case description the resolver could give no other name ("terrorists" -> "terrorists")
+            # names nothing: MUC-4 files it under PerpInd
+            return "perp_organization_id"
         return "perp_individual_id"
     if actor.kind == "person":
         return "hum_tgt_name"
