@@ -87,18 +87,24 @@ class TokenTable:
         self.ent_type = names(ent)
         self.is_punct = [bool(p) for p in punct]
         self.idx = idx
-        self._children: Optional[list[list[int]]] = None
+        self._children: Optional[dict[int, list[int]]] = None
 
-    @property
-    def children(self) -> list[list[int]]:
-        """Positions of each token's syntactic children, in order (as ``token.children``)."""
+    def children(self, i: int) -> list[int]:
+        """Positions of token ``i``'s syntactic children, in order (as ``token.children``)."""
         if self._children is None:
-            ch: list[list[int]] = [[] for _ in range(self.n)]
-            for i, h in enumerate(self.head):
-                if h != i:
-                    ch[h].append(i)
+            ch: dict[int, list[int]] = {}
+            for k, h in enumerate(self.head):
+                if h != k:
+                    lst = ch.get(h)
+                    if lst is None:
+                        ch[h] = [k]
+                    else:
+                        lst.append(k)
             self._children = ch
-        return self._children
+        return self._children.get(i, _NO_CHILDREN)
+
+
+_NO_CHILDREN: list[int] = []
 
 
 def token_table(doc: Doc) -> TokenTable:

@@ -9,13 +9,14 @@ ruler adds before NER), noun chunks and the parse; it writes ``doc._.strife_acto
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import strife.doc_ext  # noqa: F401
-from strife.doc_ext import doc_text
+from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
@@ -125,6 +126,12 @@ def _modifier_countries(tok: Token) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> "re.Pattern[str]":
+    """``word`` as a whole word (not inside another word or a hyphenated compound), compiled once."""
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
+
+
 class ActorResolver:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -213,12 +220,18 @@ class ActorResolver:
         """Runs of proper nouns the ruler and NER missed, looked up as written or without a plural
         "s" ("the Kataeb Hezbollahs")."""
         doc, i = self.doc, 0
-        while i < len(doc):
-            if doc[i].pos_ != "PROPN" or any(m.covers(doc[i]) for m in self.mentions):
+        tt = token_table(doc)
+        pos, idx, n = tt.pos, tt.idx, tt.n
+
+        def covered(k: int) -> bool:
+            return any(m.start_char <= idx[k] < m.end_char for m in self.mentions)  # ActorMention.covers
+
+        while i < n:
+            if pos[i] != "PROPN" or covered(i):
                 i += 1
                 continue
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and not any(m.covers(doc[j]) for m in self.mentions):
+            while j < n and pos[j] == "PROPN" and not covered(j):
                 j += 1
             span = doc[i:j]
             text = span.text
@@ -232,14 +245,21 @@ class ActorResolver:
         return self.dict.lookup_agent(tok.lemma_.lower()) or self.dict.lookup_agent(tok.lower_)
 
     def from_descriptions(self) -> None:
-        for tok in self.doc:
-            if tok.pos_ not in ("NOUN", "PROPN"):
+        doc = self.doc
+        tt = token_table(doc)
+        pos, lemma, lower, head = tt.pos, tt.lemma_lower, tt.lower, tt.head
+        agent = self.dict.lookup_agent
+        for i, p in enumerate(pos):
+            if p not in ("NOUN", "PROPN"):
                 continue
-            sector = self._agent_sector(tok)  # most nouns name no agent: ask that before scanning mentions
-            if not sector or any(m.covers(tok) for m in self.mentions):
+            # most nouns name no agent: ask that before scanning mentions (as _agent_sector, from the table)
+            sector = agent(lemma[i]) or agent(lower[i])
+            if not sector or any(m.start_char <= tt.idx[i] < m.end_char for m in self.mentions):
                 continue
-            compound_of = tok.head if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") else None
-            if compound_of is not None and self._agent_sector(compound_of):
+            tok = doc[i]
+            h = head[i]
+            compound_of = doc[h] if tt.dep[i] == "compound" and pos[h] in ("NOUN", "PROPN") else None
+            if compound_of is not None and (agent(lemma[h]) or agent(lower[h])):
                 continue  # "government" in "Algerian government forces": the head noun takes the phrase
             np = _np_span(tok)
             # a country named as a modifier of the description ("Algeria army", "U.S. forces") gives way to it
@@ -270,7 +290,7 @@ class ActorResolver:
             surname = m.text.split()[-1]
             if len(surname) < 3:
                 continue
-            for hit in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
+            for hit in _word_pattern(surname).finditer(text):
                 if self._covered(hit.start(), hit.end()):
                     continue
                 span = self.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
@@ -324,10 +344,12 @@ class ActorResolver:
                 self.mentions[idx] = replace(m, country=next(iter(pool)), country_from_context=True)
 
     def pronouns(self) -> None:
-        for tok in self.doc:
-            low = tok.lower_
-            if tok.pos_ != "PRON" or (low not in _PRONOUNS_PERSON and low not in _PRONOUNS_GROUP):
+        tt = token_table(self.doc)
+        for i, p in enumerate(tt.pos):
+            low = tt.lower[i]
+            if p != "PRON" or (low not in _PRONOUNS_PERSON and low not in _PRONOUNS_GROUP):
                 continue
+            tok = self.doc[i]
             want_person = low in _PRONOUNS_PERSON
             prev = [m for m in self.mentions if m.end_char <= tok.idx and m.how != "pronoun"
                     and (m.kind == "person") == want_person and tok.idx - m.end_char < 600]

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import strife.doc_ext  # noqa: F401
-from strife.doc_ext import doc_text
+from strife.doc_ext import doc_text, token_table
 from strife.components.actors import ActorMention, actor_for_token
 from strife.components.triggers import Trigger
 from strife.lexicon import load_wordlists
@@ -132,10 +132,13 @@ class EventFrame:
 def _subjects(tok: Token, depth: int = 0) -> list[Token]:
     """Who does what ``tok`` says, following coordination and control ("X plans to attack",
     "X was about to retaliate", "..., killing four")."""
-    subs = [c for c in tok.children if c.dep_ in _SUBJ]
+    doc = tok.doc
+    tt = token_table(doc)  # the children from the table: token.children scans the whole subtree
+    kids = tt.children(tok.i)
+    subs = [doc[c] for c in kids if tt.dep[c] in _SUBJ]
     if subs or depth > 4:
         return subs
-    if any(c.dep_ == "nsubjpass" for c in tok.children):
+    if any(tt.dep[c] == "nsubjpass" for c in kids):
         return []  # a passive clause's subject is the patient; its agent comes with "by"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subjects(tok.head, depth + 1)

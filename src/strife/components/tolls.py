@@ -16,7 +16,7 @@ their victims, so "30 rockets", "five sites", ages, years and "Resolution 1701" 
 
 
 import json
-from strife.doc_ext import doc_text
+from strife.doc_ext import doc_text, token_table
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -191,6 +191,10 @@ class TollExtractor:
 
     def __init__(self, lexicon: TollLexicon):
         self.lex = lexicon
+        # the lemmas pass 2 of _extract_sentence can act on (a word neither in it nor, as written, among
+        # the adjectives is skipped)
+        self._pass2_words = frozenset().union(lexicon.transitive_verbs, lexicon.intransitive_verbs, lexicon.life_verbs,
+                                              lexicon.adjectives, lexicon.toll_heads, lexicon.toll_nouns)
 
     # -- victims and numbers ----------------------------------------------------------------
 
@@ -515,8 +519,13 @@ class TollExtractor:
     def _extract_sentence(self, doc: Doc, sent: Span) -> list[TollMention]:
         found: list[tuple[str, Token, Token, Optional[Token]]] = []  # kind, trigger, victim, governor
         consumed: set[int] = set()
+        tt = token_table(doc)
+        lemmas, lowers = tt.lemma_lower, tt.lower
         # pass 1: result constructions with toll adjectives ("left 19 dead", "found dead")
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in self.lex.adjective_verbs:
+                continue  # (read from the token table: no Token made for the other words)
+            tok = doc[i]
             if _is_verb(tok) and _lemma(tok) in self.lex.adjective_verbs:
                 for victim, adj in self._result_clause(tok):
                     kind = self._kind_of_adjective(adj)
@@ -524,9 +533,10 @@ class TollExtractor:
                         found.append((kind, adj, victim, tok))
                         consumed.add(adj.i)
         # pass 2: toll verbs, adjectives and nouns
-        for tok in sent:
-            if tok.i in consumed:
-                continue
+        for i in range(sent.start, sent.end):
+            if i in consumed or (lemmas[i] not in self._pass2_words and lowers[i] not in self.lex.adjectives):
+                continue  # no branch below can take a word in no list (read from the token table)
+            tok = doc[i]
             lem = _lemma(tok)
             if _is_verb(tok) and lem in self.lex.transitive_verbs and not (
                     tok.tag_ == "JJ"):

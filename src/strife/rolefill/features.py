@@ -78,7 +78,7 @@ def _governor_at(tt: TokenTable, i: int) -> list[str]:
         if d == "poss":
             out.append(f"poss_of={gl}")
         if d == "nsubj":
-            ch = tt.children[gov]
+            ch = tt.children(gov)
             if any(dep[c] == "auxpass" for c in ch):
                 out.append("nsubj_passive")
             xc = [c for c in ch if dep[c] in ("xcomp", "ccomp")]
