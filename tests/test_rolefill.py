@@ -160,3 +160,31 @@ def test_training_is_deterministic(shared) -> None:
     assert fit_gate(ex) == fit_gate(ex) and gate_oof(ex, 3) == gate_oof(ex, 3)
     with pytest.raises(ValueError):
         muc_examples("dev", limit=1)
+
+
+def test_rule_roles_the_model_would_not_pick_are_dropped_on_its_side(nlp, monkeypatch) -> None:
+    import strife.components.roles as comp
+
+    # victims only: the model picks a recipient (the person), no perpetrator
+    vocab = ["bias", "ent=PERSON"]
+    W = np.array([[0, 0, 0, 0], [0, 0, 0, 6]], dtype=np.float32)
+    model = RoleModel(vocab, list(ROLES), W, np.full(4, -3.0, dtype=np.float32), {r: 0.5 for r in ROLES}, {})
+
+    def rule_roles(prune: bool):
+        monkeypatch.setattr(comp, "PRUNE_RULE_ROLES", prune)
+        with nlp.select_pipes(disable=["strife_roles"]):
+            doc = _doc(nlp, "Guerrillas attacked a bus and killed Antonio Rodriguez Porth in San Salvador yesterday.")
+        fills = comp.fill_roles(doc, model)
+        assert [f.role for f in fills] == ["victim"]
+        return [(r.role, r.mention.text) for fr in doc._.strife_events if fr.plover_type in comp.VIOLENT_TYPES
+                for m in fr.mentions for r in m.roles if r.how != "model"], doc
+
+    before, _ = rule_roles(False)
+    after, doc = rule_roles(True)
+    assert any(role == "recipient" for role, _ in before)
+    # the actor side, where the model picked nobody, keeps every rule role
+    assert [x for x in after if x[0] == "actor"] == [x for x in before if x[0] == "actor"]
+    # on the recipient side only what the model would pick (a person) survives
+    kept = [t for role, t in after if role == "recipient"]
+    assert len(kept) < len([1 for role, _ in before if role == "recipient"])
+    assert all(any(e.label_ == "PERSON" and e.start_char <= doc.text.index(t) < e.end_char for e in doc.ents) for t in kept)

@@ -58,6 +58,8 @@ def _mention_for(doc: Doc, f: RoleFiller, name_like: bool) -> ActorMention:
         # a building or vehicle: not a party; the country of whoever it belongs to, where known
         return ActorMention(**base, name=f.text, country=a.country if a else None, kind="unknown", named=False)
     if a is not None:
+        if f.role == "perp_org" and a.kind == "unknown":
+            return replace(a, **base, kind="non_state")  # a group the dictionary does not know ("FMLN")
         return replace(a, **base)
     if f.role == "perp_org":
         return ActorMention(**base, name=f.text, kind="non_state", named=name_like)
