@@ -55,6 +55,7 @@ class TokenTable:
                  "is_punct", "idx", "_children")
 
     def __init__(self, doc: Doc):
+        import numpy
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, TAG
 
         strings = doc.vocab.strings
@@ -67,25 +68,22 @@ class TokenTable:
         memo: dict[int, str] = {}
 
         def names(ids: list[int]) -> list[str]:
-            out = []
-            for k in ids:
-                s = memo.get(k)
-                if s is None:
-                    s = memo[k] = strings[k]
-                out.append(s)
-            return out
+            for k in set(ids).difference(memo):
+                memo[k] = strings[k]
+            return list(map(memo.__getitem__, ids))
 
         self.text = names(orth)
         self.lower = names(lower)
         self.lemma = names(lemma)
-        self.lemma_lower = [s.lower() for s in self.lemma]
+        lemma_lower = {k: memo[k].lower() for k in set(lemma)}
+        self.lemma_lower = list(map(lemma_lower.__getitem__, lemma))
         self.pos = names(pos)
         self.tag = names(tag)
         self.dep = names(dep)
-        # HEAD comes back as an unsigned offset: back to a signed one, then to the head's position
-        self.head = [i + (h - (1 << 64) if h >= (1 << 63) else h) for i, h in enumerate(head)]
+        # HEAD is an offset, as an unsigned integer: back to signed, plus the token's position
+        self.head = (cols[:, 6].astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist() if n else []
         self.ent_type = names(ent)
-        self.is_punct = [bool(p) for p in punct]
+        self.is_punct = list(map(bool, punct))
         self.idx = idx
         self._children: Optional[dict[int, list[int]]] = None
 

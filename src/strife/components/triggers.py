@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import strife.doc_ext  # noqa: F401  (registers the Doc attributes)
-from strife.doc_ext import doc_text
+from strife.doc_ext import doc_text, token_table
 from strife import ontology
 from strife.factuality import assess, modal_type, modality
 
@@ -74,6 +74,16 @@ class TriggerLexicon:
                 self.multi.setdefault((head, e.pos), []).append(e)
             else:
                 self.single.setdefault((e.lemma, e.pos), []).append(e)
+        # every word a sense is keyed by: a token none of whose keys is here has no sense
+        self.words = frozenset(w for w, _ in self.single) | frozenset(w for w, _ in self.multi)
+
+    def may_have_senses(self, lemma_lower: str, lower: str) -> bool:
+        """False when no key `senses` can try for a token with this lemma and text is in the lexicon
+        (its keys: the lemma, the text, and the singular of a plural noun, see `_singular`)."""
+        words = self.words
+        if lemma_lower in words or lower in words:
+            return True
+        return (lower.endswith("ies") and lower[:-3] + "y" in words) or (lower.endswith("s") and lower[:-1] in words)
 
     def senses(self, tok: Token, pos: str) -> list[ontology.Trigger]:
         out: list[ontology.Trigger] = []
@@ -198,7 +208,11 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             t = sent_texts[sent.start] = doc_text(doc)[sent.start_char:sent.end_char].lower()
         return t
 
-    for tok in doc:
+    tt = token_table(doc)
+    for i in range(tt.n):
+        if tt.pos[i] not in _POS_MAP or not lex.may_have_senses(tt.lemma_lower[i], tt.lower[i]):
+            continue  # (read from the token table: no Token made for most words)
+        tok = doc[i]
         pos = _coarse_pos(tok)
         if pos is None:
             continue

@@ -281,9 +281,23 @@ class AttributeRulerMatcher:
 
 
 def _fast_attribute_ruler_class(base: type, matcher_attr: str = "_strife_matcher") -> type:
+    from spacy.tokens._retokenize import set_token_attrs
+
     class FastAttributeRuler(base):  # type: ignore[misc, valid-type]
         def match(self, doc):
             return getattr(self, matcher_attr).match(doc)
+
+        def set_annotations(self, doc, matches):
+            """spaCy's ``set_annotations`` without a `Span` per match: the same token (the span's
+            ``index``-th, negative from its end), the same ``set_token_attrs`` calls in the same order.
+            An index outside its span goes to spaCy's method, which raises its error."""
+            attrs, indices = self.attrs, self.indices
+            for k, (attr_id, _match_id, start, end) in enumerate(matches):
+                index = indices[attr_id]
+                i = end + index if index < 0 else start + index
+                if not start <= i < end:
+                    return super().set_annotations(doc, matches[k:])
+                set_token_attrs(doc[i], attrs[attr_id])
 
     FastAttributeRuler.__name__ = FastAttributeRuler.__qualname__ = "Indexed" + base.__name__
     return FastAttributeRuler
