@@ -52,19 +52,19 @@ class TokenTable:
     later stage changes (the strife stages after ``ner``): see `token_table`."""
 
     __slots__ = ("n", "text", "lower", "lemma", "lemma_lower", "pos", "tag", "dep", "head", "ent_type",
-                 "is_punct", "idx", "_children")
+                 "is_punct", "is_space", "is_alpha", "is_stop", "idx", "_children")
 
     def __init__(self, doc: Doc):
         import numpy
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, TAG
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, TAG
 
         strings = doc.vocab.strings
-        cols = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IDX])
+        cols = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IDX, IS_SPACE, IS_ALPHA, IS_STOP])
         self.n = n = len(doc)
         if n:
-            orth, lower, lemma, pos, tag, dep, head, ent, punct, idx = cols.T.tolist()
+            orth, lower, lemma, pos, tag, dep, head, ent, punct, idx, space, alpha, stop = cols.T.tolist()
         else:
-            orth = lower = lemma = pos = tag = dep = head = ent = punct = idx = []
+            orth = lower = lemma = pos = tag = dep = head = ent = punct = idx = space = alpha = stop = []
         memo: dict[int, str] = {}
 
         def names(ids: list[int]) -> list[str]:
@@ -84,6 +84,9 @@ class TokenTable:
         self.head = (cols[:, 6].astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist() if n else []
         self.ent_type = names(ent)
         self.is_punct = list(map(bool, punct))
+        self.is_space = list(map(bool, space))
+        self.is_alpha = list(map(bool, alpha))
+        self.is_stop = list(map(bool, stop))
         self.idx = idx
         self._children: Optional[dict[int, list[int]]] = None
 

@@ -22,7 +22,6 @@ __all__ = ["Candidate", "RoleModel", "ROLES", "Scored", "candidates", "decode", 
 
 def doc_candidates(doc: Doc, toks: Optional[list[Token]] = None) -> tuple[list[Candidate], list[list[str]], list[tuple[str, str, bool]]]:
     """Candidates of ``doc``, their feature lists, and (text, entity key, name-like) for decoding."""
-    toks = toks if toks is not None else list(doc)
     cands = candidates(doc, toks)
     df = DocFeatures(doc, toks)
     feats = [candidate_features(df, c) for c in cands]
@@ -48,9 +47,8 @@ def score_doc(doc: Doc, model: Optional[RoleModel] = None) -> tuple[list[Candida
     """Candidates of ``doc``, their role probabilities under ``model`` (default: the shipped one) and
     the document gate's probability that the article has role fillers at all."""
     model = model or RoleModel.load()
-    toks = list(doc)  # made once for the three passes below
-    gate = model.gate(gate_features(doc, toks))
-    cands, feats, info = doc_candidates(doc, toks)
+    gate = model.gate(gate_features(doc))  # (these read the doc's token table, doc_ext.token_table)
+    cands, feats, info = doc_candidates(doc)
     if model.gate_weights:
         feats = [fs + gate_bucket_features(gate, fs) for fs in feats]
     proba = model.proba(feats) if feats else []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from strife.doc_ext import doc_text
+from strife.doc_ext import TokenTable, doc_text, token_table
 from spacy.tokens import Doc, Token
 
 # left dependents that may be dropped from the front of a phrase ("two", "some", "the", "his")
@@ -45,6 +45,16 @@ def _trim(toks: list[Token], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _trim_at(tt: TokenTable, start: int, end: int) -> tuple[int, int]:
+    """`_trim`, read from the doc's token table."""
+    punct, dep, space = tt.is_punct, tt.dep, tt.is_space
+    while start < end and (punct[start] or dep[start] == "cc" or space[start]):
+        start += 1
+    while end > start and (punct[end - 1] or dep[end - 1] == "cc" or space[end - 1]):
+        end -= 1
+    return start, end
+
+
 def _left_edge(tok: Token) -> int:
     """The first token of the phrase ``tok`` heads, without its own conjuncts' material."""
     left = tok.i
@@ -71,50 +81,54 @@ def noun_heads(doc: Doc) -> list[Token]:
 
 def candidates(doc: Doc, toks: Optional[list[Token]] = None) -> list[Candidate]:
     """Every candidate span of ``doc`` (sorted by position), with its variants. ``toks``: ``list(doc)``
-    if the caller has it (spaCy makes a new Token object on every ``doc[i]``: make them once)."""
+    if the caller has it (spaCy makes a new Token object on every ``doc[i]``: only the noun heads'
+    are made here otherwise; the other tokens are read from the doc's token table)."""
     found: dict[tuple[int, int], Candidate] = {}
-    toks = toks if toks is not None else list(doc)
+    tt = token_table(doc)
     text = doc_text(doc)
+    idx, words, dep, head, punct = tt.idx, tt.text, tt.dep, tt.head, tt.is_punct
 
-    def add(start: int, end: int, head: int, how: str) -> None:
-        start, end = _trim(toks, start, end)
-        if end <= start or end - start > MAX_TOKENS or not (start <= head < end):
+    def add(start: int, end: int, head_i: int, how: str) -> None:
+        start, end = _trim_at(tt, start, end)
+        if end <= start or end - start > MAX_TOKENS or not (start <= head_i < end):
             return
-        last = toks[end - 1]
-        if "\n" in text[toks[start].idx:last.idx + len(last.text)]:
+        if "\n" in text[idx[start]:idx[end - 1] + len(words[end - 1])]:
             return
         c = found.get((start, end))
         if c is None:
-            c = found[(start, end)] = Candidate(start, end, head)
+            c = found[(start, end)] = Candidate(start, end, head_i)
         c.variants.add(how)
 
-    for tok in [t for t in toks if t.pos_ in _NOUNISH and t.dep_ not in ("compound", "flat")]:  # noun_heads
+    for i in range(tt.n):  # noun_heads
+        if tt.pos[i] not in _NOUNISH or dep[i] in ("compound", "flat"):
+            continue
+        tok = toks[i] if toks is not None else doc[i]
         left = _left_edge(tok)
         right = _right_compound_edge(tok) + 1
-        add(left, right, tok.i, "np")
+        add(left, right, i, "np")
         # without leading determiners, numbers and possessors ("two unidentified men" -> "unidentified men")
         bare = left
-        while bare < tok.i and (toks[bare].dep_ in _QUANT_DEPS or toks[bare].is_punct
-                                or (toks[bare].head.dep_ in _QUANT_DEPS and toks[bare].head.i < tok.i)):
+        while bare < i and (dep[bare] in _QUANT_DEPS or punct[bare]
+                            or (dep[head[bare]] in _QUANT_DEPS and head[bare] < i)):
             bare += 1
         if bare != left:
-            add(bare, right, tok.i, "bare")
+            add(bare, right, i, "bare")
         # compounds only ("armed forces" of "the Salvadoran armed forces" stays; adjectives dropped)
-        core = tok.i
-        while core > left and toks[core - 1].dep_ in ("compound", "flat") and toks[core - 1].head.i in (tok.i, core):
+        core = i
+        while core > left and dep[core - 1] in ("compound", "flat") and head[core - 1] in (i, core):
             core -= 1
         if core not in (left, bare):
-            add(core, right, tok.i, "core")
+            add(core, right, i, "core")
         # with an "of" phrase ("residence of Arthur McNamara", "members of the FMLN")
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "in") and c.i == right:
-                add(left, c.right_edge.i + 1, tok.i, "of" if c.lower_ == "of" else "pp")
+                add(left, c.right_edge.i + 1, i, "of" if c.lower_ == "of" else "pp")
                 if bare != left:
-                    add(bare, c.right_edge.i + 1, tok.i, "of" if c.lower_ == "of" else "pp")
+                    add(bare, c.right_edge.i + 1, i, "of" if c.lower_ == "of" else "pp")
             if c.dep_ in ("relcl", "acl") and c.i == right or (c.dep_ in ("relcl", "acl") and c.i == right + 1):
-                add(left, c.right_edge.i + 1, tok.i, "rel")
-            if c.dep_ == "appos" and c.i == right + 1 and toks[right].is_punct is False:
-                add(left, c.right_edge.i + 1, tok.i, "appos")
+                add(left, c.right_edge.i + 1, i, "rel")
+            if c.dep_ == "appos" and c.i == right + 1 and punct[right] is False:
+                add(left, c.right_edge.i + 1, i, "appos")
     for ent in doc.ents:
         if ent.label_ in _ENT_LABELS:
             add(ent.start, ent.end, ent.root.i, "ent")

@@ -9,7 +9,7 @@ capitalisation. The model (:mod:`strife.rolefill.model`) maps them to role score
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
@@ -95,7 +95,7 @@ class DocFeatures:
     def __init__(self, doc: Doc, toks: Optional[list[Token]] = None):
         self.doc = doc
         self.n = len(doc)
-        self.toks = toks if toks is not None else list(doc)  # spaCy makes a new Token on every doc[i]
+        self.toks = toks  # unused: the features read the doc's token table (spaCy makes a Token per doc[i])
         self.tt = tt = token_table(doc)
         trig = [t for t in (doc._.strife_triggers or [])]
         self.violent = sorted(t.i for t in trig if t.plover_type in VIOLENT)
@@ -122,6 +122,9 @@ class DocFeatures:
                         self.rule_roles.setdefault(i, []).append((r.role, r.how, f.plover_type))
         self.actors = sorted(doc._.strife_actors or [], key=lambda m: m.start_char)
         self._actors_np = [m for m in self.actors if m.how != "pronoun"]
+        self._actor_starts = [m.start_char for m in self._actors_np]
+        self._actor_max_len = max((m.end_char - m.start_char for m in self._actors_np), default=0)
+        self._actor_memo: dict[tuple[int, int], object] = {}
         self.head_counts = Counter(lm for lm, p in zip(tt.lemma_lower, tt.pos) if p in ("NOUN", "PROPN"))
         self.ent_at = {(e.start, e.end): e.label_ for e in doc.ents}
         # document-level: is this an attack report at all, and how early does it say so
@@ -148,8 +151,18 @@ class DocFeatures:
         return idx[c.start], idx[c.end - 1] + len(self.tt.text[c.end - 1])
 
     def actor_at(self, start_char: int, end_char: int):
-        hits = [m for m in self._actors_np if m.start_char < end_char and start_char < m.end_char]
-        return min(hits, key=lambda m: (abs(m.end_char - end_char) + abs(m.start_char - start_char))) if hits else None
+        """The (non-pronoun) actor mention overlapping ``[start_char, end_char)`` whose edges are nearest
+        to it (the first such in text order), else None."""
+        key = (start_char, end_char)
+        memo = self._actor_memo
+        if key in memo:
+            return memo[key]
+        # only mentions that start before end_char, and late enough to reach past start_char
+        lo = bisect_right(self._actor_starts, start_char - self._actor_max_len)
+        hi = bisect_left(self._actor_starts, end_char)
+        hits = [m for m in self._actors_np[lo:hi] if start_char < m.end_char]
+        a = memo[key] = min(hits, key=lambda m: (abs(m.end_char - end_char) + abs(m.start_char - start_char))) if hits else None
+        return a
 
 
 def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
@@ -246,7 +259,6 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
 
 
 _GATE_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})
-_GATE_PREFIXES = ("viol_in_sent", "rule=")
 
 
 def gate_features(doc: Doc, toks: Optional[list[Token]] = None) -> list[str]:
@@ -255,12 +267,10 @@ def gate_features(doc: Doc, toks: Optional[list[Token]] = None) -> list[str]:
     sectors of the actors mentioned."""
     f: set[str] = set()
     tt = token_table(doc)
-    toks = toks if toks is not None else list(doc)
+    alpha, stop = tt.is_alpha, tt.is_stop
     for i, p in enumerate(tt.pos):
-        if p in _GATE_POS:
-            t = toks[i]
-            if t.is_alpha and not t.is_stop:
-                f.add("w=" + tt.lemma_lower[i])
+        if p in _GATE_POS and alpha[i] and not stop[i]:
+            f.add("w=" + tt.lemma_lower[i])
     viol = [t for t in (doc._.strife_triggers or []) if t.plover_type in VIOLENT]
     for t in viol:
         f.add("vt=" + t.lemma)
@@ -274,8 +284,12 @@ def gate_bucket_features(p: float, feats: list[str]) -> list[str]:
     """Candidate features from the document gate's probability ``p`` (its bucket, alone and with the
     candidate's sentence/rule-role context)."""
     g = f"gate={min(4, int(p * 5))}"
-    return [g] + [f"{g}|{x}" for x in feats if x.startswith(_GATE_PREFIXES)
-                  and (x.startswith("viol_in_sent") or "|" not in x[5:])]
+    out = [g]
+    for x in feats:
+        c = x[:1]  # (most features start with neither letter: one comparison each)
+        if (c == "v" and x.startswith("viol_in_sent")) or (c == "r" and x.startswith("rule=") and "|" not in x[5:]):
+            out.append(f"{g}|{x}")
+    return out
 
 
 def document_features(doc: Doc, cands: list[Candidate]) -> list[list[str]]:
