@@ -85,3 +85,18 @@ def test_trigger_cue_pattern_is_any_cue() -> None:
                        ("the co-op", True), ("the co-opted", False), ("pre-shell", False), ("", False)]:
         single = any(re.search(r"(?<![\w-])" + re.escape(c) + r"(?![\w-])", text) for c in cues)
         assert _cue_present(cues, text) is want is bool(single)
+
+
+def test_gate_bucket_keys_are_what_the_filter_picks(docs) -> None:
+    from strife.rolefill.candidates import candidates
+    from strife.rolefill.features import DocFeatures, candidate_features, gate_bucket_features, gate_bucket_from_keys
+
+    n = 0
+    for doc in docs:
+        df = DocFeatures(doc)
+        for c in candidates(doc):
+            fs = candidate_features(df, c)
+            for p in (0.0, 0.33, 0.99):
+                assert gate_bucket_from_keys(p, df.gate_keys[-1]) == gate_bucket_features(p, fs)
+            n += 1
+    assert n > 20

@@ -701,18 +701,19 @@ class _Spotters:
             re.compile(rf"\b(?:{weekday},?\s+)?(?:the\s+)?{day}(?:{joiner}{day})*\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
             re.compile(rf"\b(?:(?i:early|late|mid)[\s-]+)?{month},?\s+(?:of\s+)?{year}{year_ok}"),
             re.compile(rf"\b{_starts(preps)}(?i:{preps})\s+(?P<core>{month_full})"),
-            re.compile(rf"\b(?i:last|this|next|{mods}|earlier\s+in|later\s+in)[\s-]+{month_full}"),
+            re.compile(rf"\b{_starts('last|this|next|' + mods + '|earlier|later')}"
+                       rf"(?i:last|this|next|{mods}|earlier\s+in|later\s+in)[\s-]+{month_full}"),
             re.compile(rf"\b(?:(?i:early|late|earlier|later)\s+(?:(?i:on)\s+)?)?(?:(?i:last|this\s+past|this|next)\s+)?"
                        rf"{weekday}(?:\s+(?i:{dayparts})(?![A-Za-z]))?"),
             re.compile(rf"\b{_starts('early|late|earlier|later|' + relative)}"
                        rf"(?i:(?:(?:early|late|earlier|later)\s+)?(?:{relative}))\b(?:\s+(?i:{dayparts})\b)?"),
             re.compile(r"\b(?=(?i:[elmnpt]))(?i:(?:(?:earlier|later|early|late|mid)\s+)?(?:this\s+past|this|last|next|the\s+past|past)"
                        r"\s+(?:weekend|week|month|year))\b"),
-            re.compile(r"\b(?i:the\s+weekend|(?:earlier|later)\s+in\s+the\s+(?:week|month|year))\b"),
+            re.compile(r"\b(?=(?i:[elt]))(?i:the\s+weekend|(?:earlier|later)\s+in\s+the\s+(?:week|month|year))\b"),
             ago,
-            re.compile(rf"\b(?i:(?:the\s+)?(?:past|last)\s+{count}\s+(?:{units})|recent\s+(?:days|weeks|months))\b"),
+            re.compile(rf"\b(?=(?i:[lprt]))(?i:(?:the\s+)?(?:past|last)\s+{count}\s+(?:{units})|recent\s+(?:days|weeks|months))\b"),
             re.compile(rf"\b{_starts(preps + '|of')}(?i:{preps}|of)\s+(?P<core>{year}){year_ok}"),
-            re.compile(rf"\b(?i:{mods})[\s-]+{year}{year_ok}"),
+            re.compile(rf"\b{_starts(mods)}(?i:{mods})[\s-]+{year}{year_ok}"),
             re.compile(r"\b(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:1[89]|20)\d0['\u2019]?s\b"),
             re.compile(rf"\b(?:{_title_alt(w.holidays)})(?![A-Za-z])"),
             re.compile(r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s*[A-Za-z\d])"),

@@ -116,8 +116,9 @@ class DateComponent:
         self.prepositions = frozenset(load_date_words().mention_prepositions)
 
     def _candidates(self, doc: Doc) -> list[tuple[int, int, str]]:
-        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.labels]
-        other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in self.labels]
+        all_ents = doc.ents  # (spaCy builds the spans on every read)
+        ents = [(e.start_char, e.end_char) for e in all_ents if e.label_ in self.labels]
+        other_ents = [(e.start_char, e.end_char) for e in all_ents if e.label_ not in self.labels]
         chosen: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in ents]
         if not self.use_patterns:
             return chosen

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from strife.doc_ext import doc_text
 from strife.rolefill.candidates import Candidate, candidates
-from strife.rolefill.features import DocFeatures, candidate_features, gate_bucket_features, gate_features
+from strife.rolefill.features import DocFeatures, candidate_features, gate_bucket_from_keys, gate_features
 from strife.rolefill.model import ROLES, RoleModel, Scored, decode, normalize
 
 __all__ = ["Candidate", "RoleModel", "ROLES", "Scored", "candidates", "decode", "doc_candidates", "normalize", "score_doc"]
@@ -22,6 +22,12 @@ __all__ = ["Candidate", "RoleModel", "ROLES", "Scored", "candidates", "decode", 
 
 def doc_candidates(doc: Doc, toks: Optional[list[Token]] = None) -> tuple[list[Candidate], list[list[str]], list[tuple[str, str, bool]]]:
     """Candidates of ``doc``, their feature lists, and (text, entity key, name-like) for decoding."""
+    cands, feats, info, _ = _doc_candidates(doc, toks)
+    return cands, feats, info
+
+
+def _doc_candidates(doc: Doc, toks: Optional[list[Token]] = None):
+    """`doc_candidates` and the `DocFeatures` it read them with."""
     cands = candidates(doc, toks)
     df = DocFeatures(doc, toks)
     feats = [candidate_features(df, c) for c in cands]
@@ -40,7 +46,7 @@ def doc_candidates(doc: Doc, toks: Optional[list[Token]] = None) -> tuple[list[C
             key = normalize(a.name)  # "FMLN" and "Farabundo Marti National Liberation Front": one actor
         name_like = all(pos[i] == "PROPN" or punct[i] for i in range(c.start, c.end)) or tt.ent_type[c.head] == "PERSON"
         info.append((text, key, name_like))
-    return cands, feats, info
+    return cands, feats, info, df
 
 
 def score_doc(doc: Doc, model: Optional[RoleModel] = None) -> tuple[list[Candidate], list[Scored], float]:
@@ -48,9 +54,9 @@ def score_doc(doc: Doc, model: Optional[RoleModel] = None) -> tuple[list[Candida
     the document gate's probability that the article has role fillers at all."""
     model = model or RoleModel.load()
     gate = model.gate(gate_features(doc))  # (these read the doc's token table, doc_ext.token_table)
-    cands, feats, info = doc_candidates(doc)
+    cands, feats, info, df = _doc_candidates(doc)
     if model.gate_weights:
-        feats = [fs + gate_bucket_features(gate, fs) for fs in feats]
+        feats = [fs + gate_bucket_from_keys(gate, keys) for fs, keys in zip(feats, df.gate_keys)]
     proba = model.proba(feats) if feats else []
     scored = [Scored(c.start, c.end, t, k, n, p) for c, (t, k, n), p in zip(cands, info, proba)]
     return cands, scored, gate

@@ -29,6 +29,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return load_wordlists("factuality")
 
 
+@lru_cache(maxsize=16384)
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
@@ -132,6 +133,7 @@ class DocFeatures:
         self.doc_feats = [f"doc_viol={_bucket(len(self.violent), (0, 1, 2, 4, 8))}",
                           f"first_viol_sent={_bucket(min(sent_idx), (0, 1, 3)) if sent_idx else 'none'}"]
         self.first_seen: set[str] = set()
+        self.gate_keys: list[list[str]] = []  # per candidate_features call: its "rule=none" and "viol_in_sent=" features
 
     def sentence_index(self, i: int) -> int:
         return max(0, bisect_left(self.sent_start, i + 1) - 1)
@@ -239,6 +241,9 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
         f.append(f"rule={role}|{how}|{v}")
     if not roles:
         f.append("rule=none")
+        gate_keys = ["rule=none"]
+    else:
+        gate_keys = []
     # proximity to violent triggers
     d = df.nearest_violent(h)
     f.append(f"viol_dist={_bucket(d, (0, 3, 6, 12, 25, 60))}")
@@ -246,6 +251,8 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
     s0, s1 = df.sent_bounds[h]
     viol_in_sent = any(s0 <= i < s1 for i in df.violent[bisect_left(df.violent, s0):][:1])
     f.append(f"viol_in_sent={viol_in_sent}")
+    gate_keys.append(f[-1])
+    df.gate_keys.append(gate_keys)  # the features gate_bucket_features picks, in order (see gate_bucket_from_keys)
     f.extend(df.doc_feats)
     f.append(f"{df.doc_feats[0]}|viol_in_sent={viol_in_sent}")
     key = " ".join(lowers[c.start:c.end])
@@ -278,6 +285,14 @@ def gate_features(doc: Doc, toks: Optional[list[Token]] = None) -> list[str]:
     for m in doc._.strife_actors or []:
         f.add(f"sector={m.sector}")
     return sorted(f)
+
+
+def gate_bucket_from_keys(p: float, keys: list[str]) -> list[str]:
+    """`gate_bucket_features` of a candidate's features given the ones it picks (``DocFeatures.gate_keys``:
+    of everything `candidate_features` writes, only "rule=none" and "viol_in_sent=..." start with
+    "viol_in_sent" or are a "rule=" feature without a "|"; a test compares the two)."""
+    g = f"gate={min(4, int(p * 5))}"
+    return [g] + [f"{g}|{x}" for x in keys]
 
 
 def gate_bucket_features(p: float, feats: list[str]) -> list[str]:
