@@ -157,3 +157,35 @@ def test_label_tables_agree_with_ontology():
         assert ontology.legacy_plover(old) == new
     for root, penta in t.cameo_pentaclass.items():
         assert ontology.cameo_pentaclass(root) == penta
+
+
+def test_weak_acled_crosswalk_names_acled_types():
+    from strife.classify.datasets import label_tables, load_weak_acled_crosswalk
+
+    walk = load_weak_acled_crosswalk()
+    assert {"satp", "ipe", "petrarch2", "plover_gsr"} <= set(walk)
+    assert set().union(*(set(t.values()) for t in walk.values())) <= set(label_tables().acled_types)
+    assert walk["petrarch2"]["173"] == "Arrests" and walk["plover_gsr"]["PROTEST/riot-spon"] == "Violent demonstration"
+
+
+@needs_shared
+def test_weak_acled_examples_only_train_the_acled_head():
+    """Weak examples carry an ACLED label only; at weight 0 they change nothing (vocabulary, class balance),
+    with a weight they move the ACLED head and leave the other heads byte-identical."""
+    import dataclasses
+
+    from strife.classify.datasets import load_case2021, load_plover_gsr, load_weak_acled
+    from strife.classify.training import TrainConfig, train_heads
+
+    weak = load_weak_acled(SHARED, ("plover_gsr", "petrarch2"))
+    assert weak and all(e.source.startswith("weak_") and e.acled and e.plover is None and e.cameo_root is None for e in weak)
+    base = load_case2021(SHARED)[:200] + load_plover_gsr(SHARED)[:100]
+    cfg = TrainConfig(
+        features=FeatureConfig(max_word_features=3000, max_char_features=3000, cue_weight=0.45), max_iter=300, weak_acled_weights={}
+    )
+    f0, h0 = train_heads(base, cfg, ("acled", "plover"))
+    f1, h1 = train_heads(base + weak, cfg, ("acled", "plover"))
+    assert f0.vocab == f1.vocab and np.array_equal(h0["acled"].W, h1["acled"].W) and np.array_equal(h0["plover"].W, h1["plover"].W)
+    f2, h2 = train_heads(base + weak, dataclasses.replace(cfg, weak_acled_weights={"plover_gsr": 0.5}), ("acled", "plover"))
+    assert f2.vocab == f0.vocab and np.array_equal(h0["plover"].W, h2["plover"].W)
+    assert not np.array_equal(h0["acled"].W, h2["acled"].W)

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from strife.settings import discover_shared_dir
 
@@ -332,3 +332,64 @@ def load_cameo_verb_lexicon(data: Path, min_share: float = 0.5) -> dict[str, str
         if n / sum(c.values()) >= min_share and "01" <= root <= "20":
             out[form] = root
     return dict(sorted(out.items()))
+
+
+WEAK_ACLED_PATH = MODELS_DIR.parent / "ontology" / "weak_acled_labels.tsv"
+WEAK_SOURCES = ("satp", "ipe", "petrarch2", "plover_gsr")
+
+
+def load_weak_acled_crosswalk(path: Path = WEAK_ACLED_PATH) -> dict[str, dict[str, str]]:
+    """source -> {source label -> ACLED sub-event type} from ``weak_acled_labels.tsv``."""
+    known = set(label_tables().acled_types)
+    out: dict[str, dict[str, str]] = {}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        acled = row["acled_sub_event_type"].strip()
+        if acled not in known:
+            raise ValueError(f"{path.name}: {acled!r} is not an ACLED sub-event type")
+        out.setdefault(row["source"].strip(), {})[row["source_label"].strip()] = acled
+    return out
+
+
+def _prefix_lookup(code: str, table: dict[str, str]) -> Optional[str]:
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def load_weak_acled(data: Path, sources: Sequence[str] = WEAK_SOURCES) -> list[Example]:
+    """Distantly labelled ACLED examples from other sets, mapped through ``weak_acled_labels.tsv``.
+
+    Source ``weak_<name>``; only the ``acled`` field is set, so the other heads never see them (weights:
+    ``TrainConfig.weak_acled_weights``; ``TrainConfig.weak_max_words`` trims long texts at training time)."""
+    walk = load_weak_acled_crosswalk()
+    tables = label_tables()
+    out: list[Example] = []
+
+    def add(src: str, ident: str, text: str, label: Optional[str]) -> None:
+        if label is not None and text:
+            out.append(Example(source="weak_" + src, id=ident, text=text, acled=label, raw_label=label))
+
+    for src in sources:
+        table = walk.get(src, {})
+        if src == "satp":
+            for x in load_satp(data, "train"):
+                key = "+".join(c for c, v in zip(tables.satp_columns, x.labels) if v)
+                add(src, x.id, x.text, table.get(key))
+        elif src == "ipe":
+            sents, _ = load_india_police_events(data)
+            for s in sents:
+                key = "+".join(sorted(s.labels - {"ANY_ACTION"}))
+                add(src, f"{s.doc_id}:{s.sent_id:04d}", s.text, table.get(key))
+        elif src == "petrarch2":
+            for e in load_petrarch(data):
+                add(src, e.id, e.text, _prefix_lookup(e.raw_label or "", table))
+        elif src == "plover_gsr":
+            records = json.loads(_need(data / "plover-gsr" / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
+            for rec in records:
+                if rec.get("event") and rec.get("text") and rec.get("event") != "DOCUMENT":
+                    add(src, str(rec["id"]), rec["text"], table.get(f"{rec['event']}/{rec.get('mode') or ''}"))
+        else:
+            raise ValueError(f"unknown weak ACLED source {src!r} (known: {', '.join(WEAK_SOURCES)})")
+    return _sorted(out)

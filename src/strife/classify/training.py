@@ -22,7 +22,10 @@ from strife.classify.datasets import (
     load_conflibert_cameo,
     load_petrarch,
     load_plover_gsr,
+    load_weak_acled,
 )
+
+WEAK_PREFIX = "weak_"
 from strife.classify.features import FeatureConfig, Featurizer
 from strife.classify.model import HEADS, EventClassifier, LinearHead
 
@@ -45,12 +48,29 @@ class TrainConfig:
     )
     # per-head overrides of source_weights (CASE's long attack snippets otherwise swamp PLOVER's verbal types)
     head_source_weights: dict[str, dict[str, float]] = field(default_factory=lambda: {"plover": {"case2021": 0.2}})
-    # weight of examples whose ACLED label is derived ("not an ACLED event") rather than gold;
-    # 0 = the ACLED head learns from CASE-2021 only (measured: derived negatives cost ~10 points of F1)
-    derived_none_weight: float = 0.0
+    # weight of examples whose ACLED label is derived ("not an ACLED event") rather than gold; they never set
+    # the class balance (when they did, at weight 1, they cost ~10 points of F1). Measured (CASE 5-fold CV, five
+    # fold seeds, classifier alone): 0.02 with weak PLOVER labels at 0.5 gives weighted F1 0.768 -> 0.770 and
+    # non-ACLED-types-get-none 0.772 -> 0.798; 0.1 gives none 0.87 but F1 0.750
+    derived_none_weight: float = 0.02
+    # weight of the distantly labelled ACLED examples of each weak source (strife.classify.datasets.load_weak_acled,
+    # crosswalk data/ontology/weak_acled_labels.tsv) in the ACLED head; they never shape the vocabulary or the
+    # class balance (both come from the other examples), and a missing source has weight 0
+    # (measured: PLOVER GSR modes at 0.5 help a little; SATP, IndiaPoliceEvents and PETRARCH2 codes only cost F1
+    # and the non-ACLED rate at any weight tried, SATP 0.02..0.1, IPE 0.1, PETRARCH2 0.3..1)
+    weak_acled_weights: dict[str, float] = field(default_factory=lambda: {"plover_gsr": 0.5})
+    weak_max_words: int = 0  # > 0: weak examples keep only their first words
 
 
-def load_training_examples(data: Path, sources: Sequence[str] = ("case2021", "plover_gsr", "petrarch2", "conflibert_cameo")) -> list[Example]:
+def load_training_examples(
+    data: Path,
+    sources: Sequence[str] = ("case2021", "plover_gsr", "petrarch2", "conflibert_cameo"),
+    weak_sources: Optional[Sequence[str]] = None,
+) -> list[Example]:
+    """The labelled examples of ``sources`` plus the weak ACLED examples of ``weak_sources`` (default: the weak
+    sources that TrainConfig() weights above 0)."""
+    if weak_sources is None:
+        weak_sources = tuple(s for s, w in sorted(TrainConfig().weak_acled_weights.items()) if w > 0)
     loaders = {
         "case2021": load_case2021,
         "plover_gsr": load_plover_gsr,
@@ -60,7 +80,10 @@ def load_training_examples(data: Path, sources: Sequence[str] = ("case2021", "pl
     out: list[Example] = []
     for s in sources:
         out.extend(loaders[s](data))
-    return add_derived_labels(out)
+    out = add_derived_labels(out)
+    if weak_sources:
+        out.extend(load_weak_acled(data, weak_sources))
+    return out
 
 
 def add_derived_labels(examples: list[Example]) -> list[Example]:
@@ -79,6 +102,11 @@ def add_derived_labels(examples: list[Example]) -> list[Example]:
     return out
 
 
+def is_weak(e: Example) -> bool:
+    """A distantly labelled example (:func:`strife.classify.datasets.load_weak_acled`)."""
+    return e.source.startswith(WEAK_PREFIX)
+
+
 def _labels_of(e: Example, head: str) -> Optional[str]:
     if head == "plover":
         return e.plover
@@ -91,21 +119,26 @@ def _labels_of(e: Example, head: str) -> Optional[str]:
     raise ValueError(f"unknown head {head!r}")
 
 
-def _fit_svm(X, y: list[str], w: np.ndarray, C: float, scale: float, max_iter: int):
-    """Class-balanced one-vs-rest linear SVM (liblinear, fixed seed); margins scaled for a softmax."""
+def _fit_svm(X, y: list[str], w: np.ndarray, C: float, scale: float, max_iter: int, gold: Optional[np.ndarray] = None):
+    """Class-balanced one-vs-rest linear SVM (liblinear, fixed seed); margins scaled for a softmax.
+
+    ``gold``: the rows whose counts set the class balance (default all; weak examples only ride on it)."""
     from sklearn.svm import LinearSVC
 
     labels = sorted(set(y))
     yy = np.array(y)
-    counts = {lab: int(np.sum(yy == lab)) for lab in labels}
-    balance = np.array([len(y) / (len(labels) * counts[lab]) for lab in y])  # scikit-learn's "balanced" weights
+    g = np.ones(len(y), dtype=bool) if gold is None else gold
+    counts = {lab: max(1, int(np.sum((yy == lab) & g))) for lab in labels}
+    n_gold = int(np.sum(g))
+    balance = np.array([n_gold / (len(labels) * counts[lab]) for lab in y])  # scikit-learn's "balanced" weights
     clf = LinearSVC(C=C, max_iter=max(max_iter, 2000), random_state=0)
     clf.fit(X, yy, sample_weight=w * balance)
     return clf, clf.coef_ * scale, clf.intercept_ * scale
 
 
 def _fit_head(
-    X, y: list[str], w: np.ndarray, cfg: TrainConfig, C: Optional[float] = None, svm: bool = False
+    X, y: list[str], w: np.ndarray, cfg: TrainConfig, C: Optional[float] = None, svm: bool = False,
+    gold: Optional[np.ndarray] = None,
 ) -> LinearHead:
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits
@@ -115,7 +148,7 @@ def _fit_head(
         raise ValueError(f"a head needs at least two labels, got {labels}")
     with threadpool_limits(limits=1):  # one BLAS thread: the same summation order, bit-identical weights
         if svm and len(labels) > 2:
-            clf, coef, intercept = _fit_svm(X, y, w, cfg.C if C is None else C, cfg.svm_scale, cfg.max_iter)
+            clf, coef, intercept = _fit_svm(X, y, w, cfg.C if C is None else C, cfg.svm_scale, cfg.max_iter, gold)
         else:
             clf = LogisticRegression(C=cfg.C if C is None else C, max_iter=cfg.max_iter, solver="lbfgs")
             clf.fit(X, np.array(y), sample_weight=w)
@@ -143,7 +176,9 @@ def train_heads(
         from strife.classify.cues import load_actor_cues, load_trigger_cues
 
         triggers, actors = load_trigger_cues(), load_actor_cues()
-    featurizer = Featurizer.fit([e.text for e in examples], cfg.features, lexicon, triggers, actors)
+    featurizer = Featurizer.fit([e.text for e in examples if not is_weak(e)], cfg.features, lexicon, triggers, actors)
+    if cfg.weak_max_words > 0:
+        examples = [dataclasses.replace(e, text=" ".join(e.text.split()[: cfg.weak_max_words])) if is_weak(e) else e for e in examples]
     X_all = featurizer.transform(e.text for e in examples)
     X_plain = X_all
     cue_cols = featurizer.cue_columns()
@@ -153,7 +188,7 @@ def train_heads(
         X_plain = (X_all @ diags((~cue_cols).astype(np.float32))).tocsr()
     fitted = {}
     for head in heads:
-        rows, y, w = [], [], []
+        rows, y, w, gold = [], [], [], []
         for i, e in enumerate(examples):
             lab = _labels_of(e, head)
             if lab is None:
@@ -161,16 +196,22 @@ def train_heads(
             rows.append(i)
             y.append(lab)
             weight = cfg.head_source_weights.get(head, {}).get(e.source, cfg.source_weights.get(e.source, 1.0))
-            if head == "acled" and e.source != "case2021":
+            derived = False
+            if is_weak(e):
+                weight = cfg.weak_acled_weights.get(e.source[len(WEAK_PREFIX):], 0.0) if head == "acled" else 0.0
+            elif head == "acled" and e.source != "case2021":
                 weight *= cfg.derived_none_weight
+                derived = True
             if weight <= 0:
                 rows.pop()
                 y.pop()
                 continue
             w.append(weight)
+            gold.append(not (is_weak(e) or derived))  # weak and derived labels never set the class balance
         X_head = X_all if head in cfg.cue_heads else X_plain
         fitted[head] = _fit_head(
-            X_head[rows], y, np.asarray(w, dtype=np.float64), cfg, cfg.head_C.get(head), svm=head in cfg.svm_heads
+            X_head[rows], y, np.asarray(w, dtype=np.float64), cfg, cfg.head_C.get(head), svm=head in cfg.svm_heads,
+            gold=np.asarray(gold, dtype=bool),
         )
     return featurizer, fitted
 
@@ -193,6 +234,8 @@ def train(
                 "source_weights": cfg.source_weights,
                 "head_source_weights": cfg.head_source_weights,
                 "derived_none_weight": cfg.derived_none_weight,
+                "weak_acled_weights": cfg.weak_acled_weights,
+                "weak_max_words": cfg.weak_max_words,
                 "cue_heads": list(cfg.cue_heads),
                 "svm_heads": list(cfg.svm_heads),
                 "svm_scale": cfg.svm_scale,
