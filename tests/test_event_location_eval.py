@@ -54,11 +54,11 @@ def test_event_location_floor():
     assert out["records"] == 120 and out["with_location"] > 30
     assert set(out["errors"]) <= set(CATEGORIES)
     assert out["with_location"] - round(out["acc_strict"] * out["with_location"]) == sum(out["errors"].values())
-    # floors: the 120-record sample measures 0.514 / 0.522 / 0.78 (1500 records: 0.476 / 0.495 / 0.80).
+    # floors: the 120-record sample measures 0.571 / 0.571 / 0.72 (1500 records: 0.588 / 0.609 / 0.725).
     # Until the gold texts were cleaned like strife's (see test_loader_cleans_texts_like_strife) a third of
     # the records were scored as "no event" and abstained trivially.
     assert out["errors"].get("no_event", 0) <= 3, out["text"]
-    assert out["acc_strict"] >= 0.49, out["text"]
-    assert out["acc_given_event"] >= 0.50, out["text"]
-    assert out["abstain_rate"] >= 0.75, out["text"]
+    assert out["acc_strict"] >= 0.55, out["text"]
+    assert out["acc_given_event"] >= 0.55, out["text"]
+    assert out["abstain_rate"] >= 0.70, out["text"]
     assert "chosen location right" in out["text"]

@@ -138,3 +138,20 @@ def test_two_sides_of_one_country_do_not_merge(nlp):
             "Earlier in the year, the Parachute Regiment killed 13 protesters in Derry.")
     recs = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
     assert len(recs) == 2
+
+
+def _location_of(recs, plover_type):
+    rec = next(r for r in recs if r.plover.type == plover_type)
+    return rec.locations[0].text if rec.locations else None
+
+
+def test_a_named_site_is_where_it_happened(nlp):
+    recs = _records(nlp, "A suicide bomber attacked a Mogadishu cafe on Thursday.")
+    assert _location_of(recs, "ASSAULT") == "Mogadishu"
+    recs = _records(nlp, "Gunmen stormed the village of Mainok on Sunday.")
+    assert _location_of(recs, "ASSAULT") == "Mainok"
+
+
+def test_a_country_named_as_a_party_is_not_a_location(nlp):
+    recs = _records(nlp, "Iraqi forces attacked the militia.")
+    assert _location_of(recs, "ASSAULT") is None

@@ -554,8 +554,9 @@ def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = Fal
     for _ in range(6):
         if tok.dep_ == "pobj":
             prep = tok.head
-            if prep.lower_ == "of" and prep.head.lemma_.lower() in _words()["place_heads"] and prep.head is not prep:
-                tok = prep.head  # "the village of Mainok": where the village is
+            if prep.lower_ == "of" and prep.head is not prep and (prep.head.lemma_.lower() in _words()["place_heads"]
+                                                                  or prep.head.lemma_.lower() in _words()["site_nouns"]):
+                tok = prep.head  # "the village of Mainok", "the streets of Srinagar": where the village is
                 continue
             if prep.lower_ == "on" and prep.head.pos_ == "NOUN":
                 # "attacks on Aleppo" is where; "attacks on U.S. forces" or "on Iraq" names a target
@@ -565,27 +566,43 @@ def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = Fal
             return False
         if tok.dep_ in _LOCATIVE_UP and tok.head is not tok:
             if tok.dep_ in ("compound", "nmod", "amod", "poss") and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
-                    and tok.head.lemma_.lower() not in _words()["place_heads"]:
-                return False  # "U.S. forces", "Iraq's army"
+                    and tok.head.lemma_.lower() not in _words()["place_heads"] \
+                    and (is_country or tok.head.lemma_.lower() not in _words()["site_nouns"]):
+                return False  # "U.S. forces", "Iraq's army" (but "a Mogadishu cafe", "her Jaffna home" are sites)
             tok = tok.head
             continue
         return tok.dep_ in ("npadvmod",)
     return False
 
 
-_TARGET_IS_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+_TARGET_IS_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SEIZE"})
+# events whose direct object may be a whole country and still be where they happened ("invaded Iraq")
+_TARGET_COUNTRY_IS_PLACE = frozenset({"ASSAULT", "SEIZE"})
 
 
 def _is_target_place(doc: Doc, p, mentions: list[EventMention]) -> bool:
-    """A town or region that an attack acts on directly ("shelled Kharkiv") is also where it happened."""
-    place = getattr(p, "place", None)
-    if place is None or place.precision == "country":
-        return False
+    """A town or region that an attack or a seizure acts on directly ("shelled Kharkiv", "stormed the village
+    of Mainok", "raided four villages: A, B and C") is also where it happened."""
     span = doc.char_span(p.start_char, p.end_char, alignment_mode="expand")
-    if span is None or span.root.dep_ not in ("dobj", "nsubjpass"):
+    if span is None:
         return False
-    head = span.root.head.i
-    return any(head in m.tokens and m.plover_type in _TARGET_IS_PLACE for m in mentions)
+    is_country = _is_country(p)
+    tok = span.root
+    for _ in range(4):  # up through "the village of X", "a Mogadishu cafe", "X and Y", "villages: X"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _words()["place_heads"]:
+            tok = tok.head.head
+        elif tok.dep_ in ("compound", "nmod", "poss") and not is_country \
+                and tok.head.lemma_.lower() in _words()["site_nouns"]:
+            tok = tok.head
+        elif tok.dep_ in ("conj", "appos") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    if tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    types = _TARGET_COUNTRY_IS_PLACE if is_country else _TARGET_IS_PLACE
+    head = tok.head.i
+    return any(head in m.tokens and m.plover_type in types for m in mentions)
 
 
 def _is_country(p) -> bool:
@@ -613,7 +630,9 @@ def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
     for m in mentions:
         if m.places:
             continue
-        same = [p for p in places if m.sent_start <= p.start_char < m.sent_end and id(p) not in claimed]
+        in_sent = [p for p in places if m.sent_start <= p.start_char < m.sent_end]
+        # the sentence's free places, else those of its other events ("threw a grenade [...] in Dambar, killing six")
+        same = [p for p in in_sent if id(p) not in claimed] or in_sent
         if same:
             m.places, m.place_level = same, "sentence"
             continue
