@@ -95,3 +95,19 @@ def test_weak_locative_needs_a_big_place(nlp):
     doc.ents = []
     doc = nlp.get_pipe("strife_places")(doc)
     assert [p.text for p in doc._.strife_places] == ["Aleppo"]
+
+
+def test_place_opening_an_organisation_name(nlp):
+    words = ["The", "Georgia", "School", "Boards", "Association", "met", "Huntsville", "Police", "in", "Huntsville",
+             "and", "Southern", "Comfort", "Foods", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 5, label="ORG"), Span(doc, 6, 8, label="ORG"), Span(doc, 9, 10, label="GPE"),
+                Span(doc, 11, 14, label="ORG")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    texts = [p.text for p in doc._.strife_places]
+    # a state opening an organisation's name is a place; a town only when the document also names it as one;
+    # a direction word never
+    assert texts == ["Georgia", "Huntsville", "Huntsville"], texts
+    lone = Doc(nlp.vocab, words=["The", "Springfield", "Chamber", "of", "Commerce", "met", "."])
+    lone.ents = [Span(lone, 0, 5, label="ORG")]
+    assert nlp.get_pipe("strife_places")(lone)._.strife_places == []

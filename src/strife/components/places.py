@@ -21,6 +21,7 @@ import strife.doc_ext  # noqa: F401  (registers doc._.strife_places)
 from strife.doc_ext import doc_text
 from strife.gazetteer.index import Gazetteer, get_gazetteer
 from strife.gazetteer.model import PlaceMention
+from strife.gazetteer.names import normalise
 from strife.gazetteer.resolve import Resolver
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -35,6 +36,10 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "gov
                          "neighborhood", "suburb", "outskirts", "region", "area", "county", "state", "towns",
                          "villages", "cities"})
 _CAP = re.compile(r"^[A-Z][\w'’\-]*$")
+# words that open organisation names without naming a place ("Southern Comfort", "Northeast Club")
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                             "northeast", "northwest", "southeast", "southwest", "central", "metro", "upper",
+                             "lower", "greater", "mid", "midwest", "middle"})
 MIN_RECOVER_POPULATION = 20_000
 WEAK_LOCATIVE = frozenset({"on", "between"})   # "on Hill", "between Martin and ...": people as often as places
 MIN_WEAK_POPULATION = 100_000
@@ -96,6 +101,24 @@ class PlacesComponent:
         name = _POSSESSIVE.sub("", text.strip())
         return any(c.quality <= 1 and c.place.precision in ("country", "admin1")
                    for c in self.gazetteer.lookup(name)) if name else False
+
+    def _place_headed(self, ent: Span) -> Span | None:
+        """The place name an organisation's name opens with ("Ohio State University", "Huntsville Fire
+        Department"): a country, first-level region or sizeable town followed by more capitalised words."""
+        if ent[0].lower_ == "the":
+            ent = ent[1:]
+        for n in range(min(3, len(ent) - 1), 0, -1):
+            head, rest = ent[:n], ent[n]
+            if not (_CAP.match(rest.text) and head[-1].is_alpha and all(_CAP.match(t.text) or t.text == "."
+                                                                          for t in head)):
+                continue
+            if head.text.lower() in DIRECTION_WORDS:
+                return None
+            if self.gazetteer.demonym(head.text):
+                return None
+            if self._notable(head.text, max_quality=0):
+                return head
+        return None
 
     def _known(self, text: str) -> bool:
         """The gazetteer has the name as a place's own name (any size)."""
@@ -175,6 +198,7 @@ class PlacesComponent:
         out: list[Span] = filter_spans([doc[a:b] for _, a, b in self.curated_matcher()(doc)])
         evidence: Counter = Counter()
         taken = {i for sp in out for i in range(sp.start, sp.end)}
+        org_heads: list[Span] = []
         for ent in doc.ents:
             if any(i in taken for i in range(ent.start, ent.end)):
                 # inside a curated feature: only the countries it names stay as places of their own
@@ -196,9 +220,19 @@ class PlacesComponent:
             elif self.recover and ent.label_ in ("ORG", "PERSON") and (ent.label_ == "ORG" or len(ent) > 1) \
                     and self._region_name(ent.text):
                 out.append(ent)  # a country or state tagged as an organisation or person ("Sri Lanka's")
+            elif self.recover and ent.label_ == "ORG" and (head := self._place_headed(ent)) is not None:
+                org_heads.append(head)  # "the Georgia School Boards Association", "Athens Police Department"
+                continue
             else:
                 continue
             taken.update(range(ent.start, ent.end))
+        if org_heads:
+            # a town opening an organisation's name counts when the document also names it as a place
+            named = {normalise(sp.text) for sp in out}
+            for head in org_heads:
+                if self._region_name(head.text) or normalise(head.text) in named:
+                    out.append(head)
+                    taken.update(range(head.start, head.end))
         if self.recover:
             ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
             i = 0
