@@ -269,6 +269,10 @@ class MentionBuilder:
             for c in tok.children:
                 if c.dep_ == "agent":
                     out.extend((g, "agent") for g in c.children if g.dep_ == "pobj")
+            noun = tok.head
+            if not out and tok.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.w["light_verbs"]:
+                # "Israel and the Palestinians reached a consensus to exchange information"
+                out.extend((s, "light_verb") for s in _subjects(noun.head))
             return out
         # noun event
         for c in tok.children:
@@ -281,6 +285,8 @@ class MentionBuilder:
         head = tok.head
         if tok.dep_ == "dobj" and head.lemma_.lower() in self.w["light_verbs"]:
             out.extend((s, "light_verb") for s in _subjects(head))
+        elif tok.dep_ == "compound" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.w["light_verbs"]:
+            out.extend((s, "light_verb") for s in _subjects(head.head))  # "undertook a mediation mission"
         # "X was responsible for / behind the attack", "the militia that was responsible for an attack"
         if tok.dep_ == "pobj":
             prep = head

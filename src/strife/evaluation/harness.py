@@ -125,7 +125,10 @@ def eval_plover(result: HarnessResult, limit: Optional[int] = None) -> None:
             gold = gold_codes[0] if gold_codes else None
             got = None
             if top:
-                got = next((a.country for a in top.actors if a.role == role and a.country), None)
+                # PLOVER codes an international organisation "IGO" where a state actor has its country
+                got = next((a.country or ("IGO" if a.kind == "international" else None)
+                            for a in top.actors if a.role == role and (a.country or a.kind == "international")),
+                           None)
             if got is not None and gold is not None and got in gold_codes:
                 got = gold
             prf.observe(got, gold)
