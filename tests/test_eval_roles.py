@@ -103,7 +103,7 @@ def test_wikievents_rams_floor(shared) -> None:
 
 
 # measured on the samples above, rounded down
-MUC4_F1_FLOOR = 0.22         # first 25 dev docs: 0.238 (0.232 before rule roles were pruned by the model; full dev 0.240)
+MUC4_F1_FLOOR = 0.22         # first 25 dev docs: 0.230 (0.238 before the Latin American acronyms joined the dictionary; full dev 0.261)
 PLOVER_COUNTRY_FLOOR = 0.88  # first 120 records: 0.909-0.919 (all 322: 0.869)
 PLOVER_ROLE_FLOOR = 0.90     # 0.928-0.942 as the role rules change
 WIKI_F1_FLOOR = 0.38         # first 4 docs: 0.394 (was 0.456 before the learned role filler and context countries added
