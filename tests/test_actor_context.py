@@ -89,3 +89,15 @@ def test_compound_agent_noun_gives_way_to_the_phrase_head(nlp):
 def test_demonym_on_the_head_of_a_compound(nlp):
     got = _actors(nlp, "Thousands fled to a Cambodian refugee camp.")
     assert got["refugee"].country == "KHM"
+
+
+def test_bracketed_short_name_stands_for_the_full_name(nlp):
+    from strife.article import Article
+    from strife.pipeline import _make_doc
+
+    text = ("The Nigerian Union of Teachers (NUT) called off a strike on Thursday. "
+            "Later the NUT said teachers would return to work.")
+    doc = nlp(_make_doc(nlp, Article(text=text)))
+    shorts = [m for m in doc._.strife_actors if m.text == "NUT"]
+    assert len(shorts) == 2
+    assert all(m.name == "The Nigerian Union of Teachers" and m.country == "NGA" for m in shorts)

@@ -343,6 +343,28 @@ class ActorResolver:
             if len(pool) == 1:
                 self.mentions[idx] = replace(m, country=next(iter(pool)), country_from_context=True)
 
+    def acronyms(self) -> None:
+        """"The Nigerian Union of Teachers (NUT)": the bracketed short name, and every later mention of it,
+        stands for the full name when the dictionary does not know the short name by itself."""
+        text = doc_text(self.doc)
+        ordered = sorted(self.mentions, key=lambda m: m.start_char)
+        short_for: dict[str, ActorMention] = {}
+        for full, short in zip(ordered, ordered[1:]):
+            gap = text[full.end_char:short.start_char]
+            if gap.strip() != "(" or text[short.end_char:short.end_char + 1] != ")" or not full.named:
+                continue
+            if short.how == "dictionary" or not short.text.replace(".", "").replace("-", "").isupper():
+                continue
+            if full.country or full.sector or full.kind != "unknown":
+                short_for[short.text] = full
+        if not short_for:
+            return
+        for idx, m in enumerate(self.mentions):
+            full = short_for.get(m.text)
+            if full is not None and m.how != "dictionary":
+                self.mentions[idx] = replace(m, name=full.name, country=full.country, sector=full.sector,
+                                             kind=full.kind, affiliation=list(full.affiliation), how="coref")
+
     def pronouns(self) -> None:
         tt = token_table(self.doc)
         for i, p in enumerate(tt.pos):
@@ -364,6 +386,7 @@ class ActorResolver:
         self.from_proper_nouns()
         self.from_descriptions()
         self.surnames()
+        self.acronyms()
         self.resolve_descriptions()
         self.context_countries()
         self.pronouns()
