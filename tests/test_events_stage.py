@@ -155,3 +155,9 @@ def test_a_named_site_is_where_it_happened(nlp):
 def test_a_country_named_as_a_party_is_not_a_location(nlp):
     recs = _records(nlp, "Iraqi forces attacked the militia.")
     assert _location_of(recs, "ASSAULT") is None
+
+
+def test_recipient_named_by_the_governed_verb(nlp):
+    recs = _records(nlp, "Libya offered to hand over two suspects to Britain.")
+    rec = next(r for r in recs if any(a.role == "actor" for a in r.actors))
+    assert any(a.role == "recipient" and a.country == "GBR" for a in rec.actors), [(a.text, a.role) for a in rec.actors]

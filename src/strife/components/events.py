@@ -321,6 +321,16 @@ class MentionBuilder:
                 out.extend((g, "targeting") for g in c.children if g.dep_ == "dobj")
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like", "such") and tok.head.head.i in self.by_i:
             out.extend(self._recipient_tokens(tok.head.head))
+        if not out and tok.pos_ in ("VERB", "AUX"):
+            # "offered to hand over to Great Britain two suspects", "threatened to attack the base": the verb
+            # it governs names whom it is aimed at
+            for c in tok.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    for g in c.children:
+                        if g.dep_ in _OBJ and g.dep_ != "oprd":
+                            out.append((g, "xcomp_" + g.dep_))
+                        elif g.dep_ == "prep" and g.lower_ in preps:
+                            out.extend((h, "xcomp_prep_" + g.lower_) for h in g.children if h.dep_ == "pobj")
         return out
 
     def _resolve(self, tok: Token, modifiers: bool = True) -> list[ActorMention]:
