@@ -161,3 +161,23 @@ def test_recipient_named_by_the_governed_verb(nlp):
     recs = _records(nlp, "Libya offered to hand over two suspects to Britain.")
     rec = next(r for r in recs if any(a.role == "actor" for a in r.actors))
     assert any(a.role == "recipient" and a.country == "GBR" for a in rec.actors), [(a.text, a.role) for a in rec.actors]
+
+
+def test_acled_view_agrees_with_the_plover_view(nlp):
+    """A classifier reading of another ACLED event type than the PLOVER type allows is not taken."""
+    from types import SimpleNamespace
+
+    from strife import assemble, ontology
+
+    fake = SimpleNamespace(predict=lambda text: SimpleNamespace(
+        acled_event_type="Explosions/Remote violence", acled_sub_event_type="Chemical weapon", acled_prob=0.99,
+        plover=None, plover_prob=0.0, cameo_root=None, pentaclass=None))
+    assemble.use_classifier(fake)
+    try:
+        recs = _records(nlp, "The government and the rebels agreed on Monday to a ceasefire in the north.")
+    finally:
+        assemble.use_classifier(None)
+    agree = [r for r in recs if r.plover.type == "AGREE"]
+    assert agree
+    for r in agree:
+        assert r.acled is None or r.acled.event_type in ontology.acled_event_types_of("AGREE")

@@ -288,6 +288,8 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
         return None if pred.acled_prob >= CLASSIFIER_NONE_PROB else rule
     if pred.acled_prob < CLASSIFIER_MIN_PROB:
         return rule
+    if pred.acled_event_type not in ontology.acled_event_types_of(frame.plover_type):
+        return rule  # "an agreement" read as a chemical attack: the views of one record must agree
     return pred.acled_event_type, pred.acled_sub_event_type
 
 

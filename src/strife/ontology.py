@@ -691,6 +691,14 @@ def case_labels() -> tuple[str, ...]:
     return tuple(onto._by_case) + tuple(onto.case_extra)
 
 
+@lru_cache(maxsize=None)
+def acled_event_types_of(type_name: str) -> frozenset[str]:
+    """The ACLED event types some row of ``plover_to_acled.tsv`` gives a PLOVER type ("AGREE" -> Strategic
+    developments): the views of one reading agree only within these."""
+    t = legacy_plover(type_name)
+    return frozenset(r.event_type for r in ontology().acled_rules if r.plover_type == t and r.event_type)
+
+
 def acled_from_case_label(label: str) -> Optional[tuple[str, str]]:
     """(event type, sub-event type) for a CASE-2021 label (AIR_STRIKE -> Explosions/Remote violence,
     Air/drone strike); None for the 5 labels outside ACLED (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER,
