@@ -106,12 +106,32 @@ def load_actor_cues(directory: Path = ACTORS_DIR) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
+_FIRST_WORDS: dict[int, tuple[Mapping, dict[str, int]]] = {}
+
+
+def _first_words(table: Mapping) -> dict[str, int]:
+    """First word of the table's phrases -> the longest phrase (in words) it starts."""
+    hit = _FIRST_WORDS.get(id(table))
+    if hit is None or hit[0] is not table:
+        first: dict[str, int] = {}
+        for key in table:
+            words = key.split(" ")
+            first[words[0]] = max(first.get(words[0], 0), len(words))
+        hit = _FIRST_WORDS[id(table)] = (table, first)
+    return hit[1]
+
+
 def _match(tokens: list[str], table: Mapping, max_len: int) -> list[tuple[int, int, object]]:
     """Longest-first, left-to-right, non-overlapping phrase matches: (start, end, value)."""
     out = []
+    first = _first_words(table)
     i, n = 0, len(tokens)
     while i < n:
-        for length in range(min(max_len, n - i), 0, -1):
+        longest = first.get(tokens[i])
+        if longest is None:  # no phrase starts with this word
+            i += 1
+            continue
+        for length in range(min(max_len, longest, n - i), 0, -1):
             value = table.get(_key(tokens[i : i + length]))
             if value is not None:
                 out.append((i, i + length, value))

@@ -18,6 +18,7 @@ import numpy as np
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _DIGITS = re.compile(r"\d")
+CHAR_CACHE_WORDS = 20000  # words whose character n-gram columns a Featurizer keeps
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,24 @@ def extract(text: str, config: FeatureConfig, lexicon: Optional[Mapping[str, str
         for a, b in zip(tokens, tokens[1:]):
             feats["b:" + a + " " + b] += 1
     lo, hi = config.char_min, config.char_max
+    counts = Counter(tokens) if len(tokens) < 400 else None
     for t in set(tokens):
-        padded = " " + t + " "
-        n_tok = tokens.count(t) if len(tokens) < 400 else 1
-        L = len(padded)
-        for n in range(lo, hi + 1):
-            if L < n:
-                break
-            for i in range(L - n + 1):
-                feats["c:" + padded[i : i + n]] += n_tok
+        n_tok = counts[t] if counts is not None else 1
+        for g in _char_ngrams(t, lo, hi):
+            feats[g] += n_tok
     return feats
+
+
+def _char_ngrams(token: str, lo: int, hi: int) -> tuple[str, ...]:
+    """The ``c:`` features of one word (with repeats), padded by a space on each side."""
+    padded = " " + token + " "
+    L = len(padded)
+    out = []
+    for n in range(lo, hi + 1):
+        if L < n:
+            break
+        out.extend("c:" + padded[i : i + n] for i in range(L - n + 1))
+    return tuple(out)
 
 
 @dataclass
@@ -82,11 +91,15 @@ class Featurizer:
     cue_triggers: dict[str, list[str]] = field(default_factory=dict)  # phrase -> trigger classes ("k:" features)
     cue_actors: dict[str, str] = field(default_factory=dict)  # phrase -> actor sector
     index: dict[str, int] = field(init=False, repr=False)
+    _idf: list[float] = field(init=False, repr=False)
+    _char_cols: dict[str, tuple[int, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.vocab) != len(self.idf):
             raise ValueError(f"vocabulary has {len(self.vocab)} entries but idf has {len(self.idf)}")
         self.index = {f: i for i, f in enumerate(self.vocab)}
+        self._idf = self.idf.tolist()  # Python floats: the same values, read faster one by one
+        self._char_cols: dict[str, tuple[int, ...]] = {}  # word -> columns of its character n-grams
 
     @property
     def n_features(self) -> int:
@@ -143,15 +156,51 @@ class Featurizer:
         triggers = {k: v for k, v in triggers.items() if any("k:" + c in kept_set for c in v)}
         return cls(config=config, vocab=kept, idf=idf, lexicon=lexicon, cue_triggers=triggers, cue_actors=actors)
 
-    def _block(self, counts: Counter, norm_to: float) -> tuple[list[int], list[float]]:
+    def _columns(self, text: str) -> Counter:
+        """The n-gram block of ``extract`` counted by vocabulary column (features outside the vocabulary
+        dropped): the same counts, without building every feature string of every text."""
+        index = self.index
+        lexicon = self.lexicon
+        tokens = tokenize(text)
+        cols: Counter = Counter()
+        for t in tokens:
+            j = index.get("w:" + t)
+            if j is not None:
+                cols[j] += 1
+            if lexicon:
+                cls_ = lexicon.get(t)
+                if cls_ is not None and (j := index.get("x:" + cls_)) is not None:
+                    cols[j] += 1
+        if self.config.word_bigrams:
+            for a, b in zip(tokens, tokens[1:]):
+                j = index.get("b:" + a + " " + b)
+                if j is not None:
+                    cols[j] += 1
+        counts = Counter(tokens) if len(tokens) < 400 else None
+        char_cols = self._char_cols
+        for t in set(tokens):
+            js = char_cols.get(t)
+            if js is None:
+                if len(char_cols) >= CHAR_CACHE_WORDS:
+                    char_cols.clear()  # bounded memory on a long stream of articles
+                grams = _char_ngrams(t, self.config.char_min, self.config.char_max)
+                js = char_cols[t] = tuple(j for g in grams if (j := index.get(g)) is not None)
+            n_tok = counts[t] if counts is not None else 1
+            for j in js:
+                cols[j] += n_tok
+        return cols
+
+    def _block(self, counts: Counter, norm_to: float, by_column: bool = False) -> tuple[list[int], list[float]]:
         idx: list[int] = []
         vals: list[float] = []
         index = self.index
+        idf = self._idf
+        log = math.log
         for f, c in counts.items():
-            j = index.get(f)
+            j = f if by_column else index.get(f)
             if j is not None:
                 idx.append(j)
-                vals.append((1.0 + math.log(c)) * float(self.idf[j]))
+                vals.append((1.0 + log(c)) * idf[j])
         ind = np.asarray(idx, dtype=np.int64)
         val = np.asarray(vals, dtype=np.float32)
         norm = float(np.sqrt(np.dot(np.sort(val), np.sort(val))))  # sorted: the sum does not depend on set order
@@ -160,7 +209,7 @@ class Featurizer:
         return ind, val
 
     def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        ind, val = self._block(extract(text, self.config, self.lexicon), 1.0)
+        ind, val = self._block(self._columns(text), 1.0, by_column=True)
         if self.uses_cues:
             ci, cv = self._block(self._cues(text), self.config.cue_weight)
             ind, val = np.concatenate([ind, ci]), np.concatenate([val, cv])

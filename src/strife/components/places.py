@@ -12,13 +12,14 @@ import re
 from pathlib import Path
 from collections import Counter
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import strife.doc_ext  # noqa: F401  (registers doc._.strife_places)
-from strife.doc_ext import doc_text
+from strife.doc_ext import doc_text, token_table
 from strife.gazetteer.index import Gazetteer, get_gazetteer
 from strife.gazetteer.model import PlaceMention
 from strife.gazetteer.names import normalise
@@ -171,23 +172,23 @@ class PlacesComponent:
         return out
 
     @staticmethod
-    def _after_place_noun(doc: Doc, start: int) -> bool:
-        """Right after "village of", "the town of" ..."""
-        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
+    def _after_place_noun(lower: list[str], start: int) -> bool:
+        """Right after "village of", "the town of" ... (``lower``: the doc's lower-case words)"""
+        return start >= 2 and lower[start - 1] == "of" and lower[start - 2] in PLACE_NOUNS
 
     @staticmethod
-    def _after_locative(doc: Doc, start: int) -> bool:
+    def _after_locative(lower: list[str], start: int) -> bool:
         i = start - 1
-        while i >= 0 and doc[i].lower_ in ("the",):
+        while i >= 0 and lower[i] == "the":
             i -= 1
-        return i >= 0 and doc[i].lower_ in LOCATIVE
+        return i >= 0 and lower[i] in LOCATIVE
 
-    def _recoverable(self, doc: Doc, start: int, text: str) -> bool:
+    def _recoverable(self, lower: list[str], start: int, text: str) -> bool:
         """An untagged or mis-tagged name after a locative word, known as a notable place."""
         i = start - 1
-        while i >= 0 and doc[i].lower_ in ("the",):
+        while i >= 0 and lower[i] == "the":
             i -= 1
-        weak = i >= 0 and doc[i].lower_ in WEAK_LOCATIVE
+        weak = i >= 0 and lower[i] in WEAK_LOCATIVE
         if weak:  # a big place under its own name ("Hill" is not Al Hillah)
             return self._notable(text, MIN_WEAK_POPULATION, max_quality=0)
         return self._notable(text)
@@ -195,6 +196,8 @@ class PlacesComponent:
     def spans(self, doc: Doc, text: str | None = None) -> tuple[list[Span], Counter]:
         """Place spans of the doc (sorted, non-overlapping) and demonym country evidence."""
         gaz = self.gazetteer
+        tt = token_table(doc)
+        words, lower = tt.text, tt.lower
         out: list[Span] = filter_spans([doc[a:b] for _, a, b in self.curated_matcher()(doc)])
         evidence: Counter = Counter()
         taken = {i for sp in out for i in range(sp.start, sp.end)}
@@ -212,10 +215,10 @@ class PlacesComponent:
                 continue
             if ent.label_ in PLACE_LABELS:
                 out.append(ent)
-            elif self.recover and ent.label_ in RECOVER_LABELS and self._after_locative(doc, ent.start) \
-                    and self._recoverable(doc, ent.start, ent.text):
+            elif self.recover and ent.label_ in RECOVER_LABELS and self._after_locative(lower, ent.start) \
+                    and self._recoverable(lower, ent.start, ent.text):
                 out.append(ent)
-            elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(doc, ent.start):
+            elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(lower, ent.start):
                 out.append(ent)
             elif self.recover and ent.label_ in ("ORG", "PERSON") and (ent.label_ == "ORG" or len(ent) > 1) \
                     and self._region_name(ent.text):
@@ -235,21 +238,23 @@ class PlacesComponent:
                     taken.update(range(head.start, head.end))
         if self.recover:
             ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
+            n = len(doc)
+            sent_starts = doc.to_array([SENT_START]).tolist() if n else []
             i = 0
-            while i < len(doc):
-                tok = doc[i]
-                if i in ent_tokens or not _CAP.match(tok.text) or tok.is_sent_start:
+            while i < n:
+                # a capitalised word, outside the entities, not opening a sentence (doc[0] always does)
+                if i in ent_tokens or not _CAP.match(words[i]) or i == 0 or sent_starts[i] == 1:
                     i += 1
                     continue
-                named = self._after_place_noun(doc, i)
-                if not (named or self._after_locative(doc, i)):
+                named = self._after_place_noun(lower, i)
+                if not (named or self._after_locative(lower, i)):
                     i += 1
                     continue
                 j = i
-                while j + 1 < len(doc) and _CAP.match(doc[j + 1].text) and j + 1 not in ent_tokens:
+                while j + 1 < n and _CAP.match(words[j + 1]) and j + 1 not in ent_tokens:
                     j += 1
                 span = doc[i:j + 1]
-                if not (set(range(i, j + 1)) & taken) and (named or self._recoverable(doc, i, span.text)):
+                if not (set(range(i, j + 1)) & taken) and (named or self._recoverable(lower, i, span.text)):
                     out.append(span)
                     taken.update(range(i, j + 1))
                 i = j + 1
