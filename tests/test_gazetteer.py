@@ -321,3 +321,22 @@ def test_us_street_address_is_a_locale_cue(resolver):
 def test_military_bases_are_curated(resolver):
     m = resolve_one(resolver, "Soldiers from Fort Bragg deployed on Monday.", "Fort Bragg")
     assert m.place is not None and m.place.precision == "point" and m.place.admin1 == "North Carolina"
+
+
+def test_locale_cue_prefilter_is_exact():
+    import re
+
+    from strife.gazetteer.resolve import locale_cues, required_literal
+
+    assert required_literal(re.compile(r"\b[Ss]heriff(?:'s|’s)?\b")) == "heriff"
+    assert required_literal(re.compile(r"\bGCSEs?\b|\bA-levels?\b")) == ""  # an alternation: no literal
+    texts = ["The county sheriff's deputies and the Police Department met at 410 Lamar Ave. on I-40.",
+             "Garda and HSE staff met Cllr Ryan; the Taoiseach spoke in the Dáil.",
+             "Pupils of the grammar school sat GCSEs; PTA and Kiwanis members helped. (555) 123-4567",
+             "Nothing local here at all."]
+    for pattern, _, _ in locale_cues():
+        lit = required_literal(pattern)
+        for text in texts:
+            m = pattern.search(text)
+            if m is not None:
+                assert lit in m.group(0) or lit == "", (pattern.pattern, lit)

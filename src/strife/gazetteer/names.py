@@ -12,6 +12,7 @@ Three levels of key, from strict to loose:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 # Characters that disappear (apostrophes, ayn/hamza marks, dots in abbreviations).
@@ -33,6 +34,7 @@ _VOWELS = re.compile(r"[aeiouyhw]")
 _REPEAT = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=50000)
 def normalise(name: str) -> str:
     """Casefolded ASCII form with punctuation collapsed to single spaces."""
     text = unicodedata.normalize("NFKD", name.translate(_SPECIAL))

@@ -154,6 +154,29 @@ def locale_cues() -> tuple[tuple[re.Pattern, str, float], ...]:
     return tuple(rows)
 
 
+def required_literal(pattern: re.Pattern) -> str:
+    """The longest run of plain characters every match of the pattern contains ("heriff" for
+    ``\\b[Ss]heriff``), or "" when there is none (a top-level alternation): a text without it
+    cannot match, so the regex need not run."""
+    from re import _parser as sre_parse  # the standard library's own regex parser
+
+    best, run = "", ""
+    for op, arg in sre_parse.parse(pattern.pattern, pattern.flags):
+        if op is sre_parse.LITERAL and not pattern.flags & re.IGNORECASE:
+            run += chr(arg)
+            best = max(best, run, key=len)
+        elif op is sre_parse.AT:  # \b, ^, $: zero-width, the run goes on
+            continue
+        else:
+            run = ""
+    return best
+
+
+@lru_cache(maxsize=1)
+def _cue_literals() -> tuple[str, ...]:
+    return tuple(required_literal(p) for p, _, _ in locale_cues())
+
+
 def _expansions(form: str) -> list[str]:
     """Spellings of a form with its abbreviated generic words written out."""
     out = []
@@ -225,8 +248,8 @@ class Resolver:
         for dem in self._demonyms_in(text):
             evidence[dem] += 0.5
         cue_weight: Counter = Counter()
-        for pattern, iso3, weight in locale_cues():
-            if pattern.search(text):
+        for (pattern, iso3, weight), literal in zip(locale_cues(), _cue_literals()):
+            if literal in text and pattern.search(text):
                 cue_weight[iso3] += weight
         for iso3, w in cue_weight.items():
             evidence[iso3] += min(w, CUE_CAP)
