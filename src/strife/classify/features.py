@@ -200,10 +200,11 @@ class Featurizer:
             j = f if by_column else index.get(f)
             if j is not None:
                 idx.append(j)
-                vals.append((1.0 + log(c)) * idf[j])
+                vals.append(idf[j] if c == 1 else (1.0 + log(c)) * idf[j])  # (1 + log 1) * x is x exactly
         ind = np.asarray(idx, dtype=np.int64)
         val = np.asarray(vals, dtype=np.float32)
-        norm = float(np.sqrt(np.dot(np.sort(val), np.sort(val))))  # sorted: the sum does not depend on set order
+        ordered = np.sort(val)
+        norm = float(np.sqrt(np.dot(ordered, ordered)))  # sorted: the sum does not depend on set order
         if norm > 0:
             val *= np.float32(norm_to / norm)
         return ind, val
