@@ -35,11 +35,14 @@ def _doc_candidates(doc: Doc, toks: Optional[list[Token]] = None):
     text_all = doc_text(doc)
     tt = df.tt
     pos, punct = tt.pos, tt.is_punct
+    keys: dict[str, str] = {}  # normalize, once per distinct text
     for c in cands:
         s, e = df.char_span(c)
         text = text_all[s:e]
         a = df.actor_at(s, e)
-        key = normalize(text)
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = normalize(text)
         head_idx = tt.idx[c.head]
         if a is not None and a.how in ("dictionary", "coref") and a.named and a.start_char >= s and a.end_char <= e \
                 and head_idx < a.end_char and head_idx >= a.start_char:

@@ -134,6 +134,7 @@ class DocFeatures:
                           f"first_viol_sent={_bucket(min(sent_idx), (0, 1, 3)) if sent_idx else 'none'}"]
         self.first_seen: set[str] = set()
         self.gate_keys: list[list[str]] = []  # per candidate_features call: its "rule=none" and "viol_in_sent=" features
+        self._head_memo: dict[int, tuple] = {}  # head token -> _head_features (the same for every candidate it heads)
 
     def sentence_index(self, i: int) -> int:
         return max(0, bisect_left(self.sent_start, i + 1) - 1)
@@ -167,57 +168,25 @@ class DocFeatures:
         return a
 
 
-def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
+def _head_features(df: DocFeatures, h: int) -> tuple[list[str], list[str], list[str], list[str], list[str], bool]:
+    """The parts of `candidate_features` that depend only on the candidate's head ``h`` (several
+    candidates share a head: its span variants), computed once per head: the head's word, its
+    shape and entity type, its syntax, triggers and rule roles, its distance to violence and its
+    place in the document; the gate keys; whether its sentence has a violent trigger."""
     tt = df.tt
-    h = c.head
     dep, pos, lemmas, lowers = tt.dep, tt.pos, tt.lemma_lower, tt.lower
-    span = range(c.start, c.end)  # the candidate's tokens
-    lex = _lexicon()
-    f: list[str] = ["bias"]
     lemma = lemmas[h]
-    f.append(f"head={lemma}")
-    f.append(f"headpos={pos[h]}")
-    f.append(f"headtag={tt.tag[h]}")
-    for v in sorted(c.variants):
-        f.append(f"var={v}")
-    n_tok = c.end - c.start
-    f.append(f"len={_bucket(n_tok, (1, 2, 3, 5, 8))}")
-    first = c.start
-    f.append(f"first={lowers[first]}" if dep[first] in ("det", "predet", "nummod", "quantmod", "poss") else f"firstdep={dep[first]}")
-    f.append(f"firstpos={pos[first]}")
-    f.append(f"last_is_head={c.end - 1 == h}")
-    for t in span:
-        if t < h and dep[t] in ("amod", "compound") and pos[t] != "PROPN":
-            f.append(f"mod={lemmas[t]}")
-            f.append(f"mod={lemmas[t]}|head={lemma}")
-    if any(lowers[t] == "of" for t in span):
-        f.append("has_of")
-    if any(dep[t] in ("relcl", "acl") for t in span):
-        f.append("has_clause")
-    props = sum(pos[t] == "PROPN" for t in span)
-    f.append("all_propn" if props == n_tok else ("some_propn" if props else "no_propn"))
+    word = [f"head={lemma}", f"headpos={pos[h]}", f"headtag={tt.tag[h]}"]
+    shape: list[str] = []
     head_text = tt.text[h]
     if head_text.isupper() and len(head_text) > 1:
-        f.append("head_acronym")
+        shape.append("head_acronym")
     elif head_text[:1].isupper() and h != df.sent_bounds[h][0]:
-        f.append("head_title")
-    f.append(f"ent={tt.ent_type[h] or '-'}")
-    label = df.ent_at.get((c.start, c.end))
-    if label:
-        f.append(f"is_ent={label}")
-    # actor dictionary / resolver
-    s, e = df.char_span(c)
-    a = df.actor_at(s, e)
-    if a is not None:
-        exact = a.start_char == s and a.end_char == e
-        f.append(f"actor_how={a.how}")
-        f.append(f"actor_kind={a.kind}")
-        f.append(f"actor_sector={a.sector or '-'}")
-        f.append(f"actor_exact={exact}")
-        f.append(f"actor_how={a.how}|exact={exact}")
-    else:
-        f.append("no_actor")
-    if lemma in lex["facility_nouns"] or lowers[h] in lex["facility_nouns"]:
+        shape.append("head_title")
+    shape.append(f"ent={tt.ent_type[h] or '-'}")
+    f: list[str] = []
+    fac = _lexicon()["facility_nouns"]
+    if lemma in fac or lowers[h] in fac:
         f.append("facility_noun")
     # syntax
     f.extend(_governor_at(tt, h))
@@ -252,16 +221,68 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
     viol_in_sent = any(s0 <= i < s1 for i in df.violent[bisect_left(df.violent, s0):][:1])
     f.append(f"viol_in_sent={viol_in_sent}")
     gate_keys.append(f[-1])
-    df.gate_keys.append(gate_keys)  # the features gate_bucket_features picks, in order (see gate_bucket_from_keys)
     f.extend(df.doc_feats)
     f.append(f"{df.doc_feats[0]}|viol_in_sent={viol_in_sent}")
+    place = [f"sent={_bucket(si, (0, 1, 2, 4, 8))}", f"relpos={min(4, int(5 * h / max(1, df.n)))}",
+             f"count={_bucket(df.head_counts.get(lemma, 0), (1, 2, 4))}"]
+    return word, shape, f, place, gate_keys, viol_in_sent
+
+
+def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
+    tt = df.tt
+    h = c.head
+    dep, pos, lemmas, lowers = tt.dep, tt.pos, tt.lemma_lower, tt.lower
+    hf = df._head_memo.get(h)
+    if hf is None:
+        hf = df._head_memo[h] = _head_features(df, h)
+    word, shape, context, place, gate_keys, _ = hf
+    f: list[str] = ["bias"]
+    f += word
+    lemma = lemmas[h]
+    for v in sorted(c.variants):
+        f.append(f"var={v}")
+    n_tok = c.end - c.start
+    f.append(f"len={_bucket(n_tok, (1, 2, 3, 5, 8))}")
+    first = c.start
+    f.append(f"first={lowers[first]}" if dep[first] in ("det", "predet", "nummod", "quantmod", "poss") else f"firstdep={dep[first]}")
+    f.append(f"firstpos={pos[first]}")
+    f.append("last_is_head=True" if c.end - 1 == h else "last_is_head=False")
+    span = range(c.start, c.end)  # the candidate's tokens
+    for t in range(c.start, min(h, c.end)):
+        if dep[t] in ("amod", "compound") and pos[t] != "PROPN":
+            f.append(f"mod={lemmas[t]}")
+            f.append(f"mod={lemmas[t]}|head={lemma}")
+    if "of" in lowers[c.start:c.end]:
+        f.append("has_of")
+    if any(dep[t] in ("relcl", "acl") for t in span):
+        f.append("has_clause")
+    props = pos[c.start:c.end].count("PROPN")
+    f.append("all_propn" if props == n_tok else ("some_propn" if props else "no_propn"))
+    f += shape
+    label = df.ent_at.get((c.start, c.end))
+    if label:
+        f.append(f"is_ent={label}")
+    # actor dictionary / resolver
+    s, e = df.char_span(c)
+    a = df.actor_at(s, e)
+    if a is not None:
+        exact = a.start_char == s and a.end_char == e
+        f.append(f"actor_how={a.how}")
+        f.append(f"actor_kind={a.kind}")
+        f.append(f"actor_sector={a.sector or '-'}")
+        f.append(f"actor_exact={exact}")
+        f.append(f"actor_how={a.how}|exact={exact}")
+    else:
+        f.append("no_actor")
+    f += context
+    df.gate_keys.append(gate_keys)  # the features gate_bucket_features picks, in order (see gate_bucket_from_keys)
     key = " ".join(lowers[c.start:c.end])
-    f.append(f"first_mention={key not in df.first_seen}")
-    df.first_seen.add(key)
-    f.append(f"sent={_bucket(si, (0, 1, 2, 4, 8))}")
-    f.append(f"relpos={min(4, int(5 * h / max(1, df.n)))}")
-    cnt = df.head_counts.get(lemma, 0)
-    f.append(f"count={_bucket(cnt, (1, 2, 4))}")
+    if key in df.first_seen:
+        f.append("first_mention=False")
+    else:
+        f.append("first_mention=True")
+        df.first_seen.add(key)
+    f += place
     return f
 
 
