@@ -299,6 +299,9 @@ class ActorDictionary:
     _patterns: Optional[list[dict]] = field(default=None, repr=False)
     _person_words: Optional[dict[str, list[int]]] = field(default=None, repr=False)
     _short_persons: dict[str, int] = field(default_factory=dict, repr=False)
+    # lookup_agent answers, kept while ``agents`` is the same dict with the same number of entries
+    _agent_memo: dict[str, Optional[str]] = field(default_factory=dict, repr=False)
+    _agent_stamp: tuple[int, int] = field(default=(0, -1), repr=False)
 
     def __post_init__(self) -> None:
         self._reindex()
@@ -329,6 +332,7 @@ class ActorDictionary:
         )
 
     def _reindex(self) -> None:
+        self._agent_memo.clear()
         self._index.clear()
         self._compact.clear()
         self._metonyms.clear()
@@ -414,6 +418,19 @@ class ActorDictionary:
 
     def lookup_agent(self, noun: str) -> Optional[str]:
         """Sector of a generic noun or noun phrase: "soldiers" -> MIL, "militant" -> REB."""
+        stamp = (id(self.agents), len(self.agents))
+        memo = self._agent_memo
+        if stamp != self._agent_stamp:
+            memo.clear()
+            self._agent_stamp = stamp
+        elif noun in memo:
+            return memo[noun]
+        if len(memo) > 65536:
+            memo.clear()
+        out = memo[noun] = self._lookup_agent(noun)
+        return out
+
+    def _lookup_agent(self, noun: str) -> Optional[str]:
         key = normalize(noun)
         if not key:
             return None

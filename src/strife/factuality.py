@@ -8,6 +8,7 @@ The decision walks the dependency parse from the trigger up, using the word list
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -58,6 +59,32 @@ def _infinitival(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or tok.tag_ == "VB"
 
 
+# the sentences of the last document asked about: (doc, its length, sentence starts, sentences, per
+# sentence [is a question, is a headline (None: not yet known)]). spaCy's ``token.sent`` scans the doc.
+_SENTS: list = [None, 0, [], [], []]
+
+
+def _sentence(tok: Token):
+    """``tok.sent`` and that sentence's memo [question, headline], the doc's sentences read once."""
+    doc = tok.doc
+    memo = _SENTS
+    if memo[0] is not doc or memo[1] != len(doc):
+        sents = list(doc.sents)
+        memo[:] = [doc, len(doc), [s.start for s in sents], sents, [None] * len(sents)]
+    k = bisect_right(memo[2], tok.i) - 1
+    flags = memo[4][k]
+    sent = memo[3][k]
+    if flags is None:
+        flags = memo[4][k] = [sent.text.rstrip().rstrip("”\"'’").endswith("?"), None]
+    return sent, flags
+
+
+def _headline(sent, flags: list) -> bool:
+    if flags[1] is None:
+        flags[1] = is_headline(sent)
+    return flags[1]
+
+
 # event types worth reporting even when the text mentions them in an aside about a person
 _NEWSWORTHY_IN_ASIDES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 
@@ -69,8 +96,8 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
     ("..., who resigned in November, said") is an aside, not a reported event.
     """
     w = _words()
-    sent = trigger.sent
-    if sent.text.rstrip().rstrip("”\"'’").endswith("?"):
+    sent, flags = _sentence(trigger)
+    if flags[0]:
         return Factuality(False, "question")
     if _negated(trigger):
         return Factuality(False, "negated")
@@ -80,7 +107,7 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
         if _conditional(trigger):
             return Factuality(False, "conditional")
         has_aux = any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
-        if trigger.tag_ in ("VBP", "VBZ") and not has_aux and not is_headline(sent):
+        if trigger.tag_ in ("VBP", "VBZ") and not has_aux and not _headline(sent, flags):
             return Factuality(False, "habitual_present")
         head = trigger.head
         if (trigger.dep_ == "conj" and trigger.tag_ == "VB" and not has_aux and head.tag_ in ("VBP", "VBZ")

@@ -195,9 +195,15 @@ class ActorResolver:
         country = sector = None
         i = ent.start - 1
         words = []
-        while i >= 0 and i >= ent.start - 6 and doc[i].sent == ent.sent and not doc[i].is_punct and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
-            words.append(doc[i])
-            i -= 1
+        if i >= 0:
+            # doc[i].sent == ent.sent, for i before the entity: i in the entity's sentence, and the entity
+            # within one sentence (spaCy's token.sent scans the doc on every call)
+            sent = ent.sent
+            tt = token_table(doc)
+            lo = sent.start if not any(doc[k].is_sent_start for k in range(ent.start + 1, ent.end)) else i + 1
+            while i >= 0 and i >= ent.start - 6 and i >= lo and not tt.is_punct[i] and tt.pos[i] in ("PROPN", "NOUN", "ADJ"):
+                words.append(doc[i])
+                i -= 1
         places = {}
         for pm in self.doc._.strife_places or []:
             if pm.place is not None or pm.country:
