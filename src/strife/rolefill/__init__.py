@@ -59,7 +59,14 @@ def score_doc(doc: Doc, model: Optional[RoleModel] = None) -> tuple[list[Candida
     gate = model.gate(gate_features(doc))  # (these read the doc's token table, doc_ext.token_table)
     cands, feats, info, df = _doc_candidates(doc)
     if model.gate_weights:
-        feats = [fs + gate_bucket_from_keys(gate, keys) for fs, keys in zip(feats, df.gate_keys)]
+        buckets: dict[int, list[str]] = {}  # per gate-key list (one per head, kept alive by df): its features
+        out = []
+        for fs, keys in zip(feats, df.gate_keys):
+            b = buckets.get(id(keys))
+            if b is None:
+                b = buckets[id(keys)] = gate_bucket_from_keys(gate, keys)
+            out.append(fs + b)
+        feats = out
     proba = model.proba(feats) if feats else []
     scored = [Scored(c.start, c.end, t, k, n, p) for c, (t, k, n), p in zip(cands, info, proba)]
     return cands, scored, gate

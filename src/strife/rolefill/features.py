@@ -134,6 +134,8 @@ class DocFeatures:
                           f"first_viol_sent={_bucket(min(sent_idx), (0, 1, 3)) if sent_idx else 'none'}"]
         self.first_seen: set[str] = set()
         self.gate_keys: list[list[str]] = []  # per candidate_features call: its "rule=none" and "viol_in_sent=" features
+        self._first_memo: dict[int, tuple[str, str]] = {}  # first token -> its two features
+        self._actor_feats: dict[tuple[int, bool], tuple[str, ...]] = {}  # (actor mention id, exact) -> its features
         self._head_memo: dict[int, tuple] = {}  # head token -> _head_features (the same for every candidate it heads)
 
     def sentence_index(self, i: int) -> int:
@@ -228,6 +230,14 @@ def _head_features(df: DocFeatures, h: int) -> tuple[list[str], list[str], list[
     return word, shape, f, place, gate_keys, viol_in_sent
 
 
+_VARIANT_FEATURES: dict[tuple[str, ...], list[str]] = {}  # sorted variants -> their "var=" features
+
+
+@lru_cache(maxsize=64)
+def _len_feature(n_tok: int) -> str:
+    return f"len={_bucket(n_tok, (1, 2, 3, 5, 8))}"
+
+
 def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
     tt = df.tt
     h = c.head
@@ -239,13 +249,20 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
     f: list[str] = ["bias"]
     f += word
     lemma = lemmas[h]
-    for v in sorted(c.variants):
-        f.append(f"var={v}")
+    variants = tuple(sorted(c.variants))
+    vf = _VARIANT_FEATURES.get(variants)
+    if vf is None:
+        vf = _VARIANT_FEATURES[variants] = [f"var={v}" for v in variants]
+    f += vf
     n_tok = c.end - c.start
-    f.append(f"len={_bucket(n_tok, (1, 2, 3, 5, 8))}")
+    f.append(_len_feature(n_tok))
     first = c.start
-    f.append(f"first={lowers[first]}" if dep[first] in ("det", "predet", "nummod", "quantmod", "poss") else f"firstdep={dep[first]}")
-    f.append(f"firstpos={pos[first]}")
+    ff = df._first_memo.get(first)
+    if ff is None:
+        ff = df._first_memo[first] = (
+            f"first={lowers[first]}" if dep[first] in ("det", "predet", "nummod", "quantmod", "poss") else f"firstdep={dep[first]}",
+            f"firstpos={pos[first]}")
+    f += ff
     f.append("last_is_head=True" if c.end - 1 == h else "last_is_head=False")
     span = range(c.start, c.end)  # the candidate's tokens
     for t in range(c.start, min(h, c.end)):
@@ -267,11 +284,12 @@ def candidate_features(df: DocFeatures, c: Candidate) -> list[str]:
     a = df.actor_at(s, e)
     if a is not None:
         exact = a.start_char == s and a.end_char == e
-        f.append(f"actor_how={a.how}")
-        f.append(f"actor_kind={a.kind}")
-        f.append(f"actor_sector={a.sector or '-'}")
-        f.append(f"actor_exact={exact}")
-        f.append(f"actor_how={a.how}|exact={exact}")
+        akey = (id(a), exact)  # (a: one of df.actors, alive as long as df)
+        af = df._actor_feats.get(akey)
+        if af is None:
+            af = df._actor_feats[akey] = (f"actor_how={a.how}", f"actor_kind={a.kind}", f"actor_sector={a.sector or '-'}",
+                                          f"actor_exact={exact}", f"actor_how={a.how}|exact={exact}")
+        f += af
     else:
         f.append("no_actor")
     f += context
