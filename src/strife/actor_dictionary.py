@@ -302,6 +302,9 @@ class ActorDictionary:
     # lookup_agent answers, kept while ``agents`` is the same dict with the same number of entries
     _agent_memo: dict[str, Optional[str]] = field(default_factory=dict, repr=False)
     _agent_stamp: tuple[int, int] = field(default=(0, -1), repr=False)
+    # lookup / lookup_person_fuzzy answers, kept until the next _reindex
+    _lookup_memo: dict[tuple[str, bool], Optional[int]] = field(default_factory=dict, repr=False)
+    _fuzzy_memo: dict[str, Optional[ActorEntry]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex()
@@ -333,6 +336,8 @@ class ActorDictionary:
 
     def _reindex(self) -> None:
         self._agent_memo.clear()
+        self._lookup_memo.clear()
+        self._fuzzy_memo.clear()
         self._index.clear()
         self._compact.clear()
         self._metonyms.clear()
@@ -374,6 +379,17 @@ class ActorDictionary:
     # -- lookups
     def lookup(self, text: str, metonyms: bool = False) -> Optional[ActorEntry]:
         """The entry whose name or alias matches ``text`` (normalised); exact alias first."""
+        memo = self._lookup_memo
+        mk = (text, metonyms)
+        if mk in memo:
+            i = memo[mk]
+            return self.entries[i] if i is not None else None
+        if len(memo) > 65536:
+            memo.clear()
+        i = memo[mk] = self._lookup_index(text, metonyms)
+        return self.entries[i] if i is not None else None
+
+    def _lookup_index(self, text: str, metonyms: bool) -> Optional[int]:
         key = normalize(text)
         if not key:
             return None
@@ -384,12 +400,21 @@ class ActorDictionary:
             i = self._short_persons.get(key)
         if i is None and metonyms:
             i = self._metonyms.get(key)
-        return self.entries[i] if i is not None else None
+        return i
 
     def lookup_person_fuzzy(self, text: str) -> Optional[ActorEntry]:
         """A person entry whose full name is one typing slip away from ``text`` ("Francois Mitterand",
         "Abdelaziz Bouteflicka"): at least two words, 10+ letters, Damerau-Levenshtein distance 1, a
         shared first or last word, and a single such entry (an ambiguous slip matches nothing)."""
+        memo = self._fuzzy_memo
+        if text in memo:
+            return memo[text]
+        if len(memo) > 16384:
+            memo.clear()
+        out = memo[text] = self._person_fuzzy(text)
+        return out
+
+    def _person_fuzzy(self, text: str) -> Optional[ActorEntry]:
         key = normalize(text)
         words = key.split()
         if len(words) < 2 or len(key) < 10:

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Token
 
 from strife.lexicon import load_wordlists
@@ -69,11 +71,17 @@ def _sentence(tok: Token):
     doc = tok.doc
     memo = _SENTS
     if memo[0] is not doc or memo[1] != len(doc):
-        sents = list(doc.sents)
-        memo[:] = [doc, len(doc), [s.start for s in sents], sents, [None] * len(sents)]
-    k = bisect_right(memo[2], tok.i) - 1
-    flags = memo[4][k]
+        if not doc.has_annotation("SENT_START"):
+            return tok.sent, [False, None]  # (spaCy raises: no sentence boundaries)
+        # as doc.sents: a sentence starts at 0 and at every later token whose sent_start is 1
+        starts = [0] + (numpy.flatnonzero(doc.to_array([SENT_START])[1:] == 1) + 1).tolist()
+        memo[:] = [doc, len(doc), starts, [None] * len(starts), [None] * len(starts)]
+    starts = memo[2]
+    k = bisect_right(starts, tok.i) - 1
     sent = memo[3][k]
+    if sent is None:
+        sent = memo[3][k] = doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else memo[1]]
+    flags = memo[4][k]
     if flags is None:
         flags = memo[4][k] = [sent.text.rstrip().rstrip("”\"'’").endswith("?"), None]
     return sent, flags
