@@ -37,6 +37,16 @@ DEMONYMS_FILE = "demonyms.tsv"
 STOPLIST_FILE = "pattern_stoplist.txt"
 
 
+def _memoised(memo: dict, key, limit: int, compute):
+    """``memo[key]``, computed once by ``compute()``; the memo empties itself past ``limit`` entries."""
+    if key in memo:
+        return memo[key]
+    if len(memo) > limit:
+        memo.clear()
+    out = memo[key] = compute()
+    return out
+
+
 class ActorDictionaryError(ValueError):
     """A dictionary file is missing or malformed."""
 
@@ -379,14 +389,7 @@ class ActorDictionary:
     # -- lookups
     def lookup(self, text: str, metonyms: bool = False) -> Optional[ActorEntry]:
         """The entry whose name or alias matches ``text`` (normalised); exact alias first."""
-        memo = self._lookup_memo
-        mk = (text, metonyms)
-        if mk in memo:
-            i = memo[mk]
-            return self.entries[i] if i is not None else None
-        if len(memo) > 65536:
-            memo.clear()
-        i = memo[mk] = self._lookup_index(text, metonyms)
+        i = _memoised(self._lookup_memo, (text, metonyms), 65536, lambda: self._lookup_index(text, metonyms))
         return self.entries[i] if i is not None else None
 
     def _lookup_index(self, text: str, metonyms: bool) -> Optional[int]:
@@ -406,13 +409,7 @@ class ActorDictionary:
         """A person entry whose full name is one typing slip away from ``text`` ("Francois Mitterand",
         "Abdelaziz Bouteflicka"): at least two words, 10+ letters, Damerau-Levenshtein distance 1, a
         shared first or last word, and a single such entry (an ambiguous slip matches nothing)."""
-        memo = self._fuzzy_memo
-        if text in memo:
-            return memo[text]
-        if len(memo) > 16384:
-            memo.clear()
-        out = memo[text] = self._person_fuzzy(text)
-        return out
+        return _memoised(self._fuzzy_memo, text, 16384, lambda: self._person_fuzzy(text))
 
     def _person_fuzzy(self, text: str) -> Optional[ActorEntry]:
         key = normalize(text)
@@ -444,16 +441,10 @@ class ActorDictionary:
     def lookup_agent(self, noun: str) -> Optional[str]:
         """Sector of a generic noun or noun phrase: "soldiers" -> MIL, "militant" -> REB."""
         stamp = (id(self.agents), len(self.agents))
-        memo = self._agent_memo
-        if stamp != self._agent_stamp:
-            memo.clear()
+        if stamp != self._agent_stamp:  # the agents table was swapped or grew
+            self._agent_memo.clear()
             self._agent_stamp = stamp
-        elif noun in memo:
-            return memo[noun]
-        if len(memo) > 65536:
-            memo.clear()
-        out = memo[noun] = self._lookup_agent(noun)
-        return out
+        return _memoised(self._agent_memo, noun, 65536, lambda: self._lookup_agent(noun))
 
     def _lookup_agent(self, noun: str) -> Optional[str]:
         key = normalize(noun)

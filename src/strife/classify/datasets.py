@@ -178,7 +178,8 @@ def _cameo2plover(data: Path) -> dict[str, str]:
     return table
 
 
-def _plover_for_code(code: str, table: dict[str, str]) -> Optional[str]:
+def _prefix_lookup(code: str, table: dict[str, str]) -> Optional[str]:
+    """The value of the longest prefix (2+ characters) of a CAMEO code that ``table`` knows."""
     for n in range(len(code), 1, -1):
         if code[:n] in table:
             return table[code[:n]]
@@ -207,7 +208,7 @@ def load_petrarch(data: Path) -> list[Example]:
                 source="petrarch2",
                 id=str(sent.get("id")),
                 text=" ".join(text_el.text.split()),
-                plover=_plover_for_code(code, c2p),
+                plover=_prefix_lookup(code, c2p),
                 cameo_root=root,
                 pentaclass=tables.cameo_pentaclass[root],
                 raw_label=code,
@@ -349,13 +350,6 @@ def load_weak_acled_crosswalk(path: Path = WEAK_ACLED_PATH) -> dict[str, dict[st
             raise ValueError(f"{path.name}: {acled!r} is not an ACLED sub-event type")
         out.setdefault(row["source"].strip(), {})[row["source_label"].strip()] = acled
     return out
-
-
-def _prefix_lookup(code: str, table: dict[str, str]) -> Optional[str]:
-    for n in range(len(code), 1, -1):
-        if code[:n] in table:
-            return table[code[:n]]
-    return None
 
 
 def load_weak_acled(data: Path, sources: Sequence[str] = WEAK_SOURCES) -> list[Example]:
