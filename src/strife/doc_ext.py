@@ -52,19 +52,26 @@ class TokenTable:
     later stage changes (the strife stages after ``ner``): see `token_table`."""
 
     __slots__ = ("n", "text", "lower", "lemma", "lemma_lower", "pos", "tag", "dep", "head", "ent_type",
-                 "is_punct", "is_space", "is_alpha", "is_stop", "idx", "_children")
+                 "is_punct", "is_space", "is_alpha", "is_stop", "idx", "sent_starts", "memo", "_children")
 
     def __init__(self, doc: Doc):
         import numpy
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, TAG
+        from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH,
+                                 POS, SENT_START, TAG)
 
         strings = doc.vocab.strings
-        cols = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IDX, IS_SPACE, IS_ALPHA, IS_STOP])
+        cols = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IDX, IS_SPACE, IS_ALPHA, IS_STOP,
+                             SENT_START])
         self.n = n = len(doc)
         if n:
-            orth, lower, lemma, pos, tag, dep, head, ent, punct, idx, space, alpha, stop = cols.T.tolist()
+            orth, lower, lemma, pos, tag, dep, head, ent, punct, idx, space, alpha, stop, sent_start = cols.T.tolist()
         else:
-            orth = lower = lemma = pos = tag = dep = head = ent = punct = idx = space = alpha = stop = []
+            orth = lower = lemma = pos = tag = dep = head = ent = punct = idx = space = alpha = stop = sent_start = []
+        # where sentences start, as doc.sents: at 0 and at every later token whose sent_start is 1
+        # (None: the doc has no sentence boundaries)
+        self.sent_starts: Optional[list[int]] = (
+            [0] + [k for k in range(1, n) if sent_start[k] == 1] if doc.has_annotation("SENT_START") else None)
+        self.memo: dict = {}  # values a stage derives once per doc (kept with the doc, not in a global)
         memo: dict[int, str] = {}
 
         def names(ids: list[int]) -> list[str]:

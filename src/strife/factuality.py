@@ -12,10 +12,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.tokens import Token
 
+from strife.doc_ext import token_table
 from strife.lexicon import load_wordlists
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "dobj", "oprd", "attr"})
@@ -61,29 +60,25 @@ def _infinitival(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or tok.tag_ == "VB"
 
 
-# the sentences of the last document asked about: (doc, its length, sentence starts, sentences, per
-# sentence [is a question, is a headline (None: not yet known)]). spaCy's ``token.sent`` scans the doc.
-_SENTS: list = [None, 0, [], [], []]
-
-
 def _sentence(tok: Token):
-    """``tok.sent`` and that sentence's memo [question, headline], the doc's sentences read once."""
+    """``tok.sent`` and that sentence's memo [question, headline (None: not yet known)]: the doc's
+    sentences are read once (spaCy's ``token.sent`` scans the doc), kept in its token table."""
     doc = tok.doc
-    memo = _SENTS
-    if memo[0] is not doc or memo[1] != len(doc):
-        if not doc.has_annotation("SENT_START"):
-            return tok.sent, [False, None]  # (spaCy raises: no sentence boundaries)
-        # as doc.sents: a sentence starts at 0 and at every later token whose sent_start is 1
-        starts = [0] + (numpy.flatnonzero(doc.to_array([SENT_START])[1:] == 1) + 1).tolist()
-        memo[:] = [doc, len(doc), starts, [None] * len(starts), [None] * len(starts)]
-    starts = memo[2]
+    table = token_table(doc)
+    starts = table.sent_starts
+    if starts is None:
+        return tok.sent, [False, None]  # (spaCy raises: no sentence boundaries)
+    memo = table.memo.get("factuality.sentences")
+    if memo is None:
+        memo = table.memo["factuality.sentences"] = ([None] * len(starts), [None] * len(starts))
+    spans, flag_lists = memo
     k = bisect_right(starts, tok.i) - 1
-    sent = memo[3][k]
+    sent = spans[k]
     if sent is None:
-        sent = memo[3][k] = doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else memo[1]]
-    flags = memo[4][k]
+        sent = spans[k] = doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)]
+    flags = flag_lists[k]
     if flags is None:
-        flags = memo[4][k] = [sent.text.rstrip().rstrip("”\"'’").endswith("?"), None]
+        flags = flag_lists[k] = [sent.text.rstrip().rstrip("”\"'’").endswith("?"), None]
     return sent, flags
 
 

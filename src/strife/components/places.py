@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 from collections import Counter
 
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -239,11 +238,11 @@ class PlacesComponent:
         if self.recover:
             ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
             n = len(doc)
-            sent_starts = doc.to_array([SENT_START]).tolist() if n else []
+            sent_starts = set(tt.sent_starts or (0,))
             i = 0
             while i < n:
                 # a capitalised word, outside the entities, not opening a sentence (doc[0] always does)
-                if i in ent_tokens or not _CAP.match(words[i]) or i == 0 or sent_starts[i] == 1:
+                if i in ent_tokens or not _CAP.match(words[i]) or i in sent_starts:
                     i += 1
                     continue
                 named = self._after_place_noun(lower, i)
