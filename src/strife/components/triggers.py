@@ -8,6 +8,7 @@ trigger lexicon (``data/ontology/triggers.tsv``), keeps only mentions reported a
 
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -200,15 +201,20 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     ``rejected`` when given) unless ``keep_nonfactual``."""
     out: list[Trigger] = []
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
+    tt = token_table(doc)
+    starts = tt.sent_starts
 
     def sent_text(tok: Token) -> str:
-        sent = tok.sent
-        t = sent_texts.get(sent.start)
+        if starts is None:  # no sentence boundaries: spaCy says why
+            sent = tok.sent
+            return doc_text(doc)[sent.start_char:sent.end_char].lower()
+        k = bisect_right(starts, tok.i) - 1
+        t = sent_texts.get(k)
         if t is None:
-            t = sent_texts[sent.start] = doc_text(doc)[sent.start_char:sent.end_char].lower()
+            last = (starts[k + 1] if k + 1 < len(starts) else tt.n) - 1
+            t = sent_texts[k] = doc_text(doc)[tt.idx[starts[k]]:tt.idx[last] + len(tt.text[last])].lower()
         return t
 
-    tt = token_table(doc)
     for i in range(tt.n):
         if tt.pos[i] not in _POS_MAP or not lex.may_have_senses(tt.lemma_lower[i], tt.lower[i]):
             continue  # (read from the token table: no Token made for most words)
