@@ -4,7 +4,9 @@ The corpus is built at run time from the development sets in ``../shared/data`` 
 IndiaPoliceEvents documents, MUC-4 dev documents, CASE-2021 snippets: conflict and ordinary news),
 written to a temporary JSONL file and read back through `strife.readers` (so "end to end" is:
 read + language check + relevance filter + every pipeline stage + JSONL output). ``--limit N`` takes
-an even sample of N articles (every k-th), keeping the mix.
+an even sample of N articles (every k-th), keeping the mix. The corpus is the ``heldout`` half of the
+development texts (`strife.scale.devsets.half_of`), which the relevance model never trained on
+(``--part all`` for every text).
 
 Each mode runs in its own child process so its peak RSS (summed over the process and its children,
 e.g. Dask workers) is its own; peak PSS splits the pages forked workers share with their parent.
@@ -35,7 +37,9 @@ import threading
 import time
 from pathlib import Path
 
-MODES = ("bare", "bare-2proc", "strife", "strife-nofilter", "strife-pool2", "dask1", "dask2", "cli")
+MODES = ("bare", "bare-2proc", "strife", "strife-lexical", "strife-nofilter", "strife-pool2", "dask1", "dask2", "cli")
+# strife modes: both relevance stages (lexical filter and learned model), except strife-lexical (the
+# lexical stage alone) and strife-nofilter (no filter)
 
 
 class PeakRSS:
@@ -96,10 +100,10 @@ class PeakRSS:
         self._sample(pss=True)
 
 
-def build_corpus(limit: int | None, path: Path) -> dict:
+def build_corpus(limit: int | None, path: Path, part: str | None = "heldout") -> dict:
     from strife.scale.devsets import mixed_corpus
 
-    arts = mixed_corpus()
+    arts = mixed_corpus(part=part)
     if limit and limit < len(arts):
         step = len(arts) / limit
         arts = [arts[int(i * step)] for i in range(limit)]
@@ -149,10 +153,10 @@ def run_mode(mode: str, corpus: Path, partition_size: int) -> dict:
             import contextlib
 
             from strife import batch
-            from strife.relevance import default_filter
+            from strife.relevance import default_relevance
 
             extractor = batch.default_extractor()
-            keep = None if mode == "strife-nofilter" else default_filter()
+            keep = None if mode == "strife-nofilter" else default_relevance(learned=mode != "strife-lexical")
             with contextlib.ExitStack() as stack:
                 mapper = None
                 if mode == "strife-pool2":
@@ -192,23 +196,35 @@ def _noop(part):
     return []
 
 
-def recall() -> dict:
-    from strife.relevance import default_filter
-    from strife.scale.devsets import gold_event_texts, mixed_corpus
+def recall(part: str | None = "heldout") -> dict:
+    """Per development set (the ``part`` half; the relevance model trained on the other), the share of
+    gold-event texts the lexical stage keeps and both stages keep; how much of the mixed corpus and of
+    each set without events passes; the filter's time per text."""
+    from strife.relevance import default_relevance
+    from strife.scale.devsets import gold_event_texts, mixed_corpus, no_event_texts
 
-    keep = default_filter()
-    out = {}
-    total = kept_total = 0
-    for name, texts in gold_event_texts().items():
-        kept = sum(1 for t in texts if keep(t))
-        out[name] = {"texts": len(texts), "kept": kept, "recall": round(kept / len(texts), 4)}
-        total += len(texts)
-        kept_total += kept
-    out["all gold-event texts"] = {"texts": total, "kept": kept_total, "recall": round(kept_total / total, 4)}
-    arts = mixed_corpus()
+    both = default_relevance()
+    lexical = both.lexical
+    out: dict = {"part": part or "all"}
+    total = lex_total = kept_total = 0
+    for name, texts in gold_event_texts(part=part).items():
+        lex = sum(1 for t in texts if lexical.keep(t))
+        kept = sum(1 for t in texts if both.keep(t))
+        out[name] = {"texts": len(texts), "kept_lexical": lex, "kept": kept, "recall": round(kept / len(texts), 4)}
+        total, lex_total, kept_total = total + len(texts), lex_total + lex, kept_total + kept
+    out["all gold-event texts"] = {"texts": total, "kept_lexical": lex_total, "kept": kept_total,
+                                   "recall_lexical": round(lex_total / total, 4), "recall": round(kept_total / total, 4)}
+    for name, texts in no_event_texts(part=part).items():
+        if not texts:
+            continue
+        passed = sum(1 for t in texts if both.keep(t))
+        out[f"passed: {name}"] = {"texts": len(texts), "passed": passed, "rate": round(passed / len(texts), 3)}
+    arts = mixed_corpus(part=part)
     t = time.perf_counter()
-    passed = sum(1 for a in arts if keep(a.text))
-    out["mixed corpus pass rate"] = {"texts": len(arts), "kept": passed, "us_per_text": round(1e6 * (time.perf_counter() - t) / len(arts), 1)}
+    passed = sum(1 for a in arts if both.keep(a.text))
+    us = 1e6 * (time.perf_counter() - t) / len(arts)
+    out["mixed corpus pass rate"] = {"texts": len(arts), "kept_lexical": sum(1 for a in arts if lexical.keep(a.text)),
+                                     "kept": passed, "us_per_text": round(us, 1)}
     return out
 
 
@@ -219,7 +235,7 @@ def stage_times(limit: int | None, batch_size: int = 32) -> dict:
     from strife.pipeline import _make_doc, get_nlp
     from strife.scale.devsets import mixed_corpus
 
-    arts = mixed_corpus()
+    arts = mixed_corpus(part="heldout")
     if limit and limit < len(arts):
         step = len(arts) / limit
         arts = [arts[int(i * step)] for i in range(limit)]
@@ -241,7 +257,9 @@ def stage_times(limit: int | None, batch_size: int = 32) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--limit", type=int, default=300, help="articles in the corpus (even sample; 0 = all 2,184)")
+    ap.add_argument("--limit", type=int, default=300, help="articles in the corpus (even sample; 0 = all)")
+    ap.add_argument("--part", choices=["heldout", "all"], default="heldout",
+                    help="the development texts the corpus is drawn from (default: the half the relevance model did not train on)")
     ap.add_argument("--modes", default=",".join(MODES), help=f"comma-separated: {', '.join(MODES)}")
     ap.add_argument("--partition-size", type=int, default=32)
     ap.add_argument("--recall", action="store_true", help="only measure the relevance filter's recall")
@@ -253,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_mode(args._child[0], Path(args._child[1]), args.partition_size)))
         return 0
     if args.recall:
-        print(json.dumps(recall(), indent=2))
+        print(json.dumps(recall(None if args.part == "all" else args.part), indent=2))
         return 0
     if args.stages:
         for name, row in stage_times(args.limit or None).items():
@@ -266,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"machine": machine}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        results["corpus"] = build_corpus(args.limit or None, corpus)
+        results["corpus"] = build_corpus(args.limit or None, corpus, None if args.part == "all" else args.part)
         print(f"machine: {machine}\ncorpus: {results['corpus']}", flush=True)
         rows = []
         for mode in args.modes.split(","):

@@ -323,10 +323,12 @@ def iter_processed(
                 report.skipped["empty"] += 1
                 yield [Notice("skipped", origin, "empty")]
                 continue
-            if keep is not None and not keep(item.text):
-                report.skipped[SKIP_FILTERED] += 1
-                yield [Notice("skipped", origin, SKIP_FILTERED)]
-                continue
+            if keep is not None:
+                reason = skip_reason(keep, item.text)
+                if reason is not None:
+                    report.skipped[reason] += 1
+                    yield [Notice("skipped", origin, reason)]
+                    continue
             warnings = list(item.warnings)
             if item.published is None:
                 warnings.append(NO_PUBLISHED_WARNING)
@@ -376,6 +378,15 @@ def iter_processed(
 
 
 SKIP_FILTERED = "no event words (relevance filter)"
+
+
+def skip_reason(keep: Keep, text: str) -> Optional[str]:
+    """Why ``keep`` drops the text (None: it keeps it): its own ``skip_reason`` where it has one
+    (`strife.relevance.Relevance`), else `SKIP_FILTERED` for a plain predicate."""
+    own = getattr(keep, "skip_reason", None)
+    if own is not None:
+        return own(text)
+    return None if keep(text) else SKIP_FILTERED
 
 
 def account(item: Processed, report: RunReport, notify: Callable[[Notice], None]) -> list[Event]:

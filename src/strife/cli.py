@@ -61,7 +61,7 @@ def _stdout_utf8(stack: contextlib.ExitStack) -> TextIO:
 @click.pass_context
 def extract_command(
     ctx: click.Context, paths: tuple[str, ...], published: Optional[date], fmt: str, output: Optional[str], quiet: bool,
-    text_column: Optional[str], date_column: Optional[str], lang: str, no_filter: bool, workers: Optional[int],
+    text_column: Optional[str], date_column: Optional[str], lang: str, relevance: Optional[str], no_filter: bool, workers: Optional[int],
     scheduler: Optional[str], parquet_dir: Optional[str], partition_size: int,
 ) -> None:
     """Extract event records from PATH... (.txt, .html, .json, .jsonl, .csv, .tsv, RSS/Atom feeds and
@@ -78,7 +78,7 @@ def extract_command(
         extractor = batch.default_extractor()
     except ImportError as exc:
         raise click.ClickException(f"strife's extraction pipeline could not be loaded: {exc}") from None
-    keep = relevance_keep(no_filter, extractor, settings.model)
+    keep = relevance_keep(no_filter, extractor, settings.model, relevance)
     parts = parquet_parts(parquet_dir)
 
     with contextlib.ExitStack() as stack:

@@ -21,8 +21,11 @@ _INPUT_OPTIONS = (
                  help="CSV/TSV column holding the publication date (default: published or date when present)."),
     click.option("--lang", type=click.Choice(["en", "any"]), default="en", show_default=True,
                  help="en: skip articles that are not English (counted); any: process every article."),
-    click.option("--no-filter", is_flag=True,
-                 help="Parse every article, not only those with a word that can be an event trigger."),
+    click.option("--filter", "relevance", type=click.Choice(["model", "lexical", "none"]), default=None,
+                 help="Relevance filter before the parse: model = no event word, or the learned relevance model "
+                      "reads the text as not about political events (default, or STRIFE_FILTER); lexical = only "
+                      "texts without any word that can be an event trigger; none = parse everything."),
+    click.option("--no-filter", is_flag=True, help="Parse every article (same as --filter none)."),
     click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
                  help="Extract on a local Dask cluster of N worker processes."),
     click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -43,18 +46,21 @@ def input_options(fn: Callable) -> Callable:
     return fn
 
 
-def relevance_keep(no_filter: bool, extractor, model: Optional[str] = None):
-    """The relevance filter for the real pipeline (None with --no-filter or another extractor): it is
-    derived from the pipeline's trigger lexicon and says nothing about other extractors."""
+def relevance_keep(no_filter: bool, extractor, model: Optional[str] = None, relevance: Optional[str] = None):
+    """The relevance filter for the real pipeline (None with --no-filter, --filter none or another
+    extractor): it is derived from the pipeline's trigger lexicon and the development sets, and says
+    nothing about other extractors. ``relevance``: --filter (None: the settings' choice)."""
     from strife import batch
+    from strife.settings import get_settings
 
-    if no_filter or not isinstance(extractor, batch.PipelineExtractor):
+    choice = "none" if no_filter else (relevance or get_settings().relevance_filter)
+    if choice == "none" or not isinstance(extractor, batch.PipelineExtractor):
         return None
-    from strife.relevance import default_filter
+    from strife.relevance import default_relevance
 
     try:
-        return default_filter(model) if model else default_filter()
-    except FileNotFoundError as exc:
+        return default_relevance(model, learned=choice == "model")
+    except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(f"the relevance filter could not be built: {exc}; use --no-filter") from None
 
 

@@ -17,6 +17,10 @@ so the parse would be wasted on it.
   none of these forms has no token the trigger stage can match: the filter drops only texts the
   pipeline could find no event in. It follows the lexicon and the model without a list of its own.
 
+`Relevance` chains this lexical filter with the learned `strife.relevance_model.RelevanceModel`
+(is the text about the events strife codes at all?), each with its own skip reason; the CLI uses it
+(``--filter model``, the default; ``--filter lexical`` for the lexical stage alone).
+
 `RelevanceFilter.keep` lower-cases the text, splits it into letter runs and stops at the first
 word that is a form: typically a few microseconds for a conflict report, some tens of microseconds
 for a long article without one. Its cost in recall on the development sets is
@@ -133,6 +137,38 @@ class RelevanceFilter:
 
     def __call__(self, text: str) -> bool:
         return self.keep(text)
+
+
+class Relevance:
+    """The lexical filter, then (when given) the learned relevance model; `skip_reason` says which
+    stage dropped a text."""
+
+    def __init__(self, lexical: RelevanceFilter, model=None):
+        self.lexical = lexical
+        self.model = model
+
+    def skip_reason(self, text: str) -> Optional[str]:
+        """None when both stages keep the text, else the reason of the first that drops it."""
+        if not self.lexical.keep(text):
+            return SKIP_REASON
+        if self.model is not None and not self.model.keep(text):
+            from strife.relevance_model import SKIP_REASON as MODEL_REASON
+
+            return MODEL_REASON
+        return None
+
+    def keep(self, text: str) -> bool:
+        return self.skip_reason(text) is None
+
+    def __call__(self, text: str) -> bool:
+        return self.keep(text)
+
+
+def default_relevance(model: Optional[str] = None, learned: bool = True) -> Relevance:
+    """Both stages for the configured spaCy model (``learned=False``: the lexical stage alone)."""
+    from strife.relevance_model import default_model
+
+    return Relevance(default_filter(model), default_model() if learned else None)
 
 
 @lru_cache(maxsize=2)

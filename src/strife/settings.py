@@ -65,6 +65,19 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+FILTER_CHOICES = ("model", "lexical", "none")
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], default: str) -> str:
+    raw = env.get(ENV_PREFIX + name)
+    if raw is None or not raw.strip():
+        return default
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ValueError(f"{ENV_PREFIX}{name}={raw!r} must be one of {', '.join(choices)}")
+    return value
+
+
 def _processes(env: Mapping[str, str]) -> Optional[int]:
     raw = env.get(ENV_PREFIX + "PROCESSES")
     if raw is None or raw.strip().lower() in ("", "auto"):
@@ -80,6 +93,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     db_path: Path = Path("strife.duckdb")
     processes: Optional[int] = None  # None: automatic (see strife.cli_options.processes_for)
+    relevance_filter: str = "model"  # model: lexical + learned stage; lexical: the first alone; none (strife.relevance)
 
     @property
     def max_bytes(self) -> int:
@@ -113,6 +127,7 @@ class Settings:
             model=env.get(ENV_PREFIX + "MODEL") or DEFAULT_MODEL,
             db_path=Path(db).expanduser() if db else Path("strife.duckdb"),
             processes=_processes(env),
+            relevance_filter=_choice(env, "FILTER", FILTER_CHOICES, "model"),
         )
 
 

@@ -3,13 +3,21 @@
 * `gold_event_texts`: per set, the texts whose gold annotation has an event (CASE-2021 snippets,
   PLOVER gold records, IndiaPoliceEvents documents with a label, MUC-4 documents with a filled
   template, SATP dev rows with a label): what the relevance filter must let through.
+* `no_event_texts`: per set, texts whose gold has no event (IndiaPoliceEvents documents without a
+  label, MUC-4 documents without a template, SATP dev rows without a label) and the geoparsing corpora's
+  ordinary news (LGL, GeoVirus): the relevance model's negatives.
 * `mixed_corpus`: a mix of conflict and ordinary news (LGL, GeoVirus, IndiaPoliceEvents documents,
   MUC-4 dev documents, CASE-2021 snippets) as `Article`s, for throughput measurements.
+
+Every text falls in one of two fixed halves (`half_of`, from a hash of its text): the relevance model
+(`strife.relevance_model`) trains on the ``train`` half only, so that its recall and the throughput
+benchmark can be measured on the ``heldout`` half it never saw (``part=`` on the functions here).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -82,10 +90,27 @@ def geoparsing_articles(d: Path, corpus: str) -> list[str]:
     return [t for t in ((a.findtext("text") or "").strip() for a in root.iter("article")) if t]
 
 
-def gold_event_texts(d: Optional[Path] = None) -> dict[str, list[str]]:
-    """Per development set, the texts whose gold annotation holds an event (module doc)."""
+PARTS = ("train", "heldout")
+
+
+def half_of(text: str) -> str:
+    """The fixed half a text belongs to: ``train`` or ``heldout`` (module doc)."""
+    return PARTS[hashlib.sha256(text.encode("utf-8")).digest()[0] & 1]
+
+
+def _part(texts: list[str], part: Optional[str]) -> list[str]:
+    if part is None:
+        return texts
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS} or None, not {part!r}")
+    return [t for t in texts if half_of(t) == part]
+
+
+def gold_event_texts(d: Optional[Path] = None, part: Optional[str] = None) -> dict[str, list[str]]:
+    """Per development set, the texts whose gold annotation holds an event (module doc); ``part``:
+    only that half (None: all)."""
     d = d or data_dir()
-    return {
+    sets = {
         "case-2021 snippets": [t for _, t in case2021_snippets(d)],
         "plover-gsr records": [t for _, t in plover_gold(d)],
         "IndiaPoliceEvents positives": [t for labels, t, _ in ipe_docs(d) if labels],
@@ -93,10 +118,28 @@ def gold_event_texts(d: Optional[Path] = None) -> dict[str, list[str]]:
         "MUC-4 train docs with templates": [t for has, t in muc4_docs(d, "train") if has],
         "SATP dev positives": [t for has, t in satp_rows(d, "dev") if has],
     }
+    return {name: _part(texts, part) for name, texts in sets.items()}
 
 
-def mixed_corpus(d: Optional[Path] = None) -> list[Article]:
-    """LGL, GeoVirus, IndiaPoliceEvents documents, MUC-4 dev documents and CASE-2021 snippets."""
+def no_event_texts(d: Optional[Path] = None, part: Optional[str] = None) -> dict[str, list[str]]:
+    """Per development set, texts whose gold holds no event, and ordinary news (module doc)."""
+    d = d or data_dir()
+    sets = {
+        "IndiaPoliceEvents negatives": [t for labels, t, _ in ipe_docs(d) if not labels],
+        "MUC-4 dev docs without templates": [t for has, t in muc4_docs(d, "dev") if not has],
+        "MUC-4 train docs without templates": [t for has, t in muc4_docs(d, "train") if not has],
+        "SATP dev negatives": [t for has, t in satp_rows(d, "dev") if not has],
+        "LGL news": geoparsing_articles(d, "lgl.xml"),
+        "GeoVirus news": geoparsing_articles(d, "GeoVirus.xml"),
+    }
+    return {name: _part(texts, part) for name, texts in sets.items()}
+
+
+def mixed_corpus(d: Optional[Path] = None, part: Optional[str] = None) -> list[Article]:
+    """LGL, GeoVirus, IndiaPoliceEvents documents, MUC-4 dev documents and CASE-2021 snippets
+    (``part``: only that half; None: all)."""
+    if part is not None and part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS} or None, not {part!r}")
     d = d or data_dir()
     out: list[Article] = []
     for corpus, tag in (("lgl.xml", "lgl"), ("GeoVirus.xml", "geovirus")):
@@ -104,4 +147,4 @@ def mixed_corpus(d: Optional[Path] = None) -> list[Article]:
     out += [Article(text=t, id=f"ipe:{i}", published=day, origin=f"ipe:{i}") for i, (_, t, day) in enumerate(ipe_docs(d))]
     out += [Article(text=t, id=f"muc4:{i}", origin=f"muc4:{i}") for i, (_, t) in enumerate(muc4_docs(d, "dev"))]
     out += [Article(text=t, id=f"case:{i}", origin=f"case:{i}") for i, (_, t) in enumerate(case2021_snippets(d))]
-    return [a for a in out if a.text]
+    return [a for a in out if a.text and (part is None or half_of(a.text) == part)]

@@ -67,7 +67,7 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: Optional[str]):
 def ingest_command(
     ctx: click.Context, paths: tuple[str, ...], db_path: Optional[str], published: Optional[date],
     batch_size: int, quiet: bool, text_column: Optional[str], date_column: Optional[str], lang: str,
-    no_filter: bool, workers: Optional[int], scheduler: Optional[str], parquet_dir: Optional[str],
+    relevance: Optional[str], no_filter: bool, workers: Optional[int], scheduler: Optional[str], parquet_dir: Optional[str],
 ) -> None:
     """Extract events from PATH... and store them (articles already stored are skipped)."""
     import contextlib
@@ -81,7 +81,7 @@ def ingest_command(
         extract = batch.default_extractor()
     except ImportError as exc:
         raise click.ClickException(f"strife's extraction pipeline could not be loaded: {exc}") from None
-    keep = relevance_keep(no_filter, extract)
+    keep = relevance_keep(no_filter, extract, relevance=relevance)
     read_failures: list[Failure] = []
     run = batch.RunReport()
 
