@@ -101,3 +101,23 @@ def test_bracketed_short_name_stands_for_the_full_name(nlp):
     shorts = [m for m in doc._.strife_actors if m.text == "NUT"]
     assert len(shorts) == 2
     assert all(m.name == "The Nigerian Union of Teachers" and m.country == "NGA" for m in shorts)
+
+
+@pytest.mark.parametrize("text, capital, iso", [
+    ("Washington along with its allies demanded that Hamas renounce its armed struggle.", "Washington", "USA"),
+    ("Poland's parliament has demanded an immediate admission by Moscow of the killings.", "Moscow", "RUS"),
+    ("Tehran rejected the proposal on Monday.", "Tehran", "IRN"),
+])
+def test_a_capital_in_an_agent_position_is_its_government(nlp, text, capital, iso):
+    doc = nlp(text)
+    found = [m for m in doc._.strife_actors if m.text == capital]
+    assert found and (found[0].country, found[0].sector, found[0].kind, found[0].how) == (iso, "GOV", "state", "metonym")
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("The two delegations met in Washington on Monday.", "Washington"),
+    ("Flights from Moscow were cancelled after the storm.", "Moscow"),
+])
+def test_a_capital_as_a_place_is_no_actor(nlp, text, capital):
+    doc = nlp(text)
+    assert not [m for m in doc._.strife_actors if m.text == capital and m.how == "metonym"]

@@ -37,7 +37,7 @@ class ActorMention:
     sector: Optional[str] = None
     kind: str = "unknown"
     affiliation: list[str] = field(default_factory=list)
-    how: str = "ner"  # dictionary | ner | description | person | surname | coref | pronoun
+    how: str = "ner"  # dictionary | metonym | ner | description | person | surname | coref | pronoun
     named: bool = True  # a name (not a description or pronoun)
     also_countries: list[str] = field(default_factory=list)  # "Hungarian and Romanian officials": the others
     country_from_context: bool = False  # the country is the sentence's or article's, not the name's
@@ -132,6 +132,17 @@ def _word_pattern(word: str) -> "re.Pattern[str]":
     return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
 
 
+# where a capital's name stands for its government: the subject of a clause, a passive's agent ("by
+# Moscow"), the object of a verb, a possessor ("Tehran's decision"); not a place after "in", "to", "from"
+_AGENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+
+
+def _agentive(head) -> bool:
+    if head.dep_ in _AGENTIVE_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "by"
+
+
 class ActorResolver:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -173,6 +184,11 @@ class ActorResolver:
                     fields["country"] = _modifier_country(head) or next(
                         (iso for t in ent if (iso := self.dict.demonym_country(t.text))), None)
                 self._add(ActorMention(**base, **fields, how="dictionary"))
+            elif label == "GPE" and _agentive(head) and (
+                    (state := self.dict.lookup(ent.text, metonyms=True)) is not None and state.kind == "state"):
+                # a capital standing for its government ("Washington demanded", "an admission by Moscow")
+                self._add(ActorMention(**base, name=state.name, country=state.country, sector="GOV", kind="state",
+                                       how="metonym"))
             elif label == "PERSON" and head.tag_ in ("NNPS", "NNS") and (
                     iso := next((c for t in ent if (c := self.dict.demonym_country(t.text))), None)):
                 # a people the tagger took for a person ("Bosnian Serbs"): a party, like NORP below
