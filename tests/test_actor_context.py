@@ -121,3 +121,12 @@ def test_a_capital_in_an_agent_position_is_its_government(nlp, text, capital, is
 def test_a_capital_as_a_place_is_no_actor(nlp, text, capital):
     doc = nlp(text)
     assert not [m for m in doc._.strife_actors if m.text == capital and m.how == "metonym"]
+
+
+@pytest.mark.parametrize("text", [
+    "Arab League Secretary General Karim Haddad met the envoy on Monday.",
+    "Arab League Secretary-General Karim Haddad met the envoy on Monday.",
+])
+def test_a_two_word_title_outranks_its_words(nlp, text):
+    found = [m for m in nlp(text)._.strife_actors if m.text.endswith("Karim Haddad")]
+    assert found and found[0].sector == "GOV"  # a secretary general, not a military general

@@ -217,13 +217,24 @@ class ActorResolver:
             sent = ent.sent
             tt = token_table(doc)
             lo = sent.start if not any(doc[k].is_sent_start for k in range(ent.start + 1, ent.end)) else i + 1
-            while i >= 0 and i >= ent.start - 6 and i >= lo and not tt.is_punct[i] and tt.pos[i] in ("PROPN", "NOUN", "ADJ"):
+            while i >= 0 and i >= ent.start - 6 and i >= lo:
+                if tt.text[i] == "-" and words and i - 1 >= lo and tt.pos[i - 1] in ("PROPN", "NOUN", "ADJ"):
+                    i -= 1  # "Secretary-General": the words either side of a hyphen make one title
+                    continue
+                if tt.is_punct[i] or tt.pos[i] not in ("PROPN", "NOUN", "ADJ"):
+                    break
                 words.append(doc[i])
                 i -= 1
         places = {}
         for pm in self.doc._.strife_places or []:
             if pm.place is not None or pm.country:
                 places[pm.start_char] = pm.place.country if pm.place is not None else pm.country
+        for before, w in zip(words[1:], words):
+            # a two-word title outranks its words ("Secretary General" is not a general)
+            s = self.dict.lookup_agent(f"{before.lower_} {w.lemma_.lower()}")
+            if s:
+                sector = s
+                break
         for w in words:
             # a word inside a multi-word NORP/GPE entity counts as that entity ("South African", not "South")
             name = _entity_text(w)
