@@ -32,6 +32,14 @@ class FeatureConfig:
     # weight (L2 norm) of the cue block ("k:" features) beside the n-gram block (norm 1); 0 = no cues
     cue_weight: float = 0.0
     cue_window: int = 8
+    # weight (L2 norm) of the ACLED codebook cue block ("q:" features, strife.classify.cues.acled_cue_features); 0 = none
+    acled_cue_weight: float = 0.0
+    # acronym actor names ("AN", "IS") match only where the text writes them in capitals
+    actor_acronym_case: bool = False
+    acled_cue_pairs: bool = True  # "q:" features for pairs of cue classes present together
+    # weight (L2 norm) of the actor-side block of the ACLED cues ("r:" features); 0 = counted in the "q:" block
+    acled_side_weight: float = 0.0
+    acled_cue_lead: int = 0  # > 0: ACLED cue classes again ("q:lead_...") for the phrases in the first this many tokens
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -90,6 +98,9 @@ class Featurizer:
     lexicon: dict[str, str] = field(default_factory=dict)  # word -> class, for "x:" features
     cue_triggers: dict[str, list[str]] = field(default_factory=dict)  # phrase -> trigger classes ("k:" features)
     cue_actors: dict[str, str] = field(default_factory=dict)  # phrase -> actor sector
+    acled_cues: dict[str, list[str]] = field(default_factory=dict)  # phrase -> ACLED cue classes ("q:" features)
+    actor_sides: dict[str, str] = field(default_factory=dict)  # actor sector -> side (state, nonstate, civilian)
+    cue_actor_acronyms: list[str] = field(default_factory=list)  # actor keys matched only in capitals
     index: dict[str, int] = field(init=False, repr=False)
     _idf: list[float] = field(init=False, repr=False)
     _char_cols: dict[str, tuple[int, ...]] = field(init=False, repr=False)
@@ -100,6 +111,7 @@ class Featurizer:
         self.index = {f: i for i, f in enumerate(self.vocab)}
         self._idf = self.idf.tolist()  # Python floats: the same values, read faster one by one
         self._char_cols: dict[str, tuple[int, ...]] = {}  # word -> columns of its character n-grams
+        self._acronyms = frozenset(self.cue_actor_acronyms)
 
     @property
     def n_features(self) -> int:
@@ -109,16 +121,35 @@ class Featurizer:
     def uses_cues(self) -> bool:
         return self.config.cue_weight > 0 and bool(self.cue_triggers or self.cue_actors)
 
+    @property
+    def uses_acled_cues(self) -> bool:
+        return self.config.acled_cue_weight > 0 and bool(self.acled_cues)
+
     def cue_columns(self) -> np.ndarray:
         """Boolean mask of the cue-block columns (heads that should not see cues zero them)."""
-        return np.array([f.startswith("k:") for f in self.vocab], dtype=bool)
+        return np.array([f.startswith(("k:", "q:", "r:")) for f in self.vocab], dtype=bool)
+
+    def _acled_cues(self, text: str) -> Counter:
+        from strife.classify.cues import acled_cue_features
+
+        if not self.uses_acled_cues:
+            return Counter()
+        plain = text.replace("-", " ")
+        return acled_cue_features(
+            tokenize(plain), self.acled_cues, self.cue_actors, self.actor_sides, self.config.cue_window, self._acronyms,
+            _TOKEN.findall(plain) if self._acronyms else None, self.config.acled_cue_pairs, self.config.acled_cue_lead,
+        )
 
     def _cues(self, text: str) -> Counter:
         from strife.classify.cues import cue_features
 
         if not self.uses_cues:
             return Counter()
-        return cue_features(tokenize(text.replace("-", " ")), self.cue_triggers, self.cue_actors, self.config.cue_window)
+        plain = text.replace("-", " ")
+        return cue_features(
+            tokenize(plain), self.cue_triggers, self.cue_actors, self.config.cue_window, self._acronyms,
+            _TOKEN.findall(plain) if self._acronyms else None,
+        )
 
     @classmethod
     def fit(
@@ -128,33 +159,49 @@ class Featurizer:
         lexicon: Optional[Mapping[str, str]] = None,
         cue_triggers: Optional[Mapping[str, Sequence[str]]] = None,
         cue_actors: Optional[Mapping[str, str]] = None,
+        acled_cues: Optional[Mapping[str, Sequence[str]]] = None,
+        actor_sides: Optional[Mapping[str, str]] = None,
+        actor_acronyms: Optional[Sequence[str]] = None,
     ) -> "Featurizer":
         lexicon = dict(sorted((lexicon or {}).items()))
         use_cues = config.cue_weight > 0
         triggers = {k: list(v) for k, v in sorted((cue_triggers or {}).items())} if use_cues else {}
-        actors = dict(sorted((cue_actors or {}).items())) if use_cues else {}
-        probe = cls(config=config, vocab=[], idf=np.zeros(0, np.float32), lexicon=lexicon, cue_triggers=triggers, cue_actors=actors)
+        use_acled = config.acled_cue_weight > 0 and bool(acled_cues)
+        actors = dict(sorted((cue_actors or {}).items())) if use_cues or use_acled else {}
+        acled = {k: list(v) for k, v in sorted((acled_cues or {}).items())} if use_acled else {}
+        sides = dict(sorted((actor_sides or {}).items())) if use_acled else {}
+        acronyms = sorted(actor_acronyms or []) if actors and config.actor_acronym_case else []
+        probe = cls(
+            config=config, vocab=[], idf=np.zeros(0, np.float32), lexicon=lexicon, cue_triggers=triggers, cue_actors=actors,
+            acled_cues=acled, actor_sides=sides, cue_actor_acronyms=acronyms,
+        )
         df: Counter = Counter()
         for text in texts:
             df.update(extract(text, config, lexicon).keys())
             df.update(probe._cues(text).keys())
+            df.update(probe._acled_cues(text).keys())
         n_docs = len(texts)
         kept: list[str] = []
         kinds = [("w:", config.max_word_features), ("b:", config.max_word_features), ("c:", config.max_char_features), ("x:", 10**6)]
         if probe.uses_cues:
             kinds.append(("k:", 10**6))
+        if probe.uses_acled_cues:
+            kinds.extend([("q:", 10**6), ("r:", 10**6)])
         for kind, cap in kinds:
             cands = [(f, c) for f, c in df.items() if f.startswith(kind) and c >= config.min_df]
             cands.sort(key=lambda fc: (-fc[1], fc[0]))  # most frequent first, ties by string: deterministic
             kept.extend(f for f, _ in cands[:cap])
         kept.sort()
         idf = np.array(
-            [1.0 if f.startswith("k:") else math.log((1 + n_docs) / (1 + df[f])) + 1.0 for f in kept], dtype=np.float32
+            [1.0 if f.startswith(("k:", "q:", "r:")) else math.log((1 + n_docs) / (1 + df[f])) + 1.0 for f in kept], dtype=np.float32
         )
         # keep only the cue phrases whose classes made it into the vocabulary: a smaller artifact, same features
         kept_set = set(kept)
         triggers = {k: v for k, v in triggers.items() if any("k:" + c in kept_set for c in v)}
-        return cls(config=config, vocab=kept, idf=idf, lexicon=lexicon, cue_triggers=triggers, cue_actors=actors)
+        return cls(
+            config=config, vocab=kept, idf=idf, lexicon=lexicon, cue_triggers=triggers, cue_actors=actors, acled_cues=acled,
+            actor_sides=sides, cue_actor_acronyms=acronyms,
+        )
 
     def _columns(self, text: str) -> Counter:
         """The n-gram block of ``extract`` counted by vocabulary column (features outside the vocabulary
@@ -214,6 +261,15 @@ class Featurizer:
         if self.uses_cues:
             ci, cv = self._block(self._cues(text), self.config.cue_weight)
             ind, val = np.concatenate([ind, ci]), np.concatenate([val, cv])
+        if self.uses_acled_cues:
+            q = self._acled_cues(text)
+            if self.config.acled_side_weight > 0:
+                r = Counter({f: c for f, c in q.items() if f.startswith("r:")})
+                q = Counter({f: c for f, c in q.items() if not f.startswith("r:")})
+                ri, rv = self._block(r, self.config.acled_side_weight)
+                ind, val = np.concatenate([ind, ri]), np.concatenate([val, rv])
+            qi, qv = self._block(q, self.config.acled_cue_weight)
+            ind, val = np.concatenate([ind, qi]), np.concatenate([val, qv])
         order = np.argsort(ind, kind="stable")  # a fixed order: the float sums below must not depend on set iteration order
         return ind[order], val[order]
 

@@ -186,6 +186,9 @@ class EventClassifier:
             "lexicon": self.featurizer.lexicon,
             "cue_triggers": self.featurizer.cue_triggers,
             "cue_actors": self.featurizer.cue_actors,
+            "acled_cues": self.featurizer.acled_cues,
+            "actor_sides": self.featurizer.actor_sides,
+            "cue_actor_acronyms": self.featurizer.cue_actor_acronyms,
         }
         json_path = directory / f"{name}.json"
         json_path.write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
@@ -207,6 +210,9 @@ class EventClassifier:
                 dict(meta.get("lexicon", {})),
                 {k: list(v) for k, v in meta.get("cue_triggers", {}).items()},
                 dict(meta.get("cue_actors", {})),
+                {k: list(v) for k, v in meta.get("acled_cues", {}).items()},
+                dict(meta.get("actor_sides", {})),
+                list(meta.get("cue_actor_acronyms", [])),
             )
             heads = {
                 h: LinearHead(

@@ -16,6 +16,7 @@ folds), so no number is measured on text the model saw. Needs scikit-learn and t
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -33,7 +34,6 @@ from strife.classify.datasets import (
     load_satp,
     shared_data_dir,
 )
-from strife.classify.features import FeatureConfig
 from strife.classify.model import EventClassifier
 from strife.classify.training import TrainConfig, fit_binary, load_training_examples, train_heads
 
@@ -55,7 +55,9 @@ def quick_config() -> EvalConfig:
     return EvalConfig(
         folds=3,
         train=TrainConfig(
-            features=FeatureConfig(max_word_features=8000, max_char_features=8000, cue_weight=0.45), C=10.0, max_iter=500
+            features=dataclasses.replace(TrainConfig().features, max_word_features=8000, max_char_features=8000),
+            C=10.0,
+            max_iter=500,
         ),
     )
 
