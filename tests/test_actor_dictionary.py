@@ -281,3 +281,29 @@ def test_build_is_deterministic(tmp_path):
     assert report["actors_bytes_gz"] < 5_000_000
     for name in ("actors.jsonl.gz", "agents.tsv", "demonyms.tsv"):
         assert (tmp_path / name).read_bytes() == (src / name).read_bytes(), f"{name} differs from a fresh build"
+
+
+def test_entity_ruler_patterns_are_cached_by_source_digest(tmp_path, monkeypatch, caplog):
+    from strife.actor_dictionary import ActorDictionary, ActorEntry
+    from strife.settings import get_settings
+
+    monkeypatch.setenv("STRIFE_CACHE_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        d = ActorDictionary.load()
+        fresh = d.entity_ruler_patterns()
+        files = list(tmp_path.glob("actor-patterns-*.json"))
+        assert len(files) == 1 and d._source_digest in files[0].name
+        again = ActorDictionary.load()
+        assert again._source_digest == d._source_digest and again.entity_ruler_patterns() == fresh
+        # a broken cache file is rebuilt, with a warning
+        files[0].write_text("{not json", encoding="utf-8")
+        with caplog.at_level("WARNING"):
+            assert ActorDictionary.load().entity_ruler_patterns() == fresh
+        assert "unreadable" in caplog.text
+        # entries added after loading: no cache key, patterns built from the entries as they are
+        d.add([ActorEntry(name="Zorblat Front", aliases=("Zorblat Liberation Front",), kind="non_state", sector="REB")])
+        assert d._source_digest is None
+        assert any(p["id"] == "Zorblat Front" for p in d.entity_ruler_patterns())
+    finally:
+        get_settings.cache_clear()

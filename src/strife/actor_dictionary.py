@@ -13,7 +13,10 @@ Users add dictionaries with ``ActorDictionary.load(extra_paths=[...])``: JSONL i
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import logging
+import os
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -35,6 +38,9 @@ ACTORS_FILE = "actors.jsonl.gz"
 AGENTS_FILE = "agents.tsv"
 DEMONYMS_FILE = "demonyms.tsv"
 STOPLIST_FILE = "pattern_stoplist.txt"
+PATTERNS_VERSION = "1"  # raise when entity_ruler_patterns() changes what it makes of the same entries
+
+log = logging.getLogger(__name__)
 
 
 def _memoised(memo: dict, key, limit: int, compute):
@@ -307,6 +313,9 @@ class ActorDictionary:
     _states: dict[str, int] = field(default_factory=dict, repr=False)
     _labels: dict[str, str] = field(default_factory=dict, repr=False)
     _patterns: Optional[list[dict]] = field(default=None, repr=False)
+    # a digest of the files the entries came from (set by load(); cleared when the entries change): the
+    # key under which entity_ruler_patterns() keeps its result in the cache directory
+    _source_digest: Optional[str] = field(default=None, repr=False)
     _person_words: Optional[dict[str, list[int]]] = field(default=None, repr=False)
     _short_persons: dict[str, int] = field(default_factory=dict, repr=False)
     # lookup_agent answers, kept while ``agents`` is the same dict with the same number of entries
@@ -337,12 +346,17 @@ class ActorDictionary:
             normalize(line) for line in stop.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")
         ) if stop.is_file() else frozenset()
-        return cls(
+        d = cls(
             entries=user + entries,
             agents=read_tsv_map(_data_path(AGENTS_FILE)),
             demonyms=read_tsv_map(_data_path(DEMONYMS_FILE)),
             stoplist=stoplist,
         )
+        digest = hashlib.sha256(PATTERNS_VERSION.encode())
+        for path in [actors, stop, *map(Path, extra_paths)]:
+            digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
+        d._source_digest = digest.hexdigest()[:20]
+        return d
 
     def _reindex(self) -> None:
         self._agent_memo.clear()
@@ -377,6 +391,7 @@ class ActorDictionary:
         self._labels = {b.sector: b.label for b in cameo_blocks().values()
                         if b.category == "role" and b.sector and b.label and b.code == b.sector}
         self._patterns = None
+        self._source_digest = None
 
     def add(self, entries: Iterable[ActorEntry]) -> None:
         """Add entries that take precedence over those already present."""
@@ -584,6 +599,38 @@ class ActorDictionary:
         """
         if self._patterns is not None and nlp is None and not include_business:
             return self._patterns
+        cached = self._cached_patterns_path() if nlp is None and not include_business and label == "ACTOR" else None
+        if cached is not None and cached.is_file():
+            try:
+                self._patterns = json.loads(cached.read_text(encoding="utf-8"))
+                return self._patterns
+            except (OSError, ValueError) as exc:
+                log.warning("actor patterns cache %s unreadable (%s); rebuilding it", cached, exc)
+        patterns = self._build_patterns(nlp, include_business, label)
+        if nlp is None and not include_business:
+            self._patterns = patterns
+        if cached is not None:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+                tmp.write_text(json.dumps(patterns, ensure_ascii=False), encoding="utf-8")
+                tmp.replace(cached)  # atomic: a concurrent reader sees the old file or the whole new one
+            except OSError as exc:
+                log.warning("could not write the actor patterns cache %s: %s", cached, exc)
+        return patterns
+
+    def _cached_patterns_path(self) -> Optional[Path]:
+        """Where the patterns of the dictionary as loaded are kept (None once its entries changed)."""
+        if self._source_digest is None:
+            return None
+        from importlib.metadata import version
+
+        from strife.settings import get_settings
+
+        # spaCy's tokenizer and stop words shape the patterns: its version is part of the key
+        return get_settings().cache_dir / f"actor-patterns-{self._source_digest}-spacy{version('spacy')}.json"
+
+    def _build_patterns(self, nlp: Any, include_business: bool, label: str) -> list[dict]:
         import spacy
         from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -623,8 +670,6 @@ class ActorDictionary:
                     continue
                 seen.add(sig)
                 patterns.append({"label": label, "pattern": pat, "id": e.name})
-        if nlp is None and not include_business:
-            self._patterns = patterns
         return patterns
 
 
