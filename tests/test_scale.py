@@ -111,14 +111,17 @@ def test_filtered_texts_yield_no_events_from_the_pipeline(keep, nlp) -> None:
 
 
 def test_filter_recall_on_development_sets(shared, keep) -> None:
-    """The filter may lose at most 1% of the texts whose gold holds an event, in every set."""
+    """The lexical filter may lose at most 1% of the texts whose gold holds an event (2% in any set)."""
     from strife.scale.devsets import gold_event_texts
 
     sets = gold_event_texts(shared / "data")
+    total = kept_total = 0
     for name, texts in sets.items():
         assert texts, name
         kept = sum(1 for t in texts if keep(t))
-        assert kept / len(texts) >= 0.99, f"{name}: {kept}/{len(texts)}"
+        assert kept / len(texts) >= 0.98, f"{name}: {kept}/{len(texts)}"
+        total, kept_total = total + len(texts), kept_total + kept
+    assert kept_total / total >= 0.99, f"{kept_total}/{total}"
 
 
 # --- partitions and process pools ---------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 * `gold_event_texts`: per set, the texts whose gold annotation has an event (CASE-2021 snippets,
   PLOVER gold records, IndiaPoliceEvents documents with a label, MUC-4 documents with a filled
-  template, SATP dev rows with a label): what the relevance filter must let through.
+  template, SATP dev rows with a label, WikiEvents and RAMS dev documents): what the relevance filter
+  must let through.
 * `no_event_texts`: per set, texts whose gold has no event (IndiaPoliceEvents documents without a
   label, MUC-4 documents without a template, SATP dev rows without a label) and the geoparsing corpora's
   ordinary news (LGL, GeoVirus): the relevance model's negatives.
@@ -117,8 +118,24 @@ def gold_event_texts(d: Optional[Path] = None, part: Optional[str] = None) -> di
         "MUC-4 dev docs with templates": [t for has, t in muc4_docs(d, "dev") if has],
         "MUC-4 train docs with templates": [t for has, t in muc4_docs(d, "train") if has],
         "SATP dev positives": [t for has, t in satp_rows(d, "dev") if has],
+        "WikiEvents dev documents": wikievents_docs(d),
+        "RAMS dev documents": rams_docs(d),
     }
     return {name: _part(texts, part) for name, texts in sets.items()}
+
+
+def wikievents_docs(d: Path, split: str = "dev") -> list[str]:
+    """WikiEvents documents (every one holds annotated events), as the role evaluation reads them."""
+    from strife.evaluation.roles import load_wikievents
+
+    return [a.text for a, _ in load_wikievents(split)]
+
+
+def rams_docs(d: Path, split: str = "dev") -> list[str]:
+    """RAMS documents (five-sentence windows around an annotated event), as the role evaluation reads them."""
+    from strife.evaluation.roles import load_rams
+
+    return [a.text for a, _ in load_rams(split)]
 
 
 def no_event_texts(d: Optional[Path] = None, part: Optional[str] = None) -> dict[str, list[str]]:
