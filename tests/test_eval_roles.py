@@ -45,6 +45,23 @@ def test_muc_text_joins_lines_and_rejects_unknown_mode() -> None:
         roles.muc_text("X", mode="lower")
 
 
+def test_muc_predictions_count_assault_records_only() -> None:
+    """A MUC-4 template is a terrorist incident: strife's ASSAULT records; the actors of an arrest
+    (COERCE) or a military engagement (FIGHT) are no template's fillers."""
+    from strife.records import Actor, ArticleRef, DateInfo, Event, ExtractorInfo, Plover
+
+    def ev(ptype, text):
+        actor = Actor(role="actor", name=text, text=text, span=(0, len(text)), kind="person")
+        return Event(event_id=ptype, article=ArticleRef(text_sha256="0"), plover=Plover(type=ptype), actors=[actor],
+                     date=DateInfo(basis="unresolved"), extractor=ExtractorInfo(version="0"))
+
+    events = [ev("ASSAULT", "Hector Oqueli"), ev("COERCE", "Jose Perez"), ev("FIGHT", "Juan Lopez")]
+    assert roles.MUC_TYPES == frozenset({"ASSAULT"})
+    assert [t for t, _ in roles.muc_predictions(events)["perp_individual_id"]] == ["Hector Oqueli"]
+    every = roles.muc_predictions(events, roles.VIOLENT_TYPES)["perp_individual_id"]
+    assert [t for t, _ in every] == ["Hector Oqueli", "Jose Perez", "Juan Lopez"]
+
+
 def test_muc_role_mapping() -> None:
     from strife.records import Actor
 
@@ -103,7 +120,7 @@ def test_wikievents_rams_floor(shared) -> None:
 
 
 # measured on the samples above, rounded down
-MUC4_F1_FLOOR = 0.22         # first 25 dev docs: 0.230 (0.238 before the Latin American acronyms joined the dictionary; full dev 0.261)
+MUC4_F1_FLOOR = 0.24         # first 25 dev docs: 0.250 (0.230 before only ASSAULT records counted; full dev 0.275, was 0.261)
 PLOVER_COUNTRY_FLOOR = 0.88  # first 120 records: 0.909-0.919 (all 322: 0.869)
 PLOVER_ROLE_FLOOR = 0.90     # 0.928-0.942 as the role rules change
 WIKI_F1_FLOOR = 0.38         # first 4 docs: 0.394 (was 0.456 before the learned role filler and context countries added

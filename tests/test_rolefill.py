@@ -188,3 +188,35 @@ def test_rule_roles_the_model_would_not_pick_are_dropped_on_its_side(nlp, monkey
     kept = [t for role, t in after if role == "recipient"]
     assert len(kept) < len([1 for role, _ in before if role == "recipient"])
     assert all(any(e.label_ == "PERSON" and e.start_char <= doc.text.index(t) < e.end_char for e in doc.ents) for t in kept)
+
+
+def test_decode_per_role_caps() -> None:
+    def s(start, text, p):
+        return Scored(start, start + 1, text, text, False, np.array(p))
+
+    scored = [s(0, "a", [0, 0, 0.9, 0]), s(2, "b", [0, 0, 0.8, 0]), s(4, "c", [0, 0, 0.7, 0]),
+              s(6, "d", [0.9, 0, 0, 0]), s(8, "e", [0.8, 0, 0, 0])]
+    th = {r: 0.5 for r in ROLES}
+    got = decode(scored, ROLES, th, 6, {"target": 2})
+    assert [scored[f.index].text for f in got if f.role == "target"] == ["a", "b"]  # the two best
+    assert len([f for f in got if f.role == "perp_ind"]) == 2                       # the common cap
+    assert len(decode(scored, ROLES, th, 1)) == 2
+
+
+def test_person_filler_takes_the_fullest_name() -> None:
+    from strife.components.roles import _fullest_name
+
+    persons = [(["federico", "estrada", "velez"], 10, 32, "Federico Estrada Velez"), (["velez"], 50, 55, "Velez")]
+    assert _fullest_name(persons, "velez") == (10, 32, "Federico Estrada Velez")
+    assert _fullest_name(persons, "federico estrada velez") is None  # already the fullest
+    two = [(["jorge", "gonzalez", "llucra"], 0, 20, "Jorge Gonzalez Llucra"),
+           (["mario", "gonzalez", "llucra"], 30, 50, "Mario Gonzalez Llucra")]
+    assert _fullest_name(two, "gonzalez llucra") is None  # two people: no guess
+
+
+def test_model_caps_survive_save_and_load(tmp_path) -> None:
+    m = RoleModel(["bias"], list(ROLES), np.zeros((1, 4), dtype=np.float32), np.zeros(4, dtype=np.float32),
+                  {r: 0.5 for r in ROLES}, {}, {"w=x": 0.5}, 0.0, 0.2, 6, {"perp_org": 1, "target": 3})
+    m.save(tmp_path, "rf")
+    back = RoleModel.load_from(tmp_path, "rf")
+    assert back.caps == {"perp_org": 1, "target": 3} and back.max_per_role == 6

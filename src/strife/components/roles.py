@@ -21,7 +21,7 @@ import strife.doc_ext  # noqa: F401
 from strife.components.actors import ActorMention
 from strife.components.events import EventFrame, EventMention, RoleFill
 from strife.rolefill import score_doc
-from strife.rolefill.model import RECORD_ROLE, RoleModel, decode
+from strife.rolefill.model import RECORD_ROLE, RoleModel, decode, normalize
 
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "FIGHT"})
 # a rule-based role of a violent frame is dropped when the model, having picked a filler for that side
@@ -67,6 +67,28 @@ def _mention_for(doc: Doc, f: RoleFiller, name_like: bool) -> ActorMention:
     return ActorMention(**base, name=f.text, kind=kind, named=name_like)
 
 
+def _person_names(doc: Doc) -> list[tuple[list[str], int, int, str]]:
+    """The PERSON entities of ``doc``: (normalised words, start char, end char, text)."""
+    return [(normalize(e.text).split(), e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _fullest_name(persons: list[tuple[list[str], int, int, str]], key: str) -> Optional[tuple[int, int, str]]:
+    """The PERSON entity that names the person ``key`` most fully in the document ("Velez" ->
+    "Federico Estrada Velez": all of the key's words, more of them; the first of the longest), else
+    None. A person filler is one entity, and its fullest name stands for it (articles introduce a
+    person by the full name and shorten it later); None where the fuller names are not one person's."""
+    words = key.split()
+    if not words:
+        return None
+    fuller = [(ws, s, e, text) for ws, s, e, text in persons if len(ws) > len(words) and all(w in ws for w in words)]
+    if not fuller:
+        return None
+    ws, s, e, text = max(fuller, key=lambda p: (len(p[0]), -p[1]))
+    if any(not all(w in ws for w in o) for o, *_ in fuller):
+        return None  # two different people share the name ("Gonzalez": Jorge and Mario Gonzalez Llucra)
+    return s, e, text
+
+
 def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple[EventFrame, EventMention]]:
     """The violent frame mention in the filler's sentence nearest to it, else the nearest in the document."""
     sent = doc[tok_i].sent
@@ -90,7 +112,7 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
     cands, scored, gate = score_doc(doc, model)
     if gate < model.gate_threshold:
         return []  # the document gate: no incident with perpetrators or targets reported here
-    fills = decode(scored, model.roles, model.thresholds, model.max_per_role)
+    fills = decode(scored, model.roles, model.thresholds, model.max_per_role, model.caps)
     out: list[RoleFiller] = []
     frames: list[EventFrame] = doc._.strife_events or []
     if PRUNE_RULE_ROLES:
@@ -98,10 +120,16 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
         # was hit) here, and a rule-based role it would not pick is another party (MUC-4 train CV and
         # dev: perp+target up; RAMS/WikiEvents, whose short texts rarely reach the bar, keep their rules)
         _prune_rule_roles(doc, frames, cands, scored, model, {RECORD_ROLE[f.role] for f in fills})
+    persons = _person_names(doc) if any(scored[f.index].name_like for f in fills) else []
     for fl in sorted(fills, key=lambda x: (scored[x.index].start, x.role)):
         c, s = cands[fl.index], scored[fl.index]
         start, end = c.char_span(doc)
-        rf = RoleFiller(fl.role, start, end, s.text, round(fl.prob, 4), c.head)
+        text = s.text
+        if s.name_like:
+            full = _fullest_name(persons, s.key)
+            if full is not None:
+                start, end, text = full
+        rf = RoleFiller(fl.role, start, end, text, round(fl.prob, 4), c.head)
         out.append(rf)
         hit = _frame_for(frames, doc, c.head)
         if hit is None:

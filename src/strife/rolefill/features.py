@@ -137,6 +137,7 @@ class DocFeatures:
         self._first_memo: dict[int, tuple[str, str]] = {}  # first token -> its two features
         self._actor_feats: dict[tuple[int, bool], tuple[str, ...]] = {}  # (actor mention id, exact) -> its features
         self._head_memo: dict[int, tuple] = {}  # head token -> _head_features (the same for every candidate it heads)
+        self._sent_memo: dict[int, bool] = {}  # sentence start -> has it a violent trigger
 
     def sentence_index(self, i: int) -> int:
         return max(0, bisect_left(self.sent_start, i + 1) - 1)
@@ -220,7 +221,9 @@ def _head_features(df: DocFeatures, h: int) -> tuple[list[str], list[str], list[
     f.append(f"viol_dist={_bucket(d, (0, 3, 6, 12, 25, 60))}")
     si = df.sentence_index(h)
     s0, s1 = df.sent_bounds[h]
-    viol_in_sent = any(s0 <= i < s1 for i in df.violent[bisect_left(df.violent, s0):][:1])
+    viol_in_sent = df._sent_memo.get(s0)
+    if viol_in_sent is None:  # once per sentence
+        viol_in_sent = df._sent_memo[s0] = bisect_left(df.violent, s1) > bisect_left(df.violent, s0)
     f.append(f"viol_in_sent={viol_in_sent}")
     gate_keys.append(f[-1])
     f.extend(df.doc_feats)

@@ -55,6 +55,7 @@ class RoleModel:
     gate_bias: float = 0.0
     gate_threshold: float = 0.0     # documents below it get no fillers
     max_per_role: int = 6
+    caps: dict[str, int] = field(default_factory=dict)  # per-role cap on fillers per document (else max_per_role)
 
     def __post_init__(self) -> None:
         if self.W.shape != (len(self.vocab), len(self.roles)) or self.b.shape != (len(self.roles),):
@@ -112,6 +113,7 @@ class RoleModel:
             "gate": {"bias": round(float(self.gate_bias), 4), "threshold": round(float(self.gate_threshold), 4),
                      "weights": {f: round(float(w), 4) for f, w in sorted(self.gate_weights.items()) if abs(w) >= PRUNE}},
             "max_per_role": int(self.max_per_role),
+            "caps": {k: int(v) for k, v in sorted(self.caps.items())},
         }
         path = directory / f"{name}.json"
         path.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
@@ -130,7 +132,8 @@ class RoleModel:
         return cls(vocab, list(meta["roles"]), W, np.array(meta["bias"], dtype=np.float32),
                    {k: float(v) for k, v in meta["thresholds"].items()}, dict(meta.get("metadata", {})),
                    {f: float(w) for f, w in meta["gate"]["weights"].items()}, float(meta["gate"]["bias"]),
-                   float(meta["gate"]["threshold"]), int(meta["max_per_role"]))
+                   float(meta["gate"]["threshold"]), int(meta["max_per_role"]),
+                   {k: int(v) for k, v in meta.get("caps", {}).items()})
 
     @staticmethod
     def load() -> "RoleModel":
@@ -174,10 +177,11 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def decode(scored: Sequence[Scored], roles: Sequence[str], thresholds: dict[str, float],
-           max_per_role: int = 6) -> list[Fill]:
+           max_per_role: int = 6, caps: Optional[dict[str, int]] = None) -> list[Fill]:
     """Document-level role fillers: per role, the candidates above the role's threshold, best first,
     skipping any that overlaps a better one of the same role or names an entity already chosen
-    (same key, or a person's shorter/longer name). A candidate fills at most its best role."""
+    (same key, or a person's shorter/longer name), at most ``caps[role]`` (else ``max_per_role``) of
+    them. A candidate fills at most its best role."""
     best_role = {}
     for i, s in enumerate(scored):
         over = [(s.proba[r], r) for r, name in enumerate(roles) if s.proba[r] >= thresholds.get(name, 1.0)]
@@ -186,6 +190,7 @@ def decode(scored: Sequence[Scored], roles: Sequence[str], thresholds: dict[str,
     fills: list[Fill] = []
     for r, name in enumerate(roles):
         order = sorted((i for i, br in best_role.items() if br == r), key=lambda i: (-scored[i].proba[r], scored[i].start))
+        cap = (caps or {}).get(name, max_per_role)
         chosen: list[int] = []
         for i in order:
             s = scored[i]
@@ -201,7 +206,7 @@ def decode(scored: Sequence[Scored], roles: Sequence[str], thresholds: dict[str,
             if clash:
                 continue
             chosen.append(i)
-            if len(chosen) >= max_per_role:
+            if len(chosen) >= cap:
                 break
         fills.extend(Fill(name, i, float(scored[i].proba[r])) for i in chosen)
     return fills

@@ -203,11 +203,12 @@ def scored_docs(model: RoleModel, examples: Sequence[DocExample]) -> list[list[S
 
 
 def doc_score(scored: Sequence[Scored], gold: dict[str, list[list[str]]], thresholds: dict[str, float],
-              roles: Sequence[str] = ROLES, max_per_role: int = 6) -> dict[str, tuple[float, int, int]]:
+              roles: Sequence[str] = ROLES, max_per_role: int = 6,
+              caps: Optional[dict[str, int]] = None) -> dict[str, tuple[float, int, int]]:
     """Per role: (matched, predicted, gold) under CEAF-REE phi_strict for one document."""
     from strife.evaluation.roles import ceaf_ree
 
-    fills = decode(scored, roles, thresholds, max_per_role)
+    fills = decode(scored, roles, thresholds, max_per_role, caps)
     out = {}
     for r in roles:
         pred = [[normalize(scored[f.index].text)] for f in fills if f.role == r]
@@ -274,14 +275,23 @@ def train(examples: Sequence[DocExample], C: float = 0.3, min_count: int = 2, fo
             f = f1_of(doc_score(s if p >= gt else [], g, th, max_per_role=mx) for s, g, p in zip(oof, golds, pg))[0]
             if f > cv_f1 + 1e-12:
                 cv_f1, gate_th, cap = f, gt, mx
-    _, per_role = f1_of(doc_score(s if p >= gate_th else [], g, th, max_per_role=cap) for s, g, p in zip(oof, golds, pg))
+    # then a cap per role (coordinate ascent from the common cap; ties keep the larger cap)
+    caps = {r: cap for r in ROLES}
+    for _ in range(2):
+        for r in ROLES:
+            for c in sorted(CAP_GRID, reverse=True):
+                trial = dict(caps, **{r: c})
+                f = f1_of(doc_score(s if p >= gate_th else [], g, th, caps=trial) for s, g, p in zip(oof, golds, pg))[0]
+                if f > cv_f1 + 1e-12:
+                    cv_f1, caps = f, trial
+    _, per_role = f1_of(doc_score(s if p >= gate_th else [], g, th, caps=caps) for s, g, p in zip(oof, golds, pg))
     log(f"{folds}-fold CV on MUC-4 train ({len(examples)} docs): perp+target F1 {cv_f1:.3f} "
         + " ".join(f"{r} {v:.3f}" for r, v in per_role.items())
-        + f"; thresholds {th}, gate {gate_th}, cap {cap} ({time.perf_counter() - t0:.0f} s)")
+        + f"; thresholds {th}, gate {gate_th}, caps {caps} ({time.perf_counter() - t0:.0f} s)")
     model = fit(examples, C=C, min_count=min_count, thresholds=th)
     model.gate_weights, model.gate_bias = fit_gate(examples)
-    model.gate_threshold, model.max_per_role = gate_th, cap
+    model.gate_threshold, model.max_per_role, model.caps = gate_th, cap, caps
     report = {"cv_f1": round(cv_f1, 4), "cv_per_role": {r: round(v, 4) for r, v in per_role.items()}, "folds": folds,
-              "gate_threshold": gate_th, "max_per_role": cap, "gate_C": GATE_C}
+              "gate_threshold": gate_th, "max_per_role": cap, "caps": caps, "gate_C": GATE_C}
     model.metadata.update(report)
     return model, report
