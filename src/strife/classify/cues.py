@@ -205,8 +205,9 @@ def cue_features(
 ACLED_CUES_PATH = DATA_DIR / "ontology" / "acled_cues.tsv"
 ACLED_CUE_MAX_LEN = 5
 SUBJECT_CLASS_PREFIX = "terr_"  # classes conjoined with the side of the actor before them and after "from"
-# words after which a new clause (and its subject) starts, for the side of the first actor of a territory class's clause
-CLAUSE_OPENERS = frozenset({"that", "said", "says", "reported", "while", "after", "when", "as", "and", "but", "which", "who"})
+# the cue class of the words after which a new clause (and its subject) starts (kind=clause rows of acled_cues.tsv):
+# no feature of its own, it bounds the clause whose first actor is a territory class's subject
+CLAUSE_CLASS = "_clause"
 
 
 @lru_cache(maxsize=2)
@@ -222,8 +223,11 @@ def load_acled_cues(path: Path = ACLED_CUES_PATH) -> tuple[dict[str, list[str]],
         if kind == "side":
             sides[key] = phrase
             continue
+        if kind == "clause":
+            table[_key(tokenize(phrase))].add(CLAUSE_CLASS)
+            continue
         if kind != "cue":
-            raise ValueError(f"{path.name}: row {n} has kind {kind!r} (cue or side)")
+            raise ValueError(f"{path.name}: row {n} has kind {kind!r} (cue, side or clause)")
         words = tokenize(phrase.replace("-", " "))
         if not words or not key:
             raise ValueError(f"{path.name}: row {n} has no phrase or class")
@@ -258,7 +262,7 @@ def acled_cue_features(
     hits = _match(tokens, cues, ACLED_CUE_MAX_LEN)
     acts = [(s, e, sides[v]) for s, e, v in match_actors(tokens, actors, acronyms, cased) if v in sides]
     present: set[str] = set()
-    bounds = [i + 1 for i, t in enumerate(tokens) if t in CLAUSE_OPENERS]
+    bounds = [end for _, end, classes in hits if CLAUSE_CLASS in classes]
 
     def clause_start(i: int) -> int:
         opened = [b for b in bounds if b <= i]
@@ -266,6 +270,8 @@ def acled_cue_features(
 
     for start, end, classes in hits:
         for c in classes:
+            if c == CLAUSE_CLASS:
+                continue
             feats["q:" + c] += 1
             present.add(c)
             if start < lead:
