@@ -371,3 +371,46 @@ def test_sped_up_rule_components_give_spacys_annotations(nlp) -> None:
     theirs = [[(t.lemma_, t.pos_, str(t.morph), t.tag_, t.dep_, t.ent_type_) for t in d] for d in plain.pipe(texts)]
     assert ours == theirs
     assert any(lemma == "flee" for doc in ours for lemma, *_ in doc)
+
+
+def test_shared_map_keeps_order_and_works_here_when_the_workers_are_busy() -> None:
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from strife.batch import shared_map
+
+    gate = threading.Event()
+    here: list[int] = []
+
+    def slow(part):
+        gate.wait(5)
+        return [x * 10 for x in part]
+
+    def local(part):
+        here.append(part[0])
+        if len(here) == 3:
+            gate.set()  # the workers finish once this process has done some partitions itself
+        return [x * 10 for x in part]
+
+    with ThreadPoolExecutor(1) as ex:
+        out = list(shared_map(lambda p: ex.submit(slow, p), local, ([i] for i in range(12)), window=2))
+    assert out == [[i * 10] for i in range(12)]
+    assert len(here) >= 3 and here[:3] == [2, 3, 4]  # the first two went to the worker
+
+
+def test_process_pool_runs_in_the_parent_too() -> None:
+    import os
+
+    from strife.batch import process_pool
+
+    with process_pool(2, warm=False) as mapper:
+        pids = {pid for part in mapper(_pid_of, [[i] for i in range(40)]) for pid in part}
+    assert os.getpid() in pids and len(pids) == 2
+
+
+def _pid_of(part):
+    import os
+    import time
+
+    time.sleep(0.01)
+    return [os.getpid() for _ in part]

@@ -201,6 +201,27 @@ def ordered_map(submit: Callable[[Any], Future], partitions: Iterable[Any], wind
         yield pending.popleft().result()
 
 
+def shared_map(submit: Callable[[Any], Future], local: Callable[[Any], Any], partitions: Iterable[Any],
+               window: int) -> Iterator[Any]:
+    """``ordered_map`` in which this process works too: a partition goes to the workers while fewer than
+    ``window`` of theirs are unfinished, else this process runs ``local`` on it; results come in order."""
+    slots: deque = deque()  # per partition, in input order: a Future, or ("done", result) run here
+
+    def ready(slot) -> bool:
+        return not isinstance(slot, Future) or slot.done()
+
+    def take(slot):
+        return slot.result() if isinstance(slot, Future) else slot[1]
+
+    for part in partitions:
+        busy = sum(1 for x in slots if isinstance(x, Future) and not x.done())
+        slots.append(submit(part) if busy < window else ("done", local(part)))
+        while slots and (ready(slots[0]) or len(slots) > 4 * window):
+            yield take(slots.popleft())
+    while slots:
+        yield take(slots.popleft())
+
+
 # A short made-up report: extracting it once loads what the pipeline loads lazily on first use (the
 # gazetteer, the actor dictionary, the classifiers), so that forked workers share it.
 WARM_UP_TEXT = ("Gunmen attacked a police checkpoint in the north of the country on Monday, killing three "
@@ -228,19 +249,25 @@ def _fork_context() -> Optional[multiprocessing.context.BaseContext]:
 
 
 @contextlib.contextmanager
-def process_pool(workers: int, warm: bool = True) -> Iterator[Mapper]:
+def process_pool(workers: int, warm: bool = True, in_parent: Optional[bool] = None) -> Iterator[Mapper]:
     """A mapper over ``workers`` local processes.
 
     With fork (Linux), ``warm`` builds and runs the pipeline here, before the workers start, and
     freezes the garbage collector's view of what it loaded (`gc.freeze`): the workers start with
     the loaded pipeline, share its memory pages with this process (collections in the workers do
     not touch them, so they are not copied) and spend their time on articles only. With spawn,
-    each worker builds the pipeline as it starts."""
+    each worker builds the pipeline as it starts.
+
+    ``in_parent`` (default: with fork and at least 2 workers): this process is one of the ``workers``
+    and forks ``workers - 1`` children (`shared_map`), so N cores hold N copies of the working memory,
+    not N + 1, and no core waits on a parent that only reads and writes."""
     if workers < 1:
         raise ValueError("workers must be at least 1")
     import gc
 
     fork = _fork_context()
+    if in_parent is None:
+        in_parent = fork is not None and workers >= 2
     initializer = None
     frozen = warm and fork is not None
     if frozen:
@@ -250,9 +277,12 @@ def process_pool(workers: int, warm: bool = True) -> Iterator[Mapper]:
     elif warm:
         initializer = _warm_worker
     ctx = fork or multiprocessing.get_context("spawn")
-    executor: Executor = ProcessPoolExecutor(workers, mp_context=ctx, initializer=initializer)
+    children = workers - 1 if in_parent and workers >= 2 else workers
+    executor: Executor = ProcessPoolExecutor(children, mp_context=ctx, initializer=initializer)
     try:
         def mapper(fn, partitions):
+            if children < workers:
+                return shared_map(lambda part: executor.submit(fn, part), fn, partitions, window=2 * children)
             return ordered_map(lambda part: executor.submit(fn, part), partitions, window=2 * workers)
 
         yield mapper
