@@ -181,3 +181,19 @@ def test_acled_view_agrees_with_the_plover_view(nlp):
     assert agree
     for r in agree:
         assert r.acled is None or r.acled.event_type in ontology.acled_event_types_of("AGREE")
+
+
+def test_a_confident_not_acled_reading_outranks_a_named_weapon(monkeypatch) -> None:
+    """"A tank exploded" names a blast, not an attack: the classifier's confident "not an ACLED event"
+    wins over the weapon the word names; with that rule off, the blast reads as an explosive attack."""
+    from strife import assemble
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    text = "Four workers were hurt when a storage tank at a chemical plant exploded on Thursday night, the fire department said."
+    assemble.classify_text.cache_clear()
+    assert [e.acled for e in extract_article(Article(text=text)) if e.plover.type == "ASSAULT"] == [None]
+    monkeypatch.setattr(assemble, "CLASSIFIER_NONE_OVERRIDE_PROB", 1.01)
+    assemble.classify_text.cache_clear()
+    typed = [e.acled for e in extract_article(Article(text=text)) if e.plover.type == "ASSAULT"]
+    assert typed and typed[0] is not None and typed[0].event_type == "Explosions/Remote violence"

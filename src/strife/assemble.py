@@ -249,6 +249,7 @@ _ACLED_CODABLE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT
 CLASSIFIER_MIN_PROB = 0.40
 CLASSIFIER_NONE_PROB = 0.30
 CLASSIFIER_OVERRIDE_PROB = 0.85  # a confident classifier outranks even a named weapon (0.70-0.85 measured equal)
+CLASSIFIER_NONE_OVERRIDE_PROB = 0.90  # ... and so does a confident "not an ACLED event" (an industrial blast; 0.80-0.95 measured equal)
 # a text up to this long is a short report (a wire brief, a snippet): the classifier reads all of it, as it was
 # trained on such reports; a longer article gets the event's sentence (measured on CASE-2021: +0.034 weighted F1)
 CLASSIFIER_TEXT_MAX_CHARS = 800
@@ -282,6 +283,8 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
         # classifier reading of another ACLED type outranks it
         if pred.acled_sub_event_type is not None and pred.acled_prob >= CLASSIFIER_OVERRIDE_PROB:
             return pred.acled_event_type, pred.acled_sub_event_type
+        if pred.acled_sub_event_type is None and pred.acled_prob >= CLASSIFIER_NONE_OVERRIDE_PROB:
+            return None  # "a tank at the plant exploded": a blast that is no attack
         return rule
     if pred.acled_sub_event_type is None:
         # confidently not an ACLED event (a crime, a disaster, a diplomatic statement)
