@@ -197,3 +197,17 @@ def test_a_confident_not_acled_reading_outranks_a_named_weapon(monkeypatch) -> N
     assemble.classify_text.cache_clear()
     typed = [e.acled for e in extract_article(Article(text=text)) if e.plover.type == "ASSAULT"]
     assert typed and typed[0] is not None and typed[0].event_type == "Explosions/Remote violence"
+
+
+def test_the_lead_event_comes_first(monkeypatch) -> None:
+    """Main event first: the event of the lead sentence outranks a later violent one (LEAD_BONUS); without
+    the lead bonus the violent event would come first."""
+    from strife import assemble
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    text = ("Thousands of farmers marched peacefully to parliament on Monday to demand higher crop prices. "
+            "Separately, gunmen killed two traders in a market in the north.")
+    assert [e.plover.type for e in extract_article(Article(text=text))][:2] == ["PROTEST", "ASSAULT"]
+    monkeypatch.setattr(assemble, "LEAD_BONUS", 0.0)
+    assert [e.plover.type for e in extract_article(Article(text=text))][:2] == ["ASSAULT", "PROTEST"]

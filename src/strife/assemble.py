@@ -347,10 +347,14 @@ def confidence_features(ev: Event, frame: Optional[EventFrame], sentence_text: s
     }
 
 
-def _salience(ev: Event, frame: EventFrame) -> float:
+LEAD_BONUS = 2.0  # an event of the lead (the first sentence with any event) outranks a later violent one
+
+
+def _salience(ev: Event, frame: EventFrame, lead_start: int = -1) -> float:
     first = min(m.sent_start for m in frame.mentions)
     main_clause = any(not m.subordinate for m in frame.mentions)
     return ((0 if ev.background else 10) + 2 * main_clause + len(frame.mentions)
+            + (LEAD_BONUS if first == lead_start else 0)
             + (1.5 if frame.plover_type in _VIOLENT else 0) + (1 if ev.fatalities.claims else 0) - first / 2000.0)
 
 
@@ -366,6 +370,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
             for t in m.folded:
                 by_trigger[t.i] = f
     scored = []
+    lead_start = min((min(m.sent_start for m in f.mentions) for f in frames if f.mentions), default=-1)
     codable = [f for f in frames if f.plover_type in _ACLED_CODABLE]
     lead = min(codable, key=lambda f: min(m.i for m in f.mentions)) if codable else None
     if len(codable) > 1 and lead is not None and _named_weapon(lead):
@@ -389,7 +394,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         ev.confidence = confidence(feats)
         if KEEP_CONFIDENCE_FEATURES:
             object.__setattr__(ev, "_features", feats)
-        scored.append((_salience(ev, f), ev))
+        scored.append((_salience(ev, f, lead_start), ev))
     if not any(ev.acled is not None for _, ev in scored):
         extra = _classifier_event(doc, article, ref)
         if extra is not None:
