@@ -184,19 +184,21 @@ def test_acled_view_agrees_with_the_plover_view(nlp):
 
 
 def test_a_confident_not_acled_reading_outranks_a_named_weapon(monkeypatch) -> None:
-    """"A tank exploded" names a blast, not an attack: the classifier's confident "not an ACLED event"
-    wins over the weapon the word names; with that rule off, the blast reads as an explosive attack."""
+    """A statement about strikes is no strike: the classifier's confident "not an ACLED event" wins over
+    the weapon the text names; with that rule off, the record reads as an air strike."""
     from strife import assemble
     from strife.article import Article
     from strife.pipeline import extract_article
 
-    text = "Four workers were hurt when a storage tank at a chemical plant exploded on Thursday night, the fire department said."
+    text = ("Russia on Thursday denied that its planes were responsible for air strikes that destroyed a hospital "
+            "in the Syrian city of Aleppo.")
     assemble.classify_text.cache_clear()
     assert [e.acled for e in extract_article(Article(text=text)) if e.plover.type == "ASSAULT"] == [None]
     monkeypatch.setattr(assemble, "CLASSIFIER_NONE_OVERRIDE_PROB", 1.01)
     assemble.classify_text.cache_clear()
     typed = [e.acled for e in extract_article(Article(text=text)) if e.plover.type == "ASSAULT"]
-    assert typed and typed[0] is not None and typed[0].event_type == "Explosions/Remote violence"
+    assert typed and typed[0] is not None and typed[0].sub_event_type == "Air/drone strike"
+    assemble.classify_text.cache_clear()
 
 
 def test_the_lead_event_comes_first(monkeypatch) -> None:
@@ -211,3 +213,16 @@ def test_the_lead_event_comes_first(monkeypatch) -> None:
     assert [e.plover.type for e in extract_article(Article(text=text))][:2] == ["PROTEST", "ASSAULT"]
     monkeypatch.setattr(assemble, "LEAD_BONUS", 0.0)
     assert [e.plover.type for e in extract_article(Article(text=text))][:2] == ["ASSAULT", "PROTEST"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("One bomber blew herself up inside the mosque, killing 12 worshippers.", "explosives"),
+    ("Strategic bombers struck the airfield overnight, killing 12 soldiers.", "aerial"),
+])
+def test_an_ambiguous_weapon_word_needs_its_cue(text, mode) -> None:
+    """"bomber" names an aircraft only with one of its cues ("strategic", "B-52", ...), else a person."""
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    modes = [m for e in extract_article(Article(text=text)) if e.plover.type == "ASSAULT" for m in e.plover.mode]
+    assert mode in modes and ("aerial" in modes) == (mode == "aerial")

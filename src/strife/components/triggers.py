@@ -177,8 +177,11 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger],
     return default, default.is_ambiguous and (other_types or len(senses) == 1)
 
 
-def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str) -> list[str]:
-    """Weapons in the trigger's modifiers or instruments give the mode ("rocket attack", "fired 30 rockets")."""
+def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
+                          sentence: Optional[str] = None) -> list[str]:
+    """Weapons in the trigger's modifiers or instruments give the mode ("rocket attack", "fired 30 rockets").
+    A weapon word with other senses counts only when one of its cues is in the ``sentence`` (lower case):
+    "the bomber blew herself up" names a person, "B-52 bombers struck" an aircraft."""
     modes: list[str] = []
     candidates = []
     for c in tok.children:
@@ -191,6 +194,8 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str) -> 
         compound = " ".join([g.lower_ for g in c.children if g.dep_ == "compound" and g.i < c.i] + [c.lemma_.lower()])
         e = lex.weapons.get(compound) or lex.weapons.get(c.lemma_.lower()) or lex.weapons.get(c.lower_)
         if e and e.plover_mode and e.plover_type == plover_type and e.plover_mode not in modes:
+            if "ambiguous" in e.flags and e.cues and sentence is not None and not _cue_present(e.cues, sentence):
+                continue
             modes.append(e.plover_mode)
     return modes
 
@@ -245,7 +250,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             if new_type is not None:
                 # "will send aid" is a promise (AGREE), "would blockade" a threat, "must return" a demand
                 ptype, cameo, acled_hint, mode_of_entry = new_type, ontology.plover_to_cameo(new_type), None, None
-        weapon_modes = _modes_from_modifiers(tok, lex, ptype) if ptype == entry.plover_type else []
+        weapon_modes = _modes_from_modifiers(tok, lex, ptype, sent_text(tok)) if ptype == entry.plover_type else []
         modes = list(weapon_modes)
         if mode_of_entry and mode_of_entry not in modes:
             modes.append(mode_of_entry)
