@@ -226,3 +226,20 @@ def test_an_ambiguous_weapon_word_needs_its_cue(text, mode) -> None:
 
     modes = [m for e in extract_article(Article(text=text)) if e.plover.type == "ASSAULT" for m in e.plover.mode]
     assert mode in modes and ("aerial" in modes) == (mode == "aerial")
+
+
+def test_a_territory_change_goes_to_the_side_of_its_actor() -> None:
+    from strife.assemble import _territory_by_side
+    from strife.records import Actor
+
+    def actor(role, sector=None, kind="unknown"):
+        return Actor(role=role, name="x", text="x", span=(0, 1), sector=sector, kind=kind)
+
+    gov, non = ("Battles", "Government regains territory"), ("Battles", "Non-state actor overtakes territory")
+    assert _territory_by_side(gov, [actor("actor", "REB", "non_state")]) == non
+    assert _territory_by_side(non, [actor("actor", "MIL", "state")]) == gov
+    assert _territory_by_side(non, [actor("actor", None, "state")]) == gov  # a country as the actor
+    assert _territory_by_side(gov, [actor("recipient", "REB", "non_state")]) == gov  # only the taker counts
+    assert _territory_by_side(gov, [actor("actor", "CVL", "non_state")]) == gov  # civilians take no side
+    assert _territory_by_side(("Battles", "Armed clash"), [actor("actor", "REB")]) == ("Battles", "Armed clash")
+    assert _territory_by_side(None, [actor("actor", "REB")]) is None

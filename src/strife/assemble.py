@@ -233,7 +233,7 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
     cameo = cameo or ontology.plover_to_cameo(ptype, None)
     acled = ontology.plover_to_acled(ptype, mode, context=contexts, actor_kinds=actor_kinds,
                                      recipient_sectors=recipient_sectors, hints=hints)
-    acled = _blend_acled(frame, acled, sentence_text)
+    acled = _territory_by_side(_blend_acled(frame, acled, sentence_text), actors)
     acled_rec = Acled(event_type=acled[0], sub_event_type=acled[1]) if acled else None
     return Plover(type=ptype, mode=modes, context=contexts), cameo, acled_rec
 
@@ -263,6 +263,29 @@ def _classifier_text(doc: Doc, head, lead: bool) -> str:
     if lead and len(text.strip()) <= CLASSIFIER_TEXT_MAX_CHARS:
         return text
     return text[head.sent_start:head.sent_end]
+
+
+# ACLED's two territory-change sub-types differ only in who takes the place
+_TERRITORY_BY_SIDE = {"state": "Government regains territory", "nonstate": "Non-state actor overtakes territory"}
+
+
+def _territory_by_side(acled: Optional[tuple[str, str]], actors: list[Actor]) -> Optional[tuple[str, str]]:
+    """A territory change goes to the side of the record's first actor whose side is known (its sector's
+    side in ``acled_cues.tsv``, else a state's or a non-state group's kind): "Afghan security forces
+    recaptured the district" is the government's, "al-Shabab militants seized a village" a non-state
+    actor's, whatever the words alone suggested."""
+    if acled is None or acled[1] not in _TERRITORY_BY_SIDE.values():
+        return acled
+    from strife.classify.cues import load_acled_cues
+
+    sides = load_acled_cues()[1]
+    for a in actors:
+        if a.role != "actor":
+            continue
+        side = sides.get(a.sector) if a.sector else {"state": "state", "non_state": "nonstate"}.get(a.kind)
+        if side in _TERRITORY_BY_SIDE:
+            return acled[0], _TERRITORY_BY_SIDE[side]
+    return acled
 
 
 def _named_weapon(frame: EventFrame) -> bool:
