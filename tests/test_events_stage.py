@@ -243,3 +243,16 @@ def test_a_territory_change_goes_to_the_side_of_its_actor() -> None:
     assert _territory_by_side(gov, [actor("actor", "CVL", "non_state")]) == gov  # civilians take no side
     assert _territory_by_side(("Battles", "Armed clash"), [actor("actor", "REB")]) == ("Battles", "Armed clash")
     assert _territory_by_side(None, [actor("actor", "REB")]) is None
+
+
+def test_arrests_at_a_protest_are_a_protest_with_intervention() -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    text = ("Police detained dozens of people on Sunday as thousands protested in the streets of the capital "
+            "against the election result.")
+    coerce = [e for e in extract_article(Article(text=text)) if e.plover.type == "COERCE"]
+    assert coerce and coerce[0].acled.sub_event_type == "Protest with intervention"
+    plain = [e for e in extract_article(Article(text="Police arrested two men on Sunday in connection with the "
+                                                      "killing of a local politician.")) if e.plover.type == "COERCE"]
+    assert plain and plain[0].acled.sub_event_type == "Arrests"

@@ -288,6 +288,19 @@ def _territory_by_side(acled: Optional[tuple[str, str]], actors: list[Actor]) ->
     return acled
 
 
+def _arrests_at_a_protest(acled: Optional[Acled], frame: EventFrame, frames: list[EventFrame]) -> Optional[Acled]:
+    """Arrests in a sentence that reports a protest are ACLED's "Protest with intervention" ("police
+    detained dozens of protesters as thousands took to the streets"): ACLED codes the protest the
+    authorities broke up, not the arrests."""
+    if acled is None or acled.sub_event_type != "Arrests":
+        return acled
+    sentences = {m.sent_start for m in frame.mentions}
+    if any(g.plover_type == "PROTEST" and any(m.sent_start in sentences for m in g.mentions) for g in frames if g is not frame):
+        sub = ontology.acled_sub_type("Protest with intervention")
+        return Acled(event_type=sub.event_type, sub_event_type=sub.sub_event_type)
+    return acled
+
+
 def _named_weapon(frame: EventFrame) -> bool:
     return any(t.weapon_modes for m in frame.mentions for t in [m.trigger, *m.folded])
 
@@ -405,6 +418,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
                      else _fallback_date(f, ctx, by_trigger))
         head = f.head
         plover, cameo, acled = _classify(f, actors, _classifier_text(doc, head, f is lead))
+        acled = _arrests_at_a_protest(acled, f, frames)
         ev = Event(
             event_id=make_event_id(ref.text_sha256, f"{f.plover_type}|{f.head.trigger.start_char}"),
             article=ref, plover=plover, cameo=cameo, acled=acled, actors=actors, date=date_info,
