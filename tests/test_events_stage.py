@@ -256,3 +256,26 @@ def test_arrests_at_a_protest_are_a_protest_with_intervention() -> None:
     plain = [e for e in extract_article(Article(text="Police arrested two men on Sunday in connection with the "
                                                       "killing of a local politician.")) if e.plover.type == "COERCE"]
     assert plain and plain[0].acled.sub_event_type == "Arrests"
+
+
+def test_violence_in_a_protest_sentence_types_the_protest() -> None:
+    from types import SimpleNamespace as NS
+
+    from strife.assemble import _protest_violence
+    from strife.records import Acled
+
+    def frame(ptype, sent, victims=(), actors=(), recipients=()):
+        mention = NS(sent_start=sent, tolls=[NS(victims=v) for v in victims])
+        roles = {"actor": [NS(text=a) for a in actors], "recipient": [NS(text=r) for r in recipients]}
+        return NS(plover_type=ptype, mentions=[mention], roles=lambda role: roles[role])
+
+    peaceful = Acled(event_type="Protests", sub_event_type="Peaceful protest")
+    protest = frame("PROTEST", 0)
+    shot = frame("ASSAULT", 0, victims=["four protesters"], actors=["police"])
+    assert _protest_violence(peaceful, protest, [protest, shot]).sub_event_type == "Excessive force against protesters"
+    riot = frame("ASSAULT", 0, actors=["Protesters"], recipients=["police officers"])
+    assert _protest_violence(peaceful, protest, [protest, riot]).sub_event_type == "Violent demonstration"
+    elsewhere = frame("ASSAULT", 100, victims=["two protesters"])
+    assert _protest_violence(peaceful, protest, [protest, elsewhere]) == peaceful  # another sentence
+    unrelated = frame("ASSAULT", 0, victims=["two soldiers"], actors=["gunmen"])
+    assert _protest_violence(peaceful, protest, [protest, unrelated]) == peaceful

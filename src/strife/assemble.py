@@ -301,6 +301,38 @@ def _arrests_at_a_protest(acled: Optional[Acled], frame: EventFrame, frames: lis
     return acled
 
 
+@lru_cache(maxsize=1)
+def _protester_words() -> frozenset[str]:
+    """The trigger lexicon's protest participants ("protester", "demonstrator"), singular and plural."""
+    words = {t.lemma for t in ontology.triggers() if "participant_noun" in t.flags and t.plover_type == "PROTEST"}
+    return frozenset(words | {w + "s" for w in words})
+
+
+def _names_protesters(text: Optional[str]) -> bool:
+    return bool(text) and any(w in _protester_words() for w in text.lower().split())
+
+
+def _protest_violence(acled: Optional[Acled], frame: EventFrame, frames: list[EventFrame]) -> Optional[Acled]:
+    """A protest read as peaceful whose sentence also reports violence: against protesters (the attack's
+    recipients or casualties are protesters) it is ACLED's "Excessive force against protesters"; by
+    protesters (they are the attack's actors) a "Violent demonstration"."""
+    if frame.plover_type != "PROTEST" or acled is None or acled.sub_event_type != "Peaceful protest":
+        return acled
+    sentences = {m.sent_start for m in frame.mentions}
+    against = by = False
+    for g in frames:
+        if g is frame or g.plover_type != "ASSAULT" or not any(m.sent_start in sentences for m in g.mentions):
+            continue
+        victims = [t.victims for m in g.mentions for t in m.tolls] + [a.text for a in g.roles("recipient")]
+        against = against or any(_names_protesters(v) for v in victims)
+        by = by or any(_names_protesters(a.text) for a in g.roles("actor"))
+    name = "Excessive force against protesters" if against else "Violent demonstration" if by else None
+    if name is None:
+        return acled
+    sub = ontology.acled_sub_type(name)
+    return Acled(event_type=sub.event_type, sub_event_type=sub.sub_event_type)
+
+
 def _named_weapon(frame: EventFrame) -> bool:
     return any(t.weapon_modes for m in frame.mentions for t in [m.trigger, *m.folded])
 
@@ -418,7 +450,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
                      else _fallback_date(f, ctx, by_trigger))
         head = f.head
         plover, cameo, acled = _classify(f, actors, _classifier_text(doc, head, f is lead))
-        acled = _arrests_at_a_protest(acled, f, frames)
+        acled = _protest_violence(_arrests_at_a_protest(acled, f, frames), f, frames)
         ev = Event(
             event_id=make_event_id(ref.text_sha256, f"{f.plover_type}|{f.head.trigger.start_char}"),
             article=ref, plover=plover, cameo=cameo, acled=acled, actors=actors, date=date_info,
