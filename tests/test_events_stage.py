@@ -279,3 +279,12 @@ def test_violence_in_a_protest_sentence_types_the_protest() -> None:
     assert _protest_violence(peaceful, protest, [protest, elsewhere]) == peaceful  # another sentence
     unrelated = frame("ASSAULT", 0, victims=["two soldiers"], actors=["gunmen"])
     assert _protest_violence(peaceful, protest, [protest, unrelated]) == peaceful
+
+
+def test_a_retreat_is_from_its_recipient() -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    recs = [e for e in extract_article(Article(text="Syria says it is willing to withdraw its troops from neighboring "
+                                                    "Lebanon, after fifteen years of occupation.")) if e.plover.type == "RETREAT"]
+    assert recs and "Lebanon" in [a.name for a in recs[0].actors if a.role == "recipient"]

@@ -310,6 +310,9 @@ class MentionBuilder:
         trig = self.by_i.get(tok.i)
         violent = trig is None or trig.plover_type in ("ASSAULT", "COERCE")
         preps = self.w["recipient_preps"] if violent else self.w["recipient_preps_nonviolent"]
+        if trig is not None:
+            # a type's own prepositions ("recipient_preps_retreat": "withdraw its troops from Lebanon")
+            preps = preps | self.w.get(f"recipient_preps_{trig.plover_type.lower()}", frozenset())
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
             out.extend((s, "victim") for s in _subjects(tok))
         for c in tok.children:
