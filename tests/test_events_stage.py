@@ -288,3 +288,11 @@ def test_a_retreat_is_from_its_recipient() -> None:
     recs = [e for e in extract_article(Article(text="Syria says it is willing to withdraw its troops from neighboring "
                                                     "Lebanon, after fifteen years of occupation.")) if e.plover.type == "RETREAT"]
     assert recs and "Lebanon" in [a.name for a in recs[0].actors if a.role == "recipient"]
+
+
+def test_a_concession_is_to_the_place_it_lifts_restrictions_in() -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    recs = [e for e in extract_article(Article(text="Serbia lifted a night curfew in Montenegro on Sunday.")) if e.plover.type == "CONCEDE"]
+    assert recs and "Montenegro" in [a.name for a in recs[0].actors if a.role == "recipient"]
