@@ -288,17 +288,25 @@ def _territory_by_side(acled: Optional[tuple[str, str]], actors: list[Actor]) ->
     return acled
 
 
+def _acled_record(sub_event_type: str) -> Acled:
+    sub = ontology.acled_sub_type(sub_event_type)
+    return Acled(event_type=sub.event_type, sub_event_type=sub.sub_event_type)
+
+
+def _sentence_mates(frame: EventFrame, frames: list[EventFrame], plover_type: str) -> list[EventFrame]:
+    """The other frames of ``plover_type`` with a mention in one of ``frame``'s sentences."""
+    sentences = {m.sent_start for m in frame.mentions}
+    return [g for g in frames if g is not frame and g.plover_type == plover_type
+            and any(m.sent_start in sentences for m in g.mentions)]
+
+
 def _arrests_at_a_protest(acled: Optional[Acled], frame: EventFrame, frames: list[EventFrame]) -> Optional[Acled]:
     """Arrests in a sentence that reports a protest are ACLED's "Protest with intervention" ("police
     detained dozens of protesters as thousands took to the streets"): ACLED codes the protest the
     authorities broke up, not the arrests."""
-    if acled is None or acled.sub_event_type != "Arrests":
+    if acled is None or acled.sub_event_type != "Arrests" or not _sentence_mates(frame, frames, "PROTEST"):
         return acled
-    sentences = {m.sent_start for m in frame.mentions}
-    if any(g.plover_type == "PROTEST" and any(m.sent_start in sentences for m in g.mentions) for g in frames if g is not frame):
-        sub = ontology.acled_sub_type("Protest with intervention")
-        return Acled(event_type=sub.event_type, sub_event_type=sub.sub_event_type)
-    return acled
+    return _acled_record("Protest with intervention")
 
 
 @lru_cache(maxsize=1)
@@ -318,19 +326,14 @@ def _protest_violence(acled: Optional[Acled], frame: EventFrame, frames: list[Ev
     protesters (they are the attack's actors) a "Violent demonstration"."""
     if frame.plover_type != "PROTEST" or acled is None or acled.sub_event_type != "Peaceful protest":
         return acled
-    sentences = {m.sent_start for m in frame.mentions}
     against = by = False
-    for g in frames:
-        if g is frame or g.plover_type != "ASSAULT" or not any(m.sent_start in sentences for m in g.mentions):
-            continue
+    for g in _sentence_mates(frame, frames, "ASSAULT"):
         victims = [t.victims for m in g.mentions for t in m.tolls] + [a.text for a in g.roles("recipient")]
         against = against or any(_names_protesters(v) for v in victims)
         by = by or any(_names_protesters(a.text) for a in g.roles("actor"))
-    name = "Excessive force against protesters" if against else "Violent demonstration" if by else None
-    if name is None:
-        return acled
-    sub = ontology.acled_sub_type(name)
-    return Acled(event_type=sub.event_type, sub_event_type=sub.sub_event_type)
+    if against:
+        return _acled_record("Excessive force against protesters")
+    return _acled_record("Violent demonstration") if by else acled
 
 
 def _named_weapon(frame: EventFrame) -> bool:

@@ -635,10 +635,11 @@ def _wiki_text(raw: str, sents: list, keep_spacing: bool) -> tuple[str, list[tup
     return "\n".join(parts), spans
 
 
-def load_wikievents(split: str = "dev") -> list[tuple[Article, list[GoldEvent]]]:
+def load_wikievents(split: str = "dev", data: Optional[Path] = None) -> list[tuple[Article, list[GoldEvent]]]:
+    """WikiEvents documents and their gold events (``data``: the ``data`` directory; default: found)."""
     from strife.article import clean_text
 
-    d = data_dir() / "wikievents"
+    d = (data or data_dir()) / "wikievents"
     coref: dict[str, list[list[str]]] = {}
     cpath = d / "coref" / f"{split}.jsonlines"
     if cpath.is_file():
@@ -706,9 +707,10 @@ def evaluate_wikievents(limit: Optional[int] = None, split: str = "dev") -> SetR
     return res
 
 
-def load_rams(split: str = "dev") -> list[tuple[Article, list[GoldEvent]]]:
+def load_rams(split: str = "dev", data: Optional[Path] = None) -> list[tuple[Article, list[GoldEvent]]]:
+    """RAMS documents and their gold events (``data``: the ``data`` directory; default: found)."""
     out = []
-    for line in _need(data_dir() / "rams" / f"{split}.jsonlines").open(encoding="utf-8"):
+    for line in _need((data or data_dir()) / "rams" / f"{split}.jsonlines").open(encoding="utf-8"):
         rec = json.loads(line)
         trig_s, trig_e, types = rec["evt_triggers"][0]
         klass = _event_class(types[0][0])

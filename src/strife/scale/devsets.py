@@ -128,14 +128,14 @@ def wikievents_docs(d: Path, split: str = "dev") -> list[str]:
     """WikiEvents documents (every one holds annotated events), as the role evaluation reads them."""
     from strife.evaluation.roles import load_wikievents
 
-    return [a.text for a, _ in load_wikievents(split)]
+    return [a.text for a, _ in load_wikievents(split, d)]
 
 
 def rams_docs(d: Path, split: str = "dev") -> list[str]:
     """RAMS documents (five-sentence windows around an annotated event), as the role evaluation reads them."""
     from strife.evaluation.roles import load_rams
 
-    return [a.text for a, _ in load_rams(split)]
+    return [a.text for a, _ in load_rams(split, d)]
 
 
 def no_event_texts(d: Optional[Path] = None, part: Optional[str] = None) -> dict[str, list[str]]:
