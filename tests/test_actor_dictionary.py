@@ -307,3 +307,17 @@ def test_entity_ruler_patterns_are_cached_by_source_digest(tmp_path, monkeypatch
         assert any(p["id"] == "Zorblat Front" for p in d.entity_ruler_patterns())
     finally:
         get_settings.cache_clear()
+
+
+def test_short_person_names_skip_organisations(d):
+    # a person by first and last name without the middle ones
+    assert d.lookup("Carlos Menem").name == "Carlos Saul Menem"
+    # an organisation the Phoenix files list as a person: its first and last words name no one
+    assert d.lookup("Syrian forces") is None
+    assert d.describe("the Syrian forces").sector == "MIL"
+    extra = ActorDictionary(entries=[
+        ActorEntry(name="Zorblat Union of Free Workers", kind="person"),
+        ActorEntry(name="Arkadi Petrovich Zorblat", kind="person"),
+    ], agents=d.agents)
+    assert extra.lookup("Arkadi Zorblat").name == "Arkadi Petrovich Zorblat"
+    assert extra.lookup("Zorblat Workers") is None

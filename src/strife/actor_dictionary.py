@@ -157,6 +157,10 @@ def _one_slip(a: str, b: str) -> bool:
     return longer[i + 1:] == shorter[i:]
 
 
+# words of an organisation's name, not a person's ("in" and "on" are syllables of Korean and Chinese names)
+_NOT_IN_PERSON_NAMES = frozenset({"of", "and", "for", "the", "to", "against"})
+
+
 def compact_key(key: str) -> str:
     return key.replace(" ", "")
 
@@ -377,14 +381,17 @@ class ActorDictionary:
             if e.kind == "state" and e.sector is None and e.country:
                 self._states.setdefault(e.country, i)
         # persons also by first and last name without middle names ("Carlos Saul Menem" -> "Carlos
-        # Menem"), where no other entry, and no other person's short form, claims that key
+        # Menem"), where no other entry, and no other person's short form, claims that key; not an
+        # organisation the source dictionary files as a person ("Syrian Coalition of Secular and
+        # Democratic Forces" is no "Syrian forces")
         short: dict[str, set[int]] = {}
         for i, e in enumerate(self.entries):
             if e.kind != "person":
                 continue
             for alias in e.all_names:
                 words = normalize(alias).split()
-                if len(words) >= 3:
+                if len(words) >= 3 and not _NOT_IN_PERSON_NAMES.intersection(words) \
+                        and not self.lookup_agent(words[-1]):
                     short.setdefault(words[0] + " " + words[-1], set()).add(i)
         self._short_persons = {k: next(iter(v)) for k, v in short.items()
                                if k not in self._index and len({self.entries[i].name for i in v}) == 1}
