@@ -4,9 +4,13 @@ does not give."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from strife.actor_dictionary import ActorDictionary, ActorEntry, _one_slip, get_actor_dictionary
+from strife.actor_dictionary import ActorDictionary, ActorDictionaryError, ActorEntry, _one_slip, get_actor_dictionary
+from strife.article import Article
+from strife.pipeline import _make_doc
 
 
 @pytest.mark.parametrize("a, b, ok", [
@@ -130,3 +134,30 @@ def test_a_capital_as_a_place_is_no_actor(nlp, text, capital):
 def test_a_two_word_title_outranks_its_words(nlp, text):
     found = [m for m in nlp(text)._.strife_actors if m.text.endswith("Karim Haddad")]
     assert found and found[0].sector == "GOV"  # a secretary general, not a military general
+
+
+def test_earlier_coding_by_period_and_by_the_words_used():
+    e = ActorEntry.from_json_dict({
+        "name": "Zorblat Movement", "country": "AFG", "sector": "GOV", "kind": "state",
+        "earlier": {"since": "2001-11-13", "until": "2021-08-15", "sector": "REB", "kind": "non_state"}})
+    assert e.coding_on(None) == ("GOV", "state")                      # undated: today's coding
+    assert e.coding_on(date(2015, 6, 1)) == ("REB", "non_state")
+    assert e.coding_on(date(2021, 8, 15)) == ("GOV", "state")         # 'until' is the first day of the new coding
+    assert e.coding_on(date(1998, 1, 1)) == ("GOV", "state")          # before 'since'
+    assert e.coding_on(None, as_rebels=True) == ("REB", "non_state")
+    assert ActorEntry.from_json_dict(e.to_json_dict()) == e
+    with pytest.raises(ActorDictionaryError):
+        ActorEntry.from_json_dict({"name": "X", "earlier": {"until": "last year"}})
+    with pytest.raises(ActorDictionaryError):
+        ActorEntry.from_json_dict({"name": "X", "earlier": {"until": "2020-01-01", "side": "REB"}})
+
+
+@pytest.mark.parametrize("text, published, sector", [
+    ("The Taliban captured a district in Kunduz province, police said.", None, "GOV"),
+    ("The Taliban captured a district in Kunduz province, police said.", date(2015, 6, 1), "REB"),
+    ("Taliban insurgents captured a district in Kunduz province, police said.", None, "REB"),
+])
+def test_taliban_coded_for_the_date_of_the_report(nlp, text, published, sector):
+    doc = nlp(_make_doc(nlp, Article(text=text, published=published)))
+    taliban = [m for m in doc._.strife_actors if m.name == "Taliban"]
+    assert taliban and taliban[0].sector == sector

@@ -58,6 +58,33 @@ class ActorDictionaryError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class EarlierCoding:
+    """How an actor was coded in an earlier period: the Taliban were an insurgency (REB, non-state) from
+    their fall on 2001-11-13 until they took Kabul on 2021-08-15, and the de facto government (GOV,
+    state) before and since."""
+
+    until: str  # ISO date (YYYY-MM-DD): the first day of the current coding
+    sector: Optional[str] = None
+    kind: Kind = "unknown"
+    since: Optional[str] = None  # ISO date: the first day of the earlier coding (None: always before)
+
+    def __post_init__(self) -> None:
+        for name in ("until", "since"):
+            value = getattr(self, name)
+            if value is None and name == "since":
+                continue
+            try:
+                date.fromisoformat(value)
+            except (TypeError, ValueError) as exc:
+                raise ActorDictionaryError(f"earlier coding: {name!r} {value!r} is not an ISO date") from exc
+        if self.kind not in KINDS:
+            raise ActorDictionaryError(f"earlier coding: kind {self.kind!r} not one of {sorted(KINDS)}")
+
+    def covers(self, day: date) -> bool:
+        return (self.since is None or date.fromisoformat(self.since) <= day) and day < date.fromisoformat(self.until)
+
+
+@dataclass(frozen=True, slots=True)
 class ActorEntry:
     """One canonical actor."""
 
@@ -70,6 +97,7 @@ class ActorEntry:
     codes: tuple[str, ...] = ()  # original CAMEO-style codes, for reference
     source: str = "curated"  # phoenix | curated | user:<file> | described
     metonyms: tuple[str, ...] = ()  # capital-city metonyms ("Washington"); not matched by default
+    earlier: Optional[EarlierCoding] = None  # the coding before a date (see coding_on)
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.strip():
@@ -82,6 +110,14 @@ class ActorEntry:
             if not re.fullmatch(r"[A-Z]{3}", iso):
                 raise ActorDictionaryError(f"actor {self.name!r}: affiliation {iso!r} is not ISO3")
 
+    def coding_on(self, day: Optional[date], as_rebels: bool = False) -> tuple[Optional[str], str]:
+        """(sector, kind) of the actor in a report published on ``day`` (None: today's coding), or in
+        words that call it rebels ("Taliban insurgents" is the insurgency, whatever the date)."""
+        e = self.earlier
+        if e is not None and (as_rebels or (day is not None and e.covers(day))):
+            return e.sector, e.kind
+        return self.sector, self.kind
+
     @property
     def all_names(self) -> tuple[str, ...]:
         return (self.name,) + tuple(a for a in self.aliases if a != self.name)
@@ -89,6 +125,8 @@ class ActorEntry:
     def to_json_dict(self) -> dict[str, Any]:
         """Compact JSON form: empty fields are left out."""
         d = asdict(self)
+        if d.get("earlier"):
+            d["earlier"] = {k: v for k, v in d["earlier"].items() if v is not None}
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in d.items() if v not in (None, (), "")}
 
     @classmethod
@@ -108,7 +146,19 @@ class ActorEntry:
             codes=tuple(data.get("codes") or ()),
             source=data.get("source") or default_source,
             metonyms=tuple(data.get("metonyms") or ()),
+            earlier=_earlier_from_json(data.get("earlier")),
         )
+
+
+def _earlier_from_json(value: Any) -> Optional[EarlierCoding]:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - {"until", "since", "sector", "kind"} or "until" not in value:
+        raise ActorDictionaryError(
+            f"'earlier' must be an object with 'until' and optional 'since', 'sector', 'kind': {value!r}")
+    since = value.get("since")
+    return EarlierCoding(until=str(value["until"]), sector=value.get("sector"), kind=value.get("kind") or "unknown",
+                         since=None if since is None else str(since))
 
 
 # ---------------------------------------------------------------- normalisation

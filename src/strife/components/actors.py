@@ -9,6 +9,7 @@ ruler adds before NER), noun chunks and the parse; it writes ``doc._.strife_acto
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import lru_cache
 from typing import Optional
 
@@ -46,10 +47,13 @@ class ActorMention:
         return self.start_char <= tok.idx < self.end_char
 
 
-def _entry_fields(entry) -> dict:
+def _entry_fields(entry, day=None, as_rebels: bool = False) -> dict:
+    """Mention fields of a dictionary entry, coded as of ``day`` (the publication date; see
+    ``ActorEntry.coding_on``)."""
+    sector, kind = entry.coding_on(day, as_rebels)
     return dict(
-        name=entry.name, country=entry.country, sector=entry.sector,
-        kind=entry.kind or "unknown", affiliation=list(entry.affiliation or []),
+        name=entry.name, country=entry.country, sector=sector,
+        kind=kind or "unknown", affiliation=list(entry.affiliation or []),
     )
 
 
@@ -148,6 +152,8 @@ class ActorResolver:
         self.doc = doc
         self.dict = get_actor_dictionary()
         self.mentions: list[ActorMention] = []
+        published = doc._.published  # a date, a datetime, or None (actors coded as of today)
+        self.day = published.date() if isinstance(published, datetime) else published
 
     # -- collection -----------------------------------------------------------------------------
     def _covered(self, start: int, end: int) -> bool:
@@ -173,7 +179,7 @@ class ActorResolver:
             if label == "NORP" and not (head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
                 continue  # a demonym as a modifier ("Iraqi soldiers", "Iranian-backed"): descriptions use it
             if entry is not None:
-                fields = _entry_fields(entry)
+                fields = _entry_fields(entry, self.day, self._called_rebels(head))
                 if fields["kind"] == "person":
                     t_country, t_sector = self._person_context(ent)
                     if t_sector and fields["sector"] in (None, "ELI", "UAF"):
@@ -271,8 +277,13 @@ class ActorResolver:
             entry = self.dict.lookup(text) or (self.dict.lookup(text[:-1]) if text.endswith("s") and len(text) > 4 else None)
             if entry is not None and entry.kind != "person":
                 self._add(ActorMention(span.start_char, span.end_char, text, span.root.i, how="dictionary",
-                                       **_entry_fields(entry)))
+                                       **_entry_fields(entry, self.day, self._called_rebels(span.root))))
             i = j
+
+    def _called_rebels(self, tok: Token) -> bool:
+        """A name that modifies a rebel noun ("Taliban insurgents", "Taliban militants")."""
+        h = tok.head
+        return tok.dep_ == "compound" and h.pos_ in ("NOUN", "PROPN") and self._agent_sector(h) == "REB"
 
     def _agent_sector(self, tok: Token) -> Optional[str]:
         return self.dict.lookup_agent(tok.lemma_.lower()) or self.dict.lookup_agent(tok.lower_)
@@ -303,7 +314,7 @@ class ActorResolver:
             # "a Cambodian refugee camp": the demonym modifies the phrase's head
             country = _modifier_country(tok) or (_modifier_country(compound_of) if compound_of is not None else None)
             if entry is not None:
-                fields = _entry_fields(entry)
+                fields = _entry_fields(entry, self.day, sector == "REB")
                 if country and not fields.get("country"):
                     fields["country"] = country
                 fields["name"] = fields["name"] or np.text
