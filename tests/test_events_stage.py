@@ -258,6 +258,19 @@ def test_arrests_at_a_protest_are_a_protest_with_intervention() -> None:
     assert plain and plain[0].acled.sub_event_type == "Arrests"
 
 
+@pytest.mark.parametrize("text", [
+    "Security forces continue to detain people who organise or join the weekly demonstrations in the capital.",
+    "Police arrested a student leader on Monday on charges related to organising an illegal protest last month.",
+    "Police arrested dozens of opposition activists on Friday in anticipation of mass protests planned for Sunday.",
+])
+def test_arrests_for_a_protest_stay_arrests(text) -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    coerce = [e for e in extract_article(Article(text=text)) if e.plover.type == "COERCE"]
+    assert coerce and coerce[0].acled.sub_event_type == "Arrests"
+
+
 def test_violence_in_a_protest_sentence_types_the_protest() -> None:
     from types import SimpleNamespace as NS
 

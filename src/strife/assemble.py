@@ -24,6 +24,7 @@ from strife.records import (
 )
 from strife.confidence import confidence
 from strife.doc_ext import doc_text
+from strife.lexicon import load_wordlists
 from strife.tolls import summarize
 
 KEEP_CONFIDENCE_FEATURES = False  # scripts/train_confidence.py sets it to read the features back
@@ -300,11 +301,42 @@ def _sentence_mates(frame: EventFrame, frames: list[EventFrame], plover_type: st
             and any(m.sent_start in sentences for m in g.mentions)]
 
 
-def _arrests_at_a_protest(acled: Optional[Acled], frame: EventFrame, frames: list[EventFrame]) -> Optional[Acled]:
-    """Arrests in a sentence that reports a protest are ACLED's "Protest with intervention" ("police
-    detained dozens of protesters as thousands took to the streets"): ACLED codes the protest the
-    authorities broke up, not the arrests."""
-    if acled is None or acled.sub_event_type != "Arrests" or not _sentence_mates(frame, frames, "PROTEST"):
+def _path_between(doc: Doc, a: int, b: int) -> Optional[list]:
+    """The tokens on the dependency path between tokens ``a`` and ``b``, both ends excluded (None when
+    they are not in one tree)."""
+    up_a = [doc[a]]
+    while up_a[-1].head.i != up_a[-1].i:
+        up_a.append(up_a[-1].head)
+    index = {t.i: k for k, t in enumerate(up_a)}
+    t, up_b = doc[b], []
+    while t.i not in index:
+        up_b.append(t)
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return [x for x in up_a[:index[t.i] + 1] + up_b[::-1] if x.i not in (a, b)]
+
+
+def _protest_at_arrests(doc: Doc, arrest: EventMention, protest: EventMention) -> bool:
+    """The protest is one the arrests broke up ("detained during unsanctioned protests", "while trying to
+    hold demonstrations", "as activists took to the streets"), not the charge or the people's description
+    ("detain people who organise demonstrations", "arrested on charges related to organising a protest",
+    "in anticipation of mass protests": ACLED's Arrests; words in factuality.json's arrest_reason_words)."""
+    words = load_wordlists("factuality")["arrest_reason_words"]
+    path = _path_between(doc, arrest.i, protest.i)
+    return path is not None and not any(
+        t.dep_ == "relcl" or t.lemma_.lower() in words or t.lower_ in words for t in path)
+
+
+def _arrests_at_a_protest(acled: Optional[Acled], frame: EventFrame, frames: list[EventFrame], doc: Doc) -> Optional[Acled]:
+    """Arrests in a sentence that reports a protest they broke up are ACLED's "Protest with intervention"
+    ("police detained dozens of protesters as thousands took to the streets"): ACLED codes the protest the
+    authorities broke up, not the arrests (:func:`_protest_at_arrests`)."""
+    if acled is None or acled.sub_event_type != "Arrests":
+        return acled
+    mates = _sentence_mates(frame, frames, "PROTEST")
+    if not any(_protest_at_arrests(doc, a, p) for a in frame.mentions for g in mates for p in g.mentions
+               if a.sent_start == p.sent_start):
         return acled
     return _acled_record("Protest with intervention")
 
@@ -453,7 +485,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
                      else _fallback_date(f, ctx, by_trigger))
         head = f.head
         plover, cameo, acled = _classify(f, actors, _classifier_text(doc, head, f is lead))
-        acled = _protest_violence(_arrests_at_a_protest(acled, f, frames), f, frames)
+        acled = _protest_violence(_arrests_at_a_protest(acled, f, frames, doc), f, frames)
         ev = Event(
             event_id=make_event_id(ref.text_sha256, f"{f.plover_type}|{f.head.trigger.start_char}"),
             article=ref, plover=plover, cameo=cameo, acled=acled, actors=actors, date=date_info,
