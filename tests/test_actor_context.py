@@ -161,3 +161,23 @@ def test_taliban_coded_for_the_date_of_the_report(nlp, text, published, sector):
     doc = nlp(_make_doc(nlp, Article(text=text, published=published)))
     taliban = [m for m in doc._.strife_actors if m.name == "Taliban"]
     assert taliban and taliban[0].sector == sector
+
+
+def test_petrarch_dated_codes_give_the_sector_of_the_day():
+    e = ActorEntry(name="Zorblat Prime", country="USA", sector="ELI", kind="person",
+                   codes=("USAELI 19290101-810120", "USAGOV 810120-890120", "USAELI 890120-040101", "note: x"))
+    assert e.coding_on(date(1985, 1, 1)) == ("GOV", "person")
+    assert e.coding_on(date(1995, 1, 1)) == ("ELI", "person")
+    assert e.coding_on(None) == ("ELI", "person")                               # undated: the entry's own
+    assert ActorEntry(name="Q", sector="REB", codes=("AFGREB",)).coding_on(date(1985, 1, 1)) == ("REB", "unknown")
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro Hashimoto.", "Boris Yeltsin", "GOV"),
+    ("U.S. Secretary of State Warren Christopher telephoned his Russian counterpart on Tuesday.", "Warren Christopher", "GOV"),
+    ("Former President Ronald Reagan spoke in California on Monday.", "Ronald Reagan", "ELI"),
+    ("Ousted President Askar Akayev has agreed to resign.", "Askar Akayev", "ELI"),
+])
+def test_a_title_in_the_name_outranks_the_elite_code_unless_former(nlp, text, name, sector):
+    found = [m for m in nlp(text)._.strife_actors if m.name == name]
+    assert found and found[0].sector == sector

@@ -116,6 +116,11 @@ class ActorEntry:
         e = self.earlier
         if e is not None and (as_rebels or (day is not None and e.covers(day))):
             return e.sector, e.kind
+        if day is not None and self.codes:
+            # PETRARCH date-restricted codes ("USAGOV 810120-890120" on Ronald Reagan, "USAELI" after)
+            sector = _dated_sector(self.codes, day)
+            if sector is not None:
+                return sector, self.kind
         return self.sector, self.kind
 
     @property
@@ -148,6 +153,26 @@ class ActorEntry:
             metonyms=tuple(data.get("metonyms") or ()),
             earlier=_earlier_from_json(data.get("earlier")),
         )
+
+
+@lru_cache(maxsize=8192)
+def _dated_sector(codes: tuple[str, ...], day: date) -> Optional[str]:
+    """The sector of the PETRARCH code valid on ``day`` among ``codes`` (None when none is date-restricted
+    or the valid code names no sector)."""
+    from strife.petrarch_dict import PetrarchFormatError, parse_code_block, select_code
+
+    parsed = []
+    for raw in codes:
+        if ":" in raw:  # "note: ...", "phoenix:AFGREB": annotations, not codes
+            continue
+        try:
+            parsed.append(parse_code_block(raw))
+        except PetrarchFormatError:
+            continue  # a code the source file wrote unreadably: the entry's own sector stands
+    if not any(c.restricted for c in parsed):
+        return None
+    code = select_code(parsed, day)
+    return decode_cameo(code).sector if code else None
 
 
 def _earlier_from_json(value: Any) -> Optional[EarlierCoding]:

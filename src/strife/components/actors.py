@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 import strife.doc_ext  # noqa: F401
 from strife.doc_ext import doc_text, token_table
+from strife.lexicon import load_wordlists
 from strife.actor_dictionary import get_actor_dictionary
 
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
@@ -182,7 +183,8 @@ class ActorResolver:
                 fields = _entry_fields(entry, self.day, self._called_rebels(head))
                 if fields["kind"] == "person":
                     t_country, t_sector = self._person_context(ent)
-                    if t_sector and fields["sector"] in (None, "ELI", "UAF"):
+                    t_sector = t_sector or self._title_in_name(ent)
+                    if t_sector and fields["sector"] in (None, "ELI", "UAF") and not self._former(ent):
                         fields["sector"] = t_sector  # "President X": the office outranks a generic "elite" code
                     if t_country and not fields["country"]:
                         fields["country"] = t_country
@@ -254,6 +256,24 @@ class ActorResolver:
             if s and not sector:
                 sector = s
         return country, sector
+
+    def _title_in_name(self, ent: Span) -> Optional[str]:
+        """The sector of a title the entity itself begins with ("President Boris Yeltsin", "Secretary of
+        State Warren Christopher", as the dictionary's aliases write them)."""
+        words = [t.lower_ for t in ent[:4]]
+        for n in (3, 2, 1):
+            if len(words) > n:
+                s = self.dict.lookup_agent(" ".join(words[:n]))
+                if s:
+                    return s
+        return None
+
+    def _former(self, ent: Span) -> bool:
+        """A former office holder ("former President Reagan", "ousted President Askar Akayev"): the title
+        names no current office (words in factuality.json's former_title_words)."""
+        words = load_wordlists("factuality")["former_title_words"]
+        lo = max(ent.sent.start, ent.start - 3)
+        return any(t.lower_ in words for t in self.doc[lo:ent.end])
 
     def from_proper_nouns(self) -> None:
         """Runs of proper nouns the ruler and NER missed, looked up as written or without a plural
