@@ -181,3 +181,13 @@ def test_petrarch_dated_codes_give_the_sector_of_the_day():
 def test_a_title_in_the_name_outranks_the_elite_code_unless_former(nlp, text, name, sector):
     found = [m for m in nlp(text)._.strife_actors if m.name == name]
     assert found and found[0].sector == sector
+
+
+@pytest.mark.parametrize("text, people, iso", [
+    ("Palestinians protested in Gaza on Friday.", "Palestinians", "PSE"),
+    ("Serbian police attacked Albanians in Pristina.", "Albanians", "ALB"),
+])
+def test_a_plural_demonym_is_its_peoples_civilians(nlp, text, people, iso):
+    got = _actors(nlp, text)[people]
+    assert (got.sector, got.kind, got.country) == ("CVL", "non_state", iso)
+    assert got.name.endswith("civilians")

@@ -535,6 +535,10 @@ class ActorDictionary:
         i = self._states.get(iso3)
         return self.entries[i] if i is not None else None
 
+    def sector_label(self, sector: str) -> str:
+        """The plural noun a sector code names ("CVL" -> "civilians"), as descriptions are named."""
+        return self._labels.get(sector, sector.lower())
+
     def lookup_agent(self, noun: str) -> Optional[str]:
         """Sector of a generic noun or noun phrase: "soldiers" -> MIL, "militant" -> REB."""
         stamp = (id(self.agents), len(self.agents))
@@ -655,7 +659,7 @@ class ActorDictionary:
                 return None
             return self.state(country) or ActorEntry(name=country, country=country, kind="state", source="described")
         sector = agent[2]
-        label = self._labels.get(sector, sector.lower())
+        label = self.sector_label(sector)
         if sector in STATE_SECTORS:
             kind: Kind = "state" if country else "unknown"
         else:

@@ -181,6 +181,10 @@ class ActorResolver:
                 continue  # a demonym as a modifier ("Iraqi soldiers", "Iranian-backed"): descriptions use it
             if entry is not None:
                 fields = _entry_fields(entry, self.day, self._called_rebels(head))
+                if label == "NORP" and entry.kind == "state" and entry.sector is None and head.tag_ in ("NNPS", "NNS"):
+                    # a people ("Palestinians protested", "attacks on Albanians"): its civilians, as PLOVER
+                    # and CAMEO coders code them, not its state
+                    fields.update(name=f"{entry.name} {self.dict.sector_label('CVL')}", sector="CVL", kind="non_state")
                 if fields["kind"] == "person":
                     t_country, t_sector = self._person_context(ent)
                     t_sector = t_sector or self._title_in_name(ent)
