@@ -177,6 +177,7 @@ def test_petrarch_dated_codes_give_the_sector_of_the_day():
     ("U.S. Secretary of State Warren Christopher telephoned his Russian counterpart on Tuesday.", "Warren Christopher", "GOV"),
     ("Former President Ronald Reagan spoke in California on Monday.", "Ronald Reagan", "ELI"),
     ("Ousted President Askar Akayev has agreed to resign.", "Askar Akayev", "ELI"),
+    ("Palestinian Prime Minister Ismail Haniyeh rejected the offer on Sunday.", "Ismail Haniyeh", "GOV"),
 ])
 def test_a_title_in_the_name_outranks_the_elite_code_unless_former(nlp, text, name, sector):
     found = [m for m in nlp(text)._.strife_actors if m.name == name]
@@ -191,3 +192,7 @@ def test_a_plural_demonym_is_its_peoples_civilians(nlp, text, people, iso):
     got = _actors(nlp, text)[people]
     assert (got.sector, got.kind, got.country) == ("CVL", "non_state", iso)
     assert got.name.endswith("civilians")
+
+
+def test_intelligence_officials_are_intelligence():
+    assert get_actor_dictionary().describe("Israeli intelligence officials").sector == "SPY"

@@ -188,7 +188,10 @@ class ActorResolver:
                 if fields["kind"] == "person":
                     t_country, t_sector = self._person_context(ent)
                     t_sector = t_sector or self._title_in_name(ent)
-                    if t_sector and fields["sector"] in (None, "ELI", "UAF") and not self._former(ent):
+                    # the office outranks a generic "elite" code, and a head of government's title any code
+                    # ("Palestinian Prime Minister Ismail Haniyeh" governs, whatever his party's armed wing)
+                    if t_sector and (fields["sector"] in (None, "ELI", "UAF") or t_sector == "GOV") \
+                            and not self._former(ent):
                         fields["sector"] = t_sector  # "President X": the office outranks a generic "elite" code
                     if t_country and not fields["country"]:
                         fields["country"] = t_country
