@@ -196,3 +196,11 @@ def test_a_plural_demonym_is_its_peoples_civilians(nlp, text, people, iso):
 
 def test_intelligence_officials_are_intelligence():
     assert get_actor_dictionary().describe("Israeli intelligence officials").sector == "SPY"
+
+
+def test_a_title_before_a_name_is_no_actor_of_its_own(nlp):
+    doc = nlp("President Omar Hassan al-Bashir has taken several steps to enhance political freedoms in Sudan.")
+    texts = [m.text for m in doc._.strife_actors]
+    assert "President" not in texts
+    bashir = [m for m in doc._.strife_actors if m.text == "Omar Hassan al-Bashir"]
+    assert bashir and bashir[0].sector == "GOV"

@@ -264,6 +264,15 @@ class ActorResolver:
                 sector = s
         return country, sector
 
+    def _title_of_a_person(self, np: Span, compound_head: Optional[int]) -> bool:
+        """A title phrase right before a person's name, or a compound of it ("President Omar al-Bashir",
+        "King Hassan")."""
+        idx = self.doc[compound_head].idx if compound_head is not None else None
+        nxt = np.end_char + 1
+        return any(m.kind == "person" and ((idx is not None and m.start_char <= idx < m.end_char)
+                                           or m.start_char in (np.end_char, nxt))
+                   for m in self.mentions)
+
     def _title_in_name(self, ent: Span) -> Optional[str]:
         """The sector of a title the entity itself begins with ("President Boris Yeltsin", "Secretary of
         State Warren Christopher", as the dictionary's aliases write them)."""
@@ -333,6 +342,8 @@ class ActorResolver:
             if compound_of is not None and (agent(lemma[h]) or agent(lower[h])):
                 continue  # "government" in "Algerian government forces": the head noun takes the phrase
             np = _np_span(tok)
+            if self._title_of_a_person(np, h if tt.dep[i] == "compound" else None):
+                continue  # "President" in "President Omar Hassan al-Bashir": the person's mention holds the title
             # a country named as a modifier of the description ("Algeria army", "U.S. forces") gives way to it
             self.mentions = [m for m in self.mentions if not (
                 np.start_char <= m.start_char and m.end_char <= np.end_char and m.end_char <= tok.idx
