@@ -309,3 +309,16 @@ def test_a_concession_is_to_the_place_it_lifts_restrictions_in() -> None:
 
     recs = [e for e in extract_article(Article(text="Serbia lifted a night curfew in Montenegro on Sunday.")) if e.plover.type == "CONCEDE"]
     assert recs and "Montenegro" in [a.name for a in recs[0].actors if a.role == "recipient"]
+
+
+@pytest.mark.parametrize("text, ptype", [
+    ("The army relaxed the curfew in the capital on Monday.", "CONCEDE"),
+    ("The president shortened the nightly curfew by one hour on Thursday.", "CONCEDE"),
+    ("The governor extended the curfew in the city on Friday.", "COERCE"),
+])
+def test_curfew_verbs(text, ptype) -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    events = extract_article(Article(text=text))
+    assert any(e.plover.type == ptype and any(a.role == "actor" for a in e.actors) for e in events)
