@@ -322,3 +322,12 @@ def test_curfew_verbs(text, ptype) -> None:
 
     events = extract_article(Article(text=text))
     assert any(e.plover.type == ptype and any(a.role == "actor" for a in e.actors) for e in events)
+
+
+def test_place_span_opening_with_the_is_locative(nlp) -> None:
+    from strife.components.events import is_locative
+
+    doc = nlp("The Islamic State launched a powerful assault last night in the Deir Ezzor Governorate.")
+    start = doc.text.index("the Deir Ezzor")
+    assert is_locative(doc, start, start + len("the Deir Ezzor"))
+    assert not is_locative(doc, 0, len("The Islamic State"))

@@ -68,6 +68,12 @@ def test_fuzzy_layer_does_not_invent(gaz, resolver):
     assert m.place is None and m.text == "Qarqamishville"
 
 
+def test_fuzzy_layer_needs_evidence_beyond_the_admin_word(gaz):
+    # the skeleton of "Al-Sina'a District" equals that of "Sion District" (Switzerland) only through "district"
+    assert all(c.place.country != "CHE" for c in gaz.fuzzy_lookup("Al-Sina'a District"))
+    assert any(c.place.country == "SYR" for c in gaz.fuzzy_lookup("Dayr az Zawr"))
+
+
 def test_kirkuk_is_the_city_in_its_admin1(resolver):
     text = "Rockets hit an Iraqi military base in Kirkuk on Friday."
     m = resolve_one(resolver, text, "Kirkuk")

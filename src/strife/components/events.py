@@ -560,7 +560,9 @@ def _more_precise(a, b) -> bool:
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout", "along", "through",
                              "within", "into", "onto", "between", "over", "off", "on"})
-_LOCATIVE_UP = frozenset({"compound", "conj", "appos", "nmod", "amod", "cc", "npadvmod", "poss"})
+_LOCATIVE_UP = frozenset({"compound", "conj", "appos", "nmod", "amod", "cc", "npadvmod", "poss", "det"})
+# a mention's first token, when spaCy takes it for the span's root ("the" in "the Deir Ezzor [Governorate]")
+_MODIFIER_DEPS = ("compound", "nmod", "amod", "poss", "det")
 
 
 def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = False) -> bool:
@@ -584,7 +586,7 @@ def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = Fal
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "ROOT"):
             return False
         if tok.dep_ in _LOCATIVE_UP and tok.head is not tok:
-            if tok.dep_ in ("compound", "nmod", "amod", "poss") and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
+            if tok.dep_ in _MODIFIER_DEPS and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
                     and tok.head.lemma_.lower() not in _words()["place_heads"] \
                     and (is_country or tok.head.lemma_.lower() not in _words()["site_nouns"]):
                 return False  # "U.S. forces", "Iraq's army" (but "a Mogadishu cafe", "her Jaffna home" are sites)
@@ -610,8 +612,8 @@ def _is_target_place(doc: Doc, p, mentions: list[EventMention]) -> bool:
     for _ in range(4):  # up through "the village of X", "a Mogadishu cafe", "X and Y", "villages: X"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _words()["place_heads"]:
             tok = tok.head.head
-        elif tok.dep_ in ("compound", "nmod", "poss") and not is_country \
-                and tok.head.lemma_.lower() in _words()["site_nouns"]:
+        elif tok.dep_ in ("compound", "nmod", "poss", "det") and not is_country \
+                and (tok.head.lemma_.lower() in _words()["site_nouns"] or tok.head.lemma_.lower() in _words()["place_heads"]):
             tok = tok.head
         elif tok.dep_ in ("conj", "appos") and tok.head is not tok:
             tok = tok.head

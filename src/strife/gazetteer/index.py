@@ -179,8 +179,8 @@ class Gazetteer:
         Conservative: needs a skeleton of >= 4 consonants and a close spelling (difflib ratio).
         """
         sk = skeleton(name)
-        if len(sk) < 4:
-            return ()
+        if len(sk) < 4 or len(skeleton(strip_suffix(normalise(name)))) < 4:
+            return ()  # "Al-Sina'a District" is no "Sion District": the generic word carries no evidence
         if re.search(r"(?:ian|ese|ish|ans)$", name.strip()):  # nationality words are not places
             return ()
         rows = self._query(
