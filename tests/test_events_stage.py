@@ -331,3 +331,16 @@ def test_place_span_opening_with_the_is_locative(nlp) -> None:
     start = doc.text.index("the Deir Ezzor")
     assert is_locative(doc, start, start + len("the Deir Ezzor"))
     assert not is_locative(doc, 0, len("The Islamic State"))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The bombardment on the town of Kiklah with heavy weapons has killed 20 people.", "Kiklah"),
+    ("Five civilians were killed in a suicide attack in the centre of Sangcharak District.", "Sangcharak District"),
+    ("At least 11 others were wounded in the shelling in various parts of the Kashmir region.", "Kashmir"),
+])
+def test_places_through_a_place_noun_are_locative(nlp, text, place) -> None:
+    from strife.components.events import is_locative
+
+    doc = nlp(text)
+    start = doc.text.index(place)
+    assert is_locative(doc, start, start + len(place))

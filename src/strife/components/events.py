@@ -572,16 +572,20 @@ def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = Fal
     if span is None:
         return False
     tok = span.root
+    via_place_noun = False
     for _ in range(6):
         if tok.dep_ == "pobj":
             prep = tok.head
             if prep.lower_ == "of" and prep.head is not prep and (prep.head.lemma_.lower() in _words()["place_heads"]
                                                                   or prep.head.lemma_.lower() in _words()["site_nouns"]):
                 tok = prep.head  # "the village of Mainok", "the streets of Srinagar": where the village is
+                via_place_noun = True
                 continue
             if prep.lower_ == "on" and prep.head.pos_ == "NOUN":
-                # "attacks on Aleppo" is where; "attacks on U.S. forces" or "on Iraq" names a target
-                return not is_country and tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.i == span.root.i
+                # "attacks on Aleppo" and "the bombardment on the town of Kiklah" are where; "attacks on U.S.
+                # forces" or "on Iraq" names a target
+                return not is_country and (via_place_noun or (tok.ent_type_ in ("GPE", "LOC", "FAC")
+                                                              and tok.i == span.root.i))
             return prep.lower_ in _LOCATIVE_PREPS
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "ROOT"):
             return False
