@@ -111,3 +111,15 @@ def test_place_opening_an_organisation_name(nlp):
     lone = Doc(nlp.vocab, words=["The", "Springfield", "Chamber", "of", "Commerce", "met", "."])
     lone.ents = [Span(lone, 0, 5, label="ORG")]
     assert nlp.get_pipe("strife_places")(lone)._.strife_places == []
+
+
+def test_mislabelled_or_untagged_names_before_a_place_noun(nlp):
+    words = ["Clashes", "embroiled", "Aleppo", "city", "after", "gunmen", "attacked", "Xqwzlo", "village",
+             "and", "jets", "hit", "Homs", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 2, 3, label="LANGUAGE"), Span(doc, 12, 13, label="WORK_OF_ART")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    places = {p.text: p for p in doc._.strife_places}
+    assert set(places) == {"Aleppo", "Xqwzlo"}  # "hit Homs": no locative word, no place noun
+    assert places["Aleppo"].place.country == "SYR"
+    assert places["Xqwzlo"].place is None

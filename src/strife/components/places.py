@@ -25,7 +25,7 @@ from strife.gazetteer.names import normalise
 from strife.gazetteer.resolve import Resolver
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-RECOVER_LABELS = ("PERSON", "ORG", "NORP")
+RECOVER_LABELS = ("PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
 LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "across", "around", "towards",
                       "toward", "through", "inside", "north", "south", "east", "west", "of",
                       # "northern rural Homs"; "attacks on Aleppo" (a weak cue: big places only)
@@ -35,6 +35,8 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "acro
 PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "governorate", "neighbourhood",
                          "neighborhood", "suburb", "outskirts", "region", "area", "county", "state", "towns",
                          "villages", "cities"})
+# "Aleppo city", "Shawa village": a name the tagger took for something else, then the kind of place it is
+PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county"})
 _CAP = re.compile(r"^[A-Z][\w'’\-]*$")
 # words that open organisation names without naming a place ("Southern Comfort", "Northeast Club")
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -176,6 +178,11 @@ class PlacesComponent:
         return start >= 2 and lower[start - 1] == "of" and lower[start - 2] in PLACE_NOUNS
 
     @staticmethod
+    def _before_place_noun(lower: list[str], end: int) -> bool:
+        """Right before "city", "village", "province" ... ("Aleppo city", "Shawa village")."""
+        return end < len(lower) and lower[end] in PLACE_NOUNS_AFTER
+
+    @staticmethod
     def _after_locative(lower: list[str], start: int) -> bool:
         i = start - 1
         while i >= 0 and lower[i] == "the":
@@ -219,6 +226,8 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(lower, ent.start):
                 out.append(ent)
+            elif self.recover and ent.label_ in RECOVER_LABELS and self._before_place_noun(lower, ent.end):
+                out.append(ent)  # "Aleppo city", "Shawa village": the text says it is a place
             elif self.recover and ent.label_ in ("ORG", "PERSON") and (ent.label_ == "ORG" or len(ent) > 1) \
                     and self._region_name(ent.text):
                 out.append(ent)  # a country or state tagged as an organisation or person ("Sri Lanka's")
@@ -245,13 +254,13 @@ class PlacesComponent:
                 if i in ent_tokens or not _CAP.match(words[i]) or i in sent_starts:
                     i += 1
                     continue
-                named = self._after_place_noun(lower, i)
-                if not (named or self._after_locative(lower, i)):
-                    i += 1
-                    continue
                 j = i
                 while j + 1 < n and _CAP.match(words[j + 1]) and j + 1 not in ent_tokens:
                     j += 1
+                named = self._after_place_noun(lower, i) or self._before_place_noun(lower, j + 1)
+                if not (named or self._after_locative(lower, i)):
+                    i += 1
+                    continue
                 span = doc[i:j + 1]
                 if not (set(range(i, j + 1)) & taken) and (named or self._recoverable(lower, i, span.text)):
                     out.append(span)
