@@ -123,3 +123,11 @@ def test_mislabelled_or_untagged_names_before_a_place_noun(nlp):
     assert set(places) == {"Aleppo", "Xqwzlo"}  # "hit Homs": no locative word, no place noun
     assert places["Aleppo"].place.country == "SYR"
     assert places["Xqwzlo"].place is None
+
+
+def test_names_ending_in_or_before_their_kind_of_place(nlp):
+    words = ["Gunmen", "attacked", "Xqwzlo", "Town", "and", "the", "Vrobbaji", "area", "on", "Monday", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = []
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert {p.text for p in doc._.strife_places} == {"Xqwzlo Town", "Vrobbaji"}

@@ -36,7 +36,7 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "gov
                          "neighborhood", "suburb", "outskirts", "region", "area", "county", "state", "towns",
                          "villages", "cities"})
 # "Aleppo city", "Shawa village": a name the tagger took for something else, then the kind of place it is
-PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county"})
+PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county", "area"})
 _CAP = re.compile(r"^[A-Z][\w'’\-]*$")
 # words that open organisation names without naming a place ("Southern Comfort", "Northeast Club")
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -257,7 +257,9 @@ class PlacesComponent:
                 j = i
                 while j + 1 < n and _CAP.match(words[j + 1]) and j + 1 not in ent_tokens:
                     j += 1
-                named = self._after_place_noun(lower, i) or self._before_place_noun(lower, j + 1)
+                # "the village of X", "X village", and names that end in their kind of place ("Bama Town")
+                named = self._after_place_noun(lower, i) or self._before_place_noun(lower, j + 1) \
+                    or (j > i and lower[j] in PLACE_NOUNS_AFTER)
                 if not (named or self._after_locative(lower, i)):
                     i += 1
                     continue
