@@ -54,11 +54,12 @@ def test_event_location_floor():
     assert out["records"] == 120 and out["with_location"] > 30
     assert set(out["errors"]) <= set(CATEGORIES)
     assert out["with_location"] - round(out["acc_strict"] * out["with_location"]) == sum(out["errors"].values())
-    # floors: the 120-record sample measures 0.571 / 0.571 / 0.72 (1500 records: 0.588 / 0.609 / 0.725).
+    # floors: the 120-record sample measures 0.714 / 0.725 / 0.72 (1500 records: 0.657 / 0.679 / 0.711);
+    # it measured 0.571 / 0.571 / 0.72 before the place-noun, "the"-opened-span and recovery rules.
     # Until the gold texts were cleaned like strife's (see test_loader_cleans_texts_like_strife) a third of
     # the records were scored as "no event" and abstained trivially.
     assert out["errors"].get("no_event", 0) <= 3, out["text"]
-    assert out["acc_strict"] >= 0.55, out["text"]
-    assert out["acc_given_event"] >= 0.55, out["text"]
+    assert out["acc_strict"] >= 0.68, out["text"]
+    assert out["acc_given_event"] >= 0.68, out["text"]
     assert out["abstain_rate"] >= 0.70, out["text"]
     assert "chosen location right" in out["text"]
