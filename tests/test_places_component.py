@@ -131,3 +131,13 @@ def test_names_ending_in_or_before_their_kind_of_place(nlp):
     doc.ents = []
     doc = nlp.get_pipe("strife_places")(doc)
     assert {p.text for p in doc._.strife_places} == {"Xqwzlo Town", "Vrobbaji"}
+
+
+def test_a_town_named_before_its_people(nlp):
+    words = ["An", "Alexandria", "woman", "was", "charged", "and", "Fargo", "Mayor", "Dennis", "Walaker", "spoke", ",",
+             "said", "Smith", "man", "Bob", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 6, 7, label="ORG"), Span(doc, 8, 10, label="PERSON"),
+                Span(doc, 13, 14, label="PERSON")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert {p.text for p in doc._.strife_places} == {"Alexandria", "Fargo"}  # "Smith" is no notable place

@@ -37,6 +37,9 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "gov
                          "villages", "cities"})
 # "Aleppo city", "Shawa village": a name the tagger took for something else, then the kind of place it is
 PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county", "area"})
+# nouns that make the name before them a town whose people or officials they are ("an Alexandria man")
+RESIDENT_NOUNS = frozenset({"man", "woman", "men", "women", "teen", "teenager", "boy", "girl", "resident",
+                            "residents", "native", "mayor", "police", "officials", "council", "authorities"})
 _CAP = re.compile(r"^[A-Z][\w'’\-]*$")
 # words that open organisation names without naming a place ("Southern Comfort", "Northeast Club")
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -228,6 +231,9 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._before_place_noun(lower, ent.end):
                 out.append(ent)  # "Aleppo city", "Shawa village": the text says it is a place
+            elif self.recover and ent.label_ in RECOVER_LABELS and ent.end < len(lower) \
+                    and lower[ent.end] in RESIDENT_NOUNS and self._notable(ent.text):
+                out.append(ent)  # "an Alexandria woman", "Fargo Mayor Dennis Walaker": a town's people
             elif self.recover and ent.label_ in ("ORG", "PERSON") and (ent.label_ == "ORG" or len(ent) > 1) \
                     and self._region_name(ent.text):
                 out.append(ent)  # a country or state tagged as an organisation or person ("Sri Lanka's")
