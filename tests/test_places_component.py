@@ -141,3 +141,13 @@ def test_a_town_named_before_its_people(nlp):
                 Span(doc, 13, 14, label="PERSON")]
     doc = nlp.get_pipe("strife_places")(doc)
     assert {p.text for p in doc._.strife_places} == {"Alexandria", "Fargo"}  # "Smith" is no notable place
+
+
+def test_a_town_opening_its_own_institutions_name(nlp):
+    words = ["According", "to", "the", "Gainesville", "Police", "Department", ",", "the", "Ohio", "Widget", "Company",
+             "was", "closed", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 3, 6, label="ORG"), Span(doc, 8, 11, label="ORG")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    places = {p.text for p in doc._.strife_places}
+    assert "Gainesville" in places

@@ -37,6 +37,10 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "gov
                          "villages", "cities"})
 # "Aleppo city", "Shawa village": a name the tagger took for something else, then the kind of place it is
 PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county", "area"})
+# words after a town's name that make the organisation the town's own ("Gainesville Police", "Dublin City Council")
+CIVIC_WORDS = frozenset({"police", "city", "county", "mayor", "council", "fire", "public", "municipal", "township",
+                         "sheriff", "sheriff's", "schools", "school", "utilities", "water", "housing", "parks",
+                         "planning", "zoning", "transit", "metropolitan", "district"})
 # nouns that make the name before them a town whose people or officials they are ("an Alexandria man")
 RESIDENT_NOUNS = frozenset({"man", "woman", "men", "women", "teen", "teenager", "boy", "girl", "resident",
                             "residents", "native", "mayor", "police", "officials", "council", "authorities"})
@@ -247,7 +251,8 @@ class PlacesComponent:
             # a town opening an organisation's name counts when the document also names it as a place
             named = {normalise(sp.text) for sp in out}
             for head in org_heads:
-                if self._region_name(head.text) or normalise(head.text) in named:
+                civic = head.end < len(lower) and lower[head.end] in CIVIC_WORDS
+                if self._region_name(head.text) or normalise(head.text) in named or civic:
                     out.append(head)
                     taken.update(range(head.start, head.end))
         if self.recover:
