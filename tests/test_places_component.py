@@ -151,3 +151,14 @@ def test_a_town_opening_its_own_institutions_name(nlp):
     doc = nlp.get_pipe("strife_places")(doc)
     places = {p.text for p in doc._.strife_places}
     assert "Gainesville" in places
+
+
+def test_dateline_after_a_headline_and_a_town_before_its_police(nlp):
+    doc = nlp("Council to vote on financing package. MANSFIELD — The City Council on Monday authorized it.")
+    places = {p.text: p for p in doc._.strife_places}
+    assert "MANSFIELD" in places and places["MANSFIELD"].place is not None
+    words = ["Later", ",", "Roswell", "police", "and", "Zqxvtown", "police", "questioned", "a", "woman", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = []
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert {p.text for p in doc._.strife_places} == {"Roswell"}  # an unknown name before "police" is no town

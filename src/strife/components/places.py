@@ -53,7 +53,7 @@ MIN_RECOVER_POPULATION = 20_000
 WEAK_LOCATIVE = frozenset({"on", "between"})   # "on Hill", "between Martin and ...": people as often as places
 MIN_WEAK_POPULATION = 100_000
 # a dateline: an all-capitals place name opening a paragraph, then a dash ("MANSFIELD — The council...")
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
+_DATELINE = re.compile(r"(?:^|\n|(?<=[.!?] ))[ \t]*([A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
                        r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)?[ ]*(?:—|–|--|-)[ ]")
 # "Kanawha County", "Rapides Parish": capitalised words and an admin2 word are a place the NER may miss
 _ADMIN2_WORD = re.compile(r"\b(?:County|Parish|Borough)\b")
@@ -271,6 +271,8 @@ class PlacesComponent:
                 # "the village of X", "X village", and names that end in their kind of place ("Bama Town")
                 named = self._after_place_noun(lower, i) or self._before_place_noun(lower, j + 1) \
                     or (j > i and lower[j] in PLACE_NOUNS_AFTER)
+                if not named and j + 1 < n and lower[j + 1] in RESIDENT_NOUNS and self._notable(" ".join(words[i:j + 1])):
+                    named = True  # "Grovetown police", "Roselle officers"
                 if not (named or self._after_locative(lower, i)):
                     i += 1
                     continue
