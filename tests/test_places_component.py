@@ -162,3 +162,12 @@ def test_dateline_after_a_headline_and_a_town_before_its_police(nlp):
     doc.ents = []
     doc = nlp.get_pipe("strife_places")(doc)
     assert {p.text for p in doc._.strife_places} == {"Roswell"}  # an unknown name before "police" is no town
+
+
+def test_where_an_organisation_is_based(nlp):
+    words = ["Officials", "for", "Northbrook", "-", "based", "Crate", "&", "Barrel", "and", "Zqxv", "-", "based",
+             "Acme", "declined", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 2, 8, label="ORG")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert {p.text for p in doc._.strife_places} == {"Northbrook"}

@@ -184,6 +184,17 @@ class PlacesComponent:
         """Right after "village of", "the town of" ... (``lower``: the doc's lower-case words)"""
         return start >= 2 and lower[start - 1] == "of" and lower[start - 2] in PLACE_NOUNS
 
+    def _based_lead(self, ent: Span) -> Span | None:
+        """The place in "[X-based ...]": capitalised words, "-", "based", the place known to the gazetteer."""
+        doc = ent.doc
+        k = ent.start
+        while k < ent.end and _CAP.match(doc[k].text):
+            k += 1
+        if k == ent.start or k + 1 >= len(doc) or doc[k].text != "-" or doc[k + 1].lower_ != "based":
+            return None
+        lead = doc[ent.start:k]
+        return lead if self._known(lead.text) else None
+
     @staticmethod
     def _before_place_noun(lower: list[str], end: int) -> bool:
         """Right before "city", "village", "province" ... ("Aleppo city", "Shawa village")."""
@@ -238,6 +249,10 @@ class PlacesComponent:
             elif self.recover and ent.label_ in RECOVER_LABELS and ent.end < len(lower) \
                     and lower[ent.end] in RESIDENT_NOUNS and self._notable(ent.text):
                 out.append(ent)  # "an Alexandria woman", "Fargo Mayor Dennis Walaker": a town's people
+            elif self.recover and ent.label_ in RECOVER_LABELS and (based := self._based_lead(ent)) is not None:
+                out.append(based)  # "[Northbrook-based Crate & Barrel]": where the organisation is based
+                taken.update(range(based.start, based.end))
+                continue
             elif self.recover and ent.label_ in ("ORG", "PERSON") and (ent.label_ == "ORG" or len(ent) > 1) \
                     and self._region_name(ent.text):
                 out.append(ent)  # a country or state tagged as an organisation or person ("Sri Lanka's")
@@ -273,6 +288,9 @@ class PlacesComponent:
                     or (j > i and lower[j] in PLACE_NOUNS_AFTER)
                 if not named and j + 1 < n and lower[j + 1] in RESIDENT_NOUNS and self._notable(" ".join(words[i:j + 1])):
                     named = True  # "Grovetown police", "Roselle officers"
+                if not named and j + 2 < n and lower[j + 1] == "-" and lower[j + 2] == "based" \
+                        and self._known(" ".join(words[i:j + 1])):
+                    named = True  # "a Northbrook-based retailer"
                 if not (named or self._after_locative(lower, i)):
                     i += 1
                     continue
