@@ -171,3 +171,9 @@ def test_where_an_organisation_is_based(nlp):
     doc.ents = [Span(doc, 2, 8, label="ORG")]
     doc = nlp.get_pipe("strife_places")(doc)
     assert {p.text for p in doc._.strife_places} == {"Northbrook"}
+
+
+def test_a_place_naming_a_disease_is_no_place(nlp):
+    doc = nlp("Health officials in Ohio confirmed two cases of West Nile virus and one of Lassa fever on Monday.")
+    texts = {p.text for p in doc._.strife_places}
+    assert "Ohio" in texts and "West Nile" not in texts and "Lassa" not in texts

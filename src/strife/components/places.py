@@ -37,6 +37,9 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "gov
                          "villages", "cities"})
 # "Aleppo city", "Shawa village": a name the tagger took for something else, then the kind of place it is
 PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county", "area"})
+# words after a place name that make it a disease's name ("West Nile virus", "Rift Valley fever")
+DISEASE_WORDS = frozenset({"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "encephalitis",
+                           "disease", "variant", "strain"})
 # words after a town's name that make the organisation the town's own ("Gainesville Police", "Dublin City Council")
 CIVIC_WORDS = frozenset({"police", "city", "county", "mayor", "council", "fire", "public", "municipal", "township",
                          "sheriff", "sheriff's", "schools", "school", "utilities", "water", "housing", "parks",
@@ -306,6 +309,8 @@ class PlacesComponent:
                     taken.update(range(span.start, span.end))
             out.extend(self._admin2_phrases(doc, text, taken))
             out.extend(self._containers(doc, sorted(out, key=lambda s: s.start), taken))
+        # a place that names a disease ("West Nile virus", "Reston ebolavirus", "Lassa fever") is no place
+        out = [sp for sp in out if not (sp.end < len(lower) and lower[sp.end] in DISEASE_WORDS)]
         out.sort(key=lambda s: s.start_char)
         return out, evidence
 
