@@ -344,3 +344,12 @@ def test_places_through_a_place_noun_are_locative(nlp, text, place) -> None:
     doc = nlp(text)
     start = doc.text.index(place)
     assert is_locative(doc, start, start + len(place))
+
+
+def test_a_place_qualifying_a_site_is_where(nlp) -> None:
+    from strife.components.events import is_locative
+
+    doc = nlp("Police found the suspect in a Las Vegas hotel room, and a rifle in his Kabul hideout.")
+    for place in ("Las Vegas", "Kabul"):
+        start = doc.text.index(place)
+        assert is_locative(doc, start, start + len(place)), place
