@@ -353,3 +353,17 @@ def test_a_place_qualifying_a_site_is_where(nlp) -> None:
     for place in ("Las Vegas", "Kabul"):
         start = doc.text.index(place)
         assert is_locative(doc, start, start + len(place)), place
+
+
+@pytest.mark.parametrize("text, recipients", [
+    ("Israeli intelligence officials have shared evidence with the U.S. about the contacts.", {"United States"}),
+    ("Arab League Secretary General Chadli Klibi undertook a mediation mission between Syria and Jordan.",
+     {"Syria", "Jordan"}),
+])
+def test_parties_named_on_the_object_or_the_qualified_noun(text, recipients) -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    events = extract_article(Article(text=text))
+    got = {a.name for e in events for a in e.actors if a.role == "recipient"}
+    assert recipients <= got, got

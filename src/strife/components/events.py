@@ -322,6 +322,11 @@ class MentionBuilder:
                 out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
             elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("target", "hit", "strike"):
                 out.extend((g, "targeting") for g in c.children if g.dep_ == "dobj")
+        if not out and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and not violent:
+            # "a mediation mission between Syria and Arafat": the noun the event word qualifies takes the parties
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like", "such") and tok.head.head.i in self.by_i:
             out.extend(self._recipient_tokens(tok.head.head))
         if not out and tok.pos_ in ("VERB", "AUX"):
