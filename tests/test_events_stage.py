@@ -359,6 +359,10 @@ def test_a_place_qualifying_a_site_is_where(nlp) -> None:
     ("Israeli intelligence officials have shared evidence with the U.S. about the contacts.", {"United States"}),
     ("Arab League Secretary General Chadli Klibi undertook a mediation mission between Syria and Jordan.",
      {"Syria", "Jordan"}),
+    ("The Albanians of southern Serbia are demanding political autonomy from Serbian authorities.",
+     {"Serbia government"}),
+    ("Rebels in the Ivory Coast on Wednesday dismissed an appeal from President Laurent Gbagbo to disarm.",
+     {"Laurent Gbagbo"}),
 ])
 def test_parties_named_on_the_object_or_the_qualified_noun(text, recipients) -> None:
     from strife.article import Article
