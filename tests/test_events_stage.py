@@ -371,3 +371,13 @@ def test_parties_named_on_the_object_or_the_qualified_noun(text, recipients) -> 
     events = extract_article(Article(text=text))
     got = {a.name for e in events for a in e.actors if a.role == "recipient"}
     assert recipients <= got, got
+
+
+def test_a_pronoun_actor_shows_its_antecedent_in_the_same_sentence() -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    text = "Syria says it is willing to withdraw its troops from Lebanon. Later it said nothing more."
+    retreat = [e for e in extract_article(Article(text=text)) if e.plover.type == "RETREAT"]
+    actor = [a for a in retreat[0].actors if a.role == "actor"][0]
+    assert (actor.name, actor.text, tuple(actor.span)) == ("Syria", "Syria", (0, 5))

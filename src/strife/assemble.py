@@ -43,7 +43,9 @@ class _Ctx:
 
 def _actor_record(a: ActorMention, role: str) -> Actor:
     kind = a.kind if a.kind in ("state", "non_state", "international", "person", "unknown") else "unknown"
-    return Actor(role=role, name=a.name, text=a.text, span=(a.start_char, a.end_char), country=a.country,
+    # a pronoun shows the words it stands for when they are in its sentence ("Syria says it will withdraw")
+    start, end, text = a.antecedent if a.antecedent is not None else (a.start_char, a.end_char, a.text)
+    return Actor(role=role, name=a.name, text=text, span=(start, end), country=a.country,
                  sector=a.sector, kind=kind, affiliation=list(a.affiliation or []))
 
 

@@ -8,6 +8,7 @@ ruler adds before NER), noun chunks and the parse; it writes ``doc._.strife_acto
 
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
@@ -43,6 +44,9 @@ class ActorMention:
     named: bool = True  # a name (not a description or pronoun)
     also_countries: list[str] = field(default_factory=list)  # "Hungarian and Romanian officials": the others
     country_from_context: bool = False  # the country is the sentence's or article's, not the name's
+    # a pronoun's antecedent in its own sentence, (start_char, end_char, text): the words a record shows
+    # for it ("Syria says it will withdraw": "Syria", not "it")
+    antecedent: Optional[tuple[int, int, str]] = None
 
     def covers(self, tok: Token) -> bool:
         return self.start_char <= tok.idx < self.end_char
@@ -449,6 +453,7 @@ class ActorResolver:
 
     def pronouns(self) -> None:
         tt = token_table(self.doc)
+        starts = tt.sent_starts
         for i, p in enumerate(tt.pos):
             low = tt.lower[i]
             if p != "PRON" or (low not in _PRONOUNS_PERSON and low not in _PRONOUNS_GROUP):
@@ -460,8 +465,10 @@ class ActorResolver:
             if not prev:
                 continue
             ante = max(prev, key=lambda m: m.end_char)
+            same = starts is not None and bisect_right(starts, ante.head_i) == bisect_right(starts, i)
             self.mentions.append(replace(ante, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
-                                         head_i=tok.i, how="pronoun", named=False))
+                                         head_i=tok.i, how="pronoun", named=False,
+                                         antecedent=(ante.start_char, ante.end_char, ante.text) if same else None))
 
     def run(self) -> list[ActorMention]:
         self.from_entities()
