@@ -204,3 +204,15 @@ def test_a_title_before_a_name_is_no_actor_of_its_own(nlp):
     assert "President" not in texts
     bashir = [m for m in doc._.strife_actors if m.text == "Omar Hassan al-Bashir"]
     assert bashir and bashir[0].sector == "GOV"
+
+
+@pytest.mark.parametrize("text, people, iso", [
+    ("Ethnic Albanians in south Serbia demanded autonomy.", "Albanians", "SRB"),
+    ("One third of ethnic Albanian guerrillas operating in Macedonia have been demobilized.",
+     "ethnic Albanian guerrillas", "MKD"),
+    ("Hundreds of ethnic Turks protested in Stockholm on Monday.", "Turks", "SWE"),
+    ("Iraqi troops in Syria attacked the town.", "Iraqi troops", "IRQ"),   # troops abroad stay their state's
+    ("Albanians protested in Tirana.", "Albanians", "ALB"),
+])
+def test_an_ethnic_group_is_of_the_country_it_lives_in(nlp, text, people, iso):
+    assert _actors(nlp, text)[people].country == iso

@@ -429,6 +429,40 @@ class ActorResolver:
             if len(pool) == 1:
                 self.mentions[idx] = replace(m, country=next(iter(pool)), country_from_context=True)
 
+    def minorities(self) -> None:
+        """A people or group named by its ethnicity lives where the text puts it: "ethnic Albanians in south
+        Serbia", "Albanians of southern Serbia", "ethnic Albanian guerrillas operating in Macedonia" are of
+        Serbia and Macedonia (PLOVER and CAMEO code the country of residence), and "ethnic Turks" with no
+        place named take their sentence's one country other than the demonym's."""
+        places = [(pm.start_char, pm.end_char, pm.place.country if pm.place is not None else pm.country)
+                  for pm in self.doc._.strife_places or []]
+        places = [p for p in places if p[2]]
+        if not places:
+            return
+        doc = self.doc
+        for idx, m in enumerate(self.mentions):
+            if not m.country or m.kind not in ("non_state", "unknown"):
+                continue
+            head = doc[m.head_i]
+            ethnic = any(t.lower_ == "ethnic" for t in doc[max(head.left_edge.i - 1, 0):head.i])
+            if not ethnic and m.sector not in ("CVL", "REF"):
+                continue  # "Iraqi troops in Syria" stay Iraq's; "the PKK in Iraq" stays the PKK
+            where = None
+            for c in head.children:
+                preps = [c] if c.dep_ == "prep" and c.lower_ in ("in", "of") else [
+                    g for g in c.children if g.dep_ == "prep" and g.lower_ in ("in", "of")] if c.dep_ == "acl" else []
+                for prep in preps:
+                    lo, hi = prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
+                    found = {iso for a, b, iso in places if lo <= a and b <= hi}
+                    if len(found) == 1:
+                        where = next(iter(found))
+            if where is None and ethnic:
+                sent = head.sent
+                others = {iso for a, _, iso in places if sent.start_char <= a < sent.end_char and iso != m.country}
+                where = next(iter(others)) if len(others) == 1 else None
+            if where is not None and where != m.country:
+                self.mentions[idx] = replace(m, country=where, country_from_context=True)
+
     def acronyms(self) -> None:
         """"The Nigerian Union of Teachers (NUT)": the bracketed short name, and every later mention of it,
         stands for the full name when the dictionary does not know the short name by itself."""
@@ -478,6 +512,7 @@ class ActorResolver:
         self.acronyms()
         self.resolve_descriptions()
         self.context_countries()
+        self.minorities()
         self.pronouns()
         self.mentions.sort(key=lambda m: m.start_char)
         return self.mentions
