@@ -216,3 +216,9 @@ def test_a_title_before_a_name_is_no_actor_of_its_own(nlp):
 ])
 def test_an_ethnic_group_is_of_the_country_it_lives_in(nlp, text, people, iso):
     assert _actors(nlp, text)[people].country == iso
+
+
+def test_an_unknown_person_takes_the_one_country_of_the_sentence(nlp):
+    got = _actors(nlp, "Judge Zorbalo Quintanilla opened an inquiry into the killings in Santiago, Chile.")
+    person = [m for m in got.values() if m.kind == "person"]
+    assert person and person[0].country == "CHL" and person[0].country_from_context

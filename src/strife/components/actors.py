@@ -417,7 +417,8 @@ class ActorResolver:
             return
         doc_countries = {iso for _, iso in places}
         for idx, m in enumerate(self.mentions):
-            group = (m.kind == "non_state" and m.sector in _CONTEXT_SECTORS) or (m.kind == "unknown" and m.how == "ner")
+            group = (m.kind == "non_state" and m.sector in _CONTEXT_SECTORS) or (m.kind == "unknown" and m.how == "ner") \
+                or (m.kind == "person" and m.how == "person")  # a person the dictionary does not know
             if m.country or not m.named or not group or m.affiliation:
                 continue
             entry = self.dict.lookup(m.name)
