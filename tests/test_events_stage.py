@@ -381,3 +381,13 @@ def test_a_pronoun_actor_shows_its_antecedent_in_the_same_sentence() -> None:
     retreat = [e for e in extract_article(Article(text=text)) if e.plover.type == "RETREAT"]
     actor = [a for a in retreat[0].actors if a.role == "actor"][0]
     assert (actor.name, actor.text, tuple(actor.span)) == ("Syria", "Syria", (0, 5))
+
+
+def test_a_demand_issued_as_a_reminder_is_the_issuers() -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    text = "French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate fully."
+    req = [e for e in extract_article(Article(text=text)) if e.plover.type == "REQUEST"]
+    roles = {(a.role, a.name) for a in req[0].actors}
+    assert ("actor", "Jacques Chirac") in roles and ("recipient", "Iraq") in roles

@@ -404,6 +404,10 @@ class MentionBuilder:
             if cur.lemma_.lower() in self.w["reporting_verbs"]:
                 subs = [c for c in cur.children if c.dep_ == "nsubj"]
                 return subs[0] if subs else None
+            if cur.pos_ == "NOUN" and cur.lemma_.lower() in self.w["reporting_nouns"] and cur.dep_ == "dobj":
+                # "issued a stern reminder to Iraq that it must cooperate": who issued it
+                subs = [c for c in cur.head.children if c.dep_ == "nsubj"]
+                return subs[0] if subs else None
         return None
 
     def _fill_obligation_roles(self, m: EventMention) -> bool:
