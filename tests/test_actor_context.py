@@ -222,3 +222,8 @@ def test_an_unknown_person_takes_the_one_country_of_the_sentence(nlp):
     got = _actors(nlp, "Judge Zorbalo Quintanilla opened an inquiry into the killings in Santiago, Chile.")
     person = [m for m in got.values() if m.kind == "person"]
     assert person and person[0].country == "CHL" and person[0].country_from_context
+
+
+def test_opposition_groups_are_opposition():
+    d = get_actor_dictionary()
+    assert d.lookup_agent("opposition") == "OPP" and d.lookup_agent("opposition groups") == "OPP"
