@@ -391,3 +391,17 @@ def test_a_demand_issued_as_a_reminder_is_the_issuers() -> None:
     req = [e for e in extract_article(Article(text=text)) if e.plover.type == "REQUEST"]
     roles = {(a.role, a.name) for a in req[0].actors}
     assert ("actor", "Jacques Chirac") in roles and ("recipient", "Iraq") in roles
+
+
+@pytest.mark.parametrize("text, demand", [
+    ("The administration declared Tuesday that China must drop barriers to U.S. exports.", True),
+    ("The ministers insisted that Serbia must withdraw its police from the province.", True),
+    ("We must act now, the minister said.", False),
+    ("Iran must cease its attacks, the spokesman said.", False),  # a quoted "must" under a plain "said"
+])
+def test_reported_obligations_are_demands(text, demand) -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    types = [e.plover.type for e in extract_article(Article(text=text))]
+    assert ("REQUEST" in types) is demand, types

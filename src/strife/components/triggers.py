@@ -21,6 +21,7 @@ import strife.doc_ext  # noqa: F401  (registers the Doc attributes)
 from strife.doc_ext import doc_text, token_table
 from strife import ontology
 from strife.factuality import assess, modal_type, modality
+from strife.lexicon import load_wordlists
 
 _POS_MAP = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
 
@@ -262,8 +263,41 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             weapon_modes=list(weapon_modes) + ([entry.plover_mode] if entry.is_weapon_noun and entry.plover_mode else []),
             weak=weak and not weapon_modes and mod is None, factual=fact.factual, reason=fact.reason, modality=mod,
         ))
+    _add_reported_demands(doc, out)
     _share_certainty_along_conjuncts(doc, out)
     return out
+
+
+# reporting verbs that only relay words; a demand needs a stronger one ("declared", "insisted", "warned")
+_PLAIN_REPORTING = frozenset({"say", "tell", "add", "quote", "write", "note", "report", "explain", "claim", "allege",
+                              "confirm", "state"})
+
+
+def _add_reported_demands(doc: Doc, triggers: list[Trigger]) -> None:
+    """A reported obligation whose verb names no event of the lexicon is still a demand: "the Bush
+    administration declared that China must drop barriers", "the forum concluded that the US must
+    allocate more" (REQUEST, the speaker's; the roles are filled as for "X must return Y")."""
+    w = load_wordlists("factuality")
+    taken = {t.i for t in triggers}
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.i in taken or tok.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in w["obligation_modals"] for c in tok.children):
+            continue
+        gov = tok.head
+        lemma = gov.lemma_.lower()
+        if (lemma not in w["reporting_verbs"] and lemma not in w["reporting_nouns"]) or lemma in _PLAIN_REPORTING:
+            continue  # "..., Hoffman said": a quoted "must" under a plain "said" stays commentary
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ == "PRON" and subj[0].lower_ in ("we", "i", "you", "one"):
+            continue  # "we must act": a resolve, not a demand on someone
+        triggers.append(Trigger(
+            i=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text, lemma=tok.lemma_.lower(),
+            pos="VERB", plover_type="REQUEST", modes=[], contexts=[], cameo=ontology.plover_to_cameo("REQUEST"),
+            acled_hint=None, hints=(), flags=frozenset(), weapon_modes=[], weak=False, factual=False,
+            reason="modal", modality="obligation",
+        ))
+    triggers.sort(key=lambda t: t.i)
 
 
 def _share_certainty_along_conjuncts(doc: Doc, triggers: list[Trigger]) -> None:
