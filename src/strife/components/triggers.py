@@ -279,9 +279,11 @@ def _add_reported_demands(doc: Doc, triggers: list[Trigger]) -> None:
     allocate more" (REQUEST, the speaker's; the roles are filled as for "X must return Y")."""
     w = load_wordlists("factuality")
     taken = {t.i for t in triggers}
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.i in taken or tok.dep_ != "ccomp":
-            continue
+    tt = token_table(doc)
+    for i in range(tt.n):
+        if tt.pos[i] != "VERB" or tt.dep[i] != "ccomp" or i in taken:
+            continue  # (read from the token table: no Token made for most words)
+        tok = doc[i]
         if not any(c.dep_ == "aux" and c.lower_ in w["obligation_modals"] for c in tok.children):
             continue
         gov = tok.head
