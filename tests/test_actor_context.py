@@ -178,6 +178,7 @@ def test_petrarch_dated_codes_give_the_sector_of_the_day():
     ("Former President Ronald Reagan spoke in California on Monday.", "Ronald Reagan", "ELI"),
     ("Ousted President Askar Akayev has agreed to resign.", "Askar Akayev", "ELI"),
     ("Palestinian Prime Minister Ismail Haniyeh rejected the offer on Sunday.", "Ismail Haniyeh", "GOV"),
+    ("The Bush administration declared Tuesday that China must drop barriers.", "George Bush", "GOV"),
 ])
 def test_a_title_in_the_name_outranks_the_elite_code_unless_former(nlp, text, name, sector):
     found = [m for m in nlp(text)._.strife_actors if m.name == name]

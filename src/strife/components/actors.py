@@ -191,7 +191,7 @@ class ActorResolver:
                     fields.update(name=f"{entry.name} {self.dict.sector_label('CVL')}", sector="CVL", kind="non_state")
                 if fields["kind"] == "person":
                     t_country, t_sector = self._person_context(ent)
-                    t_sector = t_sector or self._title_in_name(ent)
+                    t_sector = t_sector or self._title_in_name(ent) or self._governing_suffix(ent)
                     # the office outranks a generic "elite" code, and a head of government's title any code
                     # ("Palestinian Prime Minister Ismail Haniyeh" governs, whatever his party's armed wing)
                     if t_sector and (fields["sector"] in (None, "ELI", "UAF") or t_sector == "GOV") \
@@ -287,6 +287,11 @@ class ActorResolver:
                 if s:
                     return s
         return None
+
+    def _governing_suffix(self, ent: Span) -> Optional[str]:
+        """GOV for a leader's name that ends in the government it heads ("the Bush administration", as the
+        dictionary's aliases write it)."""
+        return "GOV" if len(ent) > 1 and self._agent_sector(ent[-1]) == "GOV" and ent[-1].pos_ == "NOUN" else None
 
     def _former(self, ent: Span) -> bool:
         """A former office holder ("former President Reagan", "ousted President Askar Akayev"): the title
