@@ -227,4 +227,4 @@ def test_an_unknown_person_takes_the_one_country_of_the_sentence(nlp):
 
 def test_opposition_groups_are_opposition():
     d = get_actor_dictionary()
-    assert d.lookup_agent("opposition") == "OPP" and d.lookup_agent("opposition groups") == "OPP"
+    assert d.lookup_agent("opposition groups") == "OPP" and d.lookup_agent("opposition supporters") == "OPP"
