@@ -315,6 +315,8 @@ def test_a_concession_is_to_the_place_it_lifts_restrictions_in() -> None:
     ("The army relaxed the curfew in the capital on Monday.", "CONCEDE"),
     ("The president shortened the nightly curfew by one hour on Thursday.", "CONCEDE"),
     ("The governor extended the curfew in the city on Friday.", "COERCE"),
+    ("The court cancelled restrictions on the use of the language on Tuesday.", "CONCEDE"),
+    ("Japan halted economic aid to Serbia on Tuesday.", "SANCTION"),
 ])
 def test_curfew_verbs(text, ptype) -> None:
     from strife.article import Article
