@@ -68,3 +68,17 @@ def test_parsed_sentences(nlp, sentence, word, factual):
         doc = proc(doc)
     tok = next(t for t in doc if t.text == word)
     assert assess(tok, "RETREAT" if word == "resigned" else "ASSAULT").factual is factual
+
+
+def test_an_attempted_attack_is_an_attack_but_a_planned_attempt_is_not(nlp):
+    from strife.factuality import assess
+
+    doc = nlp("Militants said they attempted to assassinate the prime minister on Sunday.")
+    tok = [t for t in doc if t.lower_ == "assassinate"][0]
+    assert assess(tok, "ASSAULT").factual
+    doc = nlp("The rebels will try to storm the town.")
+    tok = [t for t in doc if t.lower_ == "storm"][0]
+    assert not assess(tok, "ASSAULT").factual
+    doc = nlp("Officials attempted to negotiate a truce on Sunday.")
+    tok = [t for t in doc if t.lower_ == "negotiate"][0]
+    assert not assess(tok, "CONSULT").factual

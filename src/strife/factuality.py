@@ -147,6 +147,9 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
             lemma = head.lemma_.lower()
             if head.lower_ in w["reporting_verbs"] or lemma in w["reporting_verbs"]:
                 return Factuality(True)
+            if plover_type == "ASSAULT" and lemma in w["attempt_governors"] and dep == "xcomp" \
+                    and not (_modal(head) or _negated(head) or _conditional(head)):
+                return Factuality(True)  # "attempted to assassinate the prime minister": an attack was made
             if (lemma in w["nonfactive_governors"] or head.lower_ in w["nonfactive_governors"]) and (
                     dep != "advcl" or _infinitival(cur)):
                 # an adverbial clause is not a complement ("setting off a bomb before gunmen stormed"),
