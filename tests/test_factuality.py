@@ -82,3 +82,14 @@ def test_an_attempted_attack_is_an_attack_but_a_planned_attempt_is_not(nlp):
     doc = nlp("Officials attempted to negotiate a truce on Sunday.")
     tok = [t for t in doc if t.lower_ == "negotiate"][0]
     assert not assess(tok, "CONSULT").factual
+
+
+def test_a_long_threatened_invasion_that_was_mounted_happened(nlp):
+    from strife.factuality import assess
+
+    doc = nlp("Israel today mounted its long-threatened invasion of South Lebanon.")
+    tok = [t for t in doc if t.lower_ == "invasion"][0]
+    assert assess(tok, "ASSAULT").factual
+    doc = nlp("Residents fear a threatened invasion of the south.")
+    tok = [t for t in doc if t.lower_ == "invasion"][0]
+    assert not assess(tok, "ASSAULT").factual

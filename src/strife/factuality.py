@@ -92,6 +92,10 @@ def _headline(sent, flags: list) -> bool:
 _NEWSWORTHY_IN_ASIDES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 
 
+# adverbs that turn a non-factive modifier into the event's history ("long-threatened", "much-feared")
+_HISTORY_ADVERBS = frozenset({"long", "much", "oft", "often", "widely", "long-"})
+
+
 def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
     """Decide whether the event the trigger names is reported as real (past or ongoing).
 
@@ -120,7 +124,9 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
             # bare infinitive: "to strike", "would strike" (modal caught above) -> climb decides
             pass
     else:
-        if any(c.dep_ in ("amod", "advmod") and c.lower_ in w["nonfactive_modifiers"] for c in trigger.children):
+        if any(c.dep_ in ("amod", "advmod") and c.lower_ in w["nonfactive_modifiers"]
+               and not any(g.lower_ in _HISTORY_ADVERBS for g in c.children) for c in trigger.children):
+            # (not "its long-threatened invasion", "the much-feared offensive": told as finally happening)
             return Factuality(False, "nonfactive_modifier")
 
     cur = trigger
