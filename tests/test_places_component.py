@@ -177,3 +177,10 @@ def test_a_place_naming_a_disease_is_no_place(nlp):
     doc = nlp("Health officials in Ohio confirmed two cases of West Nile virus and one of Lassa fever on Monday.")
     texts = {p.text for p in doc._.strife_places}
     assert "Ohio" in texts and "West Nile" not in texts and "Lassa" not in texts
+
+
+def test_a_list_of_names_before_counties(nlp):
+    doc = nlp("The closure affects Becker, Clay, Douglas and Wilkin counties in Minnesota.")
+    places = {p.text: p for p in doc._.strife_places}
+    assert {"Becker", "Clay", "Douglas", "Wilkin"} <= set(places)
+    assert all(places[n].place is not None and places[n].place.admin1 == "Minnesota" for n in ("Clay", "Wilkin"))

@@ -37,6 +37,8 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "gov
                          "villages", "cities"})
 # "Aleppo city", "Shawa village": a name the tagger took for something else, then the kind of place it is
 PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county", "area"})
+# plural admin nouns after a list of names ("Becker, Clay and Wilkin counties") and their singular
+_PLURAL_ADMIN = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
 # words after a place name that make it a disease's name ("West Nile virus", "Rift Valley fever")
 DISEASE_WORDS = frozenset({"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "encephalitis",
                            "disease", "variant", "strain"})
@@ -161,6 +163,35 @@ class PlacesComponent:
                 if self._region_name(cand.text):
                     out.append(cand)
                     taken.update(range(cand.start, cand.end))
+                    break
+        return out
+
+    def _coordinated_counties(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """"Becker, Clay, Douglas and Wilkin counties": each capitalised name of the list before a plural
+        admin noun is a place, when the gazetteer knows it with that noun ("Clay County")."""
+        out = []
+        tt = token_table(doc)
+        for k in range(1, tt.n):
+            if tt.lower[k] not in _PLURAL_ADMIN:
+                continue
+            noun = _PLURAL_ADMIN[tt.lower[k]]
+            j = k
+            while j > 0:
+                e = j
+                while j > 0 and _CAP.match(tt.text[j - 1]) and j - 1 not in taken and not doc[j - 1].is_sent_start:
+                    j -= 1
+                if j == e:
+                    break
+                span = doc[j:e]
+                if any(c.place.precision == "admin2" and c.quality <= 3
+                       for c in self.gazetteer.lookup(f"{span.text} {noun}")):
+                    out.append(span)
+                    taken.update(range(span.start, span.end))
+                if j > 0 and tt.lower[j - 1] in (",", "and", "&"):
+                    j -= 1
+                    if j > 0 and tt.lower[j - 1] == "," and tt.lower[j] == "and":
+                        j -= 1
+                else:
                     break
         return out
 
@@ -308,6 +339,7 @@ class PlacesComponent:
                     out.append(span)
                     taken.update(range(span.start, span.end))
             out.extend(self._admin2_phrases(doc, text, taken))
+            out.extend(self._coordinated_counties(doc, taken))
             out.extend(self._containers(doc, sorted(out, key=lambda s: s.start), taken))
         # a place that names a disease ("West Nile virus", "Reston ebolavirus", "Lassa fever") is no place
         out = [sp for sp in out if not (sp.end < len(lower) and lower[sp.end] in DISEASE_WORDS)]
