@@ -184,3 +184,12 @@ def test_a_list_of_names_before_counties(nlp):
     places = {p.text: p for p in doc._.strife_places}
     assert {"Becker", "Clay", "Douglas", "Wilkin"} <= set(places)
     assert all(places[n].place is not None and places[n].place.admin1 == "Minnesota" for n in ("Clay", "Wilkin"))
+
+
+def test_a_legislators_party_tag_names_a_place(nlp):
+    words = ["Rep.", "Torrey", "Westrom", ",", "R", "-", "Elbow", "Lake", ",", "said", "it", "and", "Ann",
+             "Smith", ",", "D", "-", "Zqxvbury", ",", "agreed", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 12, 14, label="PERSON")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert {p.text for p in doc._.strife_places} == {"Elbow Lake"}

@@ -37,6 +37,8 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "gov
                          "villages", "cities"})
 # "Aleppo city", "Shawa village": a name the tagger took for something else, then the kind of place it is
 PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county", "area"})
+# US party tags before a legislator's home ("R-Florence", "DFL-Cook", "D-S.C.")
+_PARTY_TAGS = frozenset({"R", "D", "I", "DFL", "GOP"})
 # plural admin nouns after a list of names ("Becker, Clay and Wilkin counties") and their singular
 _PLURAL_ADMIN = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
 # words after a place name that make it a disease's name ("West Nile virus", "Rift Valley fever")
@@ -322,6 +324,9 @@ class PlacesComponent:
                     or (j > i and lower[j] in PLACE_NOUNS_AFTER)
                 if not named and j + 1 < n and lower[j + 1] in RESIDENT_NOUNS and self._notable(" ".join(words[i:j + 1])):
                     named = True  # "Grovetown police", "Roselle officers"
+                if not named and i >= 2 and lower[i - 1] == "-" and words[i - 2] in _PARTY_TAGS \
+                        and j + 1 < n and words[j + 1] in (",", ")") and self._known(" ".join(words[i:j + 1])):
+                    named = True  # "Rep. Torrey Westrom, R-Elbow Lake,": a legislator's home town or state
                 if not named and j + 2 < n and lower[j + 1] == "-" and lower[j + 2] == "based" \
                         and self._known(" ".join(words[i:j + 1])):
                     named = True  # "a Northbrook-based retailer"
