@@ -407,3 +407,14 @@ def test_reported_obligations_are_demands(text, demand) -> None:
 
     types = [e.plover.type for e in extract_article(Article(text=text))]
     assert ("REQUEST" in types) is demand, types
+
+
+def test_a_lifted_measure_is_no_event_of_its_own() -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    events = extract_article(Article(text="Serbia lifted a night curfew in Montenegro on Sunday."))
+    assert [e.plover.type for e in events] == ["CONCEDE"]
+    assert "curfew" not in (events[0].plover.mode or [])
+    imposed = extract_article(Article(text="The army imposed a curfew on the city on Friday."))
+    assert imposed[0].plover.type == "COERCE" and "curfew" in (imposed[0].plover.mode or [])

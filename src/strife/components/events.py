@@ -68,6 +68,8 @@ class EventMention:
     def modes(self) -> list[str]:
         out: list[str] = []
         for t in [self.trigger, *self.folded]:
+            if t.plover_type != self.trigger.plover_type:
+                continue  # a measure folded into another type's event ("lifted the curfew") lends no mode
             for m in t.modes:
                 if m not in out:
                     out.append(m)
@@ -238,6 +240,11 @@ class MentionBuilder:
                 if host.plover_type == t.plover_type:
                     return host.i
             if tok.dep_ == "dobj" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
+                return tok.head.i
+            if tok.dep_ == "dobj" and tok.head.i in self.by_i and self.by_i[tok.head.i].pos == "VERB" \
+                    and (tok.lemma_.lower() in self.w["measure_nouns"] or tok.lower_ in self.w["measure_nouns"]):
+                # "lifted a night curfew", "shortened the curfew", "lift the ban": the measure is what the
+                # verb's event acts on, not an event of its own
                 return tok.head.i
         return None
 
