@@ -418,3 +418,11 @@ def test_a_lifted_measure_is_no_event_of_its_own() -> None:
     assert "curfew" not in (events[0].plover.mode or [])
     imposed = extract_article(Article(text="The army imposed a curfew on the city on Friday."))
     assert imposed[0].plover.type == "COERCE" and "curfew" in (imposed[0].plover.mode or [])
+
+
+def test_the_object_picks_the_sense_before_the_rest_of_the_sentence() -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    text = "The president imposed sanctions on the faction that controls the north on Tuesday."
+    assert extract_article(Article(text=text))[0].plover.type == "SANCTION"

@@ -164,6 +164,15 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger],
                  sent_text: Optional[Callable[[Token], str]] = None) -> tuple[Optional[ontology.Trigger], bool]:
     """The sense whose cues occur in the sentence, else the default (first) sense, flagged weak when ambiguous.
     ``sent_text``: the lower-cased text of a token's sentence, if the caller keeps it (default: read here)."""
+    if len(senses) > 1 and sum(1 for s in senses if s.cues) > 1:
+        # the word's own object outranks the rest of the sentence: "imposed sanctions on the faction that
+        # controls Afghanistan" is a sanction, whatever "controls" cues elsewhere
+        local = " ".join(w for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                         for w in [g.lower_ for g in c.lefts if g.dep_ in ("compound", "amod")] + [c.lower_])
+        if local:
+            for s in senses:
+                if s.cues and _cue_present(s.cues, local):
+                    return s, False
     text = None
     for s in senses:
         if s.cues:
