@@ -317,6 +317,7 @@ def test_a_concession_is_to_the_place_it_lifts_restrictions_in() -> None:
     ("The governor extended the curfew in the city on Friday.", "COERCE"),
     ("The court cancelled restrictions on the use of the language on Tuesday.", "CONCEDE"),
     ("Japan halted economic aid to Serbia on Tuesday.", "SANCTION"),
+    ("Sri Lanka established diplomatic ties with Iran on Wednesday.", "SUPPORT"),
 ])
 def test_curfew_verbs(text, ptype) -> None:
     from strife.article import Article
