@@ -70,26 +70,15 @@ def test_parsed_sentences(nlp, sentence, word, factual):
     assert assess(tok, "RETREAT" if word == "resigned" else "ASSAULT").factual is factual
 
 
-def test_an_attempted_attack_is_an_attack_but_a_planned_attempt_is_not(nlp):
-    from strife.factuality import assess
-
-    doc = nlp("Militants said they attempted to assassinate the prime minister on Sunday.")
-    tok = [t for t in doc if t.lower_ == "assassinate"][0]
-    assert assess(tok, "ASSAULT").factual
-    doc = nlp("The rebels will try to storm the town.")
-    tok = [t for t in doc if t.lower_ == "storm"][0]
-    assert not assess(tok, "ASSAULT").factual
-    doc = nlp("Officials attempted to negotiate a truce on Sunday.")
-    tok = [t for t in doc if t.lower_ == "negotiate"][0]
-    assert not assess(tok, "CONSULT").factual
-
-
-def test_a_long_threatened_invasion_that_was_mounted_happened(nlp):
-    from strife.factuality import assess
-
-    doc = nlp("Israel today mounted its long-threatened invasion of South Lebanon.")
-    tok = [t for t in doc if t.lower_ == "invasion"][0]
-    assert assess(tok, "ASSAULT").factual
-    doc = nlp("Residents fear a threatened invasion of the south.")
-    tok = [t for t in doc if t.lower_ == "invasion"][0]
-    assert not assess(tok, "ASSAULT").factual
+@pytest.mark.parametrize("sentence, word, ptype, factual", [
+    # an attempted attack is an attack, but a planned attempt is not, and only attacks count attempts
+    ("Militants said they attempted to assassinate the prime minister on Sunday.", "assassinate", "ASSAULT", True),
+    ("The rebels will try to storm the town.", "storm", "ASSAULT", False),
+    ("Officials attempted to negotiate a truce on Sunday.", "negotiate", "CONSULT", False),
+    # a long-threatened invasion that was mounted happened; a threatened one did not
+    ("Israel today mounted its long-threatened invasion of South Lebanon.", "invasion", "ASSAULT", True),
+    ("Residents fear a threatened invasion of the south.", "invasion", "ASSAULT", False),
+])
+def test_attempts_and_threatened_events(nlp, sentence, word, ptype, factual):
+    tok = next(t for t in nlp(sentence) if t.lower_ == word)
+    assert assess(tok, ptype).factual is factual

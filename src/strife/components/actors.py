@@ -196,7 +196,7 @@ class ActorResolver:
                     # ("Palestinian Prime Minister Ismail Haniyeh" governs, whatever his party's armed wing)
                     if t_sector and (fields["sector"] in (None, "ELI", "UAF") or t_sector == "GOV") \
                             and not self._former(ent):
-                        fields["sector"] = t_sector  # "President X": the office outranks a generic "elite" code
+                        fields["sector"] = t_sector
                     if t_country and not fields["country"]:
                         fields["country"] = t_country
                 if not fields["country"]:
@@ -414,8 +414,7 @@ class ActorResolver:
         region: "UNITA" ANGREB, "Islamic Salvation Front" INTREB), or an organisation it does not know,
         takes the one country of the places, states and persons named in its sentence, else of the whole
         article. Transnational groups (IMG, IGO, NGO, MNC codes) never do."""
-        places = [(pm.start_char, pm.place.country if pm.place is not None else pm.country)
-                  for pm in self.doc._.strife_places or []]
+        places = [(a, iso) for a, _, iso in self._place_countries()]
         places += [(m.start_char, m.country) for m in self.mentions if m.named and m.kind in ("state", "person")]
         places = [(c, iso) for c, iso in places if iso]
         if not places:
@@ -435,14 +434,21 @@ class ActorResolver:
             if len(pool) == 1:
                 self.mentions[idx] = replace(m, country=next(iter(pool)), country_from_context=True)
 
+    def _place_countries(self) -> list[tuple[int, int, str]]:
+        """(start_char, end_char, ISO3) of the doc's place mentions whose country is known."""
+        out = []
+        for pm in self.doc._.strife_places or []:
+            iso = pm.place.country if pm.place is not None else pm.country
+            if iso:
+                out.append((pm.start_char, pm.end_char, iso))
+        return out
+
     def minorities(self) -> None:
         """A people or group named by its ethnicity lives where the text puts it: "ethnic Albanians in south
         Serbia", "Albanians of southern Serbia", "ethnic Albanian guerrillas operating in Macedonia" are of
         Serbia and Macedonia (PLOVER and CAMEO code the country of residence), and "ethnic Turks" with no
         place named take their sentence's one country other than the demonym's."""
-        places = [(pm.start_char, pm.end_char, pm.place.country if pm.place is not None else pm.country)
-                  for pm in self.doc._.strife_places or []]
-        places = [p for p in places if p[2]]
+        places = self._place_countries()
         if not places:
             return
         doc = self.doc

@@ -220,16 +220,24 @@ class PlacesComponent:
         """Right after "village of", "the town of" ... (``lower``: the doc's lower-case words)"""
         return start >= 2 and lower[start - 1] == "of" and lower[start - 2] in PLACE_NOUNS
 
-    def _based_lead(self, ent: Span) -> Span | None:
-        """The place in "[X-based ...]": capitalised words, "-", "based", the place known to the gazetteer."""
+    def _based_lead(self, ent: Span, lower: list[str]) -> Span | None:
+        """The place in "[X-based ...]": the capitalised words the entity opens with (see `_based_at`)."""
         doc = ent.doc
         k = ent.start
         while k < ent.end and _CAP.match(doc[k].text):
             k += 1
-        if k == ent.start or k + 1 >= len(doc) or doc[k].text != "-" or doc[k + 1].lower_ != "based":
-            return None
         lead = doc[ent.start:k]
-        return lead if self._known(lead.text) else None
+        return lead if k > ent.start and self._based_at(lower, k, lead.text) else None
+
+    def _based_at(self, lower: list[str], end: int, text: str) -> bool:
+        """``text``, ending before token ``end``, is where something is based ("a Northbrook-based retailer")
+        and a place the gazetteer knows."""
+        return end + 1 < len(lower) and lower[end] == "-" and lower[end + 1] == "based" and self._known(text)
+
+    def _before_its_people(self, lower: list[str], end: int, text: str) -> bool:
+        """``text``, ending before token ``end``, is a notable town whose people or officials follow
+        ("an Alexandria woman", "Grovetown police"; `RESIDENT_NOUNS`)."""
+        return end < len(lower) and lower[end] in RESIDENT_NOUNS and self._notable(text)
 
     @staticmethod
     def _before_place_noun(lower: list[str], end: int) -> bool:
@@ -282,10 +290,9 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._before_place_noun(lower, ent.end):
                 out.append(ent)  # "Aleppo city", "Shawa village": the text says it is a place
-            elif self.recover and ent.label_ in RECOVER_LABELS and ent.end < len(lower) \
-                    and lower[ent.end] in RESIDENT_NOUNS and self._notable(ent.text):
+            elif self.recover and ent.label_ in RECOVER_LABELS and self._before_its_people(lower, ent.end, ent.text):
                 out.append(ent)  # "an Alexandria woman", "Fargo Mayor Dennis Walaker": a town's people
-            elif self.recover and ent.label_ in RECOVER_LABELS and (based := self._based_lead(ent)) is not None:
+            elif self.recover and ent.label_ in RECOVER_LABELS and (based := self._based_lead(ent, lower)) is not None:
                 out.append(based)  # "[Northbrook-based Crate & Barrel]": where the organisation is based
                 taken.update(range(based.start, based.end))
                 continue
@@ -322,14 +329,11 @@ class PlacesComponent:
                 # "the village of X", "X village", and names that end in their kind of place ("Bama Town")
                 named = self._after_place_noun(lower, i) or self._before_place_noun(lower, j + 1) \
                     or (j > i and lower[j] in PLACE_NOUNS_AFTER)
-                if not named and j + 1 < n and lower[j + 1] in RESIDENT_NOUNS and self._notable(" ".join(words[i:j + 1])):
-                    named = True  # "Grovetown police", "Roselle officers"
+                run = " ".join(words[i:j + 1])
+                named = named or self._before_its_people(lower, j + 1, run) or self._based_at(lower, j + 1, run)
                 if not named and i >= 2 and lower[i - 1] == "-" and words[i - 2] in _PARTY_TAGS \
-                        and j + 1 < n and words[j + 1] in (",", ")") and self._known(" ".join(words[i:j + 1])):
+                        and j + 1 < n and words[j + 1] in (",", ")") and self._known(run):
                     named = True  # "Rep. Torrey Westrom, R-Elbow Lake,": a legislator's home town or state
-                if not named and j + 2 < n and lower[j + 1] == "-" and lower[j + 2] == "based" \
-                        and self._known(" ".join(words[i:j + 1])):
-                    named = True  # "a Northbrook-based retailer"
                 if not (named or self._after_locative(lower, i)):
                     i += 1
                     continue
