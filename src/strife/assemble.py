@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from strife import __version__, ontology
 from strife.article import Article
 from strife.components.actors import ActorMention
-from strife.components.events import EventFrame, EventMention
+from strife.components.events import EventFrame, EventMention, is_period
 from strife.records import (
     Acled, Actor, ArticleRef, DateInfo, Event, Evidence, ExtractorInfo, Location, Plover, Toll, TollClaim,
     make_event_id,
@@ -79,7 +79,10 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
     out: list[Actor] = []
     seen: set[tuple[str, str]] = set()
     actor_names = {a.name for a in frame.roles("actor")}
+    named_states = {a.country for a in frame.roles("actor") if a.how != "demonym" and a.country}
     for a in frame.roles("actor"):
+        if a.how == "demonym" and a.country in named_states:
+            continue  # "an Israeli airstrike" and "the Israeli military": the named forces say it
         if ("actor", a.name) not in seen:
             seen.add(("actor", a.name))
             out.append(_actor_record(a, "actor"))
@@ -424,6 +427,8 @@ def classify_text(text: str):
 def _background(frame: EventFrame, date_info: DateInfo, published: Optional[date]) -> bool:
     if all(m.subordinate for m in frame.mentions):
         return True
+    if frame.date is not None and is_period(frame.date):
+        return True  # "have killed thousands since 2011": a count over a period, told as context
     if published is not None and date_info.end and date_info.basis != "published_fallback":
         return date.fromisoformat(date_info.end) < published - timedelta(days=30)
     return False

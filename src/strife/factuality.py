@@ -108,6 +108,8 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
         return Factuality(False, "question")
     if _negated(trigger):
         return Factuality(False, "negated")
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in w["negating_preps"]:
+        return Factuality(False, "negated")  # "the strike came without warning"
     if trigger.pos_ in ("VERB", "AUX"):
         if _modal(trigger):
             return Factuality(False, "modal")

@@ -20,6 +20,7 @@ from strife.records import Event
 import strife.components.actor_ruler  # noqa: F401,E402
 import strife.components.actors  # noqa: F401,E402
 import strife.components.paragraphs  # noqa: F401,E402
+import strife.components.parse_repair  # noqa: F401,E402
 import strife.components.dates  # noqa: F401,E402
 import strife.components.events  # noqa: F401,E402
 import strife.components.places  # noqa: F401,E402
@@ -42,6 +43,7 @@ def build_nlp(model: Optional[str] = None) -> Language:
     speed_up(nlp)  # same annotations, less time (see strife.scale.fastops)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     nlp.add_pipe("strife_paragraphs", before="parser")
+    nlp.add_pipe("strife_parse_repair", after="lemmatizer")
     nlp.add_pipe("strife_actor_ruler", before="ner")
     for stage in STAGES:
         nlp.add_pipe(stage)

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import strife.doc_ext  # noqa: F401
+from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
 from strife.lexicon import load_wordlists
 from strife.actor_dictionary import get_actor_dictionary
@@ -165,6 +166,8 @@ class ActorResolver:
         return any(m.start_char < end and start < m.end_char for m in self.mentions)
 
     def _add(self, m: ActorMention) -> None:
+        if in_dateline(doc_text(self.doc), m.start_char):
+            return  # "NAIROBI, June 25 (AP) —": where and by whom the report was filed, not a party
         if not self._covered(m.start_char, m.end_char):
             self.mentions.append(m)
 
@@ -338,11 +341,14 @@ class ActorResolver:
         tt = token_table(doc)
         pos, lemma, lower, head = tt.pos, tt.lemma_lower, tt.lower, tt.head
         agent = self.dict.lookup_agent
+        platforms = load_wordlists("factuality")["weapon_platform_nouns"]
         for i, p in enumerate(pos):
             if p not in ("NOUN", "PROPN"):
                 continue
             # most nouns name no agent: ask that before scanning mentions (as _agent_sector, from the table)
             sector = agent(lemma[i]) or agent(lower[i])
+            if not sector and i and head[i - 1] == i and tt.dep[i - 1] in ("amod", "compound"):
+                sector = agent(f"{lower[i - 1]} {lower[i]}")  # "armed men", "armed group"
             if not sector or any(m.start_char <= tt.idx[i] < m.end_char for m in self.mentions):
                 continue
             tok = doc[i]
@@ -367,6 +373,8 @@ class ActorResolver:
                 fields["name"] = fields["name"] or np.text
             else:
                 fields = dict(name=np.text, country=country, sector=sector, kind="unknown", affiliation=[])
+            if not country and (lemma[i] in platforms or lower[i] in platforms):
+                continue  # "tanks shelled the town", "a drone strike": a weapon, a party only when a country owns it
             countries = _modifier_countries(tok)
             also = [c for c in countries if c != fields.get("country")] if len(countries) > 1 else []
             self._add(ActorMention(np.start_char, np.end_char, np.text, tok.i, how="description", named=False,

@@ -10,14 +10,17 @@ Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_acto
 
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import strife.doc_ext  # noqa: F401
+from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
-from strife.components.actors import ActorMention, actor_for_token
+from strife.actor_dictionary import get_actor_dictionary
+from strife.components.actors import ActorMention, _entry_fields, actor_for_token
 from strife.components.triggers import Trigger
 from strife.lexicon import load_wordlists
 
@@ -52,6 +55,7 @@ class EventMention:
     anaphoric: bool = False
     generic: bool = False
     subordinate: bool = False
+    headline: bool = False         # in the article's headline (see _headline_end)
     sent_start: int = 0
     sent_end: int = 0
     event_refs: list[int] = field(default_factory=list)  # token indices of other events' triggers it acts on
@@ -180,6 +184,21 @@ def _owner_of(tok: Token, depth: int = 0) -> list[Token]:
     return out
 
 
+HEADLINE_MAX_WORDS = 25
+
+
+def headline_end(doc: Doc) -> int:
+    """Where the article's headline ends: its first line, when that line is short, ends with no
+    sentence punctuation and more text follows ("Gunmen kill 12 villagers in northwest Nigeria,
+    police say"); -1 when the text opens with no headline."""
+    text = doc_text(doc)
+    nl = text.find("\n")
+    first = text[:nl].strip() if nl > 0 else ""
+    if not first or first[-1] in ".!?\"”’'" or len(first.split()) > HEADLINE_MAX_WORDS or not text[nl:].strip():
+        return -1
+    return nl
+
+
 class MentionBuilder:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -235,6 +254,18 @@ class MentionBuilder:
                     if sub.i in self.by_i and self.by_i[sub.i].plover_type == t.plover_type:
                         return sub.i
         else:
+            host = self._request_content_host(tok)
+            if host is not None:
+                return host
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.i in self.by_i:
+                host = self.by_i[tok.head.head.i]
+                if host.pos == "VERB" and host.plover_type == "ASSAULT" and t.plover_type == "COERCE":
+                    # "killed 12 people ... in a raid on a village": the raid is that attack (an attack
+                    # noun there takes the verb instead: see the casualty rule above)
+                    return host.i
+            if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i in self.by_i \
+                    and self.by_i[tok.head.head.i].plover_type == t.plover_type:
+                return tok.head.head.i  # "four people were killed by tank fire": the fire is the killing
             if tok.dep_ in ("compound", "conj", "appos") and tok.head.i in self.by_i:
                 host = self.by_i[tok.head.i]
                 if host.plover_type == t.plover_type:
@@ -246,6 +277,21 @@ class MentionBuilder:
                 # "lifted a night curfew", "shortened the curfew", "lift the ban": the measure is what the
                 # verb's event acts on, not an event of its own
                 return tok.head.i
+        return None
+
+    def _request_content_host(self, tok: Token) -> Optional[int]:
+        """The request a noun event is the content of ("called for an immediate ceasefire and an
+        independent investigation", "demanded a ceasefire"): it is asked for, not reported."""
+        while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        gov = tok.head
+        if tok.dep_ == "pobj" and gov.lower_ == "for":
+            gov = gov.head
+        elif tok.dep_ != "dobj":
+            return None
+        host = self.by_i.get(gov.i)
+        if host is not None and host.pos == "VERB" and host.plover_type == "REQUEST":
+            return host.i
         return None
 
     def _folds(self) -> dict[int, int]:
@@ -285,8 +331,9 @@ class MentionBuilder:
         for c in tok.children:
             if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
                 out.append((c, "poss"))
-            elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME"):
-                out.append((c, "modifier"))
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME") \
+                    and c.lemma_.lower() not in self.w["facility_nouns"]:
+                out.append((c, "modifier"))  # "the school strike": the school is what was hit, not who struck
             elif c.dep_ == "prep" and c.lower_ == "by":
                 out.extend((g, "by") for g in c.children if g.dep_ == "pobj")
         head = tok.head
@@ -397,11 +444,33 @@ class MentionBuilder:
                                 found.extend(self._resolve(g, modifiers=False))
                     if a is not None:
                         break
+            if a is None and modifiers and t.dep_ in ("amod", "compound", "nmod") and t.head.i in self.by_i:
+                a = self._demonym_state(t)  # "an Israeli airstrike", "U.S. strikes": the state that struck
             if a is not None:
                 found.append(a)
                 for iso in a.also_countries:  # one party per coordinated demonym
                     found.append(replace(a, country=iso, name=f"{a.name} ({iso})", also_countries=[]))
         return found
+
+    def _demonym_state(self, t: Token) -> Optional[ActorMention]:
+        """The state a demonym or country name modifying an event noun stands for, as an actor mention."""
+        if t.ent_type_ not in ("NORP", "GPE"):
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+        if ent is None:
+            return None
+        d = get_actor_dictionary()
+        iso = d.demonym_country(ent.text)
+        if iso is None and ent.label_ == "GPE":
+            entry = d.lookup(ent.text)
+            iso = entry.country if entry is not None and entry.kind == "state" else None
+        state = d.state(iso) if iso else None
+        if state is None:
+            return None
+        published = self.doc._.published
+        day = published.date() if isinstance(published, datetime) else published
+        return ActorMention(ent.start_char, ent.end_char, ent.text, t.i, how="demonym", named=False,
+                            **_entry_fields(state, day))
 
     def _speaker(self, tok: Token) -> Optional[Token]:
         """The subject of the reporting verb a clause hangs from ("Russia said that Sudan must ...")."""
@@ -490,13 +559,15 @@ class MentionBuilder:
 
     def build(self) -> list[EventMention]:
         folds = self._folds()
+        headline = headline_end(self.doc)
         mentions: dict[int, EventMention] = {}
         for t in self.triggers:
             if t.i in folds:
                 continue
             tok = self.doc[t.i]
             sent = tok.sent
-            m = EventMention(trigger=t, tokens={t.i}, sent_start=sent.start_char, sent_end=sent.end_char)
+            m = EventMention(trigger=t, tokens={t.i}, sent_start=sent.start_char, sent_end=sent.end_char,
+                             headline=t.start_char < headline)
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
             if t.pos == "NOUN":
@@ -539,9 +610,11 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
             break
         tok = tok.head
         steps += 1
-    # the start is a plain verb whose subject/object is an event noun ("the strikes left ...")
+    # the start is a plain verb whose subject/object is an event noun ("the strikes left ..."), or
+    # whose coordinated verb is an event ("Later on Wednesday, tanks pushed into X, and four people
+    # were killed")
     for c in doc[start_i].children:
-        if c.i in by_tok and c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        if c.i in by_tok and c.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
             return by_tok[c.i]
     return None
 
@@ -557,11 +630,22 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             head = span.root.i
         if doc[head].lemma_.lower() in reporting and head not in {i for m in mentions for i in m.tokens}:
             continue  # "officials said on Thursday": when it was said, not when it happened
+        if in_dateline(doc_text(doc), d.start_char):
+            continue  # "NAIROBI, June 25 (AP) —": when the report was filed
         m = _owner_mention(doc, head, mentions)
         if m is None:
             continue
         if m.date is None or (d.end_char - d.start_char) > 0 and _more_precise(d, m.date):
             m.date = d
+    # a verb coordinated with a dated event verb shares its time ("marched on Tuesday ..., and police
+    # fired tear gas")
+    by_tok = {i: m for m in mentions for i in m.tokens}
+    for m in mentions:
+        tok = doc[m.trigger.i]
+        if m.date is None and m.trigger.pos == "VERB" and tok.dep_ == "conj":
+            host = by_tok.get(tok.head.i)
+            if host is not None and host.date is not None and host.trigger.pos == "VERB":
+                m.date = host.date
 
 
 def _more_precise(a, b) -> bool:
@@ -726,6 +810,11 @@ def _side(a: ActorMention) -> Optional[str]:
     return None
 
 
+def _descriptions_only(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
+    """Nobody is named on either side ("gunmen" / "armed men"): descriptions of one party may differ."""
+    return not any(a.named or a.how in ("coref", "surname", "pronoun", "dictionary") for a in (*xs, *ys))
+
+
 def _same_country_side(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
     """Two actor lists share a country on the same side of a conflict ("U.S. forces" / "American jets"),
     not the two sides of one country's war ("the IRA" / "the Parachute Regiment", both GBR); a country
@@ -746,6 +835,23 @@ def _date_range(d):
     return (r.start, r.end or r.start)
 
 
+PERIOD_MIN_DAYS = 62
+
+
+def is_period(d) -> bool:
+    """A date that spans a period the text counts over ("since 2011", "over the past three years"), not
+    the day or month of one event: its mentions are aggregates or background."""
+    rng = _date_range(d)
+    if rng is None or (rng[1] - rng[0]).days < PERIOD_MIN_DAYS:
+        return False
+    text = d.text.lower().lstrip()
+    return any(text.startswith(w + " ") for w in _words()["period_openers"])
+
+
+def _means(modes) -> set[str]:
+    return set(modes) & _words()["means_modes"]
+
+
 def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     """How strongly mention ``m`` is the same event as ``frame``; None when they conflict.
 
@@ -764,8 +870,8 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     if fa and ma:
         if _names(fa) & _names(ma) or _same_country_side(fa, ma):
             score += 2
-        else:
-            return None
+        elif not (_descriptions_only(fa, ma) and {_side(a) for a in fa} == {_side(a) for a in ma}):
+            return None  # two named parties, or two sides ("gunmen" / "the army")
     fr, mr = frame.roles("recipient"), m.actors("recipient")
     if fr and mr and (_names(fr) & _names(mr) or _countries(fr) & _countries(mr)
                       or {a.sector for a in fr if a.sector} & {a.sector for a in mr if a.sector}):
@@ -774,12 +880,17 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     if fd and md:
         if fd[1] < md[0] or md[1] < fd[0]:
             return None
+        if is_period(frame.date) != is_period(m.date):
+            return None  # one event's day and a count over years ("since 2011") are not one event
         score += 1.5
     fm, mm = set(frame.modes), set(m.modes)
-    if fm and mm:
-        score += 1 if fm & mm else -1.5
+    if fm & mm:
+        score += 1
+    elif _means(fm) and _means(mm):
+        score -= 1.5  # two different means (an airstrike, a shooting); "abduct" or "destroy" go with any
     if m.anaphoric:
         score += 1.5
+
     if any(x.trigger.lemma == m.trigger.lemma for x in frame.mentions):
         score += 0.5
     return score
@@ -806,8 +917,18 @@ def _supported(m: EventMention) -> bool:
 
 
 def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
+    """Mentions in text order join the frame they score best with (at least 1.5), else open a frame.
+    The headline's mentions come last: a headline names the story's main event, so each joins the first
+    frame of its type it does not conflict with ("Gunmen kill 12 villagers" / "Armed men ... killed at
+    least 12 people ... on Tuesday"), and opens a frame only when there is none."""
     frames: list[EventFrame] = []
-    for m in mentions:
+    body = [m for m in mentions if not m.headline]
+    for m in body + [m for m in mentions if m.headline]:
+        if m.headline:
+            first = next((f for f in frames if not f.mentions[0].headline and merge_score(f, m) is not None), None)
+            if first is not None:
+                first.mentions.append(m)
+                continue
         best, best_score = None, 1.5 - 1e-9
         for f in frames:
             s = merge_score(f, m)
@@ -819,6 +940,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
             frames.append(EventFrame([m]))
         # else: an ambiguous word with no cue, nothing specific attached (toll, date, place) and nothing
         # to corefer with is not an event
+    frames.sort(key=lambda f: min(m.i for m in f.mentions))
     return frames
 
 

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from strife.dateline import find_datelines
 import strife.doc_ext  # noqa: F401  (registers doc._.strife_places)
 from strife.doc_ext import doc_text, token_table
 from strife.gazetteer.index import Gazetteer, get_gazetteer
@@ -59,9 +60,6 @@ DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "sout
 MIN_RECOVER_POPULATION = 20_000
 WEAK_LOCATIVE = frozenset({"on", "between"})   # "on Hill", "between Martin and ...": people as often as places
 MIN_WEAK_POPULATION = 100_000
-# a dateline: an all-capitals place name opening a paragraph, then a dash ("MANSFIELD — The council...")
-_DATELINE = re.compile(r"(?:^|\n|(?<=[.!?] ))[ \t]*([A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
-                       r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)?[ ]*(?:—|–|--|-)[ ]")
 # "Kanawha County", "Rapides Parish": capitalised words and an admin2 word are a place the NER may miss
 _ADMIN2_WORD = re.compile(r"\b(?:County|Parish|Borough)\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -142,10 +140,9 @@ class PlacesComponent:
 
     def _datelines(self, doc: Doc, text: str) -> list[Span]:
         out = []
-        for m in _DATELINE.finditer(text):
-            name = m.group(1).strip(" .-")
-            start = m.start(1)
-            span = doc.char_span(start, start + len(name), alignment_mode="contract")
+        for d in find_datelines(text):
+            name = text[d.place_start:d.place_end]
+            span = doc.char_span(d.place_start, d.place_end, alignment_mode="contract")
             if span is not None and len(span) and self._known(name.title()):
                 out.append(span)
         return out

@@ -1,0 +1,108 @@
+"""Repairs of parser errors that hide who did what, before any strife stage reads the parse.
+
+Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
+labels of two misreadings of the small English model. First, a clause it reads as a reduced
+relative clause:
+
+    "Armed men on motorcycles killed at least 12 people ..., police said."
+
+The parser makes ``killed`` a participle modifying ``motorcycles`` (``acl``) and ``men`` a second
+subject of ``said``. A passive participle takes no direct object, so a participle with a ``dobj``
+of its own is an active verb: it becomes the clause's verb (``ccomp`` of the reporting verb it hung
+from), the noun the prepositional chain climbs to becomes its subject, and verbs coordinated with
+that noun ("... and abducted dozens more") are coordinated with the verb instead.
+
+The rule fires only when the noun is a subject of a verb that has another subject of its own or
+is a reporting verb after the participle, so "troops sent reinforcements" and reduced relatives
+with an object of their own elsewhere in the tree are left as they are.
+
+Second, an infinitive it reads as an auxiliary of the participle after it ("marched to oppose
+proposed tax increases", with "oppose" an ``aux`` of "proposed"): see `_repair_infinitive_as_aux`.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.attrs import DEP
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from strife.lexicon import load_wordlists
+
+
+def _climb_to_subject(tok: Token) -> Optional[Token]:
+    """From the noun a participle modifies, up through "on motorcycles"/"of the group" chains, to a
+    noun that is a verb's subject, or hangs from a verb unlabelled (None when the chain ends elsewhere)."""
+    cur, steps = tok, 0
+    while steps < 4:
+        if cur.dep_ in ("nsubj", "dep") and cur.head.pos_ in ("VERB", "AUX"):
+            return cur  # "dep": the parser gave up on the noun's attachment
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("NOUN", "PROPN"):
+            cur, steps = cur.head.head, steps + 1
+            continue
+        return None
+    return None
+
+
+def _repair_reduced_relative(doc: Doc, verb: Token, reporting: frozenset[str]) -> bool:
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    kids = list(verb.children)
+    if not any(c.dep_ == "dobj" for c in kids) or any(c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass", "aux")
+                                                      for c in kids):
+        return False
+    subj = _climb_to_subject(verb.head)
+    if subj is None or not (subj.i < verb.head.i < verb.i):
+        return False
+    gov = subj.head
+    others = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subj.i]
+    if not (others or (gov.i > verb.i and gov.lemma_.lower() in reporting)):
+        return False
+    coordinated = [c for c in subj.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i]
+    verb.head = gov
+    verb.dep_ = "ccomp"
+    subj.head = verb
+    subj.dep_ = "nsubj"
+    for c in coordinated:
+        c.head = verb
+    return True
+
+
+def _repair_infinitive_as_aux(doc: Doc, verb: Token) -> bool:
+    """ "marched ... to oppose proposed tax increases": the parser takes "to oppose" for auxiliaries of
+    "proposed". An infinitive after "to" whose head is the participle right after it, which has an
+    object, is the verb; the participle modifies that object."""
+    i = verb.i
+    if verb.tag_ != "VB" or i == 0 or doc[i - 1].tag_ != "TO" or doc[i - 1].head.i not in (verb.i, verb.head.i):
+        return False
+    part = verb.head
+    if part.i != i + 1 or part.tag_ != "VBN" or part.head is part:
+        return False
+    obj = next((c for c in part.children if c.dep_ == "dobj" and c.i > part.i), None)
+    if obj is None or any(part.i < k < obj.i and doc[k].dep_ not in ("compound", "amod") for k in range(part.i + 1, obj.i)):
+        return False
+    verb.head = part.head
+    verb.dep_ = "advcl"
+    doc[i - 1].head = verb
+    obj.head = verb
+    part.head = obj
+    part.dep_ = "amod"
+    return True
+
+
+@Language.component("strife_parse_repair", assigns=["token.dep", "token.head"], requires=["token.dep", "token.tag", "token.pos", "token.lemma"])
+def parse_repair(doc: Doc) -> Doc:
+    if not doc.has_annotation("DEP"):
+        return doc
+    deps = doc.to_array([DEP])
+    acl, aux = doc.vocab.strings["acl"], doc.vocab.strings["aux"]
+    hits = (deps == acl).nonzero()[0].tolist()  # most docs have few: no Token per token
+    if hits:
+        reporting = frozenset(load_wordlists("factuality")["reporting_verbs"])
+        for i in hits:
+            _repair_reduced_relative(doc, doc[i], reporting)
+    for i in (deps == aux).nonzero()[0].tolist():
+        if i and doc[i].tag_ == "VB":
+            _repair_infinitive_as_aux(doc, doc[i])
+    return doc

@@ -1,0 +1,55 @@
+"""News datelines: the place (and often the date and agency) a report opens with.
+
+    "KANO, Nigeria (Reuters) - Armed men ..."      "NAIROBI, June 25 (AP) — Thousands ..."
+    "MANSFIELD — The council ..."                  "WASHINGTON (AP) -- The Pentagon ..."
+
+A dateline is an all-capitals place name opening a paragraph (or following the headline's last
+sentence on its line), then optionally a comma and a region or a date, optionally an agency in
+parentheses, then a dash. Its place is where the report was filed; its date, when; its agency, who
+filed it. None of them is a party to the news or the date of an event in it: the places stage reads
+the place as a place, the actors stage names no actor inside the dateline, and the events stage
+dates no event by it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_DATELINE = re.compile(
+    r"(?:^|\n|(?<=[.!?] ))[ \t]*"
+    r"(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z0-9][\w.]*){0,2})?"   # ", Nigeria" / ", Ill." / ", July 10"
+    r"(?:[ ]*\([^()\n]{1,40}\))?"                        # " (Reuters)"
+    r"[ ]*(?:—|–|--|-)[ ]")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int          # where the dateline begins (its place name)
+    end: int            # just past its dash and the space after it
+    place_start: int
+    place_end: int
+
+    def covers(self, char: int) -> bool:
+        return self.start <= char < self.end
+
+
+@lru_cache(maxsize=64)
+def _find(text: str) -> tuple[Dateline, ...]:
+    out = []
+    for m in _DATELINE.finditer(text):
+        place = m.group("place")
+        stripped = place.rstrip(" .-")
+        out.append(Dateline(m.start("place"), m.end(), m.start("place"), m.start("place") + len(stripped)))
+    return tuple(out)
+
+
+def find_datelines(text: str) -> tuple[Dateline, ...]:
+    """Every dateline of ``text``, in order (an empty tuple for most texts)."""
+    return _find(text)
+
+
+def in_dateline(text: str, char: int) -> bool:
+    return any(d.covers(char) for d in _find(text))

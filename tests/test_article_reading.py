@@ -1,0 +1,182 @@
+"""Whole wire stories: headline, dateline, lead and follow-up mentions of one event come out as one
+record; reactions, requests and background stay what they are (tests/data/articles)."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from strife.article import Article
+from strife.components.parse_repair import parse_repair
+from strife.dateline import find_datelines, in_dateline
+from strife.pipeline import _make_doc, extract_article
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def _records(nlp, text, published):
+    return extract_article(Article(text=text, published=published), nlp)
+
+
+def _article(nlp, name, published):
+    return _records(nlp, (ARTICLES / name).read_text(encoding="utf-8"), published)
+
+
+# -- datelines ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("KANO, Nigeria (Reuters) - Armed men killed 12 people.", "KANO"),
+    ("Headline here\n\nNAIROBI, June 25 (AP) — Thousands marched.", "NAIROBI"),
+    ("WASHINGTON (AP) -- The Pentagon said.", "WASHINGTON"),
+    ("MANSFIELD — The council met.", "MANSFIELD"),
+])
+def test_datelines_are_found_with_their_place(text, place):
+    (d,) = find_datelines(text)
+    assert text[d.place_start:d.place_end] == place
+    assert text[d.end:].split()[0] in ("Armed", "Thousands", "The")
+    assert in_dateline(text, d.place_start) and not in_dateline(text, d.end)
+
+
+def test_no_dateline_in_plain_prose():
+    assert find_datelines("The U.N. said on Monday - in a statement - that talks would resume.") == ()
+
+
+def test_dateline_names_no_actor_and_dates_no_event(nlp):
+    text = ("Thousands protest in Nairobi over tax hikes\n\n"
+            "NAIROBI, June 25 (AP) — Thousands of protesters marched through central Nairobi on Tuesday.")
+    recs = _records(nlp, text, datetime.date(2024, 6, 26))
+    protest = next(r for r in recs if r.plover.type == "PROTEST")
+    assert all(a.name != "Kenya" for a in protest.actors)  # not "NAIROBI" as the government
+    assert protest.date.text == "on Tuesday" and protest.date.start == "2024-06-25"
+
+
+# -- parse repairs (hand-built parses as the small model gives them) ----------------------------------
+
+def test_reduced_relative_with_an_object_becomes_the_clause(nlp):
+    words = ["Armed", "men", "on", "motorcycles", "killed", "12", "people", ",", "police", "said", "."]
+    heads = [1, 9, 1, 2, 3, 6, 4, 9, 9, 9, 9]
+    deps = ["amod", "nsubj", "prep", "pobj", "acl", "nummod", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    tags = ["JJ", "NNS", "IN", "NNS", "VBN", "CD", "NNS", ",", "NNS", "VBD", "."]
+    pos = ["ADJ", "NOUN", "ADP", "NOUN", "VERB", "NUM", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["armed", "man", "on", "motorcycle", "kill", "12", "people", ",", "police", "say", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    parse_repair(doc)
+    assert (doc[4].dep_, doc[4].head.text) == ("ccomp", "said")
+    assert (doc[1].dep_, doc[1].head.text) == ("nsubj", "killed")
+
+
+def test_reduced_relative_without_an_object_is_left_alone(nlp):
+    words = ["Men", "on", "bikes", "seen", "nearby", "fled", "."]
+    heads = [5, 0, 1, 2, 3, 5, 5]
+    deps = ["nsubj", "prep", "pobj", "acl", "advmod", "ROOT", "punct"]
+    tags = ["NNS", "IN", "NNS", "VBN", "RB", "VBD", "."]
+    pos = ["NOUN", "ADP", "NOUN", "VERB", "ADV", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=["man", "on", "bike", "see", "nearby", "flee", "."])
+    parse_repair(doc)
+    assert (doc[3].dep_, doc[3].head.text) == ("acl", "bikes")
+
+
+def test_infinitive_read_as_auxiliary_is_the_verb(nlp):
+    words = ["They", "marched", "to", "oppose", "proposed", "tax", "increases", "."]
+    heads = [1, 1, 3, 4, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "aux", "aux", "conj", "compound", "dobj", "punct"]
+    tags = ["PRP", "VBD", "TO", "VB", "VBN", "NN", "NNS", "."]
+    pos = ["PRON", "VERB", "PART", "VERB", "VERB", "NOUN", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=["they", "march", "to", "oppose", "propose", "tax", "increase", "."])
+    parse_repair(doc)
+    assert (doc[3].dep_, doc[3].head.text) == ("advcl", "marched")
+    assert (doc[4].dep_, doc[4].head.text) == ("amod", "increases")
+    assert (doc[6].dep_, doc[6].head.text) == ("dobj", "oppose")
+
+
+# -- single rules, on short texts ------------------------------------------------------------------
+
+def test_demonym_on_an_event_noun_is_the_acting_state(nlp):
+    recs = _records(nlp, "An Israeli airstrike hit a school in Khan Younis on Wednesday.", datetime.date(2024, 7, 10))
+    ev = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert [(a.role, a.country, a.kind) for a in ev.actors if a.role == "actor"] == [("actor", "ISR", "state")]
+
+
+def test_facility_modifier_is_not_the_attacker(nlp):
+    recs = _records(nlp, "Officials condemned the school strike in Gaza on Wednesday.", datetime.date(2024, 7, 10))
+    assert all(a.name.lower() != "school" for r in recs for a in r.actors if a.role == "actor")
+
+
+def test_weapon_platform_with_a_country_is_its_military(nlp):
+    recs = _records(nlp, "Russian drones struck an energy plant near Kharkiv on Monday.", datetime.date(2024, 3, 5))
+    ev = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert any(a.role == "actor" and a.country == "RUS" and a.sector == "MIL" for a in ev.actors)
+
+
+def test_what_a_call_asks_for_is_not_reported_as_happening(nlp):
+    recs = _records(nlp, "Guterres called for an immediate ceasefire and an independent investigation.",
+                    datetime.date(2024, 7, 10))
+    assert [r.plover.type for r in recs] == ["REQUEST"]
+
+
+def test_without_negates_the_event_noun(nlp):
+    recs = _records(nlp, "Witnesses said the strike came without warning.", datetime.date(2024, 7, 10))
+    assert all(r.plover.type != "THREATEN" for r in recs)
+
+
+def test_count_over_years_is_background_and_joins_no_attack(nlp):
+    text = ("Gunmen killed 12 villagers in Zamfara state on Tuesday, police said. "
+            "Bandit gangs have killed thousands of people in the region since 2011, according to rights groups.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 3, 13)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 2
+    main, since = recs
+    assert main.fatalities.high == 12 and not main.background
+    assert since.background and since.date.text == "since 2011"
+
+
+def test_killed_by_fire_is_one_event_dated_by_its_coordinated_verb(nlp):
+    text = ("Later on Wednesday, Israeli tanks pushed deeper into the Shejaia neighbourhood of Gaza City, "
+            "residents said, and at least four people were killed by tank fire.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 7, 10)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1
+    assert recs[0].fatalities.low == 4 and recs[0].date.start == "2024-07-10"
+
+
+# -- whole articles ----------------------------------------------------------------------------------
+
+def test_raid_story_is_one_attack_with_headline_lead_and_follow_up(nlp):
+    recs = _article(nlp, "zamfara_raid.txt", datetime.date(2024, 3, 13))
+    main = recs[0]
+    assert main.plover.type == "ASSAULT" and main.acled.sub_event_type in ("Attack", "Abduction/forced disappearance")
+    assert main.date.start == "2024-03-12" and main.date.end == "2024-03-12"
+    assert {a.sector for a in main.actors if a.role == "actor"} == {"REB"}
+    assert main.fatalities.low == 12 and not main.background
+    assert any("Kadawa" in (loc.name or "") for loc in main.locations)
+    texts = " ".join(e.text for e in main.evidence)
+    assert "Gunmen kill 12 villagers" in texts and "The attackers stormed Kadawa village" in texts
+    assaults = [r for r in recs if r.plover.type == "ASSAULT"]
+    # the raid, the separate clash in Katsina, and the count since 2011 (as background)
+    assert len(assaults) == 3
+    assert sum(not r.background for r in assaults) == 2
+    assert not any(r.plover.type == "COERCE" for r in recs)  # "in a raid" is the attack itself
+
+
+def test_strike_story_merges_headline_lead_statement_and_reaction(nlp):
+    recs = _article(nlp, "khan_younis_strike.txt", datetime.date(2024, 7, 10))
+    main = recs[0]
+    assert main.acled.sub_event_type == "Air/drone strike"
+    assert [a.country for a in main.actors if a.role == "actor"] == ["ISR"]
+    assert main.date.start == "2024-07-10" and main.fatalities.low == 25
+    assert any(loc.country == "PSE" and "Kh" in loc.name for loc in main.locations)
+    assert [r.plover.type for r in recs].count("ASSAULT") == 2  # the school strike, the tank fire in Shejaia
+    assert {r.plover.type for r in recs} == {"ASSAULT", "REQUEST"}
+
+
+def test_protest_story_keeps_dateline_out(nlp):
+    recs = _article(nlp, "nairobi_protest.txt", datetime.date(2024, 6, 25))
+    protests = [r for r in recs if r.plover.type == "PROTEST"]
+    assert len(protests) == 1
+    p = protests[0]
+    assert p.date.start == "2024-06-25" and p.date.text == "on Tuesday"
+    assert [a.sector for a in p.actors if a.role == "actor"] == ["OPP"]
+    assert not any(r.plover.type == "AGREE" for r in recs)  # "to oppose proposed tax increases"
