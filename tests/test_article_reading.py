@@ -180,3 +180,40 @@ def test_protest_story_keeps_dateline_out(nlp):
     assert p.date.start == "2024-06-25" and p.date.text == "on Tuesday"
     assert [a.sector for a in p.actors if a.role == "actor"] == ["OPP"]
     assert not any(r.plover.type == "AGREE" for r in recs)  # "to oppose proposed tax increases"
+
+
+def test_date_inside_an_entity_that_does_not_resolve(nlp):
+    # the tagger reads "11 overnight" as one TIME entity: the toll and the time
+    text = "A Russian missile attack on the port of Odesa killed three people and wounded 11 overnight, officials said."
+    ev = next(r for r in _records(nlp, text, datetime.date(2024, 11, 18)) if r.plover.type == "ASSAULT")
+    assert ev.date.text == "overnight" and ev.date.end == "2024-11-18"
+
+
+def test_possessive_pronoun_gives_the_description_its_owner_country(nlp):
+    text = ("Russia's defence ministry said its forces had hit military targets in the Odesa region "
+            "on Sunday.")
+    ev = next(r for r in _records(nlp, text, datetime.date(2024, 11, 18)) if r.plover.type == "ASSAULT")
+    forces = next(a for a in ev.actors if a.role == "actor" and "forces" in a.text)
+    assert forces.country == "RUS"
+
+
+def test_separately_opens_a_new_event(nlp):
+    text = ("Ukraine's air force said it had shot down 15 drones launched by Russia overnight. "
+            "Separately, Ukrainian drones attacked an oil refinery in Russia's Bryansk region, starting a fire.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 11, 18)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 2
+    refinery = next(r for r in recs if "refinery" in r.evidence[0].text)
+    assert len(refinery.evidence) == 1
+    # "starting a fire" is arson, not gunfire: the drone strike keeps its one means
+    assert "firearms" not in refinery.plover.mode and "aerial" in refinery.plover.mode
+
+
+def test_port_story_keeps_the_attackers_denial_with_the_strike(nlp):
+    recs = _article(nlp, "odesa_port.txt", datetime.date(2024, 11, 18))
+    main = recs[0]
+    assert main.acled.sub_event_type == "Shelling/artillery/missile attack"
+    assert {a.country for a in main.actors if a.role == "actor"} == {"RUS"}
+    assert main.fatalities.low == 3 and main.date.text == "overnight"
+    assert any("defence ministry said its forces" in e.text for e in main.evidence)
+    refinery = [r for r in recs if any("oil refinery" in e.text for e in r.evidence)]
+    assert len(refinery) == 1 and refinery[0].locations[0].country == "RUS"

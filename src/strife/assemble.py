@@ -79,14 +79,16 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
     out: list[Actor] = []
     seen: set[tuple[str, str]] = set()
     actor_names = {a.name for a in frame.roles("actor")}
-    named_states = {a.country for a in frame.roles("actor") if a.how != "demonym" and a.country}
+    # a state's forces named as such ("the Israeli military" -> Israel Defense Forces), not a bare "its forces"
+    named_states = {a.country for a in frame.roles("actor") if a.how != "demonym" and a.country and a.name[:1].isupper()}
     for a in frame.roles("actor"):
         if a.how == "demonym" and a.country in named_states:
             continue  # "an Israeli airstrike" and "the Israeli military": the named forces say it
         if ("actor", a.name) not in seen:
             seen.add(("actor", a.name))
             out.append(_actor_record(a, "actor"))
-    recipients = [a for a in frame.roles("recipient") if a.name not in actor_names]
+    # "Syria ... withdraw its troops from Lebanon": the actor's own forces are not who it acts on
+    recipients = [a for a in frame.roles("recipient") if a.name not in actor_names and a.owner not in actor_names]
     if any(a.how != "facility" for a in recipients):
         # "the headquarters of X": once X is known, the building is evidence, not a party
         recipients = [a for a in recipients if a.how != "facility"]

@@ -48,6 +48,8 @@ class ActorMention:
     # a pronoun's antecedent in its own sentence, (start_char, end_char, text): the words a record shows
     # for it ("Syria says it will withdraw": "Syria", not "it")
     antecedent: Optional[tuple[int, int, str]] = None
+    # the canonical name of whoever a possessive pronoun makes the owner ("its forces" -> Russia)
+    owner: Optional[str] = None
 
     def covers(self, tok: Token) -> bool:
         return self.start_char <= tok.idx < self.end_char
@@ -524,6 +526,19 @@ class ActorResolver:
                                          head_i=tok.i, how="pronoun", named=False,
                                          antecedent=(ante.start_char, ante.end_char, ante.text) if same else None))
 
+    def possessors(self) -> None:
+        """A description owned by a pronoun ("Russia's defence ministry said its forces had hit ...")
+        is of the pronoun's antecedent's country, not of the places around it."""
+        owners = {m.head_i: m for m in self.mentions if m.how == "pronoun" and m.country}
+        if not owners:
+            return
+        for k, m in enumerate(self.mentions):
+            if m.how != "description" or (m.country and not m.country_from_context):
+                continue
+            owner = next((owners[c.i] for c in self.doc[m.head_i].children if c.dep_ == "poss" and c.i in owners), None)
+            if owner is not None:
+                self.mentions[k] = replace(m, country=owner.country, country_from_context=False, owner=owner.name)
+
     def run(self) -> list[ActorMention]:
         self.from_entities()
         self.from_proper_nouns()
@@ -534,6 +549,7 @@ class ActorResolver:
         self.context_countries()
         self.minorities()
         self.pronouns()
+        self.possessors()
         self.mentions.sort(key=lambda m: m.start_char)
         return self.mentions
 

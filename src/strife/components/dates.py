@@ -128,10 +128,14 @@ class DateComponent:
             overlapping = [c for c in chosen if s < c[1] and c[0] < e]
             if not overlapping:
                 chosen.append((s, e, "pattern"))
+            elif len(overlapping) == 1 and overlapping[0][0] <= s and e <= overlapping[0][1] and (s, e) != overlapping[0][:2]:
+                # inside an entity that may not resolve ("11 overnight", a toll and a time tagged as one
+                # TIME): tried only when the entity gives no date (see __call__)
+                chosen.append((s, e, "inner"))
             elif all(s <= c[0] and c[1] <= e and (c[1] - c[0]) < (e - s) for c in overlapping):
                 # the pattern covers more of the expression ("Dec. 27 and 28" where the NER has "Dec. 27")
                 chosen = [c for c in chosen if c not in overlapping] + [(s, e, "pattern")]
-        return sorted(chosen)
+        return sorted(chosen, key=lambda c: (c[0], -c[1]))
 
     def _with_preposition(self, doc: Doc, span: Span) -> int:
         """Start char of the mention: the span, or the preposition right before it ("on Sunday")."""
@@ -147,6 +151,10 @@ class DateComponent:
         has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
         mentions: list[DateMention] = []
         for start, end, source in self._candidates(doc):
+            if source == "inner":
+                if any(m.start_char <= start and end <= m.end_char for m in mentions):
+                    continue  # the entity around it resolved
+                source = "pattern"
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue

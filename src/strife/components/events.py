@@ -55,7 +55,8 @@ class EventMention:
     anaphoric: bool = False
     generic: bool = False
     subordinate: bool = False
-    headline: bool = False         # in the article's headline (see _headline_end)
+    headline: bool = False         # in the article's headline (see headline_end)
+    separate: bool = False         # its sentence opens "Separately," / "In another attack," (a new event)
     sent_start: int = 0
     sent_end: int = 0
     event_refs: list[int] = field(default_factory=list)  # token indices of other events' triggers it acts on
@@ -74,6 +75,8 @@ class EventMention:
         for t in [self.trigger, *self.folded]:
             if t.plover_type != self.trigger.plover_type:
                 continue  # a measure folded into another type's event ("lifted the curfew") lends no mode
+            if t is not self.trigger and t.weak:
+                continue  # an ambiguous word with none of its cues ("starting a fire") names no weapon
             for m in t.modes:
                 if m not in out:
                     out.append(m)
@@ -278,6 +281,11 @@ class MentionBuilder:
                 # verb's event acts on, not an event of its own
                 return tok.head.i
         return None
+
+    def _opens_separately(self, sent) -> bool:
+        opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
+        return any(opening == w or opening.startswith(w + " ") or opening.startswith(w + " ,")
+                   for w in self.w["separate_openers"])
 
     def _request_content_host(self, tok: Token) -> Optional[int]:
         """The request a noun event is the content of ("called for an immediate ceasefire and an
@@ -567,7 +575,7 @@ class MentionBuilder:
             tok = self.doc[t.i]
             sent = tok.sent
             m = EventMention(trigger=t, tokens={t.i}, sent_start=sent.start_char, sent_end=sent.end_char,
-                             headline=t.start_char < headline)
+                             headline=t.start_char < headline, separate=self._opens_separately(sent))
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
             if t.pos == "NOUN":
@@ -865,6 +873,8 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     """
     if frame.plover_type != m.plover_type:
         return None
+    if m.separate and all(x.sent_start < m.sent_start for x in frame.mentions):
+        return None  # "Separately, Ukrainian drones attacked ...": not an event told before
     score = 0.0
     fa, ma = frame.roles("actor"), m.actors("actor")
     if fa and ma:

@@ -184,7 +184,10 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger],
     # weak: the word may not report an event of this type at all ("marched", "captured seats"); a word
     # whose senses all share the type ("bombed" by jets or by a car bomb) is certain of its type
     other_types = len({s.plover_type for s in senses}) > 1
-    return default, default.is_ambiguous and (other_types or len(senses) == 1)
+    # a word all of whose senses are flagged needs_cue, with no cue present ("there was fire everywhere"),
+    # may name no event at all
+    needs_cue = all("needs_cue" in s.flags for s in senses)
+    return default, default.is_ambiguous and (other_types or len(senses) == 1 or needs_cue)
 
 
 def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
