@@ -217,3 +217,37 @@ def test_port_story_keeps_the_attackers_denial_with_the_strike(nlp):
     assert any("defence ministry said its forces" in e.text for e in main.evidence)
     refinery = [r for r in recs if any("oil refinery" in e.text for e in r.evidence)]
     assert len(refinery) == 1 and refinery[0].locations[0].country == "RUS"
+
+
+def test_dateline_is_a_sentence_of_its_own(nlp):
+    doc = nlp(_make_doc(nlp, Article(text="MOGADISHU (Reuters) - Somali government forces fought al Shabaab "
+                                          "militants on Saturday.", published=datetime.date(2024, 5, 12))))
+    fought = next(t for t in doc if t.text == "fought")
+    assert any(c.dep_ == "nsubj" and c.text == "forces" for c in fought.children)
+
+
+def test_the_group_is_the_armed_group_named_before(nlp):
+    text = ("Al Shabaab fighters attacked an army base near Afgoye on Saturday. "
+            "The group said it had seized weapons.")
+    doc = nlp(_make_doc(nlp, Article(text=text, published=datetime.date(2024, 5, 12))))
+    group = next(a for a in doc._.strife_actors if a.text == "The group")
+    assert group.name == "al-Shabaab" and group.how == "coref" and not group.named
+
+
+def test_agent_noun_under_a_group_name_is_that_group(nlp):
+    recs = _records(nlp, "Government forces fought al Shabaab militants near Afgoye on Saturday.",
+                    datetime.date(2024, 5, 12))
+    ev = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert any(a.name == "al-Shabaab" for a in ev.actors)
+
+
+def test_clash_story_keeps_both_sides_claims_on_one_event(nlp):
+    recs = _article(nlp, "afgoye_clash.txt", datetime.date(2024, 5, 12))
+    main = recs[0]
+    assert main.acled.sub_event_type == "Armed clash" and main.date.start == "2024-05-11"
+    names = {a.name for a in main.actors}
+    assert {"al-Shabaab"} <= names and any(a.country == "SOM" and a.sector == "MIL" for a in main.actors)
+    claims = sorted((c.value, c.qualifier, c.victims) for c in main.fatalities.claims)
+    assert claims == [(27, "exact", "militants"), (30, "at_least", "soldiers")]
+    assert all(c.source for c in main.fatalities.claims)
+    assert [r.plover.type for r in recs].count("ASSAULT") == 1

@@ -81,9 +81,12 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
     actor_names = {a.name for a in frame.roles("actor")}
     # a state's forces named as such ("the Israeli military" -> Israel Defense Forces), not a bare "its forces"
     named_states = {a.country for a in frame.roles("actor") if a.how != "demonym" and a.country and a.name[:1].isupper()}
+    named_parties = {(c, a.sector) for a in frame.roles("actor") if a.name[:1].isupper() for c in (a.country, None)}
     for a in frame.roles("actor"):
         if a.how == "demonym" and a.country in named_states:
             continue  # "an Israeli airstrike" and "the Israeli military": the named forces say it
+        if not a.named and not a.name[:1].isupper() and a.sector and (a.country, a.sector) in named_parties:
+            continue  # "soldiers" beside "the Somali military": the named party says who they are
         if ("actor", a.name) not in seen:
             seen.add(("actor", a.name))
             out.append(_actor_record(a, "actor"))

@@ -25,6 +25,7 @@ from strife.actor_dictionary import get_actor_dictionary
 
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
+GROUP_ANAPHOR_CHARS = 1500
 _GROUP_SECTORS = {"MILITIA", "REB", "INS", "TER", "SEP", "UAF", "PTY"}
 _CONTEXT_SECTORS = _GROUP_SECTORS | {"OPP"}
 _TRANSNATIONAL = ("IMG", "IGO", "NGO", "MNC")
@@ -526,6 +527,31 @@ class ActorResolver:
                                          head_i=tok.i, how="pronoun", named=False,
                                          antecedent=(ante.start_char, ante.end_char, ante.text) if same else None))
 
+    def group_anaphors(self) -> None:
+        """"the group", "the Islamist group", "the movement": the armed group named last before it (within
+        ``GROUP_ANAPHOR_CHARS``), as the resolver reads "the militia" (no antecedent: no mention)."""
+        nouns = load_wordlists("factuality")["group_anaphor_nouns"]
+        tt = token_table(self.doc)
+        groups = [m for m in self.mentions if m.named and m.kind == "non_state" and m.sector in _GROUP_SECTORS
+                  and tt.ent_type[m.head_i] != "PERSON" and tt.dep[m.head_i] != "appos"]  # not "its spokesman, X"
+        if not groups:
+            return
+        for i, lem in enumerate(tt.lemma_lower):
+            if lem not in nouns or tt.pos[i] != "NOUN" or any(m.start_char <= tt.idx[i] < m.end_char for m in self.mentions):
+                continue
+            tok = self.doc[i]
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                continue  # "the group of protesters"
+            prior = [m for m in groups if m.end_char <= tok.idx and tok.idx - m.end_char <= GROUP_ANAPHOR_CHARS]
+            if not prior:
+                continue
+            ante = max(prior, key=lambda m: m.end_char)
+            np = _np_span(tok)
+            self._add(replace(ante, start_char=np.start_char, end_char=np.end_char, text=np.text, head_i=i,
+                              how="coref", named=False, antecedent=None))
+
     def possessors(self) -> None:
         """A description owned by a pronoun ("Russia's defence ministry said its forces had hit ...")
         is of the pronoun's antecedent's country, not of the places around it."""
@@ -546,6 +572,7 @@ class ActorResolver:
         self.surnames()
         self.acronyms()
         self.resolve_descriptions()
+        self.group_anaphors()
         self.context_countries()
         self.minorities()
         self.pronouns()

@@ -9,6 +9,7 @@ Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_acto
 
 
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Optional
@@ -59,6 +60,7 @@ class EventMention:
     separate: bool = False         # its sentence opens "Separately," / "In another attack," (a new event)
     sent_start: int = 0
     sent_end: int = 0
+    sent_i: int = 0                # index of its sentence in the doc
     event_refs: list[int] = field(default_factory=list)  # token indices of other events' triggers it acts on
 
     @property
@@ -440,6 +442,13 @@ class MentionBuilder:
                     found.append(ActorMention(np.start_char, np.end_char, np.text, t.i, name=np.text,
                                               kind="unknown", how="facility", named=False))
                 continue
+            if a is None and not modifiers and t.pos_ == "NOUN" and get_actor_dictionary().lookup_agent(t.lemma_.lower()):
+                # "fought al Shabaab militants", "killed three Hamas fighters": the group the agent noun is of
+                for c in t.children:
+                    if c.dep_ == "compound" and c.i < t.i and (b := actor_for_token(self.doc, c, modifiers=False)) is not None \
+                            and b.named:
+                        a = b
+                        break
             if a is None and not modifiers and t.pos_ == "NOUN":
                 # "support Turkey's efforts", "praised Haiti's record": the party is the possessor;
                 # "provide aid for Romania", "lift embargoes on Iran": the party the object is for
@@ -568,6 +577,7 @@ class MentionBuilder:
     def build(self) -> list[EventMention]:
         folds = self._folds()
         headline = headline_end(self.doc)
+        starts = token_table(self.doc).sent_starts
         mentions: dict[int, EventMention] = {}
         for t in self.triggers:
             if t.i in folds:
@@ -575,7 +585,8 @@ class MentionBuilder:
             tok = self.doc[t.i]
             sent = tok.sent
             m = EventMention(trigger=t, tokens={t.i}, sent_start=sent.start_char, sent_end=sent.end_char,
-                             headline=t.start_char < headline, separate=self._opens_separately(sent))
+                             headline=t.start_char < headline, separate=self._opens_separately(sent),
+                             sent_i=bisect_right(starts, t.i) - 1 if starts else 0)
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
             if t.pos == "NOUN":
@@ -818,9 +829,18 @@ def _side(a: ActorMention) -> Optional[str]:
     return None
 
 
-def _descriptions_only(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
-    """Nobody is named on either side ("gunmen" / "armed men"): descriptions of one party may differ."""
-    return not any(a.named or a.how in ("coref", "surname", "pronoun", "dictionary") for a in (*xs, *ys))
+def _unnamed(xs: list[ActorMention]) -> bool:
+    """Nobody in the list is named ("gunmen", "soldiers", "the attackers"): a description of a party."""
+    return not any(a.named or a.how in ("coref", "surname", "pronoun", "dictionary") for a in xs)
+
+
+def _described_within(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
+    """Every party of ``xs`` is an unnamed description, of a country ``ys`` has or none, on a side ``ys``
+    has or none ("soldiers" beside "the Somali military" and "al Shabaab"; "armed men" beside "gunmen")."""
+    sides = {_side(a) for a in ys}
+    countries = {a.country for a in ys}
+    return _unnamed(xs) and all((_side(a) is None or _side(a) in sides) and (a.country is None or a.country in countries)
+                                for a in xs)
 
 
 def _same_country_side(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
@@ -877,10 +897,14 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
         return None  # "Separately, Ukrainian drones attacked ...": not an event told before
     score = 0.0
     fa, ma = frame.roles("actor"), m.actors("actor")
+    if any("reciprocal" in x.trigger.flags for x in frame.mentions):
+        fa = fa + frame.roles("recipient")  # "government forces fought al Shabaab": both sides act
+    if "reciprocal" in m.trigger.flags:
+        ma = ma + m.actors("recipient")
     if fa and ma:
         if _names(fa) & _names(ma) or _same_country_side(fa, ma):
             score += 2
-        elif not (_descriptions_only(fa, ma) and {_side(a) for a in fa} == {_side(a) for a in ma}):
+        elif not (_described_within(ma, fa) or _described_within(fa, ma)):
             return None  # two named parties, or two sides ("gunmen" / "the army")
     fr, mr = frame.roles("recipient"), m.actors("recipient")
     if fr and mr and (_names(fr) & _names(mr) or _countries(fr) & _countries(mr)
@@ -926,6 +950,15 @@ def _supported(m: EventMention) -> bool:
     return False
 
 
+def _claims_lead_toll(lead: EventFrame, m: EventMention) -> bool:
+    """A toll someone claims right after the lead event, with no time of its own ("A military commander
+    told Reuters that soldiers had killed 27 militants", the sentence after "forces fought al Shabaab on
+    Saturday"), is a claim about that event."""
+    return ("casualty" in m.trigger.flags and bool(m.roles) and bool(m.tolls) and all(t.source for t in m.tolls)
+            and m.date is None and not m.separate
+            and 0 < m.sent_i - max(x.sent_i for x in lead.mentions) <= 2)
+
+
 def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
     """Mentions in text order join the frame they score best with (at least 1.5), else open a frame.
     The headline's mentions come last: a headline names the story's main event, so each joins the first
@@ -940,8 +973,11 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 first.mentions.append(m)
                 continue
         best, best_score = None, 1.5 - 1e-9
+        lead = next((f for f in frames if f.plover_type == m.plover_type), None)
         for f in frames:
             s = merge_score(f, m)
+            if s is not None and f is lead and _claims_lead_toll(f, m):
+                s += 1.5
             if s is not None and s > best_score:
                 best, best_score = f, s
         if best is not None:
