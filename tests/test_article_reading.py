@@ -251,3 +251,26 @@ def test_clash_story_keeps_both_sides_claims_on_one_event(nlp):
     assert claims == [(27, "exact", "militants"), (30, "at_least", "soldiers")]
     assert all(c.source for c in main.fatalities.claims)
     assert [r.plover.type for r in recs].count("ASSAULT") == 1
+
+
+def test_what_is_agreed_is_the_agreement_not_an_event_of_its_own(nlp):
+    recs = _records(nlp, "Iran and Saudi Arabia agreed on Friday to re-establish diplomatic relations "
+                         "in a deal brokered by China.", datetime.date(2023, 3, 10))
+    agree = [r for r in recs if r.plover.type == "AGREE"]
+    assert len(agree) == 1 and not any(r.plover.type == "SUPPORT" for r in recs)
+    assert {a.country for a in agree[0].actors if a.role == "actor"} == {"IRN", "SAU"}
+
+
+def test_clause_under_a_dated_event_takes_its_date(nlp):
+    recs = _records(nlp, "Riyadh cut ties with Tehran in 2016 after protesters stormed the Saudi embassy.",
+                    datetime.date(2023, 3, 10))
+    storm = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert storm.date.text == "in 2016" and storm.background
+
+
+def test_deal_story_is_one_agreement_with_context_in_the_past(nlp):
+    recs = _article(nlp, "riyadh_tehran_deal.txt", datetime.date(2023, 3, 10))
+    main = recs[0]
+    assert main.plover.type == "AGREE" and main.date.start == "2023-03-10"
+    assert [r.plover.type for r in recs].count("AGREE") == 1
+    assert all(r.background for r in recs if r.date.start and r.date.start < "2023")

@@ -25,6 +25,8 @@ from strife.components.actors import ActorMention, _entry_fields, actor_for_toke
 from strife.components.triggers import Trigger
 from strife.lexicon import load_wordlists
 
+# speech acts whose infinitive complement is their content, not an event that happened
+_CONTENT_HOSTS = frozenset({"AGREE", "REQUEST"})
 _CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "relcl", "conj", "csubj", "xcomp", "acl"})
 _SUBJ = frozenset({"nsubj", "csubj"})
 _OBJ = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
@@ -220,6 +222,9 @@ class MentionBuilder:
     def _fold_target(self, t: Trigger) -> Optional[int]:
         tok = self.doc[t.i]
         if t.pos == "VERB":
+            if tok.dep_ == "xcomp" and tok.head.i in self.by_i and tok.head.i != t.i \
+                    and self.by_i[tok.head.i].plover_type in _CONTENT_HOSTS and self.by_i[tok.head.i].pos == "VERB":
+                return tok.head.i  # "agreed to re-establish relations", "urged Israel to withdraw": what is agreed or asked
             for s in _subjects(tok):
                 s = _expand_relpron(s)
                 host = self.by_i.get(s.i)
@@ -268,6 +273,11 @@ class MentionBuilder:
                     # "killed 12 people ... in a raid on a village": the raid is that attack (an attack
                     # noun there takes the verb instead: see the casualty rule above)
                     return host.i
+                verb = tok.head.head
+                if host.plover_type != t.plover_type and verb.dep_ == "xcomp" and verb.head.i in self.by_i:
+                    host = self.by_i[verb.head.i]  # "agreed to re-establish relations in a deal": the agreement
+                if host.pos == "VERB" and host.plover_type == t.plover_type and "casualty" not in host.flags:
+                    return host.i  # "agreed to restore ties in a deal brokered by China"
             if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i in self.by_i \
                     and self.by_i[tok.head.head.i].plover_type == t.plover_type:
                 return tok.head.head.i  # "four people were killed by tank fire": the fire is the killing
@@ -656,15 +666,24 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             continue
         if m.date is None or (d.end_char - d.start_char) > 0 and _more_precise(d, m.date):
             m.date = d
-    # a verb coordinated with a dated event verb shares its time ("marched on Tuesday ..., and police
-    # fired tear gas")
+    # an undated verb takes the date of the dated event verb its clause hangs from: one coordinated with it
+    # ("marched on Tuesday ..., and police fired tear gas"), or governing it ("cut ties in 2016 after
+    # protesters stormed the embassy")
     by_tok = {i: m for m in mentions for i in m.tokens}
     for m in mentions:
-        tok = doc[m.trigger.i]
-        if m.date is None and m.trigger.pos == "VERB" and tok.dep_ == "conj":
-            host = by_tok.get(tok.head.i)
-            if host is not None and host.date is not None and host.trigger.pos == "VERB":
-                m.date = host.date
+        if m.date is not None or m.trigger.pos != "VERB":
+            continue
+        tok, steps = doc[m.trigger.i], 0
+        while tok.dep_ in _GOVERNED and tok.head is not tok and steps < 3:
+            tok, steps = tok.head, steps + 1
+            host = by_tok.get(tok.i)
+            if host is not None and host is not m and host.trigger.pos == "VERB":
+                if host.date is not None:
+                    m.date = host.date
+                break
+
+
+_GOVERNED = frozenset({"conj", "advcl", "xcomp", "pcomp", "pobj", "prep"})
 
 
 def _more_precise(a, b) -> bool:
