@@ -274,3 +274,31 @@ def test_deal_story_is_one_agreement_with_context_in_the_past(nlp):
     assert main.plover.type == "AGREE" and main.date.start == "2023-03-10"
     assert [r.plover.type for r in recs].count("AGREE") == 1
     assert all(r.background for r in recs if r.date.start and r.date.start < "2023")
+
+
+@pytest.mark.parametrize("text,threat", [
+    ("Governor Andrew Bailey warned that the battle against price rises was not yet won.", False),
+    ("Iran warned Israel against any attack on its nuclear sites.", True),
+    ("The militia warned it would attack U.S. bases in Iraq.", True),
+])
+def test_a_warning_is_a_threat_only_when_aimed_or_promising_action(nlp, text, threat):
+    recs = _records(nlp, text, datetime.date(2024, 2, 1))
+    assert any(r.plover.type == "THREATEN" for r in recs) == threat
+
+
+def test_what_is_thrown_is_not_its_target(nlp):
+    recs = _records(nlp, "Stones were thrown at police in the town late on Wednesday.", datetime.date(2024, 5, 10))
+    assert all(a.text != "Stones" for r in recs for a in r.actors)
+
+
+def test_headline_measure_joins_the_same_kind_of_measure(nlp):
+    recs = _article(nlp, "jalgaon_clashes.txt", datetime.date(2024, 5, 10))
+    curfew = next(r for r in recs if "curfew" in r.plover.mode)
+    arrests = next(r for r in recs if "arrest" in r.plover.mode)
+    assert curfew is not arrests and "curfew" not in arrests.plover.mode
+    assert any("curfew imposed" in e.text for e in curfew.evidence)
+    assert arrests.date.start == "2024-05-09" and arrests.actors[0].sector == "COP"
+
+
+def test_central_bank_story_has_no_events(nlp):
+    assert _article(nlp, "rates_no_events.txt", datetime.date(2024, 2, 1)) == []

@@ -33,6 +33,11 @@ _OBJ = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 _RELPRON = frozenset({"that", "which", "who", "whom", "whose"})
 
 
+def _party(a: Optional[ActorMention]) -> bool:
+    """A mention that names a party (a sector, a kind, or the dictionary), not just a capitalised word."""
+    return a is not None and (a.sector is not None or a.kind != "unknown" or a.how == "dictionary")
+
+
 def _words() -> dict[str, frozenset[str]]:
     return load_wordlists("factuality")
 
@@ -389,8 +394,11 @@ class MentionBuilder:
             preps = preps | self.w.get(f"recipient_preps_{trig.plover_type.lower()}", frozenset())
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
             out.extend((s, "victim") for s in _subjects(tok))
+        instrument = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["instrument_object_verbs"]
         for c in tok.children:
             if tok.pos_ in ("VERB", "AUX") and c.dep_ in _OBJ and c.dep_ != "oprd":
+                if instrument and c.pos_ in ("NOUN", "PROPN") and not _party(actor_for_token(self.doc, c, modifiers=False)):
+                    continue  # "stones were thrown", "fired rockets at Israel": what was thrown, not at whom
                 out.append((c, c.dep_))
             elif c.dep_ == "prep" and c.lower_ in preps:
                 out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
@@ -939,8 +947,10 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     fm, mm = set(frame.modes), set(m.modes)
     if fm & mm:
         score += 1
-    elif _means(fm) and _means(mm):
-        score -= 1.5  # two different means (an airstrike, a shooting); "abduct" or "destroy" go with any
+    elif (fm and mm and frame.plover_type != "ASSAULT") or (_means(fm) and _means(mm)):
+        # two kinds of measure (an arrest, a curfew), or two means of attack (an airstrike, a shooting); an
+        # attack's acts ("abduct", "destroy") go with any means
+        score -= 1.5
     if m.anaphoric:
         score += 1.5
 
@@ -987,7 +997,8 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
     body = [m for m in mentions if not m.headline]
     for m in body + [m for m in mentions if m.headline]:
         if m.headline:
-            first = next((f for f in frames if not f.mentions[0].headline and merge_score(f, m) is not None), None)
+            first = next((f for f in frames if not f.mentions[0].headline and (merge_score(f, m) or 0) >= 0
+                          and merge_score(f, m) is not None), None)
             if first is not None:
                 first.mentions.append(m)
                 continue

@@ -154,6 +154,19 @@ def _cue_present(cues: tuple[str, ...], sent_text: str) -> bool:
     return _cue_pattern(tuple(cues)).search(sent_text) is not None
 
 
+def _warns_someone(tok: Token) -> bool:
+    """A warning is a threat when it is aimed at someone ("warned Iran", "warned X not to") or says what
+    the speaker will do ("warned it would retaliate"); a warning about how things are is a comment."""
+    if tok.lemma_.lower() not in load_wordlists("factuality")["warning_verbs"]:
+        return True
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("against", "to")):
+            return True
+        if c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ in ("will", "would", "'ll", "could") for g in c.children):
+            return True
+    return False
+
+
 def _has_object(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr", "oprd") or
                (c.dep_ in ("prep", "agent") and any(g.dep_ == "pobj" for g in c.children)) for c in tok.children) or (
@@ -248,6 +261,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue
         if pos == "VERB" and entry.needs_object and not _has_object(tok):
             continue
+        if pos == "VERB" and entry.plover_type == "THREATEN" and not _warns_someone(tok):
+            continue  # "warned that the battle against price rises was not yet won": a comment, no threat
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "npadvmod"):
             continue  # "Iranian-backed militia", "targeted killings" as a modifier: an attribute, not an event
         fact = assess(tok, entry.plover_type)
