@@ -302,3 +302,27 @@ def test_headline_measure_joins_the_same_kind_of_measure(nlp):
 
 def test_central_bank_story_has_no_events(nlp):
     assert _article(nlp, "rates_no_events.txt", datetime.date(2024, 2, 1)) == []
+
+
+def test_toll_update_without_an_event_word_goes_to_the_attack_before(nlp):
+    text = ("A suicide bomber blew himself up at a rally in Bajaur on Sunday, killing at least 44 people, "
+            "officials said. Hospital officials put the toll at 54.")
+    ev = next(r for r in _records(nlp, text, datetime.date(2023, 7, 31)) if r.plover.type == "ASSAULT")
+    assert (ev.fatalities.low, ev.fatalities.high) == (44, 54)
+    assert {c.source for c in ev.fatalities.claims} == {"officials", "Hospital officials"}
+
+
+def test_indefinite_attacker_is_not_a_group_named_elsewhere(nlp):
+    text = ("A suicide bomber blew himself up at a rally in Bajaur on Sunday, killing at least 44 people. "
+            "No group claimed responsibility, but a regional affiliate of Islamic State has carried out "
+            "similar attacks in the area.")
+    ev = next(r for r in _records(nlp, text, datetime.date(2023, 7, 31)) if r.plover.type == "ASSAULT")
+    assert all(a.name != "Islamic State" for a in ev.actors)
+
+
+def test_bombing_story_tolls_come_from_the_body_not_the_headline(nlp):
+    recs = _article(nlp, "bajaur_bombing.txt", datetime.date(2023, 7, 31))
+    main = recs[0]
+    assert main.acled.sub_event_type == "Suicide bomb" and main.date.start == "2023-07-30"
+    assert (main.fatalities.low, main.fatalities.high) == (44, 54)  # not 12 from "kills dozens"
+    assert main.injuries.high == 200

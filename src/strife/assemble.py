@@ -180,7 +180,10 @@ def _location(p) -> Location:
 
 
 def _toll(frame: EventFrame, kinds: set[str]) -> Toll:
-    return _toll_from([t for m in frame.mentions for t in m.tolls], kinds)
+    """The frame's claims of one toll kind. A headline's figure ("kills dozens") summarises the body's:
+    it counts only when the body gives none of that kind."""
+    body = [t for m in frame.mentions if not m.headline for t in m.tolls if t.kind in kinds]
+    return _toll_from(body or [t for m in frame.mentions for t in m.tolls], kinds)
 
 
 def _toll_from(toll_mentions: list, kinds: set[str]) -> Toll:

@@ -26,6 +26,7 @@ from strife.actor_dictionary import get_actor_dictionary
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 GROUP_ANAPHOR_CHARS = 1500
+_INDEFINITE = frozenset({"a", "an", "some", "several", "unidentified", "unknown", "suspected", "other"})
 _GROUP_SECTORS = {"MILITIA", "REB", "INS", "TER", "SEP", "UAF", "PTY"}
 _CONTEXT_SECTORS = _GROUP_SECTORS | {"OPP"}
 _TRANSNATIONAL = ("IMG", "IGO", "NGO", "MNC")
@@ -404,10 +405,17 @@ class ActorResolver:
     def resolve_descriptions(self) -> None:
         """Point unnamed group descriptions ("the Iranian-backed militia") at a named actor of the article."""
         named = [m for m in self.mentions if m.named and m.kind in ("non_state",) and m.sector]
+        tt = token_table(self.doc)
         for idx, m in enumerate(self.mentions):
             if m.named or m.sector not in _GROUP_SECTORS:
                 continue
-            cands = [n for n in named if (n.sector in _GROUP_SECTORS)
+            first = self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+            if first is not None and tt.lower[first.start] in _INDEFINITE:
+                continue  # "a suicide bomber", "unidentified gunmen": someone new, not a group named elsewhere
+            # a group named later only when it is named by the end of the next sentence ("the Iranian-backed
+            # militia that was responsible ..." / "... belonging to Kataeb Hezbollah")
+            horizon = self._next_sentence_end(m.head_i)
+            cands = [n for n in named if (n.sector in _GROUP_SECTORS) and n.start_char < horizon
                      and (not m.affiliation or set(m.affiliation) & set(n.affiliation or []) or not n.affiliation)
                      and (not m.country or m.country in (n.country, *(n.affiliation or [])))]
             if not cands:
@@ -526,6 +534,13 @@ class ActorResolver:
             self.mentions.append(replace(ante, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
                                          head_i=tok.i, how="pronoun", named=False,
                                          antecedent=(ante.start_char, ante.end_char, ante.text) if same else None))
+
+    def _next_sentence_end(self, i: int) -> int:
+        starts = token_table(self.doc).sent_starts
+        if not starts:
+            return len(doc_text(self.doc))
+        k = bisect_right(starts, i)  # index of the sentence after token i's
+        return self.doc[starts[k + 1]].idx if k + 1 < len(starts) else len(doc_text(self.doc))
 
     def group_anaphors(self) -> None:
         """"the group", "the Islamist group", "the movement": the armed group named last before it (within

@@ -828,8 +828,24 @@ def attach_tolls(doc: Doc, mentions: list[EventMention]) -> None:
             in_sent = [m for m in mentions if m.sent_start <= tm.start_char < m.sent_end]
             if len(in_sent) == 1:
                 target = in_sent[0]
+            elif not in_sent:
+                target = _recent_attack(doc, tm.start_char, mentions)
         if target is not None:
             target.tolls.append(tm)
+
+
+TOLL_LOOKBACK_SENTENCES = 2
+
+
+def _recent_attack(doc: Doc, char: int, mentions: list[EventMention]) -> Optional[EventMention]:
+    """The attack a toll sentence with no event of its own updates ("Hospital officials put the toll at
+    54."): the last violent mention of the two sentences before it."""
+    tt = token_table(doc)
+    if not tt.sent_starts:
+        return None
+    k = bisect_right([tt.idx[s] for s in tt.sent_starts], char) - 1
+    before = [m for m in mentions if m.plover_type == "ASSAULT" and 0 < k - m.sent_i <= TOLL_LOOKBACK_SENTENCES]
+    return max(before, key=lambda m: (m.sent_i, m.i)) if before else None
 
 
 # --------------------------------------------------------------------------------------------
