@@ -326,3 +326,27 @@ def test_bombing_story_tolls_come_from_the_body_not_the_headline(nlp):
     assert main.acled.sub_event_type == "Suicide bomb" and main.date.start == "2023-07-30"
     assert (main.fatalities.low, main.fatalities.high) == (44, 54)  # not 12 from "kills dozens"
     assert main.injuries.high == 200
+
+
+def test_headline_passive_without_auxiliary(nlp):
+    words = ["RSF", "accused", "of", "killing", "100"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 2, 3], deps=["nsubj", "ROOT", "prep", "pcomp", "dobj"],
+              tags=["NNP", "VBN", "IN", "VBG", "CD"], pos=["PROPN", "VERB", "ADP", "VERB", "NUM"],
+              lemmas=["RSF", "accuse", "of", "kill", "100"])
+    parse_repair(doc)
+    assert doc[0].dep_ == "nsubjpass"
+    # an object shows an active verb the tagger took for a participle: left alone
+    doc = Doc(nlp.vocab, words=["Jurists", "investigated", "welfare"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"],
+              tags=["NNS", "VBN", "NN"], pos=["NOUN", "VERB", "NOUN"], lemmas=["jurist", "investigate", "welfare"])
+    parse_repair(doc)
+    assert doc[0].dep_ == "nsubj"
+
+
+def test_village_attack_story_accused_is_the_recipient(nlp):
+    recs = _article(nlp, "gezira_village.txt", datetime.date(2024, 6, 6))
+    main = recs[0]
+    assert main.plover.type == "ASSAULT" and main.date.start == "2024-06-05"
+    assert any(a.name == "Rapid Support Forces" and a.role == "actor" for a in main.actors)
+    assert main.fatalities.low == 100
+    accuse = next(r for r in recs if r.plover.type == "ACCUSE" and any("accused of" in e.text for e in r.evidence))
+    assert [a.role for a in accuse.actors if a.name == "Rapid Support Forces"] == ["recipient"]

@@ -18,6 +18,8 @@ with an object of their own elsewhere in the tree are left as they are.
 
 Second, an infinitive it reads as an auxiliary of the participle after it ("marched to oppose
 proposed tax increases", with "oppose" an ``aux`` of "proposed"): see `_repair_infinitive_as_aux`.
+Third, a headline's passive without its auxiliary ("RSF accused of killing over 100"): see
+`_repair_headline_passive`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from strife.factuality import is_headline
 from strife.lexicon import load_wordlists
 
 
@@ -91,6 +94,19 @@ def _repair_infinitive_as_aux(doc: Doc, verb: Token) -> bool:
     return True
 
 
+def _repair_headline_passive(doc: Doc, verb: Token) -> bool:
+    """ "Sudan's RSF accused of killing over 100", "Three soldiers killed in blast": a headline drops the
+    auxiliary of a passive, and the parser takes the patient for the subject. A participle heading its
+    sentence with a subject and no auxiliary is a passive: the subject becomes ``nsubjpass``."""
+    if verb.tag_ != "VBN" or verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False  # (an object: an active verb the tagger took for a participle, "investigated welfare")
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or not is_headline(verb.sent):
+        return False  # (in running text the tagger's participle is as often an active past tense)
+    subj.dep_ = "nsubjpass"
+    return True
+
+
 @Language.component("strife_parse_repair", assigns=["token.dep", "token.head"], requires=["token.dep", "token.tag", "token.pos", "token.lemma"])
 def parse_repair(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
@@ -105,4 +121,6 @@ def parse_repair(doc: Doc) -> Doc:
     for i in (deps == aux).nonzero()[0].tolist():
         if i and doc[i].tag_ == "VB":
             _repair_infinitive_as_aux(doc, doc[i])
+    for i in (deps == doc.vocab.strings["ROOT"]).nonzero()[0].tolist():
+        _repair_headline_passive(doc, doc[i])
     return doc
