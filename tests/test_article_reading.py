@@ -350,3 +350,14 @@ def test_village_attack_story_accused_is_the_recipient(nlp):
     assert main.fatalities.low == 100
     accuse = next(r for r in recs if r.plover.type == "ACCUSE" and any("accused of" in e.text for e in r.evidence))
     assert [a.role for a in accuse.actors if a.name == "Rapid Support Forces"] == ["recipient"]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Opposition Congress party leaders in Mumbai accused the Maharashtra government of failing to keep order.", "IND"),
+    ("Congress in Washington accused the Pentagon of hiding the costs.", "USA"),
+    ("Peru's Congress in Lima accused the president of corruption.", "PER"),
+])
+def test_a_congress_is_the_story_country_s(nlp, text, country):
+    doc = nlp(_make_doc(nlp, Article(text=text, published=datetime.date(2024, 5, 10))))
+    congress = next(a for a in doc._.strife_actors if "Congress" in a.text)
+    assert congress.country == country and (country == "USA") == (congress.name == "United States Congress")

@@ -190,7 +190,16 @@ class ActorResolver:
             base = dict(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, head_i=head.i)
             if label == "NORP" and not (head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
                 continue  # a demonym as a modifier ("Iraqi soldiers", "Iranian-backed"): descriptions use it
-            if entry is not None:
+            if entry is not None and self._generic_elsewhere(ent, entry):
+                # "Opposition Congress party leaders" in an Indian story, "the Congress" in Lima: many states
+                # have one; the dictionary's (the United States') only when the story is there
+                mod = _modifier_country(head)
+                story = {iso for _, _, iso in self._place_countries()}
+                self._add(ActorMention(**base, name=ent.text,
+                                       country=mod or (next(iter(story)) if len(story) == 1 else None),
+                                       sector=entry.sector, kind="unknown", how="description", named=False,
+                                       country_from_context=not mod))
+            elif entry is not None:
                 fields = _entry_fields(entry, self.day, self._called_rebels(head))
                 if label == "NORP" and entry.kind == "state" and entry.sector is None and head.tag_ in ("NNPS", "NNS"):
                     # a people ("Palestinians protested", "attacks on Albanians"): its civilians, as PLOVER
@@ -452,6 +461,17 @@ class ActorResolver:
             pool = here or doc_countries
             if len(pool) == 1:
                 self.mentions[idx] = replace(m, country=next(iter(pool)), country_from_context=True)
+
+    def _generic_elsewhere(self, ent: Span, entry) -> bool:
+        """An institution name many states share ("Congress", "Senate"; `generic_institution_names`),
+        unqualified, in a story whose places are all in other countries than the dictionary entry's."""
+        if ent.text.lower() not in load_wordlists("factuality")["generic_institution_names"] or not entry.country:
+            return False
+        mod = _modifier_country(ent.root)
+        if mod:
+            return mod != entry.country  # "the U.S. Congress", "Peru's Congress": the modifier says whose
+        countries = {iso for _, _, iso in self._place_countries()}
+        return bool(countries) and entry.country not in countries
 
     def _place_countries(self) -> list[tuple[int, int, str]]:
         """(start_char, end_char, ISO3) of the doc's place mentions whose country is known."""
