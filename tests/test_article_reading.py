@@ -361,3 +361,21 @@ def test_a_congress_is_the_story_country_s(nlp, text, country):
     doc = nlp(_make_doc(nlp, Article(text=text, published=datetime.date(2024, 5, 10))))
     congress = next(a for a in doc._.strife_actors if "Congress" in a.text)
     assert congress.country == country and (country == "USA") == (congress.name == "United States Congress")
+
+
+def test_count_taken_for_the_speaker_is_the_toll(nlp):
+    text = ("An airstrike by Myanmar's military on a village in the northwestern Sagaing region killed at least "
+            "40 people, including children, residents and a resistance group said Wednesday.")
+    ev = next(r for r in _records(nlp, text, datetime.date(2024, 3, 13)) if r.plover.type == "ASSAULT")
+    (claim,) = ev.fatalities.claims
+    assert (claim.value, claim.qualifier) == (40, "at_least")
+    assert claim.source.startswith("residents")
+
+
+def test_airstrike_story_keeps_the_army_account_with_the_strike(nlp):
+    recs = _article(nlp, "sagaing_airstrike.txt", datetime.date(2024, 3, 13))
+    main = recs[0]
+    assert main.acled.sub_event_type == "Air/drone strike" and main.date.start == "2024-03-12"
+    assert main.fatalities.low == 40
+    assert any("the army had targeted a base" in e.text for e in main.evidence)
+    assert [r.plover.type for r in recs].count("ASSAULT") == 1

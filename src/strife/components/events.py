@@ -65,6 +65,7 @@ class EventMention:
     subordinate: bool = False
     headline: bool = False         # in the article's headline (see headline_end)
     separate: bool = False         # its sentence opens "Separately," / "In another attack," (a new event)
+    reported: bool = False         # told in a clause under a reporting verb ("the army said it had targeted ...")
     sent_start: int = 0
     sent_end: int = 0
     sent_i: int = 0                # index of its sentence in the doc
@@ -298,6 +299,14 @@ class MentionBuilder:
                 # verb's event acts on, not an event of its own
                 return tok.head.i
         return None
+
+    def _reported(self, tok: Token) -> bool:
+        cur, steps = tok, 0
+        while cur.dep_ in ("ccomp", "conj") and cur.head is not cur and steps < 3:
+            cur, steps = cur.head, steps + 1
+            if cur.lemma_.lower() in self.w["reporting_verbs"]:
+                return True
+        return False
 
     def _opens_separately(self, sent) -> bool:
         opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
@@ -604,7 +613,7 @@ class MentionBuilder:
             sent = tok.sent
             m = EventMention(trigger=t, tokens={t.i}, sent_start=sent.start_char, sent_end=sent.end_char,
                              headline=t.start_char < headline, separate=self._opens_separately(sent),
-                             sent_i=bisect_right(starts, t.i) - 1 if starts else 0)
+                             sent_i=bisect_right(starts, t.i) - 1 if starts else 0, reported=self._reported(tok))
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
             if t.pos == "NOUN":
@@ -995,13 +1004,17 @@ def _supported(m: EventMention) -> bool:
     return False
 
 
-def _claims_lead_toll(lead: EventFrame, m: EventMention) -> bool:
-    """A toll someone claims right after the lead event, with no time of its own ("A military commander
-    told Reuters that soldiers had killed 27 militants", the sentence after "forces fought al Shabaab on
-    Saturday"), is a claim about that event."""
-    return ("casualty" in m.trigger.flags and bool(m.roles) and bool(m.tolls) and all(t.source for t in m.tolls)
-            and m.date is None and not m.separate
-            and 0 < m.sent_i - max(x.sent_i for x in lead.mentions) <= 2)
+def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
+    """A clause right after the lead event of its type (one or two sentences on), with no time of its own,
+    that only adds to it: an attributed casualty claim ("A Somali military commander told Reuters that
+    soldiers had killed 27 militants"), or the acting side's own account ("the army had targeted a base of
+    the resistance forces", after "An airstrike by Myanmar's military ... killed at least 40")."""
+    if m.date is not None or m.separate or not m.roles or not 0 < m.sent_i - max(x.sent_i for x in lead.mentions) <= 2:
+        return False
+    if "casualty" in m.trigger.flags and m.tolls and all(t.source for t in m.tolls):
+        return True
+    ma, fa = m.actors("actor"), lead.roles("actor")
+    return bool(ma and fa) and m.reported and (_names(ma) & _names(fa) or _described_within(ma, fa))
 
 
 def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
@@ -1022,7 +1035,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
         lead = next((f for f in frames if f.plover_type == m.plover_type), None)
         for f in frames:
             s = merge_score(f, m)
-            if s is not None and f is lead and _claims_lead_toll(f, m):
+            if s is not None and f is lead and _continues_lead(f, m):
                 s += 1.5
             if s is not None and s > best_score:
                 best, best_score = f, s

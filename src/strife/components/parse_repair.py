@@ -19,7 +19,8 @@ with an object of their own elsewhere in the tree are left as they are.
 Second, an infinitive it reads as an auxiliary of the participle after it ("marched to oppose
 proposed tax increases", with "oppose" an ``aux`` of "proposed"): see `_repair_infinitive_as_aux`.
 Third, a headline's passive without its auxiliary ("RSF accused of killing over 100"): see
-`_repair_headline_passive`.
+`_repair_headline_passive`. Fourth, a toll's count taken for the speaker ("killed at least 40 people,
+including children, residents said"): see `_repair_count_as_speaker`.
 """
 
 from __future__ import annotations
@@ -107,6 +108,30 @@ def _repair_headline_passive(doc: Doc, verb: Token) -> bool:
     return True
 
 
+def _repair_count_as_speaker(doc: Doc, said: Token, reporting: frozenset[str]) -> bool:
+    """ "An airstrike killed at least 40 people, including children, residents and a resistance group said
+    Wednesday": the parser makes "40 people" the subject of "said" and the speakers part of the "including"
+    list. A counted noun right after a reported verb that has no object is that verb's object; the first
+    noun after a comma in its "including" list is who said it."""
+    if said.lemma_.lower() not in reporting:
+        return False
+    subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    verb = next((c for c in said.children if c.dep_ == "ccomp" and c.i < (subj.i if subj is not None else -1)), None)
+    if subj is None or verb is None or subj.i < verb.i or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    if subj.left_edge.i != verb.i + 1 or not any(c.dep_ == "nummod" for c in subj.children):
+        return False
+    subj.head = verb
+    subj.dep_ = "dobj"
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "including"):
+        for item in prep.subtree:
+            if item.dep_ == "conj" and item.i > 0 and doc[item.i - 1].text == "," and item.pos_ in ("NOUN", "PROPN"):
+                item.head = said
+                item.dep_ = "nsubj"
+                break
+    return True
+
+
 @Language.component("strife_parse_repair", assigns=["token.dep", "token.head"], requires=["token.dep", "token.tag", "token.pos", "token.lemma"])
 def parse_repair(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
@@ -121,6 +146,10 @@ def parse_repair(doc: Doc) -> Doc:
     for i in (deps == aux).nonzero()[0].tolist():
         if i and doc[i].tag_ == "VB":
             _repair_infinitive_as_aux(doc, doc[i])
-    for i in (deps == doc.vocab.strings["ROOT"]).nonzero()[0].tolist():
+    roots = (deps == doc.vocab.strings["ROOT"]).nonzero()[0].tolist()
+    for i in roots:
         _repair_headline_passive(doc, doc[i])
+    reporting = frozenset(load_wordlists("factuality")["reporting_verbs"])
+    for i in roots:
+        _repair_count_as_speaker(doc, doc[i], reporting)
     return doc
