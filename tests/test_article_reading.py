@@ -379,3 +379,9 @@ def test_airstrike_story_keeps_the_army_account_with_the_strike(nlp):
     assert main.fatalities.low == 40
     assert any("the army had targeted a base" in e.text for e in main.evidence)
     assert [r.plover.type for r in recs].count("ASSAULT") == 1
+
+
+def test_one_state_force_named_twice_is_one_actor(nlp):
+    recs = _article(nlp, "sagaing_airstrike.txt", datetime.date(2024, 3, 13))
+    state_mil = [a for a in recs[0].actors if a.role == "actor" and a.kind == "state" and a.sector == "MIL"]
+    assert len(state_mil) == 1 and state_mil[0].country == "MMR"

@@ -77,7 +77,7 @@ def _host_state(iso3: str, place_mention) -> Optional[ActorMention]:
 
 def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list[Actor]:
     out: list[Actor] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple] = set()
     actor_names = {a.name for a in frame.roles("actor")}
     # a state's forces named as such ("the Israeli military" -> Israel Defense Forces), not a bare "its forces"
     named_states = {a.country for a in frame.roles("actor") if a.how != "demonym" and a.country and a.name[:1].isupper()}
@@ -87,8 +87,12 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
             continue  # "an Israeli airstrike" and "the Israeli military": the named forces say it
         if not a.named and not a.name[:1].isupper() and a.sector and (a.country, a.sector) in named_parties:
             continue  # "soldiers" beside "the Somali military": the named party says who they are
+        if a.kind == "state" and a.sector and ("state", a.country, a.sector) in seen:
+            continue  # "Myanmar's military" and "the Tatmadaw": one state's one force, named twice
         if ("actor", a.name) not in seen:
             seen.add(("actor", a.name))
+            if a.kind == "state" and a.sector:
+                seen.add(("state", a.country, a.sector))
             out.append(_actor_record(a, "actor"))
     # "Syria ... withdraw its troops from Lebanon": the actor's own forces are not who it acts on
     recipients = [a for a in frame.roles("recipient") if a.name not in actor_names and a.owner not in actor_names]
