@@ -385,3 +385,18 @@ def test_one_state_force_named_twice_is_one_actor(nlp):
     recs = _article(nlp, "sagaing_airstrike.txt", datetime.date(2024, 3, 13))
     state_mil = [a for a in recs[0].actors if a.role == "actor" and a.kind == "state" and a.sector == "MIL"]
     assert len(state_mil) == 1 and state_mil[0].country == "MMR"
+
+
+def test_a_word_of_a_name_is_no_event(nlp):
+    doc = nlp(_make_doc(nlp, Article(text="Fighters from the National Liberation Army (ELN) killed six soldiers.",
+                                     published=datetime.date(2025, 1, 20))))
+    assert [t.text for t in doc._.strife_triggers] == ["killed"]
+
+
+def test_ambush_story_is_one_event_from_lead_and_headline(nlp):
+    recs = _article(nlp, "arauca_ambush.txt", datetime.date(2025, 1, 20))
+    main = recs[0]
+    assert main.date.start == "2025-01-19" and main.fatalities.low == 6
+    assert any(a.name.startswith("National Liberation Army") for a in main.actors if a.role == "actor")
+    assert any("in an ambush" in e.text for e in main.evidence)
+    assert sum(1 for r in recs if r.plover.type == "ASSAULT" and not r.background) == 1

@@ -282,8 +282,11 @@ class MentionBuilder:
                 verb = tok.head.head
                 if host.plover_type != t.plover_type and verb.dep_ == "xcomp" and verb.head.i in self.by_i:
                     host = self.by_i[verb.head.i]  # "agreed to re-establish relations in a deal": the agreement
-                if host.pos == "VERB" and host.plover_type == t.plover_type and "casualty" not in host.flags:
-                    return host.i  # "agreed to restore ties in a deal brokered by China"
+                if host.pos == "VERB" and host.plover_type == t.plover_type and (
+                        "casualty" not in host.flags or self._fold_target(host) not in (None, t.i)):
+                    # "agreed to restore ties in a deal brokered by China"; "killed six soldiers and wounded
+                    # four others in an ambush" (a casualty verb that folds elsewhere, not into this noun)
+                    return host.i
             if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i in self.by_i \
                     and self.by_i[tok.head.head.i].plover_type == t.plover_type:
                 return tok.head.head.i  # "four people were killed by tank fire": the fire is the killing

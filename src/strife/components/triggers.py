@@ -154,6 +154,21 @@ def _cue_present(cues: tuple[str, ...], sent_text: str) -> bool:
     return _cue_pattern(tuple(cues)).search(sent_text) is not None
 
 
+_NAME_LABELS = frozenset({"ACTOR", "ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _inside_a_name(doc: Doc, tok: Token) -> bool:
+    """A word of a name names no event: "Liberation" in "National Liberation Army", "Resistance" in a
+    dictionary actor's name. Only inside a known actor's name or a multi-word name, before its last word
+    (a lone capitalised "Attack" the tagger took for a name still counts)."""
+    if not tok.ent_type_ or tok.ent_type_ not in _NAME_LABELS or tok.ent_iob_ == "":
+        return False
+    end = tok.i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return tok.ent_type_ == "ACTOR" or end > tok.i
+
+
 def _warns_someone(tok: Token) -> bool:
     """A warning is a threat when it is aimed at someone ("warned Iran", "warned X not to") or says what
     the speaker will do ("warned it would retaliate"); a warning about how things are is a comment."""
@@ -251,7 +266,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # (read from the token table: no Token made for most words)
         tok = doc[i]
         pos = _coarse_pos(tok)
-        if pos is None:
+        if pos is None or _inside_a_name(doc, tok):
             continue
         senses = lex.senses(tok, pos)
         if not senses:
