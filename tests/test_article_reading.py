@@ -400,3 +400,15 @@ def test_ambush_story_is_one_event_from_lead_and_headline(nlp):
     assert any(a.name.startswith("National Liberation Army") for a in main.actors if a.role == "actor")
     assert any("in an ambush" in e.text for e in main.evidence)
     assert sum(1 for r in recs if r.plover.type == "ASSAULT" and not r.background) == 1
+
+
+def test_came_under_attack_is_the_clause_s_event(nlp):
+    recs = _records(nlp, "The convoy came under attack near Kandahar on Monday, killing two soldiers.",
+                    datetime.date(2024, 3, 6))
+    (ev,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert not ev.background and ev.date.start == "2024-03-04"
+    assert ev.fatalities.low == 2 and any(a.role == "recipient" for a in ev.actors)
+    doc = nlp(_make_doc(nlp, Article(text="The convoy came under attack near Kandahar on Monday.",
+                                     published=datetime.date(2024, 3, 6))))
+    (frame,) = doc._.strife_events
+    assert [a.text for a in frame.roles("recipient")] == ["convoy"]

@@ -168,6 +168,18 @@ def _subjects(tok: Token, depth: int = 0) -> list[Token]:
     return subs
 
 
+def _under_event(verb: Token, by_i: dict) -> Optional[int]:
+    """The event noun of "came under attack", "were under fire" (the verb's subject suffers it), or None."""
+    if verb.lemma_.lower() not in ("come", "be", "remain"):
+        return None
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ == "under":
+            for g in p.children:
+                if g.dep_ == "pobj" and g.i in by_i:
+                    return g.i
+    return None
+
+
 def _expand_relpron(tok: Token) -> Token:
     """'the militia that was responsible' → 'militia'."""
     if tok.lower_ in _RELPRON and tok.head.dep_ == "relcl":
@@ -269,6 +281,9 @@ class MentionBuilder:
                     sub = _expand_relpron(sub)
                     if sub.i in self.by_i and self.by_i[sub.i].plover_type == t.plover_type:
                         return sub.i
+                under = _under_event(cur, self.by_i)  # "the convoy came under attack ..., killing two"
+                if under is not None and self.by_i[under].plover_type == t.plover_type:
+                    return under
         else:
             host = self._request_content_host(tok)
             if host is not None:
@@ -421,6 +436,8 @@ class MentionBuilder:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
+        if tok.pos_ == "NOUN" and _under_event(tok.head.head, self.by_i) == tok.i:
+            out.extend((s, "came_under") for s in _subjects(tok.head.head))  # "the convoy came under attack"
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like", "such") and tok.head.head.i in self.by_i:
             out.extend(self._recipient_tokens(tok.head.head))
         if not out and tok.pos_ in ("VERB", "AUX"):
@@ -619,13 +636,16 @@ class MentionBuilder:
                              sent_i=bisect_right(starts, t.i) - 1 if starts else 0, reported=self._reported(tok))
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
+            elif t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == t.i:
+                m.light_verb = tok.head.head.i  # "came under attack": the clause is the attack's
             if t.pos == "NOUN":
                 dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
                 m.anaphoric = any(d.lower_ in self.w["anaphoric_determiners"] for d in dets) or any(
                     c.dep_ == "poss" and c.ent_type_ in ("DATE",) for c in tok.children)
                 quantified = any(c.dep_ in ("nummod", "det", "poss") for c in tok.children)
                 m.generic = tok.tag_ in ("NNS", "NNPS") and not quantified and m.light_verb is None
-            m.subordinate = tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")
+            m.subordinate = (tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")) \
+                and not (m.light_verb is not None and self.doc[m.light_verb].dep_ not in ("relcl", "acl", "advcl"))
             mentions[t.i] = m
         for i, host in folds.items():
             if host in mentions:
