@@ -412,3 +412,19 @@ def test_came_under_attack_is_the_clause_s_event(nlp):
                                      published=datetime.date(2024, 3, 6))))
     (frame,) = doc._.strife_events
     assert [a.text for a in frame.roles("recipient")] == ["convoy"]
+
+
+def test_roundup_keeps_each_town_s_attack_apart(nlp):
+    recs = _article(nlp, "iraq_roundup.txt", datetime.date(2013, 5, 16))
+    towns = {}
+    for r in recs:
+        for loc in r.locations:
+            towns.setdefault(loc.name, []).append(r)
+    mosul = [r for r in recs if any(loc.name == "Mosul" for loc in r.locations)]
+    # "two soldiers were killed when a roadside bomb struck their patrol": one attack, not a patrol
+    assert len(mosul) == 1 and mosul[0].fatalities.low == 2 and "explosives" in mosul[0].plover.mode
+    assert not any(r.plover.type == "MOBILIZE" for r in recs)
+    # "arrested 12 suspected militants in raids": the raids are the arrests
+    anbar = [r for r in recs if any(loc.name == "Anbar" for loc in r.locations)]
+    assert [r.plover.type for r in anbar] == ["COERCE"]
+    assert sum(1 for r in recs if r.plover.type == "ASSAULT") == 4  # the summary, Tuz Khurmatu, Baghdad, Mosul

@@ -240,6 +240,11 @@ class MentionBuilder:
     def _fold_target(self, t: Trigger) -> Optional[int]:
         tok = self.doc[t.i]
         if t.pos == "VERB":
+            head_t = self.by_i.get(tok.head.i) if tok.head.i != t.i else None
+            if tok.dep_ == "advcl" and head_t is not None and "casualty" in head_t.flags \
+                    and head_t.plover_type == t.plover_type \
+                    and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after") for c in tok.children):
+                return head_t.i  # "two soldiers were killed when a roadside bomb struck their patrol"
             if tok.dep_ == "xcomp" and tok.head.i in self.by_i and tok.head.i != t.i \
                     and self.by_i[tok.head.i].plover_type in _CONTENT_HOSTS and self.by_i[tok.head.i].pos == "VERB":
                 return tok.head.i  # "agreed to re-establish relations", "urged Israel to withdraw": what is agreed or asked
@@ -288,11 +293,15 @@ class MentionBuilder:
             host = self._request_content_host(tok)
             if host is not None:
                 return host
+            if t.plover_type == "MOBILIZE" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in self.by_i \
+                    and self.by_i[tok.head.i].plover_type == "ASSAULT":
+                return tok.head.i  # "a roadside bomb struck their patrol": the patrol is what was hit
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.i in self.by_i:
                 host = self.by_i[tok.head.head.i]
-                if host.pos == "VERB" and host.plover_type == "ASSAULT" and t.plover_type == "COERCE":
-                    # "killed 12 people ... in a raid on a village": the raid is that attack (an attack
-                    # noun there takes the verb instead: see the casualty rule above)
+                if host.pos == "VERB" and {host.plover_type, t.plover_type} == {"ASSAULT", "COERCE"}:
+                    # "killed 12 people ... in a raid on a village", "arrested 12 suspected militants in
+                    # raids": the raid is that attack or those arrests (an attack noun under an attack verb
+                    # takes the verb instead: see the casualty rule above)
                     return host.i
                 verb = tok.head.head
                 if host.plover_type != t.plover_type and verb.dep_ == "xcomp" and verb.head.i in self.by_i:
