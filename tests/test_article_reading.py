@@ -428,3 +428,13 @@ def test_roundup_keeps_each_town_s_attack_apart(nlp):
     anbar = [r for r in recs if any(loc.name == "Anbar" for loc in r.locations)]
     assert [r.plover.type for r in anbar] == ["COERCE"]
     assert sum(1 for r in recs if r.plover.type == "ASSAULT") == 4  # the summary, Tuz Khurmatu, Baghdad, Mosul
+
+
+def test_roundup_events_take_the_lead_s_day(nlp):
+    recs = _article(nlp, "iraq_roundup.txt", datetime.date(2013, 5, 16))
+    assaults = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert all(r.date.start == r.date.end == "2013-05-16" for r in assaults)
+    assert all(r.date.text == "on Thursday" for r in assaults)
+    # an event of another type keeps the honest week
+    arrests = next(r for r in recs if r.plover.type == "COERCE")
+    assert arrests.date.basis == "published_fallback"

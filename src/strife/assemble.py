@@ -132,7 +132,18 @@ def _date_info(res, text: Optional[str], span, basis_override: Optional[str] = N
                     precision=res.precision, text=text, span=span, basis=basis)
 
 
-def _fallback_date(frame: EventFrame, ctx: _Ctx, frames_by_trigger: dict[int, EventFrame]) -> DateInfo:
+def _lead_dates(frames: list[EventFrame]) -> dict[str, EventFrame]:
+    """Per PLOVER type, the article's first frame of that type, where it is dated to the day."""
+    out: dict[str, EventFrame] = {}
+    for f in sorted(frames, key=lambda f: min(m.i for m in f.mentions)):
+        out.setdefault(f.plover_type, f)
+    return {t: f for t, f in out.items()
+            if f.date is not None and f.date.resolution is not None and f.date.resolution.precision == "day"
+            and f.date.resolution.end is not None and not is_period(f.date)}
+
+
+def _fallback_date(frame: EventFrame, ctx: _Ctx, frames_by_trigger: dict[int, EventFrame],
+                   leads: Optional[dict[str, EventFrame]] = None) -> DateInfo:
     # the nearest governing date: a dated event in the article that acts on this one
     for other in frames_by_trigger.values():
         if other is frame or other.date is None:
@@ -144,6 +155,14 @@ def _fallback_date(frame: EventFrame, ctx: _Ctx, frames_by_trigger: dict[int, Ev
                 start = res.end - timedelta(days=FALLBACK_DAYS - 1)
                 return DateInfo(start=start.isoformat(), end=res.end.isoformat(), precision="week",
                                 text=d.text, span=(d.start_char, d.end_char), basis=res.basis)
+    # a later event of the lead's type, told with no time of its own, happened on the lead's day ("Bombs and
+    # shootings killed at least 17 people across Iraq on Thursday. ... In Baghdad, gunmen shot dead a police
+    # officer ...")
+    lead = (leads or {}).get(frame.plover_type)
+    if lead is not None and lead is not frame and min(m.i for m in lead.mentions) < min(m.i for m in frame.mentions) \
+            and not all(m.subordinate for m in frame.mentions):
+        d = lead.date
+        return _date_info(d.resolution, d.text, (d.start_char, d.end_char))
     pub = ctx.article.published
     if pub is None:
         return DateInfo(basis="unresolved")
@@ -454,7 +473,8 @@ def confidence_features(ev: Event, frame: Optional[EventFrame], sentence_text: s
     return {
         "has_actor": float(any(a.role == "actor" for a in ev.actors)),
         "has_recipient": float(any(a.role == "recipient" for a in ev.actors)),
-        "own_date": float(ev.date.basis in ("explicit", "relative_to_published") and bool(ev.date.text)),
+        "own_date": float(ev.date.basis in ("explicit", "relative_to_published") and bool(ev.date.text)
+                          and (ev.date.span is None or any(e.span[0] <= ev.date.span[0] < e.span[1] for e in ev.evidence))),
         "geocoded": float(bool(ev.locations) and ev.locations[0].lat is not None),
         "several_mentions": float(frame is not None and len(frame.mentions) > 1),
         "has_toll": float(bool(ev.fatalities.claims or ev.injuries.claims)),
@@ -493,6 +513,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
                 by_trigger[t.i] = f
     scored = []
     lead_start = min((min(m.sent_start for m in f.mentions) for f in frames if f.mentions), default=-1)
+    leads = _lead_dates(frames)
     codable = [f for f in frames if f.plover_type in _ACLED_CODABLE]
     lead = min(codable, key=lambda f: min(m.i for m in f.mentions)) if codable else None
     if len(codable) > 1 and lead is not None and _named_weapon(lead):
@@ -501,7 +522,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         actors = _actors(f, by_trigger)
         d = f.date
         date_info = (_date_info(d.resolution, d.text, (d.start_char, d.end_char)) if d is not None and d.resolution
-                     else _fallback_date(f, ctx, by_trigger))
+                     else _fallback_date(f, ctx, by_trigger, leads))
         head = f.head
         plover, cameo, acled = _classify(f, actors, _classifier_text(doc, head, f is lead))
         acled = _protest_violence(_arrests_at_a_protest(acled, f, frames, doc), f, frames)
