@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from strife import __version__, ontology
 from strife.article import Article
 from strife.components.actors import ActorMention
-from strife.components.events import EventFrame, EventMention, is_period
+from strife.components.frames import EventFrame, EventMention
+from strife.components.merging import is_period
 from strife.records import (
     Acled, Actor, ArticleRef, DateInfo, Event, Evidence, ExtractorInfo, Location, Plover, Toll, TollClaim,
     make_event_id,

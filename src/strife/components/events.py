@@ -1,5 +1,5 @@
-"""From triggers to event frames: support-verb folding, roles, dates, places, tolls, and
-merging of the mentions of one event within an article.
+"""From triggers to event frames: support-verb folding, roles, dates, places and tolls; the merging
+of the mentions of one event is :mod:`strife.components.merging`, the records :mod:`strife.components.frames`.
 
 Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_actors``,
 ``doc._.strife_dates``, ``doc._.strife_places`` and ``doc._.strife_tolls`` and writes
@@ -7,10 +7,8 @@ Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_acto
 :class:`EventMention` (the evidence) and the merged fields.
 """
 
-
-
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Optional
 
@@ -23,6 +21,8 @@ from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, actor_for_token
 from strife.components.triggers import Trigger
+from strife.components.frames import EventFrame, EventMention, RoleFill
+from strife.components.merging import merge_mentions
 from strife.lexicon import load_wordlists
 
 # speech acts whose infinitive complement is their content, not an event that happened
@@ -40,108 +40,6 @@ def _party(a: Optional[ActorMention]) -> bool:
 
 def _words() -> dict[str, frozenset[str]]:
     return load_wordlists("factuality")
-
-
-@dataclass
-class RoleFill:
-    role: str  # actor | recipient
-    mention: ActorMention
-    how: str
-
-
-@dataclass
-class EventMention:
-    trigger: Trigger
-    tokens: set[int]
-    folded: list[Trigger] = field(default_factory=list)
-    light_verb: Optional[int] = None
-    roles: list[RoleFill] = field(default_factory=list)
-    date: object = None            # components.dates.DateMention
-    places: list = field(default_factory=list)  # gazetteer PlaceMention
-    place_level: str = "none"      # clause | sentence | paragraph | none
-    tolls: list = field(default_factory=list)   # components.tolls.TollMention
-    anaphoric: bool = False
-    generic: bool = False
-    subordinate: bool = False
-    headline: bool = False         # in the article's headline (see headline_end)
-    separate: bool = False         # its sentence opens "Separately," / "In another attack," (a new event)
-    reported: bool = False         # told in a clause under a reporting verb ("the army said it had targeted ...")
-    sent_start: int = 0
-    sent_end: int = 0
-    sent_i: int = 0                # index of its sentence in the doc
-    event_refs: list[int] = field(default_factory=list)  # token indices of other events' triggers it acts on
-
-    @property
-    def i(self) -> int:
-        return self.trigger.i
-
-    @property
-    def plover_type(self) -> str:
-        return self.trigger.plover_type
-
-    @property
-    def modes(self) -> list[str]:
-        out: list[str] = []
-        for t in [self.trigger, *self.folded]:
-            if t.plover_type != self.trigger.plover_type:
-                continue  # a measure folded into another type's event ("lifted the curfew") lends no mode
-            if t is not self.trigger and t.weak:
-                continue  # an ambiguous word with none of its cues ("starting a fire") names no weapon
-            for m in t.modes:
-                if m not in out:
-                    out.append(m)
-        return out
-
-    def actors(self, role: str) -> list[ActorMention]:
-        return [r.mention for r in self.roles if r.role == role]
-
-
-@dataclass
-class EventFrame:
-    mentions: list[EventMention]
-
-    @property
-    def head(self) -> EventMention:
-        return self.mentions[0]
-
-    @property
-    def plover_type(self) -> str:
-        return self.head.plover_type
-
-    @property
-    def modes(self) -> list[str]:
-        out: list[str] = []
-        # most specific first: modes from weapon words outrank a trigger's default
-        for m in self.mentions:
-            for mode in m.modes:
-                if mode not in out:
-                    out.append(mode)
-        return out
-
-    def roles(self, role: str) -> list[ActorMention]:
-        seen, out = set(), []
-        for m in self.mentions:
-            for a in m.actors(role):
-                key = a.name
-                if key not in seen:
-                    seen.add(key)
-                    out.append(a)
-        return out
-
-    @property
-    def date(self):
-        dated = [m.date for m in self.mentions if m.date is not None and m.date.resolution is not None]
-        if not dated:
-            return None
-        order = {"day": 0, "week": 1, "month": 2, "year": 3}
-        return min(dated, key=lambda d: order.get(d.resolution.precision, 9))
-
-    @property
-    def tolls(self) -> list:
-        out = []
-        for m in self.mentions:
-            out.extend(m.tolls)
-        return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -887,198 +785,6 @@ def _recent_attack(doc: Doc, char: int, mentions: list[EventMention]) -> Optiona
     k = bisect_right([tt.idx[s] for s in tt.sent_starts], char) - 1
     before = [m for m in mentions if m.plover_type == "ASSAULT" and 0 < k - m.sent_i <= TOLL_LOOKBACK_SENTENCES]
     return max(before, key=lambda m: (m.sent_i, m.i)) if before else None
-
-
-# --------------------------------------------------------------------------------------------
-# merging mentions of the same event
-
-
-def _names(ms: list[ActorMention]) -> set[str]:
-    return {a.name.lower() for a in ms if a.named or a.how in ("coref", "surname", "pronoun")}
-
-
-def _countries(ms: list[ActorMention]) -> set[str]:
-    return {a.country for a in ms if a.country}
-
-
-_STATE_SIDE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-_NON_STATE_SIDE = frozenset({"REB", "MILITIA", "INS", "TER", "SEP", "OPP", "CRM"})
-
-
-def _side(a: ActorMention) -> Optional[str]:
-    if a.kind == "state" or a.sector in _STATE_SIDE:
-        return "state"
-    if a.sector in _NON_STATE_SIDE:
-        return "non_state"
-    return None
-
-
-def _unnamed(xs: list[ActorMention]) -> bool:
-    """Nobody in the list is named ("gunmen", "soldiers", "the attackers"): a description of a party."""
-    return not any(a.named or a.how in ("coref", "surname", "pronoun", "dictionary") for a in xs)
-
-
-def _described_within(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
-    """Every party of ``xs`` is an unnamed description, of a country ``ys`` has or none, on a side ``ys``
-    has or none ("soldiers" beside "the Somali military" and "al Shabaab"; "armed men" beside "gunmen")."""
-    sides = {_side(a) for a in ys}
-    countries = {a.country for a in ys}
-    return _unnamed(xs) and all((_side(a) is None or _side(a) in sides) and (a.country is None or a.country in countries)
-                                for a in xs)
-
-
-def _same_country_side(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
-    """Two actor lists share a country on the same side of a conflict ("U.S. forces" / "American jets"),
-    not the two sides of one country's war ("the IRA" / "the Parachute Regiment", both GBR); a country
-    guessed from the context (:meth:`ActorResolver.context_countries`) does not count."""
-    for a in xs:
-        for b in ys:
-            if a.country and a.country == b.country and not (a.country_from_context or b.country_from_context):
-                sa, sb = _side(a), _side(b)
-                if sa is None or sb is None or sa == sb:
-                    return True
-    return False
-
-
-def _date_range(d):
-    r = getattr(d, "resolution", None) if d is not None else None
-    if r is None or r.start is None:
-        return None
-    return (r.start, r.end or r.start)
-
-
-PERIOD_MIN_DAYS = 62
-
-
-def is_period(d) -> bool:
-    """A date that spans a period the text counts over ("since 2011", "over the past three years"), not
-    the day or month of one event: its mentions are aggregates or background."""
-    rng = _date_range(d)
-    if rng is None or (rng[1] - rng[0]).days < PERIOD_MIN_DAYS:
-        return False
-    text = d.text.lower().lstrip()
-    return any(text.startswith(w + " ") for w in _words()["period_openers"])
-
-
-def _means(modes) -> set[str]:
-    return set(modes) & _words()["means_modes"]
-
-
-def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
-    """How strongly mention ``m`` is the same event as ``frame``; None when they conflict.
-
-    (A mention with the same trigger lemma as one of the frame's adds +0.5.)
-
-    Rule: the PLOVER type must match; no conflicting actors (named actors on both sides with no
-    name in common, nor a country on the same side: state forces vs. a non-state group of one country
-    conflict), no disjoint dates; then evidence adds up: an anaphoric noun
-    ("the strikes", "that attack", "Friday's attack") +1.5, a shared actor +2, a shared recipient +1,
-    overlapping specific dates +1.5, a shared mode +1, disjoint modes -1.5. Merged when ≥ 1.5.
-    """
-    if frame.plover_type != m.plover_type:
-        return None
-    if m.separate and all(x.sent_start < m.sent_start for x in frame.mentions):
-        return None  # "Separately, Ukrainian drones attacked ...": not an event told before
-    score = 0.0
-    fa, ma = frame.roles("actor"), m.actors("actor")
-    if any("reciprocal" in x.trigger.flags for x in frame.mentions):
-        fa = fa + frame.roles("recipient")  # "government forces fought al Shabaab": both sides act
-    if "reciprocal" in m.trigger.flags:
-        ma = ma + m.actors("recipient")
-    if fa and ma:
-        if _names(fa) & _names(ma) or _same_country_side(fa, ma):
-            score += 2
-        elif not (_described_within(ma, fa) or _described_within(fa, ma)):
-            return None  # two named parties, or two sides ("gunmen" / "the army")
-    fr, mr = frame.roles("recipient"), m.actors("recipient")
-    if fr and mr and (_names(fr) & _names(mr) or _countries(fr) & _countries(mr)
-                      or {a.sector for a in fr if a.sector} & {a.sector for a in mr if a.sector}):
-        score += 1  # the same party, or the same kind of party ("protesters" / "demonstrators")
-    fd, md = _date_range(frame.date), _date_range(m.date)
-    if fd and md:
-        if fd[1] < md[0] or md[1] < fd[0]:
-            return None
-        if is_period(frame.date) != is_period(m.date):
-            return None  # one event's day and a count over years ("since 2011") are not one event
-        score += 1.5
-    fm, mm = set(frame.modes), set(m.modes)
-    if fm & mm:
-        score += 1
-    elif (fm and mm and frame.plover_type != "ASSAULT") or (_means(fm) and _means(mm)):
-        # two kinds of measure (an arrest, a curfew), or two means of attack (an airstrike, a shooting); an
-        # attack's acts ("abduct", "destroy") go with any means
-        score -= 1.5
-    if m.anaphoric:
-        score += 1.5
-
-    if any(x.trigger.lemma == m.trigger.lemma for x in frame.mentions):
-        score += 0.5
-    return score
-
-
-_ARMED_SECTORS = frozenset({"MIL", "REB", "MILITIA", "COP", "INS", "TER", "SPY", "UAF"})
-_PROTESTER_SECTORS = frozenset({"OPP", "LAB", "EDU"})
-
-
-def _supported(m: EventMention) -> bool:
-    """Does something specific back an ambiguous word (a toll, its own date, a place it happened in,
-    an armed party to a use of force, protesters to a protest)?"""
-    if m.tolls or m.place_level == "clause":
-        return True
-    if m.date is not None and m.trigger.pos == "VERB":
-        return True  # a noun takes dates too easily ("the March 7 fire") to count as support
-    parties = [r.mention for r in m.roles]
-    if m.plover_type in ("ASSAULT", "COERCE", "MOBILIZE"):
-        return any(a.sector in _ARMED_SECTORS or (a.kind == "state" and r.role == "actor")
-                   for a, r in zip(parties, m.roles))
-    if m.plover_type == "PROTEST":
-        return any(r.role == "actor" and r.mention.sector in _PROTESTER_SECTORS for r in m.roles)
-    return False
-
-
-def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
-    """A clause right after the lead event of its type (one or two sentences on), with no time of its own,
-    that only adds to it: an attributed casualty claim ("A Somali military commander told Reuters that
-    soldiers had killed 27 militants"), or the acting side's own account ("the army had targeted a base of
-    the resistance forces", after "An airstrike by Myanmar's military ... killed at least 40")."""
-    if m.date is not None or m.separate or not m.roles or not 0 < m.sent_i - max(x.sent_i for x in lead.mentions) <= 2:
-        return False
-    if "casualty" in m.trigger.flags and m.tolls and all(t.source for t in m.tolls):
-        return True
-    ma, fa = m.actors("actor"), lead.roles("actor")
-    return bool(ma and fa) and m.reported and (_names(ma) & _names(fa) or _described_within(ma, fa))
-
-
-def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
-    """Mentions in text order join the frame they score best with (at least 1.5), else open a frame.
-    The headline's mentions come last: a headline names the story's main event, so each joins the first
-    frame of its type it does not conflict with ("Gunmen kill 12 villagers" / "Armed men ... killed at
-    least 12 people ... on Tuesday"), and opens a frame only when there is none."""
-    frames: list[EventFrame] = []
-    body = [m for m in mentions if not m.headline]
-    for m in body + [m for m in mentions if m.headline]:
-        if m.headline:
-            first = next((f for f in frames if not f.mentions[0].headline and (merge_score(f, m) or 0) >= 0
-                          and merge_score(f, m) is not None), None)
-            if first is not None:
-                first.mentions.append(m)
-                continue
-        best, best_score = None, 1.5 - 1e-9
-        lead = next((f for f in frames if f.plover_type == m.plover_type), None)
-        for f in frames:
-            s = merge_score(f, m)
-            if s is not None and f is lead and _continues_lead(f, m):
-                s += 1.5
-            if s is not None and s > best_score:
-                best, best_score = f, s
-        if best is not None:
-            best.mentions.append(m)
-        elif not m.trigger.weak or _supported(m):
-            frames.append(EventFrame([m]))
-        # else: an ambiguous word with no cue, nothing specific attached (toll, date, place) and nothing
-        # to corefer with is not an event
-    frames.sort(key=lambda f: min(m.i for m in f.mentions))
-    return frames
 
 
 def build_frames(doc: Doc) -> list[EventFrame]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 import strife.doc_ext  # noqa: F401
 from strife.components.actors import ActorMention
-from strife.components.events import EventFrame, EventMention, RoleFill
+from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.rolefill import score_doc
 from strife.rolefill.model import RECORD_ROLE, RoleModel, decode, normalize
 

@@ -1,0 +1,206 @@
+"""Merging the mentions of one event within an article into event frames.
+
+:func:`merge_mentions` reads the :class:`~strife.components.frames.EventMention` list the event stage
+built (roles, dates, places and tolls attached) and returns :class:`~strife.components.frames.EventFrame`
+objects; :func:`merge_score` is the rule, documented in the README ("One event, one record").
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from strife.components.actors import ActorMention
+from strife.components.frames import EventFrame, EventMention
+from strife.lexicon import load_wordlists
+
+
+def _words() -> dict[str, frozenset[str]]:
+    return load_wordlists("factuality")
+
+
+def _names(ms: list[ActorMention]) -> set[str]:
+    return {a.name.lower() for a in ms if a.named or a.how in ("coref", "surname", "pronoun")}
+
+
+def _countries(ms: list[ActorMention]) -> set[str]:
+    return {a.country for a in ms if a.country}
+
+
+_STATE_SIDE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+_NON_STATE_SIDE = frozenset({"REB", "MILITIA", "INS", "TER", "SEP", "OPP", "CRM"})
+
+
+def _side(a: ActorMention) -> Optional[str]:
+    if a.kind == "state" or a.sector in _STATE_SIDE:
+        return "state"
+    if a.sector in _NON_STATE_SIDE:
+        return "non_state"
+    return None
+
+
+def _unnamed(xs: list[ActorMention]) -> bool:
+    """Nobody in the list is named ("gunmen", "soldiers", "the attackers"): a description of a party."""
+    return not any(a.named or a.how in ("coref", "surname", "pronoun", "dictionary") for a in xs)
+
+
+def _described_within(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
+    """Every party of ``xs`` is an unnamed description, of a country ``ys`` has or none, on a side ``ys``
+    has or none ("soldiers" beside "the Somali military" and "al Shabaab"; "armed men" beside "gunmen")."""
+    sides = {_side(a) for a in ys}
+    countries = {a.country for a in ys}
+    return _unnamed(xs) and all((_side(a) is None or _side(a) in sides) and (a.country is None or a.country in countries)
+                                for a in xs)
+
+
+def _same_country_side(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
+    """Two actor lists share a country on the same side of a conflict ("U.S. forces" / "American jets"),
+    not the two sides of one country's war ("the IRA" / "the Parachute Regiment", both GBR); a country
+    guessed from the context (:meth:`ActorResolver.context_countries`) does not count."""
+    for a in xs:
+        for b in ys:
+            if a.country and a.country == b.country and not (a.country_from_context or b.country_from_context):
+                sa, sb = _side(a), _side(b)
+                if sa is None or sb is None or sa == sb:
+                    return True
+    return False
+
+
+def _date_range(d):
+    r = getattr(d, "resolution", None) if d is not None else None
+    if r is None or r.start is None:
+        return None
+    return (r.start, r.end or r.start)
+
+
+PERIOD_MIN_DAYS = 62
+
+
+def is_period(d) -> bool:
+    """A date that spans a period the text counts over ("since 2011", "over the past three years"), not
+    the day or month of one event: its mentions are aggregates or background."""
+    rng = _date_range(d)
+    if rng is None or (rng[1] - rng[0]).days < PERIOD_MIN_DAYS:
+        return False
+    text = d.text.lower().lstrip()
+    return any(text.startswith(w + " ") for w in _words()["period_openers"])
+
+
+def _means(modes) -> set[str]:
+    return set(modes) & _words()["means_modes"]
+
+
+def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
+    """How strongly mention ``m`` is the same event as ``frame``; None when they conflict.
+
+    (A mention with the same trigger lemma as one of the frame's adds +0.5.)
+
+    Rule: the PLOVER type must match; no conflicting actors (named actors on both sides with no
+    name in common, nor a country on the same side: state forces vs. a non-state group of one country
+    conflict), no disjoint dates; then evidence adds up: an anaphoric noun
+    ("the strikes", "that attack", "Friday's attack") +1.5, a shared actor +2, a shared recipient +1,
+    overlapping specific dates +1.5, a shared mode +1, disjoint modes -1.5. Merged when ≥ 1.5.
+    """
+    if frame.plover_type != m.plover_type:
+        return None
+    if m.separate and all(x.sent_start < m.sent_start for x in frame.mentions):
+        return None  # "Separately, Ukrainian drones attacked ...": not an event told before
+    score = 0.0
+    fa, ma = frame.roles("actor"), m.actors("actor")
+    if any("reciprocal" in x.trigger.flags for x in frame.mentions):
+        fa = fa + frame.roles("recipient")  # "government forces fought al Shabaab": both sides act
+    if "reciprocal" in m.trigger.flags:
+        ma = ma + m.actors("recipient")
+    if fa and ma:
+        if _names(fa) & _names(ma) or _same_country_side(fa, ma):
+            score += 2
+        elif not (_described_within(ma, fa) or _described_within(fa, ma)):
+            return None  # two named parties, or two sides ("gunmen" / "the army")
+    fr, mr = frame.roles("recipient"), m.actors("recipient")
+    if fr and mr and (_names(fr) & _names(mr) or _countries(fr) & _countries(mr)
+                      or {a.sector for a in fr if a.sector} & {a.sector for a in mr if a.sector}):
+        score += 1  # the same party, or the same kind of party ("protesters" / "demonstrators")
+    fd, md = _date_range(frame.date), _date_range(m.date)
+    if fd and md:
+        if fd[1] < md[0] or md[1] < fd[0]:
+            return None
+        if is_period(frame.date) != is_period(m.date):
+            return None  # one event's day and a count over years ("since 2011") are not one event
+        score += 1.5
+    fm, mm = set(frame.modes), set(m.modes)
+    if fm & mm:
+        score += 1
+    elif (fm and mm and frame.plover_type != "ASSAULT") or (_means(fm) and _means(mm)):
+        # two kinds of measure (an arrest, a curfew), or two means of attack (an airstrike, a shooting); an
+        # attack's acts ("abduct", "destroy") go with any means
+        score -= 1.5
+    if m.anaphoric:
+        score += 1.5
+
+    if any(x.trigger.lemma == m.trigger.lemma for x in frame.mentions):
+        score += 0.5
+    return score
+
+
+_ARMED_SECTORS = frozenset({"MIL", "REB", "MILITIA", "COP", "INS", "TER", "SPY", "UAF"})
+_PROTESTER_SECTORS = frozenset({"OPP", "LAB", "EDU"})
+
+
+def _supported(m: EventMention) -> bool:
+    """Does something specific back an ambiguous word (a toll, its own date, a place it happened in,
+    an armed party to a use of force, protesters to a protest)?"""
+    if m.tolls or m.place_level == "clause":
+        return True
+    if m.date is not None and m.trigger.pos == "VERB":
+        return True  # a noun takes dates too easily ("the March 7 fire") to count as support
+    parties = [r.mention for r in m.roles]
+    if m.plover_type in ("ASSAULT", "COERCE", "MOBILIZE"):
+        return any(a.sector in _ARMED_SECTORS or (a.kind == "state" and r.role == "actor")
+                   for a, r in zip(parties, m.roles))
+    if m.plover_type == "PROTEST":
+        return any(r.role == "actor" and r.mention.sector in _PROTESTER_SECTORS for r in m.roles)
+    return False
+
+
+def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
+    """A clause right after the lead event of its type (one or two sentences on), with no time of its own,
+    that only adds to it: an attributed casualty claim ("A Somali military commander told Reuters that
+    soldiers had killed 27 militants"), or the acting side's own account ("the army had targeted a base of
+    the resistance forces", after "An airstrike by Myanmar's military ... killed at least 40")."""
+    if m.date is not None or m.separate or not m.roles or not 0 < m.sent_i - max(x.sent_i for x in lead.mentions) <= 2:
+        return False
+    if "casualty" in m.trigger.flags and m.tolls and all(t.source for t in m.tolls):
+        return True
+    ma, fa = m.actors("actor"), lead.roles("actor")
+    return bool(ma and fa) and m.reported and (_names(ma) & _names(fa) or _described_within(ma, fa))
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
+    """Mentions in text order join the frame they score best with (at least 1.5), else open a frame.
+    The headline's mentions come last: a headline names the story's main event, so each joins the first
+    frame of its type it does not conflict with ("Gunmen kill 12 villagers" / "Armed men ... killed at
+    least 12 people ... on Tuesday"), and opens a frame only when there is none."""
+    frames: list[EventFrame] = []
+    body = [m for m in mentions if not m.headline]
+    for m in body + [m for m in mentions if m.headline]:
+        if m.headline:
+            first = next((f for f in frames if not f.mentions[0].headline and (merge_score(f, m) or 0) >= 0
+                          and merge_score(f, m) is not None), None)
+            if first is not None:
+                first.mentions.append(m)
+                continue
+        best, best_score = None, 1.5 - 1e-9
+        lead = next((f for f in frames if f.plover_type == m.plover_type), None)
+        for f in frames:
+            s = merge_score(f, m)
+            if s is not None and f is lead and _continues_lead(f, m):
+                s += 1.5
+            if s is not None and s > best_score:
+                best, best_score = f, s
+        if best is not None:
+            best.mentions.append(m)
+        elif not m.trigger.weak or _supported(m):
+            frames.append(EventFrame([m]))
+        # else: an ambiguous word with no cue, nothing specific attached (toll, date, place) and nothing
+        # to corefer with is not an event
+    frames.sort(key=lambda f: min(m.i for m in f.mentions))
+    return frames
