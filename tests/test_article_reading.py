@@ -438,3 +438,20 @@ def test_roundup_events_take_the_lead_s_day(nlp):
     # an event of another type keeps the honest week
     arrests = next(r for r in recs if r.plover.type == "COERCE")
     assert arrests.date.basis == "published_fallback"
+
+
+def test_seizing_weapons_in_the_attack_is_that_attack(nlp):
+    recs = _records(nlp, "Al Shabaab said the group had killed at least 30 soldiers and seized weapons and vehicles "
+                         "near Afgoye on Saturday.", datetime.date(2024, 5, 12))
+    assert [r.plover.type for r in recs] == ["ASSAULT"]
+
+
+def test_similar_attacks_carried_out_are_no_event(nlp):
+    recs = _records(nlp, "A regional affiliate of Islamic State has carried out similar attacks in the area.",
+                    datetime.date(2023, 7, 31))
+    assert not any(r.plover.type == "ASSAULT" and not r.background for r in recs)
+
+
+def test_hijacked_protests_are_a_figure_of_speech(nlp):
+    recs = _records(nlp, 'Ruto said the protests had been "hijacked by dangerous people".', datetime.date(2024, 6, 25))
+    assert not any("abduct" in r.plover.mode for r in recs)

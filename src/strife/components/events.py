@@ -153,6 +153,9 @@ class MentionBuilder:
                     return host.i
             if tok.dep_ == "relcl" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
                 return tok.head.i
+            if tok.dep_ == "conj" and t.plover_type == "COERCE" and head_t is not None and head_t.plover_type == "ASSAULT" \
+                    and head_t.pos == "VERB" and not [c for c in tok.children if c.dep_ in _SUBJ]:
+                return head_t.i  # "had killed at least 30 soldiers and seized weapons and vehicles": one raid
             if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i in self.by_i:
                 host = self.by_i[tok.head.i]
                 own_subj = [c for c in tok.children if c.dep_ in _SUBJ]
@@ -224,6 +227,13 @@ class MentionBuilder:
                 # verb's event acts on, not an event of its own
                 return tok.head.i
         return None
+
+    def _figurative(self, t: Trigger) -> bool:
+        """An abduction whose victim is an event ("the protests had been hijacked by dangerous people",
+        "hijacked the peace process"): a figure of speech, not a kidnapping."""
+        if t.pos != "VERB" or "abduct" not in t.modes:
+            return False
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.i in self.by_i for c in self.doc[t.i].children)
 
     def _reported(self, tok: Token) -> bool:
         cur, steps = tok, 0
@@ -534,7 +544,7 @@ class MentionBuilder:
         starts = token_table(self.doc).sent_starts
         mentions: dict[int, EventMention] = {}
         for t in self.triggers:
-            if t.i in folds:
+            if t.i in folds or self._figurative(t):
                 continue
             tok = self.doc[t.i]
             sent = tok.sent
@@ -550,7 +560,12 @@ class MentionBuilder:
                 m.anaphoric = any(d.lower_ in self.w["anaphoric_determiners"] for d in dets) or any(
                     c.dep_ == "poss" and c.ent_type_ in ("DATE",) for c in tok.children)
                 quantified = any(c.dep_ in ("nummod", "det", "poss") for c in tok.children)
-                m.generic = tok.tag_ in ("NNS", "NNPS") and not quantified and m.light_verb is None
+                # "attacks on civilians"; "has carried out similar attacks in the area" (a plural that a perfect
+                # light verb or a word like "similar" makes a kind of event, not one that happened)
+                perfect = m.light_verb is not None and any(
+                    c.dep_ == "aux" and c.lower_ in ("has", "have") for c in self.doc[m.light_verb].children)
+                kind_of = any(c.dep_ == "amod" and c.lower_ in self.w["generic_modifiers"] for c in tok.children)
+                m.generic = tok.tag_ in ("NNS", "NNPS") and not quantified and (m.light_verb is None or perfect or kind_of)
             m.subordinate = (tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")) \
                 and not (m.light_verb is not None and self.doc[m.light_verb].dep_ not in ("relcl", "acl", "advcl"))
             mentions[t.i] = m
