@@ -27,22 +27,20 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True)
 class Dateline:
-    start: int          # where the dateline begins (its place name)
-    end: int            # just past its dash and the space after it
-    place_start: int
+    place_start: int    # where the dateline begins: its place name
     place_end: int
+    end: int            # just past its dash and the space after it
 
     def covers(self, char: int) -> bool:
-        return self.start <= char < self.end
+        return self.place_start <= char < self.end
 
 
 @lru_cache(maxsize=64)
 def _find(text: str) -> tuple[Dateline, ...]:
     out = []
     for m in _DATELINE.finditer(text):
-        place = m.group("place")
-        stripped = place.rstrip(" .-")
-        out.append(Dateline(m.start("place"), m.end(), m.start("place"), m.start("place") + len(stripped)))
+        start = m.start("place")
+        out.append(Dateline(start, start + len(m.group("place").rstrip(" .-")), m.end()))
     return tuple(out)
 
 

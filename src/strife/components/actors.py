@@ -157,13 +157,19 @@ def _agentive(head) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "by"
 
 
+def publication_day(doc: Doc):
+    """The doc's publication date as a date (``doc._.published`` may be a datetime), or None: actors are
+    coded as of that day (None: as of today)."""
+    published = doc._.published
+    return published.date() if isinstance(published, datetime) else published
+
+
 class ActorResolver:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.dict = get_actor_dictionary()
         self.mentions: list[ActorMention] = []
-        published = doc._.published  # a date, a datetime, or None (actors coded as of today)
-        self.day = published.date() if isinstance(published, datetime) else published
+        self.day = publication_day(doc)
 
     # -- collection -----------------------------------------------------------------------------
     def _covered(self, start: int, end: int) -> bool:
@@ -190,15 +196,13 @@ class ActorResolver:
             base = dict(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, head_i=head.i)
             if label == "NORP" and not (head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
                 continue  # a demonym as a modifier ("Iraqi soldiers", "Iranian-backed"): descriptions use it
-            if entry is not None and self._generic_elsewhere(ent, entry):
+            shared = self._shared_institution(ent, entry) if entry is not None else None
+            if shared is not None:
                 # "Opposition Congress party leaders" in an Indian story, "the Congress" in Lima: many states
                 # have one; the dictionary's (the United States') only when the story is there
-                mod = _modifier_country(head)
-                story = {iso for _, _, iso in self._place_countries()}
-                self._add(ActorMention(**base, name=ent.text,
-                                       country=mod or (next(iter(story)) if len(story) == 1 else None),
-                                       sector=entry.sector, kind="unknown", how="description", named=False,
-                                       country_from_context=not mod))
+                country, from_context = shared
+                self._add(ActorMention(**base, name=ent.text, country=country, sector=entry.sector, kind="unknown",
+                                       how="description", named=False, country_from_context=from_context))
             elif entry is not None:
                 fields = _entry_fields(entry, self.day, self._called_rebels(head))
                 if label == "NORP" and entry.kind == "state" and entry.sector is None and head.tag_ in ("NNPS", "NNS"):
@@ -462,16 +466,20 @@ class ActorResolver:
             if len(pool) == 1:
                 self.mentions[idx] = replace(m, country=next(iter(pool)), country_from_context=True)
 
-    def _generic_elsewhere(self, ent: Span, entry) -> bool:
-        """An institution name many states share ("Congress", "Senate"; `generic_institution_names`),
-        unqualified, in a story whose places are all in other countries than the dictionary entry's."""
+    def _shared_institution(self, ent: Span, entry) -> Optional[tuple[Optional[str], bool]]:
+        """An institution name many states share ("Congress", "Senate"; `generic_institution_names`) that
+        is not the dictionary entry's: (its country, whether read from the story) when a modifier names
+        another country ("Peru's Congress") or, unqualified, the story's places are all in other countries
+        than the entry's; None when it is the entry's ("the U.S. Congress") or no shared name."""
         if ent.text.lower() not in load_wordlists("factuality")["generic_institution_names"] or not entry.country:
-            return False
+            return None
         mod = _modifier_country(ent.root)
         if mod:
-            return mod != entry.country  # "the U.S. Congress", "Peru's Congress": the modifier says whose
+            return (mod, False) if mod != entry.country else None
         countries = {iso for _, _, iso in self._place_countries()}
-        return bool(countries) and entry.country not in countries
+        if not countries or entry.country in countries:
+            return None
+        return (next(iter(countries)) if len(countries) == 1 else None), True
 
     def _place_countries(self) -> list[tuple[int, int, str]]:
         """(start_char, end_char, ISO3) of the doc's place mentions whose country is known."""
@@ -572,7 +580,7 @@ class ActorResolver:
         if not groups:
             return
         for i, lem in enumerate(tt.lemma_lower):
-            if lem not in nouns or tt.pos[i] != "NOUN" or any(m.start_char <= tt.idx[i] < m.end_char for m in self.mentions):
+            if lem not in nouns or tt.pos[i] != "NOUN" or self._covered(tt.idx[i], tt.idx[i] + 1):
                 continue
             tok = self.doc[i]
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):

@@ -9,7 +9,6 @@ Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_acto
 
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import datetime
 from typing import Optional
 
 from spacy.language import Language
@@ -19,7 +18,7 @@ import strife.doc_ext  # noqa: F401
 from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
-from strife.components.actors import ActorMention, _entry_fields, actor_for_token
+from strife.components.actors import ActorMention, _entry_fields, actor_for_token, publication_day
 from strife.components.triggers import Trigger
 from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.components.merging import merge_mentions
@@ -448,10 +447,8 @@ class MentionBuilder:
         state = d.state(iso) if iso else None
         if state is None:
             return None
-        published = self.doc._.published
-        day = published.date() if isinstance(published, datetime) else published
         return ActorMention(ent.start_char, ent.end_char, ent.text, t.i, how="demonym", named=False,
-                            **_entry_fields(state, day))
+                            **_entry_fields(state, publication_day(self.doc)))
 
     def _speaker(self, tok: Token) -> Optional[Token]:
         """The subject of the reporting verb a clause hangs from ("Russia said that Sudan must ...")."""

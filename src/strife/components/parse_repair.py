@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of two misreadings of the small English model. First, a clause it reads as a reduced
+labels of four misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -136,20 +136,17 @@ def _repair_count_as_speaker(doc: Doc, said: Token, reporting: frozenset[str]) -
 def parse_repair(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
         return doc
-    deps = doc.to_array([DEP])
-    acl, aux = doc.vocab.strings["acl"], doc.vocab.strings["aux"]
-    hits = (deps == acl).nonzero()[0].tolist()  # most docs have few: no Token per token
-    if hits:
-        reporting = frozenset(load_wordlists("factuality")["reporting_verbs"])
-        for i in hits:
-            _repair_reduced_relative(doc, doc[i], reporting)
-    for i in (deps == aux).nonzero()[0].tolist():
+    reporting = load_wordlists("factuality")["reporting_verbs"]
+    deps = doc.to_array([DEP])  # the labels read once: most docs have few candidates, no Token per token
+    strings = doc.vocab.strings
+    for i in (deps == strings["acl"]).nonzero()[0].tolist():
+        _repair_reduced_relative(doc, doc[i], reporting)
+    for i in (deps == strings["aux"]).nonzero()[0].tolist():
         if i and doc[i].tag_ == "VB":
             _repair_infinitive_as_aux(doc, doc[i])
-    roots = (deps == doc.vocab.strings["ROOT"]).nonzero()[0].tolist()
+    roots = (deps == strings["ROOT"]).nonzero()[0].tolist()
     for i in roots:
         _repair_headline_passive(doc, doc[i])
-    reporting = frozenset(load_wordlists("factuality")["reporting_verbs"])
     for i in roots:
         _repair_count_as_speaker(doc, doc[i], reporting)
     return doc

@@ -161,12 +161,9 @@ def _inside_a_name(doc: Doc, tok: Token) -> bool:
     """A word of a name names no event: "Liberation" in "National Liberation Army", "Resistance" in a
     dictionary actor's name. Only inside a known actor's name or a multi-word name, before its last word
     (a lone capitalised "Attack" the tagger took for a name still counts)."""
-    if not tok.ent_type_ or tok.ent_type_ not in _NAME_LABELS or tok.ent_iob_ == "":
+    if tok.ent_type_ not in _NAME_LABELS:
         return False
-    end = tok.i
-    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
-        end += 1
-    return tok.ent_type_ == "ACTOR" or end > tok.i
+    return tok.ent_type_ == "ACTOR" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")
 
 
 def _warns_someone(tok: Token) -> bool:
