@@ -94,7 +94,70 @@ def test_infinitive_read_as_auxiliary_is_the_verb(nlp):
     assert (doc[6].dep_, doc[6].head.text) == ("dobj", "oppose")
 
 
+def _statement_doc(nlp, reported_words, reported_tags):
+    """ "Ruto said the protests <reported ...> and vowed to crush unrest ." as the small model parses it:
+    "vowed" coordinated with the reported verb."""
+    words = ["Ruto", "said", "the", "protests", *reported_words, "and", "vowed", "to", "crush", "unrest", "."]
+    n = len(reported_words)
+    v = 3 + n  # the reported verb (the last of reported_words)
+    heads = [1, 1, 3, v, *[v] * (n - 1), 1, v, v, 3 + n + 4, 3 + n + 2, 3 + n + 4, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubjpass" if n > 1 else "nsubj", *["aux"] * (n - 2),
+            *(["auxpass"] if n > 1 else []), "ccomp", "cc", "conj", "aux", "xcomp", "dobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NNS", *reported_tags, "CC", "VBD", "TO", "VB", "NN", "."]
+    pos = ["PROPN", "VERB", "DET", "NOUN", *["AUX"] * (n - 1), "VERB", "CCONJ", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["Ruto", "say", "the", "protest", *[w.lower() for w in reported_words], "and", "vow", "to", "crush",
+              "unrest", "."]
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def test_speakers_second_statement_is_coordinated_with_the_reporting_verb(nlp):
+    doc = _statement_doc(nlp, ["had", "been", "hijacked"], ["VBD", "VBN", "VBN"])
+    parse_repair(doc)
+    vowed = doc[8]
+    assert (vowed.text, vowed.dep_, vowed.head.text) == ("vowed", "conj", "said")
+    assert doc[7].head.text == "said"  # the "and" goes with it
+
+
+def test_coordinated_verb_of_the_same_tense_stays_in_the_reported_clause(nlp):
+    doc = _statement_doc(nlp, ["marched"], ["VBD"])  # "said the protests marched and vowed ...": one clause
+    parse_repair(doc)
+    assert (doc[6].text, doc[6].head.text) == ("vowed", "marched")
+
+
 # -- single rules, on short texts ------------------------------------------------------------------
+
+def test_set_on_fire_is_the_act_of_its_clause_and_one_event_with_its_coordinated_verb(nlp):
+    text = ("Protesters stormed the parliament building in Nairobi on Tuesday and set part of it on fire, "
+            "forcing lawmakers to flee.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 6, 26)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1 and not recs[0].background
+    assert [a.text for a in recs[0].actors if a.role == "actor"] == ["Protesters"]
+    assert recs[0].date.start == "2024-06-25"
+
+
+@pytest.mark.parametrize("text", [
+    "The Rwandan foreign ministry did not respond to a request for comment on Tuesday.",
+    '"I counted more than 40 bodies," a local official who asked not to be named told AFP.',
+])
+def test_reporters_formulas_are_not_requests(nlp, text):
+    assert [r.plover.type for r in _records(nlp, text, datetime.date(2024, 3, 4))] == []
+
+
+def test_allied_militiamen_are_not_the_group_named_before(nlp):
+    text = ("Islamic State said its fighters had planted the bomb. Hours after the blast, Syrian troops and "
+            "allied militiamen carried out raids on several suspected hideouts.")
+    recs = _records(nlp, text, datetime.date(2026, 5, 22))
+    raids = next(r for r in recs if any("troops" in a.text for a in r.actors))
+    assert all(a.name != "Islamic State" for a in raids.actors if a.role == "actor")
+
+
+def test_speakers_vow_takes_the_speaker_and_the_day_it_was_said(nlp):
+    text = ('President William Ruto said on Tuesday evening that the protests had been "hijacked by dangerous '
+            'people" and vowed to crush further unrest.')
+    ev = next(r for r in _records(nlp, text, datetime.date(2024, 6, 26)) if r.plover.type == "THREATEN")
+    assert [a.name for a in ev.actors if a.role == "actor"] == ["William Ruto"]
+    assert ev.date.start == "2024-06-25" and ev.date.text == "on Tuesday evening"
+
 
 def test_demonym_on_an_event_noun_is_the_acting_state(nlp):
     recs = _records(nlp, "An Israeli airstrike hit a school in Khan Younis on Wednesday.", datetime.date(2024, 7, 10))

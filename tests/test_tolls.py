@@ -216,6 +216,13 @@ TABLE = [
 ]
 
 
+def test_whoever_puts_the_toll_at_a_figure_is_its_source_not_the_sentences_speaker(nlp):
+    text = ("Gunmen killed dozens of people in an attack on a market on Sunday, local sources said, "
+            "while the government put the toll at 12 dead.")
+    assert [(m.value, m.qualifier, m.source) for m in tolls(nlp, text)] == [
+        (12, "at_least", "local sources"), (12, "exact", "government")]
+
+
 @pytest.mark.parametrize("text,expected,source", TABLE, ids=[t[0][:40] for t in TABLE])
 def test_table(nlp, text, expected, source):
     ms = tolls(nlp, text)

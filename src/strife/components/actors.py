@@ -419,12 +419,15 @@ class ActorResolver:
         """Point unnamed group descriptions ("the Iranian-backed militia") at a named actor of the article."""
         named = [m for m in self.mentions if m.named and m.kind in ("non_state",) and m.sector]
         tt = token_table(self.doc)
+        allied = load_wordlists("factuality")["allied_modifiers"]
         for idx, m in enumerate(self.mentions):
             if m.named or m.sector not in _GROUP_SECTORS:
                 continue
             first = self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
             if first is not None and tt.lower[first.start] in _INDEFINITE:
                 continue  # "a suicide bomber", "unidentified gunmen": someone new, not a group named elsewhere
+            if first is not None and any(w.strip(",") in allied for w in first.text.lower().split()):
+                continue  # "Syrian troops and allied militiamen": a party on another's side, not a group named elsewhere
             # a group named later only when it is named by the end of the next sentence ("the Iranian-backed
             # militia that was responsible ..." / "... belonging to Kataeb Hezbollah")
             horizon = self._next_sentence_end(m.head_i)

@@ -211,6 +211,9 @@ class MentionBuilder:
                     # "agreed to restore ties in a deal brokered by China"; "killed six soldiers and wounded
                     # four others in an ambush" (a casualty verb that folds elsewhere, not into this noun)
                     return host.i
+            verb = self._prep_light_verb(tok)
+            if verb is not None and verb.i in self.by_i and self.by_i[verb.i].plover_type == t.plover_type:
+                return verb.i  # "shops were set on fire", where "set ... on fire" is itself the arson
             if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i in self.by_i \
                     and self.by_i[tok.head.head.i].plover_type == t.plover_type:
                 return tok.head.head.i  # "four people were killed by tank fire": the fire is the killing
@@ -309,6 +312,8 @@ class MentionBuilder:
             out.extend((s, "light_verb") for s in _subjects(head))
         elif tok.dep_ == "compound" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.w["light_verbs"]:
             out.extend((s, "light_verb") for s in _subjects(head.head))  # "undertook a mediation mission"
+        elif (verb := self._prep_light_verb(tok)) is not None:
+            out.extend((s, "light_verb") for s in _subjects(verb))  # "stormed the building and set it on fire"
         # "X was responsible for / behind the attack", "the militia that was responsible for an attack"
         if tok.dep_ == "pobj":
             prep = head
@@ -326,6 +331,14 @@ class MentionBuilder:
         if tok.dep_ in ("appos", "conj") and head.pos_ == "NOUN" and head.i in self.by_i:
             out.extend(self._actor_tokens(head))
         return out
+
+    def _prep_light_verb(self, tok: Token) -> Optional[Token]:
+        """The verb a noun event is the prepositional object of in a set phrase ("set the building on fire"):
+        the clause is the event's (``light_verb_preps``: "verb-lemma preposition" pairs)."""
+        if tok.dep_ != "pobj" or tok.pos_ != "NOUN" or tok.head.dep_ != "prep":
+            return None
+        verb = tok.head.head
+        return verb if f"{verb.lemma_.lower()} {tok.head.lower_}" in self.w["light_verb_preps"] else None
 
     def _recipient_tokens(self, tok: Token) -> list[tuple[Token, str]]:
         out: list[tuple[Token, str]] = []
@@ -356,6 +369,8 @@ class MentionBuilder:
             out.extend((s, "came_under") for s in _subjects(tok.head.head))  # "the convoy came under attack"
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like", "such") and tok.head.head.i in self.by_i:
             out.extend(self._recipient_tokens(tok.head.head))
+        if (verb := self._prep_light_verb(tok)) is not None:
+            out.extend((c, c.dep_) for c in verb.children if c.dep_ == "dobj")  # "set part of it on fire"
         if not out and tok.pos_ in ("VERB", "AUX"):
             # "offered to hand over to Great Britain two suspects", "threatened to attack the base": the verb
             # it governs names whom it is aimed at
@@ -552,6 +567,8 @@ class MentionBuilder:
                 m.light_verb = tok.head.i
             elif t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == t.i:
                 m.light_verb = tok.head.head.i  # "came under attack": the clause is the attack's
+            elif (verb := self._prep_light_verb(tok)) is not None:
+                m.light_verb = verb.i  # "set the parliament on fire"
             if t.pos == "NOUN":
                 dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
                 m.anaphoric = any(d.lower_ in self.w["anaphoric_determiners"] for d in dets) or any(
@@ -563,6 +580,9 @@ class MentionBuilder:
                     c.dep_ == "aux" and c.lower_ in ("has", "have") for c in self.doc[m.light_verb].children)
                 kind_of = any(c.dep_ == "amod" and c.lower_ in self.w["generic_modifiers"] for c in tok.children)
                 m.generic = tok.tag_ in ("NNS", "NNPS") and not quantified and (m.light_verb is None or perfect or kind_of)
+            clause = self.doc[m.light_verb] if m.light_verb is not None else tok
+            if clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
+                m.coordinated_with = clause.head.i
             m.subordinate = (tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")) \
                 and not (m.light_verb is not None and self.doc[m.light_verb].dep_ not in ("relcl", "acl", "advcl"))
             mentions[t.i] = m
@@ -609,6 +629,7 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
 
 def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
     reporting = _words()["reporting_verbs"]
+    said_on: dict[int, object] = {}  # reporting verb -> the date it was said
     for d in doc._.strife_dates or []:
         head = getattr(d, "head_token_i", None)
         if head is None:
@@ -617,6 +638,7 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
                 continue
             head = span.root.i
         if doc[head].lemma_.lower() in reporting and head not in {i for m in mentions for i in m.tokens}:
+            said_on.setdefault(head, d)
             continue  # "officials said on Thursday": when it was said, not when it happened
         if in_dateline(doc_text(doc), d.start_char):
             continue  # "NAIROBI, June 25 (AP) —": when the report was filed
@@ -625,7 +647,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             continue
         if m.date is None or (d.end_char - d.start_char) > 0 and _more_precise(d, m.date):
             m.date = d
-    # an undated verb takes the date of the dated event verb its clause hangs from: one coordinated with it
+    # an undated verb takes the date of the dated event verb its clause hangs from (or of the reporting verb it
+    # is coordinated with: the speaker's own act): one coordinated with it
     # ("marched on Tuesday ..., and police fired tear gas"), or governing it ("cut ties in 2016 after
     # protesters stormed the embassy")
     by_tok = {i: m for m in mentions for i in m.tokens}
@@ -633,6 +656,9 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         if m.date is not None or m.trigger.pos != "VERB":
             continue
         tok, steps = doc[m.trigger.i], 0
+        if tok.dep_ == "conj" and tok.head.i in said_on and tok.head.i not in by_tok:
+            m.date = said_on[tok.head.i]  # "Ruto said on Tuesday evening ... and vowed to crush": the speaker's act
+            continue
         while tok.dep_ in _GOVERNED and tok.head is not tok and steps < 3:
             tok, steps = tok.head, steps + 1
             host = by_tok.get(tok.i)

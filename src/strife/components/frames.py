@@ -42,6 +42,7 @@ class EventMention:
     sent_end: int = 0
     sent_i: int = 0                # index of its sentence in the doc
     event_refs: list[int] = field(default_factory=list)  # token indices of other events' triggers it acts on
+    coordinated_with: Optional[int] = None  # its clause's verb is coordinated with this token's ("stormed ... and set it on fire")
 
     @property
     def i(self) -> int:

@@ -97,7 +97,8 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     Rule: the PLOVER type must match; no conflicting actors (named actors on both sides with no
     name in common, nor a country on the same side: state forces vs. a non-state group of one country
     conflict), no disjoint dates; then evidence adds up: an anaphoric noun
-    ("the strikes", "that attack", "Friday's attack") +1.5, a shared actor +2, a shared recipient +1,
+    ("the strikes", "that attack", "Friday's attack") +1.5, a verb coordinated with one of the frame's
+    ("stormed the building and set it on fire") +1.5, a shared actor +2, a shared recipient +1,
     overlapping specific dates +1.5, a shared mode +1, disjoint modes -1.5. Merged when ≥ 1.5.
     """
     if frame.plover_type != m.plover_type:
@@ -135,6 +136,8 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
         score -= 1.5
     if m.anaphoric:
         score += 1.5
+    if m.coordinated_with is not None and any(m.coordinated_with in (x.i, x.light_verb) for x in frame.mentions):
+        score += 1.5  # one subject's coordinated acts: "stormed the parliament and set it on fire"
 
     if any(x.trigger.lemma == m.trigger.lemma for x in frame.mentions):
         score += 0.5

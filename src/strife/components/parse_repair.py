@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of four misreadings of the small English model. First, a clause it reads as a reduced
+labels of five misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -20,7 +20,9 @@ Second, an infinitive it reads as an auxiliary of the participle after it ("marc
 proposed tax increases", with "oppose" an ``aux`` of "proposed"): see `_repair_infinitive_as_aux`.
 Third, a headline's passive without its auxiliary ("RSF accused of killing over 100"): see
 `_repair_headline_passive`. Fourth, a toll's count taken for the speaker ("killed at least 40 people,
-including children, residents said"): see `_repair_count_as_speaker`.
+including children, residents said"): see `_repair_count_as_speaker`. Fifth, a speaker's second statement
+coordinated with what the speaker reported ("said the protests had been hijacked and vowed to crush
+further unrest"): see `_repair_statement_conj`.
 """
 
 from __future__ import annotations
@@ -132,11 +134,43 @@ def _repair_count_as_speaker(doc: Doc, said: Token, reporting: frozenset[str]) -
     return True
 
 
+_TENSED_AUX = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "might", "may"})
+
+
+def _repair_statement_conj(doc: Doc, verb: Token, reporting: frozenset[str], statement: frozenset[str]) -> bool:
+    """ "Ruto said that the protests had been hijacked and vowed to crush further unrest": the parser
+    coordinates "vowed" with the reported verb, so the protests would vow. A past-tense statement verb
+    with no subject, coordinated with a reported clause of another tense that has a subject of its own,
+    and with content of its own ("to crush", "that ..."), is the speaker's second act: it is coordinated
+    with the reporting verb."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() not in statement:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) or not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
+        return False
+    reported = verb.head
+    said = reported.head
+    if reported.dep_ != "ccomp" or said.lemma_.lower() not in reporting or said.tag_ != "VBD" \
+            or not any(c.dep_ == "nsubj" for c in said.children):
+        return False
+    rkids = list(reported.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in rkids):
+        return False
+    if reported.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TENSED_AUX for c in rkids):
+        return False  # "said the rebels attacked and threatened to return": one tense, one clause
+    for c in rkids:
+        if c.dep_ == "cc" and c.i < verb.i and not any(c.i < k.i < verb.i for k in rkids if k.dep_ == "conj"):
+            c.head = said
+    verb.head = said
+    return True
+
+
 @Language.component("strife_parse_repair", assigns=["token.dep", "token.head"], requires=["token.dep", "token.tag", "token.pos", "token.lemma"])
 def parse_repair(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
         return doc
-    reporting = load_wordlists("factuality")["reporting_verbs"]
+    words = load_wordlists("factuality")
+    reporting = words["reporting_verbs"]
     deps = doc.to_array([DEP])  # the labels read once: most docs have few candidates, no Token per token
     strings = doc.vocab.strings
     for i in (deps == strings["acl"]).nonzero()[0].tolist():
@@ -149,4 +183,6 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_headline_passive(doc, doc[i])
     for i in roots:
         _repair_count_as_speaker(doc, doc[i], reporting)
+    for i in (deps == strings["conj"]).nonzero()[0].tolist():
+        _repair_statement_conj(doc, doc[i], reporting, words["statement_verbs"])
     return doc

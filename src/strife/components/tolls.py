@@ -636,10 +636,17 @@ class TollExtractor:
                 head_for_anchor = _verbal_ancestor(trigger)
             anchor = self.anchor_of(head_for_anchor)
             cause = self.cause_of(anchor, head_for_anchor)
-            src = self.source_of(anchor)
-            if src is None and _lemma(trigger) in self.lex.toll_heads and trigger.dep_ == "dobj" \
-                    and _lemma(trigger.head) in self.lex.toll_reporting_verbs:
-                src = self._subject_source(trigger.head)
+            src = None
+            for t in [trigger, *list(trigger.ancestors)[:3]]:
+                verb = t.head if _lemma(t) in self.lex.toll_heads and t.dep_ == "dobj" else t
+                if _lemma(verb) in self.lex.toll_reporting_verbs and any(
+                        _lemma(c) in self.lex.toll_heads for c in _children(verb, "dobj")):
+                    # "..., local sources said, while the government put the toll at 12 dead": whoever puts
+                    # the toll at a figure is its source, before any reporting verb around the clause
+                    src = self._subject_source(verb)
+                    break
+            if src is None:
+                src = self.source_of(anchor)
             mentions.append(TollMention(
                 kind=kind,  # type: ignore[arg-type]
                 value=value, qualifier=qualifier, victims=victims, victim_category=category,

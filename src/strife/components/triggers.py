@@ -179,6 +179,17 @@ def _warns_someone(tok: Token) -> bool:
     return False
 
 
+def _news_formula(tok: Token, formula: frozenset[str]) -> bool:
+    """A reporter's formula, not an event: "did not respond to a request for comment", "an official who
+    asked not to be named", "declined to comment" (``news_formula_words``: what the request or refusal is about)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.lemma_.lower() in formula for g in c.children):
+            return True
+        if c.dep_ == "xcomp" and c.lemma_.lower() in formula:
+            return True
+    return False
+
+
 def _has_object(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr", "oprd") or
                (c.dep_ in ("prep", "agent") and any(g.dep_ == "pobj" for g in c.children)) for c in tok.children) or (
@@ -243,6 +254,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     """The event triggers of ``doc``; non-factual words with no modal reading are left out (and listed in
     ``rejected`` when given) unless ``keep_nonfactual``."""
     out: list[Trigger] = []
+    formula = load_wordlists("factuality")["news_formula_words"]
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
     starts = tt.sent_starts
@@ -275,6 +287,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue
         if pos == "VERB" and entry.plover_type == "THREATEN" and not _warns_someone(tok):
             continue  # "warned that the battle against price rises was not yet won": a comment, no threat
+        if _news_formula(tok, formula):
+            continue
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "npadvmod"):
             continue  # "Iranian-backed militia", "targeted killings" as a modifier: an attribute, not an event
         fact = assess(tok, entry.plover_type)
