@@ -40,6 +40,14 @@ def test_datelines_are_found_with_their_place(text, place):
     assert in_dateline(text, d.place_start) and not in_dateline(text, d.end)
 
 
+def test_dateline_with_two_filing_places_names_no_actor(nlp):
+    text = "Truce agreed in talks\n\nJEDDAH/KHARTOUM, June 19 (Reuters) - Delegations agreed on a truce on Wednesday."
+    (d,) = find_datelines(text)
+    assert text[d.place_start:d.place_end] == "JEDDAH/KHARTOUM"
+    recs = _records(nlp, text, datetime.date(2024, 6, 19))
+    assert not any(a.name == "Sudan" for r in recs for a in r.actors)
+
+
 def test_no_dateline_in_plain_prose():
     assert find_datelines("The U.N. said on Monday - in a statement - that talks would resume.") == ()
 
@@ -141,6 +149,22 @@ def test_set_on_fire_is_the_act_of_its_clause_and_one_event_with_its_coordinated
 ])
 def test_reporters_formulas_are_not_requests(nlp, text):
     assert [r.plover.type for r in _records(nlp, text, datetime.date(2024, 3, 4))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers across Argentina walked off the job on Tuesday in a 24-hour national strike over wages.",
+    "Dock workers went on strike on Tuesday.",
+])
+def test_event_noun_under_a_verbs_preposition_takes_the_verbs_date(nlp, text):
+    (ev,) = _records(nlp, text, datetime.date(2024, 4, 24))
+    assert (ev.plover.type, ev.date.start, ev.date.text) == ("PROTEST", "2024-04-23", "on Tuesday")
+
+
+def test_no_civilians_is_nobody(nlp):
+    text = ('"The assessment is that no civilians were injured or killed as a result of this airstrike," '
+            'the statement said.')
+    assert all(not r.actors for r in _records(nlp, text, datetime.date(2026, 1, 14)))
+
 
 
 def test_allied_militiamen_are_not_the_group_named_before(nlp):

@@ -386,6 +386,8 @@ class MentionBuilder:
     def _resolve(self, tok: Token, modifiers: bool = True) -> list[ActorMention]:
         found: list[ActorMention] = []
         for t in _conjuncts(tok):
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+                continue  # "no civilians were injured or killed": nobody
             if t.i in self.place_tokens and t.ent_type_ in ("LOC", "FAC") and not modifiers:
                 continue  # "at the border", "near Lake Chad": a place, not a party
             a = actor_for_token(self.doc, t, modifiers=modifiers or t.pos_ == "PROPN")
@@ -624,6 +626,14 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
     for c in doc[start_i].children:
         if c.i in by_tok and c.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
             return by_tok[c.i]
+    if doc[start_i].pos_ == "VERB":
+        # "walked off the job on Tuesday in a national strike", "went on strike on Tuesday": the event
+        # noun is the object of one of the verb's prepositions
+        for c in doc[start_i].children:
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in by_tok:
+                        return by_tok[g.i]
     return None
 
 
