@@ -160,6 +160,19 @@ def test_event_noun_under_a_verbs_preposition_takes_the_verbs_date(nlp, text):
     assert (ev.plover.type, ev.date.start, ev.date.text) == ("PROTEST", "2024-04-23", "on Tuesday")
 
 
+@pytest.mark.parametrize("text", ["No one was killed, police said.", "None of the passengers died."])
+def test_a_casualty_with_a_negated_subject_did_not_happen(nlp, text):
+    assert _records(nlp, text, datetime.date(2026, 1, 14)) == []
+
+
+def test_another_sources_toll_in_the_lead_sentence_is_a_claim_on_the_lead(nlp):
+    text = ("A U.S. drone strike near the town of Jilib in southern Somalia killed three al Shabaab militants on "
+            "Monday, the U.S. military's Africa Command said, but local elders said seven people died.")
+    (ev,) = _records(nlp, text, datetime.date(2026, 1, 14))
+    assert sorted((c.value, c.source) for c in ev.fatalities.claims) == [
+        (3, "U.S. military's Africa Command"), (7, "local elders")]
+
+
 def test_no_civilians_is_nobody(nlp):
     text = ('"The assessment is that no civilians were injured or killed as a result of this airstrike," '
             'the statement said.')

@@ -41,6 +41,15 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children if c.lower_ in w["negators"])
 
 
+def subject_negated(tok: Token) -> bool:
+    """ "no civilians were injured", "nobody was killed", "none of the passengers died": it did not happen."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lower_ in ("nobody", "none", "noone") or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
+            return True
+    return False
+
+
 def _modal(tok: Token) -> bool:
     return _has_child(tok, {"aux", "auxpass"}, _words()["modal_aux"])
 

@@ -169,10 +169,14 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
     that only adds to it: an attributed casualty claim ("A Somali military commander told Reuters that
     soldiers had killed 27 militants"), or the acting side's own account ("the army had targeted a base of
     the resistance forces", after "An airstrike by Myanmar's military ... killed at least 40")."""
-    if m.date is not None or m.separate or not m.roles or not 0 < m.sent_i - max(x.sent_i for x in lead.mentions) <= 2:
+    if m.date is not None or m.separate:
         return False
-    if "casualty" in m.trigger.flags and m.tolls and all(t.source for t in m.tolls):
-        return True
+    gap = m.sent_i - max(x.sent_i for x in lead.mentions)
+    if "casualty" in m.trigger.flags and m.tolls and all(t.source for t in m.tolls) and (
+            (m.roles and 0 < gap <= 2) or m.sent_i == lead.mentions[0].sent_i):
+        return True  # (in the lead's own sentence too: "..., AFRICOM said, but local elders said seven people died")
+    if not m.roles or not 0 < gap <= 2:
+        return False
     ma, fa = m.actors("actor"), lead.roles("actor")
     return bool(ma and fa) and m.reported and (_names(ma) & _names(fa) or _described_within(ma, fa))
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 import strife.doc_ext  # noqa: F401  (registers the Doc attributes)
 from strife.doc_ext import doc_text, token_table
 from strife import ontology
-from strife.factuality import assess, modal_type, modality
+from strife.factuality import Factuality, assess, modal_type, modality, subject_negated
 from strife.lexicon import load_wordlists
 
 _POS_MAP = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
@@ -292,6 +292,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "npadvmod"):
             continue  # "Iranian-backed militia", "targeted killings" as a modifier: an attribute, not an event
         fact = assess(tok, entry.plover_type)
+        if fact.factual and pos == "VERB" and "casualty" in entry.flags and subject_negated(tok):
+            fact = Factuality(False, "negated")  # "no civilians were injured or killed", "nobody died"
         ptype, cameo, acled_hint, mode_of_entry = entry.plover_type, entry.cameo, entry.acled_sub_event_type, entry.plover_mode
         mod = None
         if not fact.factual:
