@@ -173,6 +173,17 @@ def test_another_sources_toll_in_the_lead_sentence_is_a_claim_on_the_lead(nlp):
         (3, "U.S. military's Africa Command"), (7, "local elders")]
 
 
+@pytest.mark.parametrize("text,types", [
+    ("The unions called a general strike on Monday.", ["PROTEST"]),  # not "call on" + "on Monday"
+    ("The UN called on Israel to withdraw.", ["REQUEST"]),
+    # a conditional strike call is a threat, not a promise
+    ("She said the union would call a 48-hour strike next month if the government did not reopen talks.",
+     ["THREATEN"]),
+])
+def test_calling_a_strike_and_calling_on_someone(nlp, text, types):
+    assert [r.plover.type for r in _records(nlp, text, datetime.date(2024, 4, 23))] == types
+
+
 def test_no_civilians_is_nobody(nlp):
     text = ('"The assessment is that no civilians were injured or killed as a result of this airstrike," '
             'the statement said.')

@@ -91,6 +91,16 @@ def test_suffixed_region_resolves_to_admin1(resolver, name, admin1):
     assert m.place.country == "IRQ" and m.place.admin1 == admin1
 
 
+@pytest.mark.parametrize("text,name,precision", [
+    ("Gunmen stormed a school in Nigeria's northwestern Kaduna state on Monday.", "Kaduna", "admin1"),
+    ("Gunmen stormed a school in Kaduna on Monday.", "Kaduna", "city"),
+    ("Russian drones struck the city of Kharkiv overnight.", "Kharkiv", "city"),
+])
+def test_the_words_around_a_bare_name_say_province_or_city(resolver, text, name, precision):
+    m = resolve_one(resolver, text, name)
+    assert m.place is not None and m.place.precision == precision
+
+
 @pytest.mark.parametrize("name,iso3", [("China", "CHN"), ("Jordan", "JOR"), ("Georgia", "GEO")])
 def test_country_names_are_countries_in_middle_east_context(resolver, name, iso3):
     text = f"Officials in Baghdad and Damascus said {name} would send envoys to Iraq and Syria."

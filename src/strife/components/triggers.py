@@ -117,6 +117,9 @@ def _singular(tok: Token) -> Optional[str]:
     return low[:-1] if low.endswith("s") else None
 
 
+_PREPOSITIONAL_PARTS = frozenset({"on", "for", "to"})
+
+
 def _multi_matches(e: ontology.Trigger, tok: Token) -> bool:
     words = e.words
     if e.pos == "NOUN":
@@ -125,6 +128,13 @@ def _multi_matches(e: ontology.Trigger, tok: Token) -> bool:
         got = [t.lemma_.lower() for t in left][-len(rest):] if rest else []
         got_text = [t.lower_ for t in left][-len(rest):] if rest else []
         return list(rest) in (got, got_text)
+    if len(words) == 2 and words[1] in _PREPOSITIONAL_PARTS:
+        # a prepositional verb takes its preposition right after it ("called on the government", "called
+        # for talks"), not any "on" of the clause ("called a general strike on Monday")
+        j = tok.i + 1
+        while j < len(tok.doc) and tok.doc[j].pos_ == "ADV" and j <= tok.i + 2:
+            j += 1
+        return j < len(tok.doc) and tok.doc[j].lower_ == words[1]
     rest = set(words[1:])
     near = {t.lower_ for t in tok.subtree if t.i > tok.i and t.i <= tok.i + 4} | {
         t.lemma_.lower() for t in tok.subtree if t.i > tok.i and t.i <= tok.i + 4}

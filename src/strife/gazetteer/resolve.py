@@ -81,6 +81,23 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+_ADMIN1_AFTER = re.compile(r"\s+(?:state|province|governorate|oblast|prefecture|region)\b", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"\s+(?:city|town)\b", re.IGNORECASE)
+_CITY_BEFORE = re.compile(r"\b(?:city|town) of\s+$", re.IGNORECASE)
+KIND_HINT_BONUS = 2.0
+
+
+def _kind_hint(text: str, start: int, end: int) -> str | None:
+    """What the words around a name say it is: a province ("Kaduna state", "Kharkiv region") or a city
+    ("the city of Kharkiv", "Aleppo city")."""
+    after = text[end:end + 16]
+    if _ADMIN1_AFTER.match(after):
+        return "admin1"
+    if _CITY_AFTER.match(after) or _CITY_BEFORE.search(text[max(0, start - 14):start]):
+        return "city"
+    return None
+
+
 def _distance_matrix(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     """Pairwise great-circle distances (km) between points given in degrees."""
     la, lo = np.radians(lat), np.radians(lon)
@@ -103,6 +120,7 @@ class _Slot:
     score: float = 0.0
     support: float = 0.0             # country + local support of the chosen candidate
     local: float = 0.0               # admin/nearby support of the chosen candidate
+    kind_hint: str | None = None     # "admin1" ("Kaduna state"), "city" ("the city of Kharkiv"): the words around it
 
 
 @dataclass(slots=True)
@@ -238,7 +256,8 @@ class Resolver:
                 cands = tuple(c for c in self.candidates(m.group("a") or m.group("b"), allow_fuzzy=False)
                               if c.place.precision in ("city", "admin2") and c.quality <= 1)
                 feature = bool(cands)
-            slots.append(_Slot(start, end, surface, cands, demonym=dem, feature=feature))
+            slots.append(_Slot(start, end, surface, cands, demonym=dem, feature=feature,
+                               kind_hint=_kind_hint(text, start, end)))
         for s in slots:
             if s.candidates:
                 s.container = self._container(text, s)
@@ -336,7 +355,8 @@ class Resolver:
             exact = max((c.place.population for c in g.candidates if c.quality == 0), default=-1)
             regions = {c.place.country: c.place.population for c in g.candidates
                        if c.quality == 0 and c.place.precision == "admin1"}
-            priors = [self._prior(c, g.slots[0], exact) for c in g.candidates]
+            hinted = next((x for x in g.slots if x.kind_hint), g.slots[0])
+            priors = [self._prior(c, hinted, exact) for c in g.candidates]
             for i, c in enumerate(g.candidates):
                 if c.place.precision == "city" and c.place.population < 0.05 * regions.get(c.place.country, 0):
                     priors[i] += SHADOWED_BY_REGION
@@ -395,6 +415,10 @@ class Resolver:
             score += 1.2 if strip_suffix(normalise(s.text)) != normalise(s.text) else -1.5
         if p.precision == "admin1" and p.population and p.population < 1000:
             score -= 0.5
+        if s.kind_hint == "admin1" and p.precision == "admin1":
+            score += KIND_HINT_BONUS  # "Kaduna state", "Deir al-Zor province": the province, not its capital
+        elif s.kind_hint == "city" and p.precision == "city":
+            score += KIND_HINT_BONUS  # "the city of Kharkiv", "Aleppo city": the city, not its province
         return score
 
     def _demonyms_in(self, text: str) -> list[str]:
@@ -515,8 +539,10 @@ class Resolver:
             return top if strong else g.forced
         place = g.candidates[top].place
         text = g.slots[0].text
-        if place.precision == "admin1" and strip_suffix(normalise(text)) == normalise(text):
-            # a bare name shared by a region and the town that dominates it means the town
+        if place.precision == "admin1" and strip_suffix(normalise(text)) == normalise(text) \
+                and not any(x.kind_hint == "admin1" for x in g.slots):
+            # a bare name shared by a region and the town that dominates it means the town (unless the text
+            # says it is the region: "Kaduna state")
             for i, c in enumerate(g.candidates):
                 p = c.place
                 if (p.precision == "city" and p.country == place.country and p.admin1 == place.admin1
