@@ -48,6 +48,23 @@ def test_dateline_with_two_filing_places_names_no_actor(nlp):
     assert not any(a.name == "Sudan" for r in recs for a in r.actors)
 
 
+def test_dateline_with_country_and_date_dates_no_event(nlp):
+    text = ("M23 rebels seize Masisi\n\nGOMA, Congo, Feb 11 (Reuters) - M23 rebels captured the town of Masisi "
+            "on Tuesday after two days of heavy fighting with the army.")
+    (d,) = find_datelines(text)
+    assert text[d.place_start:d.place_end] == "GOMA" and text[d.end:].startswith("M23")
+    recs = [r for r in _records(nlp, text, datetime.date(2025, 2, 11)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1  # the capture and "two days of heavy fighting" are one battle
+    assert recs[0].date.text == "on Tuesday" and recs[0].date.start == "2025-02-11"
+
+
+def test_how_a_victim_was_struck_is_part_of_the_event_that_killed_them(nlp):
+    text = ("At least 17 people were killed in the clashes on Monday, including nine civilians hit by mortar fire, "
+            "according to a local civil society group.")
+    recs = [r for r in _records(nlp, text, datetime.date(2025, 2, 11)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1 and recs[0].fatalities.low == 17
+
+
 def test_no_dateline_in_plain_prose():
     assert find_datelines("The U.N. said on Monday - in a statement - that talks would resume.") == ()
 
@@ -182,6 +199,34 @@ def test_another_sources_toll_in_the_lead_sentence_is_a_claim_on_the_lead(nlp):
 ])
 def test_calling_a_strike_and_calling_on_someone(nlp, text, types):
     assert [r.plover.type for r in _records(nlp, text, datetime.date(2024, 4, 23))] == types
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("A police spokesman in Lahore declined to comment on Gohar's arrest.", [("recipient", "Gohar")]),
+    ("Israel's strike killed five people.", [("actor", "Israel")]),
+])
+def test_the_possessor_of_an_arrest_is_who_was_arrested(nlp, text, actors):
+    (ev,) = _records(nlp, text, datetime.date(2026, 11, 27))
+    assert [(a.role, a.name) for a in ev.actors] == actors
+
+
+@pytest.mark.parametrize("text,types", [
+    ("M23 rebels captured the town on Tuesday, sending thousands of residents fleeing towards Goma.", ["ASSAULT"]),
+    ("The army sent troops to the north, fearing an attack.", ["MOBILIZE"]),
+])
+def test_sending_people_fleeing_is_no_deployment(nlp, text, types):
+    assert [r.plover.type for r in _records(nlp, text, datetime.date(2025, 2, 11))] == types
+
+
+def test_abducted_and_arrested_counts_are_claims_of_their_own(nlp):
+    text = ("Gunmen abducted at least 30 villagers in Zamfara state on Monday, police said. "
+            "Police arrested 12 suspects on Tuesday, a spokesman said.")
+    recs = _records(nlp, text, datetime.date(2024, 3, 13))
+    abduction = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert [(c.value, c.qualifier, c.source) for c in abduction.abducted.claims] == [(30, "at_least", "police")]
+    assert abduction.fatalities.claims == [] and abduction.abducted.low == 30
+    arrest = next(r for r in recs if r.plover.type == "COERCE")
+    assert [(c.value, c.source) for c in arrest.arrested.claims] == [(12, "a spokesman")]
 
 
 def test_no_civilians_is_nobody(nlp):

@@ -69,6 +69,20 @@ def test_migrations_are_recorded_and_idempotent(db):
     assert store_counts(db).migrations[-1] == LATEST
 
 
+def test_abduction_and_arrest_claims_are_stored_by_kind(db):
+    art = make_article("Gunmen abducted 30 villagers and police later arrested two suspects.", "2020-01-02", "A", "a")
+    ev = make_event(art, "e", day="2020-01-01", deaths=())
+    ev.abducted = Toll(low=30, best=30, high=30, claims=[
+        TollClaim(value=30, qualifier="exact", source="police", text="abducted 30 villagers", span=(7, 28))])
+    ev.arrested = Toll(low=2, best=2, high=2, claims=[
+        TollClaim(value=2, qualifier="exact", text="arrested two suspects", span=(44, 65))])
+    ingest_articles(db, [(art, [ev])])
+    con = connect(db, read_only=True)
+    rows = con.execute("SELECT kind, value, claim_source FROM toll_claims ORDER BY kind").fetchall()
+    con.close()
+    assert rows == [("abducted", 30, "police"), ("arrested", 2, None)]
+
+
 def test_read_only_on_missing_store_says_so(tmp_path):
     with pytest.raises(StoreError, match="no store"):
         connect(tmp_path / "absent.duckdb", read_only=True)

@@ -531,6 +531,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
             event_id=make_event_id(ref.text_sha256, f"{f.plover_type}|{f.head.trigger.start_char}"),
             article=ref, plover=plover, cameo=cameo, acled=acled, actors=actors, date=date_info,
             locations=_locations(f), fatalities=_toll(f, _KILLED | {"killed"}), injuries=_toll(f, _INJURED | {"injured"}),
+            abducted=_toll(f, {"abducted"}), arrested=_toll(f, {"arrested"}), missing=_toll(f, {"missing"}),
             background=False, evidence=_evidence(f, doc_text(doc)), extractor=ExtractorInfo(version=__version__),
         )
         _localise(ev.actors, ev.locations, f)
@@ -590,6 +591,8 @@ def _classifier_event(doc: Doc, article: Article, ref: ArticleRef) -> Optional[E
         article=ref, plover=Plover(type=ptype, mode=modes, context=[]), cameo=cameo,
         acled=Acled(event_type=sub.event_type, sub_event_type=sub.sub_event_type), actors=[], date=date_info,
         locations=locations, fatalities=_toll_from(tolls, _KILLED), injuries=_toll_from(tolls, _INJURED),
+        abducted=_toll_from(tolls, {"abducted"}), arrested=_toll_from(tolls, {"arrested"}),
+        missing=_toll_from(tolls, {"missing"}),
         background=False, evidence=[Evidence(text=text[:end], span=(0, end))],
         extractor=ExtractorInfo(version=__version__),
     )

@@ -20,7 +20,7 @@ from functools import lru_cache
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[.!?] ))[ \t]*"
     r"(?P<place>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3})"   # "JEDDAH/KHARTOUM": two filing places
-    r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z0-9][\w.]*){0,2})?"   # ", Nigeria" / ", Ill." / ", July 10"
+    r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z0-9][\w.]*){0,2}){0,2}"   # ", Nigeria" / ", Ill." / ", July 10" / ", Congo, Feb 11"
     r"(?:[ ]*\([^()\n]{1,40}\))?"                        # " (Reuters)"
     r"[ ]*(?:—|–|--|-)[ ]")
 

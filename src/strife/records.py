@@ -118,6 +118,10 @@ class Event(_Model):
     locations: list[Location] = Field(default_factory=list)
     fatalities: Toll = Field(default_factory=Toll)
     injuries: Toll = Field(default_factory=Toll)
+    # extensions of RECORD.md: the other counts the toll parser reads, as claims in the same shape
+    abducted: Toll = Field(default_factory=Toll)
+    arrested: Toll = Field(default_factory=Toll)
+    missing: Toll = Field(default_factory=Toll)
     background: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = 0.5

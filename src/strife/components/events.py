@@ -138,6 +138,9 @@ class MentionBuilder:
         tok = self.doc[t.i]
         if t.pos == "VERB":
             head_t = self.by_i.get(tok.head.i) if tok.head.i != t.i else None
+            victim_of = self._victim_described(tok, t)
+            if victim_of is not None:
+                return victim_of
             if tok.dep_ == "advcl" and head_t is not None and "casualty" in head_t.flags \
                     and head_t.plover_type == t.plover_type \
                     and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after") for c in tok.children):
@@ -196,6 +199,11 @@ class MentionBuilder:
             if t.plover_type == "MOBILIZE" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in self.by_i \
                     and self.by_i[tok.head.i].plover_type == "ASSAULT":
                 return tok.head.i  # "a roadside bomb struck their patrol": the patrol is what was hit
+            span_of = _over_a_span(tok)
+            if span_of is not None and span_of.dep_ == "pobj" and span_of.head.lower_ in ("after", "following", "amid") \
+                    and span_of.head.head.i in self.by_i and self.by_i[span_of.head.head.i].plover_type == t.plover_type \
+                    and self.by_i[span_of.head.head.i].pos == "VERB":
+                return span_of.head.head.i  # "captured the town after two days of heavy fighting": one battle
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.i in self.by_i:
                 host = self.by_i[tok.head.head.i]
                 if host.pos == "VERB" and {host.plover_type, t.plover_type} == {"ASSAULT", "COERCE"}:
@@ -228,6 +236,23 @@ class MentionBuilder:
                 # "lifted a night curfew", "shortened the curfew", "lift the ban": the measure is what the
                 # verb's event acts on, not an event of its own
                 return tok.head.i
+        return None
+
+    def _victim_described(self, tok: Token, t: Trigger) -> Optional[int]:
+        """ "At least 17 people were killed in the clashes, including nine civilians hit by mortar fire": a
+        participle describing a victim of a casualty verb of its type (through "including", "of", a
+        conjunction or an apposition) tells how that event struck them, not an event of its own (a place
+        "seized by" someone under "regained" is not)."""
+        if tok.dep_ != "acl" or tok.tag_ != "VBN":
+            return None
+        cur, steps = tok.head, 0
+        while steps < 5 and cur.head is not cur:
+            if cur.dep_ in ("nsubjpass", "dobj", "nsubj", "prep") and cur.head.i in self.by_i and cur.head.i != t.i \
+                    and self.by_i[cur.head.i].plover_type == t.plover_type and "casualty" in self.by_i[cur.head.i].flags:
+                return cur.head.i
+            if cur.dep_ not in ("pobj", "prep", "conj", "appos"):
+                return None
+            cur, steps = cur.head, steps + 1
         return None
 
     def _figurative(self, t: Trigger) -> bool:
@@ -299,9 +324,11 @@ class MentionBuilder:
                 out.extend((s, "light_verb") for s in _subjects(noun.head))
             return out
         # noun event
+        patient_poss = tok.lemma_.lower() in self.w["patient_possessor_nouns"]
         for c in tok.children:
             if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
-                out.append((c, "poss"))
+                if not patient_poss:
+                    out.append((c, "poss"))  # "Israel's strike"; but "Gohar's arrest" is Gohar arrested
             elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME") \
                     and c.lemma_.lower() not in self.w["facility_nouns"]:
                 out.append((c, "modifier"))  # "the school strike": the school is what was hit, not who struck
@@ -350,6 +377,8 @@ class MentionBuilder:
             preps = preps | self.w.get(f"recipient_preps_{trig.plover_type.lower()}", frozenset())
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
             out.extend((s, "victim") for s in _subjects(tok))
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_possessor_nouns"]:
+            out.extend((c, "poss") for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
         instrument = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["instrument_object_verbs"]
         for c in tok.children:
             if tok.pos_ in ("VERB", "AUX") and c.dep_ in _OBJ and c.dep_ != "oprd":
@@ -601,6 +630,17 @@ class MentionBuilder:
 
 # --------------------------------------------------------------------------------------------
 # attaching dates, places and tolls
+
+
+_SPAN_NOUNS = frozenset({"day", "days", "hour", "hours", "night", "nights", "week", "weeks", "month", "months"})
+
+
+def _over_a_span(tok: Token) -> Optional[Token]:
+    """The time-span noun an event noun is counted over ("two days of heavy fighting" -> "days"), else None."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _SPAN_NOUNS:
+        return prep.head
+    return None
 
 
 def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Optional[EventMention]:

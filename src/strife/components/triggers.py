@@ -265,6 +265,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     ``rejected`` when given) unless ``keep_nonfactual``."""
     out: list[Trigger] = []
     formula = load_wordlists("factuality")["news_formula_words"]
+    causative = load_wordlists("factuality")["causative_verbs"]
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
     starts = tt.sent_starts
@@ -299,6 +300,10 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "warned that the battle against price rises was not yet won": a comment, no threat
         if _news_formula(tok, formula):
             continue
+        if pos == "VERB" and tok.lemma_.lower() in causative and any(
+                c.tag_ == "VBG" and tok.i < c.i <= tok.i + 8 and c.dep_ in ("acl", "xcomp", "oprd", "ccomp")
+                and next((a.i for a in c.ancestors if a.pos_ in ("VERB", "AUX")), None) == tok.i for c in tok.subtree):
+            continue  # "sending thousands of residents fleeing": what it caused, not a deployment
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "npadvmod"):
             continue  # "Iranian-backed militia", "targeted killings" as a modifier: an attribute, not an event
         fact = assess(tok, entry.plover_type)

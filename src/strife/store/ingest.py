@@ -179,7 +179,8 @@ def _stage_article(
         ])
         for j, e in enumerate(ev.evidence):
             batch.mentions.append([ev.event_id, j, e.text, e.span[0], e.span[1]])
-        for kind, toll in (("fatalities", ev.fatalities), ("injuries", ev.injuries)):
+        for kind, toll in (("fatalities", ev.fatalities), ("injuries", ev.injuries), ("abducted", ev.abducted),
+                           ("arrested", ev.arrested), ("missing", ev.missing)):
             for j, c in enumerate(toll.claims):
                 batch.claims.append([
                     ev.event_id, kind, j, c.value, c.qualifier, c.victims, c.side, c.source, src,

@@ -106,7 +106,7 @@ _INITIAL = (
     """
     CREATE TABLE toll_claims (
         event_id        VARCHAR NOT NULL,
-        kind            VARCHAR NOT NULL,   -- fatalities | injuries
+        kind            VARCHAR NOT NULL,   -- fatalities | injuries | abducted | arrested | missing
         idx             INTEGER NOT NULL,
         value           INTEGER NOT NULL,
         qualifier       VARCHAR NOT NULL,
