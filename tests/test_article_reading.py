@@ -229,6 +229,13 @@ def test_abducted_and_arrested_counts_are_claims_of_their_own(nlp):
     assert [(c.value, c.source) for c in arrest.arrested.claims] == [(12, "a spokesman")]
 
 
+def test_congo_is_the_drc_as_news_agencies_write_it(nlp):
+    (ev,) = _records(nlp, "Congo's army said it had withdrawn from Masisi to protect civilians.", datetime.date(2025, 2, 11))
+    assert [(a.role, a.country) for a in ev.actors] == [("actor", "COD")]
+    recs = _records(nlp, "The Republic of Congo's president visited Brazzaville.", datetime.date(2025, 2, 11))
+    assert {a.country for r in recs for a in r.actors} == {"COG"}
+
+
 def test_no_civilians_is_nobody(nlp):
     text = ('"The assessment is that no civilians were injured or killed as a result of this airstrike," '
             'the statement said.')
