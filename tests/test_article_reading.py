@@ -236,6 +236,18 @@ def test_congo_is_the_drc_as_news_agencies_write_it(nlp):
     assert {a.country for r in recs for a in r.actors} == {"COG"}
 
 
+@pytest.mark.parametrize("text,actors,places", [
+    ("Rights group Amnesty International called on Washington to investigate the strike.",
+     [("actor", "Amnesty International"), ("recipient", "United States")], []),
+    ("Moscow accused Kyiv of shelling the plant.", [("actor", "Russia"), ("recipient", "Ukraine")], []),
+    ("Protesters marched in Washington on Saturday.", [("actor", "Protesters")], ["Washington"]),
+])
+def test_a_capital_addressed_or_accused_is_its_government_not_a_place(nlp, text, actors, places):
+    ev = _records(nlp, text, datetime.date(2025, 2, 11))[0]
+    assert [(a.role, a.name) for a in ev.actors] == actors
+    assert [loc.name for loc in ev.locations] == places
+
+
 def test_no_civilians_is_nobody(nlp):
     text = ('"The assessment is that no civilians were injured or killed as a result of this airstrike," '
             'the statement said.')

@@ -152,9 +152,17 @@ _AGENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 
 
 def _agentive(head) -> bool:
+    """A position where a capital stands for its government: subject, object, possessor, "by" agent, or
+    whom a statement or a talk is addressed to ("called on Washington to investigate", "talks with Moscow")."""
     if head.dep_ in _AGENTIVE_DEPS:
         return True
-    return head.dep_ == "pobj" and head.head.lower_ == "by"
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ == "by":
+        return True
+    return prep.lower_ in ("on", "with", "against") and prep.head.pos_ == "VERB" \
+        and prep.head.lemma_.lower() in load_wordlists("factuality")["addressed_verbs"]
 
 
 def publication_day(doc: Doc):
@@ -343,6 +351,11 @@ class ActorResolver:
             if entry is not None and entry.kind != "person":
                 self._add(ActorMention(span.start_char, span.end_char, text, span.root.i, how="dictionary",
                                        **_entry_fields(entry, self.day, self._called_rebels(span.root))))
+            elif entry is None and not span.root.ent_type_ and _agentive(span.root) and (
+                    (state := self.dict.lookup(text, metonyms=True)) is not None and state.kind == "state"):
+                # a capital the tagger left unlabelled ("Moscow accused Kyiv of ...")
+                self._add(ActorMention(span.start_char, span.end_char, text, span.root.i, name=state.name,
+                                       country=state.country, sector="GOV", kind="state", how="metonym"))
             i = j
 
     def _called_rebels(self, tok: Token) -> bool:

@@ -808,8 +808,12 @@ def _is_country(p) -> bool:
 
 
 def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
+    # a capital a statement is addressed to ("called on Washington to investigate") is a party, not where
+    governments = [(a.start_char, a.end_char) for a in (doc._.strife_actors or [])
+                   if a.how == "metonym" and doc[a.head_i].dep_ == "pobj" and doc[a.head_i].head.lower_ != "by"]
     places = [p for p in (doc._.strife_places or [])
-              if is_locative(doc, p.start_char, p.end_char, _is_country(p)) or _is_target_place(doc, p, mentions)]
+              if not any(s <= p.start_char and p.end_char <= e for s, e in governments)
+              and (is_locative(doc, p.start_char, p.end_char, _is_country(p)) or _is_target_place(doc, p, mentions))]
     if not places:
         return
     tok_of = {}
