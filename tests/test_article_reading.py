@@ -248,6 +248,17 @@ def test_a_capital_addressed_or_accused_is_its_government_not_a_place(nlp, text,
     assert [loc.name for loc in ev.locations] == places
 
 
+@pytest.mark.parametrize("text,types", [
+    ("Armed gangs have kidnapped hundreds of students since 2020, usually releasing them after ransoms are paid.",
+     ["ASSAULT"]),  # the kidnappings, not a release
+    ("Police often detain protesters.", []),
+    ("Israeli soldiers routinely beat up Palestinian detainees, a court martial was told today.", ["ASSAULT"]),
+    ("Our units also sabotaged the electrical system on Friday.", ["ASSAULT"]),
+])
+def test_what_usually_happens_is_no_event_and_sabotage_is_one(nlp, text, types):
+    assert [r.plover.type for r in _records(nlp, text, datetime.date(2026, 3, 3))] == types
+
+
 def test_no_civilians_is_nobody(nlp):
     text = ('"The assessment is that no civilians were injured or killed as a result of this airstrike," '
             'the statement said.')

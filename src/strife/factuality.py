@@ -120,6 +120,10 @@ def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
     if trigger.dep_ == "pobj" and trigger.head.lower_ in w["negating_preps"]:
         return Factuality(False, "negated")  # "the strike came without warning"
     if trigger.pos_ in ("VERB", "AUX"):
+        if trigger.tag_ != "VBD" and any(c.dep_ == "advmod" and c.lower_ in w["habitual_adverbs"] for c in trigger.children):
+            # "usually releasing them after ransoms are paid"; a past "routinely beat up detainees" is still
+            # reported as having happened (PLOVER and CAMEO code it)
+            return Factuality(False, "habitual")
         if _modal(trigger):
             return Factuality(False, "modal")
         if _conditional(trigger):
