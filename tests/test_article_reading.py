@@ -259,6 +259,14 @@ def test_what_usually_happens_is_no_event_and_sabotage_is_one(nlp, text, types):
     assert [r.plover.type for r in _records(nlp, text, datetime.date(2026, 3, 3))] == types
 
 
+def test_an_event_after_a_dated_one_is_dated_from_it(nlp):
+    text = ("A roadside bomb struck a Syrian army convoy in Deir al-Zor province on Thursday, killing 11 soldiers. "
+            "Hours after the blast, Syrian troops launched a search operation in the Badia desert.")
+    recs = _records(nlp, text, datetime.date(2026, 5, 23))
+    search = next(r for r in recs if any("troops" in a.text for a in r.actors))
+    assert (search.date.start, search.date.end) == ("2026-05-21", "2026-05-23")
+
+
 def test_no_civilians_is_nobody(nlp):
     text = ('"The assessment is that no civilians were injured or killed as a result of this airstrike," '
             'the statement said.')

@@ -30,6 +30,7 @@ from strife.tolls import summarize
 
 KEEP_CONFIDENCE_FEATURES = False  # scripts/train_confidence.py sets it to read the features back
 FALLBACK_DAYS = 7  # an undated event: the week ending at publication (or at the dated event that mentions it)
+_AFTER_PREPS = frozenset({"after", "following"})
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
 _KILLED = {"killed", "dead", "death", "fatalities"}
 _INJURED = {"injured", "wounded"}
@@ -156,6 +157,29 @@ def _fallback_date(frame: EventFrame, ctx: _Ctx, frames_by_trigger: dict[int, Ev
                 start = res.end - timedelta(days=FALLBACK_DAYS - 1)
                 return DateInfo(start=start.isoformat(), end=res.end.isoformat(), precision="week",
                                 text=d.text, span=(d.start_char, d.end_char), basis=res.basis)
+    # an event told as following a dated one ("Hours after the blast, Syrian troops launched a search
+    # operation"): on or after that day, up to a week later (or publication)
+    for m in frame.mentions:
+        clause = [ctx.doc[m.i]] + ([ctx.doc[m.light_verb]] if m.light_verb is not None else [])
+        for tok in clause:
+            # "after the blast", or through a measure of time: "Hours after the blast", "shortly after the attack"
+            near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("npadvmod", "advmod")
+                                                 for g in c.children]
+            for prep in near:
+                if prep.dep_ != "prep" or prep.lower_ not in _AFTER_PREPS:
+                    continue
+                for g in prep.children:
+                    other = next((f for f in frames_by_trigger.values() if any(g.i in x.tokens for x in f.mentions)),
+                                 None) if g.dep_ == "pobj" else None
+                    if other is None or other is frame or other.date is None or other.date.resolution.start is None:
+                        continue
+                    d, res = other.date, other.date.resolution
+                    end = res.start + timedelta(days=FALLBACK_DAYS - 1)
+                    pub = ctx.article.published
+                    if pub is not None and end > pub:
+                        end = max(pub, res.end or res.start)
+                    return DateInfo(start=res.start.isoformat(), end=end.isoformat(), precision="week", text=d.text,
+                                    span=(d.start_char, d.end_char), basis=res.basis)
     # a later event of the lead's type, told with no time of its own, happened on the lead's day ("Bombs and
     # shootings killed at least 17 people across Iraq on Thursday. ... In Baghdad, gunmen shot dead a police
     # officer ...")
