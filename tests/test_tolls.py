@@ -216,6 +216,15 @@ TABLE = [
 ]
 
 
+@pytest.mark.parametrize("text,values", [
+    ("The two sides also handed over the bodies of fallen soldiers, with Kyiv receiving 1,000 bodies.", []),
+    ("Russia returned the bodies of 50 soldiers.", []),
+    ("Police found 12 bodies in a mass grave.", [12]),
+])
+def test_bodies_handed_over_in_an_exchange_are_no_toll(nlp, text, values):
+    assert [m.value for m in tolls(nlp, text)] == values
+
+
 def test_whoever_puts_the_toll_at_a_figure_is_its_source_not_the_sentences_speaker(nlp):
     text = ("Gunmen killed dozens of people in an attack on a market on Sunday, local sources said, "
             "while the government put the toll at 12 dead.")

@@ -100,6 +100,7 @@ class TollLexicon:
     singular_pronouns: frozenset[str]
     irrealis_aux: frozenset[str]
     irrealis_governors: frozenset[str]
+    handover_verbs: frozenset[str] = frozenset()
 
 
 def _no_doc(d: dict) -> dict:
@@ -132,6 +133,7 @@ def load_lexicon(path: Optional[str] = None) -> TollLexicon:
             according_to=tuple(raw["according_to"]),
             event_nouns=frozenset(raw["event_nouns"]),
             exclude_victims=frozenset(raw["exclude_victims"]["nouns"]),
+            handover_verbs=frozenset(raw.get("handover_verbs", {}).get("lemmas", [])),
             singular_pronouns=frozenset(raw["singular_pronouns"]),
             irrealis_aux=frozenset(raw["irrealis"]["auxiliaries"]),
             irrealis_governors=frozenset(raw["irrealis"]["governors"]),
@@ -568,6 +570,8 @@ class TollExtractor:
                 if got is not None:
                     found.append((*got, None))
             elif tok.pos_ == "NOUN" and lem in self.lex.toll_nouns:
+                if tok.dep_ in ("dobj", "nsubjpass", "conj") and _lemma(_verbal_ancestor(tok)) in self.lex.handover_verbs:
+                    continue  # "Kyiv receiving 1,000 bodies": bodies repatriated in an exchange, not this event's dead
                 nums = [c for c in _children(tok, "nummod", "quantmod", "amod") if _is_numberish(c)]
                 if nums:
                     found.append((self.lex.toll_nouns[lem], tok, tok, None))
