@@ -225,6 +225,17 @@ def test_bodies_handed_over_in_an_exchange_are_no_toll(nlp, text, values):
     assert [m.value for m in tolls(nlp, text)] == values
 
 
+@pytest.mark.parametrize("text,values,summary", [
+    ("Two men died of gunshot wounds and a third was beaten to death, police said.", [2, 1], (3, 3, 3)),
+    ("A mob beat two men to death on Friday.", [2], (2, 2, 2)),
+    ("He was sentenced to death in 2019.", [], (None, None, None)),
+])
+def test_to_death_kills_and_a_third_adds_one(nlp, text, values, summary):
+    ms = [m for m in tolls(nlp, text) if m.kind == "killed"]
+    assert [m.value for m in ms] == values
+    assert summarize(ms) == summary
+
+
 def test_whoever_puts_the_toll_at_a_figure_is_its_source_not_the_sentences_speaker(nlp):
     text = ("Gunmen killed dozens of people in an attack on a market on Sunday, local sources said, "
             "while the government put the toll at 12 dead.")

@@ -101,6 +101,7 @@ class TollLexicon:
     irrealis_aux: frozenset[str]
     irrealis_governors: frozenset[str]
     handover_verbs: frozenset[str] = frozenset()
+    to_death_verbs: frozenset[str] = frozenset()
 
 
 def _no_doc(d: dict) -> dict:
@@ -134,6 +135,7 @@ def load_lexicon(path: Optional[str] = None) -> TollLexicon:
             event_nouns=frozenset(raw["event_nouns"]),
             exclude_victims=frozenset(raw["exclude_victims"]["nouns"]),
             handover_verbs=frozenset(raw.get("handover_verbs", {}).get("lemmas", [])),
+            to_death_verbs=frozenset(raw.get("to_death_verbs", {}).get("lemmas", [])),
             singular_pronouns=frozenset(raw["singular_pronouns"]),
             irrealis_aux=frozenset(raw["irrealis"]["auxiliaries"]),
             irrealis_governors=frozenset(raw["irrealis"]["governors"]),
@@ -179,6 +181,9 @@ def _resolve_relative(t: Token) -> Token:
     if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
         return t.head.head
     return t
+
+
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
 
 
 def _verbal_ancestor(t: Token) -> Token:
@@ -237,6 +242,8 @@ class TollExtractor:
             return 0, "exact", victim.idx, None
         if "no" in dets and (lower == "one" or victim.pos_ in ("NOUN", "PROPN")):
             return 0, "exact", dets["no"].idx, (None if lower == "one" else victim)
+        if lower in _ORDINALS and ("a" in dets or "another" in dets):
+            return 1, "exact", victim.left_edge.idx, None  # "Two men died ... and a third was beaten to death"
         if _is_numberish(victim) or lower in ("dozens", "hundreds", "thousands", "scores", "tens"):
             got = self._quantity(victim, victim.left_edge.i)
             if got is None:
@@ -249,6 +256,7 @@ class TollExtractor:
             if lower in self.lex.singular_pronouns:
                 return 1, "exact", victim.idx, None
             return None
+
         if self._excluded(victim):
             return None
         num = self._number_token(victim)
@@ -384,8 +392,9 @@ class TollExtractor:
             subj = _children(a, "nsubj", "nsubjpass", "expl")
             if a.dep_ in ("advcl", "xcomp", "conj") and a.tag_ == "VBG" and not subj and a.head.i != a.i:
                 a = a.head
-            elif a.dep_ == "conj" and _is_verb(a) and _is_verb(a.head) and not subj:
-                a = a.head
+            elif a.dep_ == "conj" and _is_verb(a) and _is_verb(a.head) and (
+                    not subj or all(x.lower_ in _ORDINALS for x in subj)):
+                a = a.head  # (and "... and a third was beaten to death": one more of the same count)
             else:
                 return a
 
@@ -534,6 +543,16 @@ class TollExtractor:
                     if kind:
                         found.append((kind, adj, victim, tok))
                         consumed.add(adj.i)
+        # pass 1b: "beaten / stabbed / burned to death": the verb killed its object
+        for i in range(sent.start, sent.end):
+            if lowers[i] != "death" or i in consumed:
+                continue
+            tok = doc[i]
+            verb = tok.head.head
+            if tok.dep_ == "pobj" and tok.head.lower_ == "to" and _is_verb(verb) \
+                    and _lemma(verb) in self.lex.to_death_verbs and not self._irrealis(verb):
+                for v in self._victims_of_verb(verb):
+                    found.append(("killed", verb, v, None))
         # pass 2: toll verbs, adjectives and nouns
         for i in range(sent.start, sent.end):
             if i in consumed or (lemmas[i] not in self._pass2_words and lowers[i] not in self.lex.adjectives):
