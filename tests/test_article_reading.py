@@ -267,6 +267,24 @@ def test_an_event_after_a_dated_one_is_dated_from_it(nlp):
     assert (search.date.start, search.date.end) == ("2026-05-21", "2026-05-23")
 
 
+def test_gapped_passive_after_a_toll_keeps_the_speaker_and_the_clash_in_one_record(nlp):
+    text = ("Three people were killed and dozens of houses set on fire when mobs of Hindus and Muslims clashed in "
+            "a town in Uttar Pradesh state, police said on Thursday.")
+    (ev,) = [r for r in _records(nlp, text, datetime.date(2026, 7, 16)) if r.plover.type == "ASSAULT"]
+    assert [(c.value, c.source) for c in ev.fatalities.claims] == [(3, "police")]
+    assert [a.text for a in ev.actors if a.role == "actor"] == ["mobs"]
+
+
+def test_a_headlines_dead_are_the_clashes_not_the_curfews(nlp):
+    text = ("Three killed, homes torched in communal clashes in north Indian town; curfew imposed\n\n"
+            "LUCKNOW, India, July 16 (Reuters) - District authorities imposed an indefinite curfew in the town on "
+            "Thursday after clashes between two groups.")
+    recs = _records(nlp, text, datetime.date(2026, 7, 16))
+    curfew = next(r for r in recs if r.plover.type == "COERCE")
+    assert curfew.fatalities.claims == []
+    assert any(r.plover.type == "ASSAULT" and r.fatalities.low == 3 for r in recs)
+
+
 def test_no_civilians_is_nobody(nlp):
     text = ('"The assessment is that no civilians were injured or killed as a result of this airstrike," '
             'the statement said.')

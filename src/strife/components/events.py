@@ -141,10 +141,13 @@ class MentionBuilder:
             victim_of = self._victim_described(tok, t)
             if victim_of is not None:
                 return victim_of
-            if tok.dep_ == "advcl" and head_t is not None and "casualty" in head_t.flags \
+            casualty_head = head_t is not None and ("casualty" in head_t.flags or (
+                tok.head.dep_ == "conj" and tok.head.head.i in self.by_i and "casualty" in self.by_i[tok.head.head.i].flags))
+            if tok.dep_ == "advcl" and casualty_head \
                     and head_t.plover_type == t.plover_type \
                     and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after") for c in tok.children):
-                return head_t.i  # "two soldiers were killed when a roadside bomb struck their patrol"
+                return head_t.i  # "two soldiers were killed when a roadside bomb struck their patrol" ("three were
+                # killed and houses set on fire when mobs clashed")
             if tok.dep_ == "xcomp" and tok.head.i in self.by_i and tok.head.i != t.i \
                     and self.by_i[tok.head.i].plover_type in _CONTENT_HOSTS and self.by_i[tok.head.i].pos == "VERB":
                 return tok.head.i  # "agreed to re-establish relations", "urged Israel to withdraw": what is agreed or asked
@@ -861,10 +864,17 @@ def attach_tolls(doc: Doc, mentions: list[EventMention]) -> None:
                 target = in_sent[0]
             elif not in_sent:
                 target = _recent_attack(doc, tm.start_char, mentions)
+        if target is not None and tm.kind in ("killed", "injured") and target.plover_type not in _CASUALTY_TYPES:
+            # "Three killed, homes torched in communal clashes ...; curfew imposed": the dead are the
+            # clashes', not the curfew's
+            violent = [m for m in mentions if m.plover_type == "ASSAULT" and m.sent_start <= tm.start_char < m.sent_end]
+            if violent:
+                target = min(violent, key=lambda m: abs(m.i - (tm.trigger_token_i or m.i)))
         if target is not None:
             target.tolls.append(tm)
 
 
+_CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST"})
 TOLL_LOOKBACK_SENTENCES = 2
 
 

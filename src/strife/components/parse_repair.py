@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of five misreadings of the small English model. First, a clause it reads as a reduced
+labels of six misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -22,7 +22,9 @@ Third, a headline's passive without its auxiliary ("RSF accused of killing over 
 `_repair_headline_passive`. Fourth, a toll's count taken for the speaker ("killed at least 40 people,
 including children, residents said"): see `_repair_count_as_speaker`. Fifth, a speaker's second statement
 coordinated with what the speaker reported ("said the protests had been hijacked and vowed to crush
-further unrest"): see `_repair_statement_conj`.
+further unrest"): see `_repair_statement_conj`. Sixth, a passive with its auxiliary left out taken for a second
+subject of the reporting verb ("Three people were killed and dozens of houses set on fire ..., police said"):
+see `_repair_gapped_passive`.
 """
 
 from __future__ import annotations
@@ -134,6 +136,29 @@ def _repair_count_as_speaker(doc: Doc, said: Token, reporting: frozenset[str]) -
     return True
 
 
+def _repair_gapped_passive(doc: Doc, said: Token, reporting: frozenset[str]) -> bool:
+    """ "Three people were killed and dozens of houses set on fire when mobs clashed ..., police said": the
+    parser makes "dozens of houses" a second subject of "said" and "set" a participle modifying it. A
+    reporting verb with two subjects, the first carrying a participle, coordinated with an earlier
+    passive: the participle is a passive with its auxiliary left out, coordinated with that verb."""
+    if said.lemma_.lower() not in reporting:
+        return False
+    subjects = sorted((c for c in said.children if c.dep_ == "nsubj"), key=lambda c: c.i)
+    if len(subjects) < 2 or said.dep_ != "conj" or said.head.i > subjects[0].i:
+        return False
+    first, passive = subjects[0], said.head
+    if not any(c.dep_ == "auxpass" for c in passive.children):
+        return False
+    part = next((c for c in first.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if part is None:
+        return False
+    part.head = passive
+    part.dep_ = "conj"
+    first.head = part
+    first.dep_ = "nsubjpass"
+    return True
+
+
 _TENSED_AUX = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "might", "may"})
 
 
@@ -185,4 +210,5 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_count_as_speaker(doc, doc[i], reporting)
     for i in (deps == strings["conj"]).nonzero()[0].tolist():
         _repair_statement_conj(doc, doc[i], reporting, words["statement_verbs"])
+        _repair_gapped_passive(doc, doc[i], reporting)
     return doc
