@@ -190,17 +190,6 @@ def test_another_sources_toll_in_the_lead_sentence_is_a_claim_on_the_lead(nlp):
         (3, "U.S. military's Africa Command"), (7, "local elders")]
 
 
-@pytest.mark.parametrize("text,types", [
-    ("The unions called a general strike on Monday.", ["PROTEST"]),  # not "call on" + "on Monday"
-    ("The UN called on Israel to withdraw.", ["REQUEST"]),
-    # a conditional strike call is a threat, not a promise
-    ("She said the union would call a 48-hour strike next month if the government did not reopen talks.",
-     ["THREATEN"]),
-])
-def test_calling_a_strike_and_calling_on_someone(nlp, text, types):
-    assert [r.plover.type for r in _records(nlp, text, datetime.date(2024, 4, 23))] == types
-
-
 @pytest.mark.parametrize("text,actors", [
     ("A police spokesman in Lahore declined to comment on Gohar's arrest.", [("recipient", "Gohar")]),
     ("Israel's strike killed five people.", [("actor", "Israel")]),
@@ -208,14 +197,6 @@ def test_calling_a_strike_and_calling_on_someone(nlp, text, types):
 def test_the_possessor_of_an_arrest_is_who_was_arrested(nlp, text, actors):
     (ev,) = _records(nlp, text, datetime.date(2026, 11, 27))
     assert [(a.role, a.name) for a in ev.actors] == actors
-
-
-@pytest.mark.parametrize("text,types", [
-    ("M23 rebels captured the town on Tuesday, sending thousands of residents fleeing towards Goma.", ["ASSAULT"]),
-    ("The army sent troops to the north, fearing an attack.", ["MOBILIZE"]),
-])
-def test_sending_people_fleeing_is_no_deployment(nlp, text, types):
-    assert [r.plover.type for r in _records(nlp, text, datetime.date(2025, 2, 11))] == types
 
 
 def test_abducted_and_arrested_counts_are_claims_of_their_own(nlp):
@@ -248,14 +229,28 @@ def test_a_capital_addressed_or_accused_is_its_government_not_a_place(nlp, text,
     assert [loc.name for loc in ev.locations] == places
 
 
-@pytest.mark.parametrize("text,types", [
+# what each short text reports, as PLOVER types of its records in order
+EVENT_TYPES = [
+    # a prepositional verb takes its preposition right after it: not "call on" + "on Monday"
+    ("The unions called a general strike on Monday.", ["PROTEST"]),
+    ("The UN called on Israel to withdraw.", ["REQUEST"]),
+    # a conditional strike call is a threat, not a promise
+    ("She said the union would call a 48-hour strike next month if the government did not reopen talks.",
+     ["THREATEN"]),
+    # what an event caused is no deployment
+    ("M23 rebels captured the town on Tuesday, sending thousands of residents fleeing towards Goma.", ["ASSAULT"]),
+    ("The army sent troops to the north, fearing an attack.", ["MOBILIZE"]),
+    # what usually happens is no event (the kidnappings are, not a release); a past practice is coded
     ("Armed gangs have kidnapped hundreds of students since 2020, usually releasing them after ransoms are paid.",
-     ["ASSAULT"]),  # the kidnappings, not a release
+     ["ASSAULT"]),
     ("Police often detain protesters.", []),
     ("Israeli soldiers routinely beat up Palestinian detainees, a court martial was told today.", ["ASSAULT"]),
     ("Our units also sabotaged the electrical system on Friday.", ["ASSAULT"]),
-])
-def test_what_usually_happens_is_no_event_and_sabotage_is_one(nlp, text, types):
+]
+
+
+@pytest.mark.parametrize("text,types", EVENT_TYPES, ids=[t[:40] for t, _ in EVENT_TYPES])
+def test_event_types_of_short_texts(nlp, text, types):
     assert [r.plover.type for r in _records(nlp, text, datetime.date(2026, 3, 3))] == types
 
 
