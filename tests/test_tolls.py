@@ -236,6 +236,16 @@ def test_to_death_kills_and_a_third_adds_one(nlp, text, values, summary):
     assert summarize(ms) == summary
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Local government chairman Usman Garba told Reuters that at least 87 pupils were missing.",
+     [("missing", 87, "Local government chairman Usman Garba")]),
+    ("Police rounded up 70 party workers.", [("arrested", 70, None)]),
+    ("The rebels are missing their leader.", []),
+])
+def test_missing_pupils_and_rounded_up_workers_are_counts(nlp, text, expected):
+    assert [(m.kind, m.value, m.source) for m in tolls(nlp, text)] == expected
+
+
 def test_whoever_puts_the_toll_at_a_figure_is_its_source_not_the_sentences_speaker(nlp):
     text = ("Gunmen killed dozens of people in an attack on a market on Sunday, local sources said, "
             "while the government put the toll at 12 dead.")

@@ -580,6 +580,11 @@ class TollExtractor:
                     found.append((kind, tok, tok, None))  # "3 dead", "12 injured"
                 elif tok.dep_ in ("amod", "acl") and tok.head.pos_ in _NOMINAL:
                     found.append((kind, tok, tok.head, None))
+                elif _is_verb(tok) and tok.tag_ == "VBG" and _children(tok, "aux") and _children(tok, "nsubj") \
+                        and not _children(tok, "dobj"):
+                    # "at least 87 pupils were missing": the tagger's progressive of "miss"
+                    for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
+                        found.append((kind, tok, v, None))
                 elif tok.dep_ in ("acomp", "oprd") and _is_verb(tok.head):
                     subj = _children(tok.head, "nsubj", "nsubjpass")
                     for v in _expand_conj(_resolve_relative(s) for s in subj):
