@@ -41,7 +41,7 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children if c.lower_ in w["negators"])
 
 
-def subject_negated(tok: Token) -> bool:
+def _subject_negated(tok: Token) -> bool:
     """ "no civilians were injured", "nobody was killed", "none of the passengers died": it did not happen."""
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass") and (
@@ -105,17 +105,18 @@ _NEWSWORTHY_IN_ASIDES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 _HISTORY_ADVERBS = frozenset({"long", "much", "oft", "often", "widely", "long-"})
 
 
-def assess(trigger: Token, plover_type: Optional[str] = None) -> Factuality:
+def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = False) -> Factuality:
     """Decide whether the event the trigger names is reported as real (past or ongoing).
 
     With ``plover_type``, a non-violent event told in a relative clause about a person
-    ("..., who resigned in November, said") is an aside, not a reported event.
+    ("..., who resigned in November, said") is an aside, not a reported event. With ``casualty`` (a verb of
+    dying or wounding), a negated subject ("no civilians were injured", "nobody died") negates it.
     """
     w = _words()
     sent, flags = _sentence(trigger)
     if flags[0]:
         return Factuality(False, "question")
-    if _negated(trigger):
+    if _negated(trigger) or (casualty and trigger.pos_ in ("VERB", "AUX") and _subject_negated(trigger)):
         return Factuality(False, "negated")
     if trigger.dep_ == "pobj" and trigger.head.lower_ in w["negating_preps"]:
         return Factuality(False, "negated")  # "the strike came without warning"

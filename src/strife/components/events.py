@@ -249,7 +249,7 @@ class MentionBuilder:
         if tok.dep_ != "acl" or tok.tag_ != "VBN":
             return None
         cur, steps = tok.head, 0
-        while steps < 5 and cur.head is not cur:
+        while steps < 5 and cur.head.i != cur.i:
             if cur.dep_ in ("nsubjpass", "dobj", "nsubj", "prep") and cur.head.i in self.by_i and cur.head.i != t.i \
                     and self.by_i[cur.head.i].plover_type == t.plover_type and "casualty" in self.by_i[cur.head.i].flags:
                 return cur.head.i

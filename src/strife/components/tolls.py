@@ -100,8 +100,8 @@ class TollLexicon:
     singular_pronouns: frozenset[str]
     irrealis_aux: frozenset[str]
     irrealis_governors: frozenset[str]
-    handover_verbs: frozenset[str] = frozenset()
-    to_death_verbs: frozenset[str] = frozenset()
+    handover_verbs: frozenset[str]
+    to_death_verbs: frozenset[str]
 
 
 def _no_doc(d: dict) -> dict:
@@ -134,8 +134,8 @@ def load_lexicon(path: Optional[str] = None) -> TollLexicon:
             according_to=tuple(raw["according_to"]),
             event_nouns=frozenset(raw["event_nouns"]),
             exclude_victims=frozenset(raw["exclude_victims"]["nouns"]),
-            handover_verbs=frozenset(raw.get("handover_verbs", {}).get("lemmas", [])),
-            to_death_verbs=frozenset(raw.get("to_death_verbs", {}).get("lemmas", [])),
+            handover_verbs=frozenset(raw["handover_verbs"]["lemmas"]),
+            to_death_verbs=frozenset(raw["to_death_verbs"]["lemmas"]),
             singular_pronouns=frozenset(raw["singular_pronouns"]),
             irrealis_aux=frozenset(raw["irrealis"]["auxiliaries"]),
             irrealis_governors=frozenset(raw["irrealis"]["governors"]),

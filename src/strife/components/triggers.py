@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 import strife.doc_ext  # noqa: F401  (registers the Doc attributes)
 from strife.doc_ext import doc_text, token_table
 from strife import ontology
-from strife.factuality import Factuality, assess, modal_type, modality, subject_negated
+from strife.factuality import assess, modal_type, modality
 from strife.lexicon import load_wordlists
 
 _POS_MAP = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
@@ -200,6 +200,16 @@ def _news_formula(tok: Token, formula: frozenset[str]) -> bool:
     return False
 
 
+def _tells_a_result(tok: Token) -> bool:
+    """An -ing verb in the verb's object, with no other verb between ("sending thousands of residents
+    fleeing"): the verb tells what something caused."""
+    for c in tok.subtree:
+        if c.tag_ == "VBG" and tok.i < c.i <= tok.i + 8 and c.dep_ in ("acl", "xcomp", "oprd", "ccomp") \
+                and next((a.i for a in c.ancestors if a.pos_ in ("VERB", "AUX")), None) == tok.i:
+            return True
+    return False
+
+
 def _has_object(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr", "oprd") or
                (c.dep_ in ("prep", "agent") and any(g.dep_ == "pobj" for g in c.children)) for c in tok.children) or (
@@ -264,8 +274,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     """The event triggers of ``doc``; non-factual words with no modal reading are left out (and listed in
     ``rejected`` when given) unless ``keep_nonfactual``."""
     out: list[Trigger] = []
-    formula = load_wordlists("factuality")["news_formula_words"]
-    causative = load_wordlists("factuality")["causative_verbs"]
+    words = load_wordlists("factuality")
+    formula, causative = words["news_formula_words"], words["causative_verbs"]
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
     starts = tt.sent_starts
@@ -300,15 +310,11 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "warned that the battle against price rises was not yet won": a comment, no threat
         if _news_formula(tok, formula):
             continue
-        if pos == "VERB" and tok.lemma_.lower() in causative and any(
-                c.tag_ == "VBG" and tok.i < c.i <= tok.i + 8 and c.dep_ in ("acl", "xcomp", "oprd", "ccomp")
-                and next((a.i for a in c.ancestors if a.pos_ in ("VERB", "AUX")), None) == tok.i for c in tok.subtree):
+        if pos == "VERB" and tok.lemma_.lower() in causative and _tells_a_result(tok):
             continue  # "sending thousands of residents fleeing": what it caused, not a deployment
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "npadvmod"):
             continue  # "Iranian-backed militia", "targeted killings" as a modifier: an attribute, not an event
-        fact = assess(tok, entry.plover_type)
-        if fact.factual and pos == "VERB" and "casualty" in entry.flags and subject_negated(tok):
-            fact = Factuality(False, "negated")  # "no civilians were injured or killed", "nobody died"
+        fact = assess(tok, entry.plover_type, casualty="casualty" in entry.flags)
         ptype, cameo, acled_hint, mode_of_entry = entry.plover_type, entry.cameo, entry.acled_sub_event_type, entry.plover_mode
         mod = None
         if not fact.factual:
