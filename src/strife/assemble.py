@@ -481,7 +481,7 @@ def classify_text(text: str):
 
 
 def _background(frame: EventFrame, date_info: DateInfo, published: Optional[date]) -> bool:
-    if all(m.subordinate for m in frame.mentions):
+    if all(m.subordinate or m.aggregate for m in frame.mentions):
         return True
     if frame.date is not None and is_period(frame.date):
         return True  # "have killed thousands since 2011": a count over a period, told as context

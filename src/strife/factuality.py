@@ -156,11 +156,16 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
                 return Factuality(False, f"governed_by:{gov.lemma_}")
             if gov.lemma_.lower() in ("deny", "refuse", "prevent", "deter", "stop"):
                 return Factuality(False, f"governed_by:{gov.lemma_}")
+            if gov.lower_ in w["upcoming_heads"] and head.lower_ == "of":
+                return Factuality(False, "upcoming")  # "arrested dozens ahead of a rally"
             return Factuality(True)  # a presupposed event inside a PP ("retaliate for the attack")
         if dep == "prep":
             cur = head
             continue
         if dep in ("nsubj", "nsubjpass", "csubj"):
+            if cur is trigger and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in w["occurrence_verbs"] \
+                    and (_modal(head) or _negated(head) or _conditional(head)):
+                return Factuality(False, "planned")  # "The rally will go ahead", "the talks may not take place"
             if head.pos_ in ("VERB", "AUX") and (_infinitival(head) and not _modal(head)) and head.dep_ in _COMPLEMENT_DEPS:
                 cur = head  # "see [the attacks] cease": the subject of a bare complement
                 continue

@@ -26,10 +26,23 @@ from strife.lexicon import load_wordlists
 
 # speech acts whose infinitive complement is their content, not an event that happened
 _CONTENT_HOSTS = frozenset({"AGREE", "REQUEST"})
+# ... and the prepositions that introduce a noun as their content ("called for a ceasefire", "agreed to a truce")
+_CONTENT_PREPS = {"REQUEST": ("for",), "AGREE": ("to", "on")}
+# nouns whose noun modifier is their content ("a ceasefire agreement", "ceasefire talks")
+_CONTENT_NOUN_HOSTS = frozenset({"AGREE", "CONSULT", "REQUEST"})
 _CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "relcl", "conj", "csubj", "xcomp", "acl"})
 _SUBJ = frozenset({"nsubj", "csubj"})
+_VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _OBJ = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 _RELPRON = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def _characterises(tok: Token) -> bool:
+    """An event noun said of "this", "that" or "it" ("This is a fascist crackdown", "It was a massacre"):
+    a name for an event the text has told, not a new one."""
+    if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it", "these", "those") for c in tok.head.children)
 
 
 def _party(a: Optional[ActorMention]) -> bool:
@@ -158,6 +171,13 @@ class MentionBuilder:
                     return host.i
             if tok.dep_ == "relcl" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
                 return tok.head.i
+            if tok.dep_ == "advcl" and tok.head.i not in self.by_i:
+                for s in _subjects(tok.head):
+                    host = self.by_i.get(_expand_relpron(s).i)
+                    if host is not None and host.plover_type == t.plover_type and host.pos == "NOUN":
+                        # "The attack ... began at about 2:30 a.m., when around a dozen fighters opened fire":
+                        # how the attack went, not another one
+                        return host.i
             if tok.dep_ == "conj" and t.plover_type == "COERCE" and head_t is not None and head_t.plover_type == "ASSAULT" \
                     and head_t.pos == "VERB" and not [c for c in tok.children if c.dep_ in _SUBJ]:
                 return head_t.i  # "had killed at least 30 soldiers and seized weapons and vehicles": one raid
@@ -273,23 +293,62 @@ class MentionBuilder:
                 return True
         return False
 
+    def _aggregate(self, tok: Token, t: Trigger) -> bool:
+        """A casualty verb in the present perfect that counts a war's or a period's dead ("The war ... has
+        killed tens of thousands", "have been killed in the conflict since it began in 2011", "have killed
+        300 people this year"): a running total, not an event."""
+        if t.pos != "VERB" or "casualty" not in t.flags:
+            return False
+        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in tok.children):
+            return False
+        nouns, since_words = self.w["aggregate_nouns"], self.w["aggregate_since_words"]
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in nouns:
+                return True  # "the war has killed"
+            if c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in c.children):
+                return True  # "have been killed in the conflict"
+            if c.lower_ == "since" and any(w.lemma_.lower() in since_words or (w.like_num and len(w.text) == 4)
+                                           for w in c.subtree if w.i != c.i):
+                return True  # "since it began in 2011", "since January", "since 2019"
+            if c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() == "year" and any(
+                    d.lower_ in ("this", "last") for d in c.children):
+                return True  # "this year"
+            if c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark") and any(
+                    w.lemma_.lower() in since_words or (w.like_num and len(w.text) == 4) for w in c.subtree):
+                return True
+        return False
+
     def _opens_separately(self, sent) -> bool:
         opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
         return any(opening == w or opening.startswith(w + " ") or opening.startswith(w + " ,")
                    for w in self.w["separate_openers"])
 
     def _request_content_host(self, tok: Token) -> Optional[int]:
-        """The request a noun event is the content of ("called for an immediate ceasefire and an
-        independent investigation", "demanded a ceasefire"): it is asked for, not reported."""
+        """The speech act a noun event is the content of: what is asked for ("called for an immediate
+        ceasefire and an independent investigation", "demanded a ceasefire"), agreed to ("agreed on
+        Wednesday to a seven-day truce", "agreed a ceasefire") or signed ("signed a ceasefire deal"): it is
+        asked, agreed or signed, not reported as having happened. A noun modifying another noun the same
+        way ("a ceasefire agreement", "ceasefire talks") is that noun's content."""
         while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
+        if tok.dep_ == "compound" and tok.head.i in self.by_i and self.by_i[tok.head.i].pos == "NOUN" \
+                and self.by_i[tok.head.i].plover_type != self.by_i.get(tok.i, self.by_i[tok.head.i]).plover_type \
+                and self.by_i[tok.head.i].plover_type in _CONTENT_NOUN_HOSTS:
+            return tok.head.i
         gov = tok.head
-        if tok.dep_ == "pobj" and gov.lower_ == "for":
+        if tok.dep_ == "pobj" and gov.dep_ == "prep":
+            prep = gov.lower_
             gov = gov.head
-        elif tok.dep_ != "dobj":
+        elif tok.dep_ == "dobj":
+            prep = ""
+        else:
             return None
         host = self.by_i.get(gov.i)
-        if host is not None and host.pos == "VERB" and host.plover_type == "REQUEST":
+        if host is None or host.pos != "VERB" or host.i == tok.i:
+            return None
+        if prep in _CONTENT_PREPS.get(host.plover_type, ()) or (
+                prep == "" and (host.plover_type in _CONTENT_PREPS or "needs_object" in host.flags and host.plover_type == "SUPPORT")):
             return host.i
         return None
 
@@ -596,7 +655,8 @@ class MentionBuilder:
             sent = tok.sent
             m = EventMention(trigger=t, tokens={t.i}, sent_start=sent.start_char, sent_end=sent.end_char,
                              headline=t.start_char < headline, separate=self._opens_separately(sent),
-                             sent_i=bisect_right(starts, t.i) - 1 if starts else 0, reported=self._reported(tok))
+                             sent_i=bisect_right(starts, t.i) - 1 if starts else 0, reported=self._reported(tok),
+                             aggregate=self._aggregate(tok, t))
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
             elif t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == t.i:
@@ -606,7 +666,7 @@ class MentionBuilder:
             if t.pos == "NOUN":
                 dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
                 m.anaphoric = any(d.lower_ in self.w["anaphoric_determiners"] for d in dets) or any(
-                    c.dep_ == "poss" and c.ent_type_ in ("DATE",) for c in tok.children)
+                    c.dep_ == "poss" and c.ent_type_ in ("DATE",) for c in tok.children) or _characterises(tok)
                 quantified = any(c.dep_ in ("nummod", "det", "poss") for c in tok.children)
                 # "attacks on civilians"; "has carried out similar attacks in the area" (a plural that a perfect
                 # light verb or a word like "similar" makes a kind of event, not one that happened)
@@ -624,6 +684,8 @@ class MentionBuilder:
             if host in mentions:
                 mentions[host].tokens.add(i)
                 mentions[host].folded.append(self.by_i[i])
+                if self._aggregate(self.doc[i], self.by_i[i]):
+                    mentions[host].aggregate = True  # "Attacks by the group have killed 300 people this year"
         heads = set(mentions)
         for m in mentions.values():
             self._fill_roles(m)
@@ -698,6 +760,7 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         m = _owner_mention(doc, head, mentions)
         if m is None:
             continue
+        m = _speech_act_over(doc, head, m, mentions)
         if m.date is None or (d.end_char - d.start_char) > 0 and _more_precise(d, m.date):
             m.date = d
     # an undated verb takes the date of the dated event verb its clause hangs from (or of the reporting verb it
@@ -722,6 +785,19 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
 
 
 _GOVERNED = frozenset({"conj", "advcl", "xcomp", "pcomp", "pobj", "prep"})
+
+
+def _speech_act_over(doc: Doc, date_head: int, m: EventMention, mentions: list[EventMention]) -> EventMention:
+    """ "The governor condemned the attack on Wednesday": the parser hangs the date on the object, an
+    event told before ("the attack"); the date is the condemnation's. Returns the mention that takes a date
+    found under ``m``."""
+    tok = doc[m.trigger.i]
+    if not (m.anaphoric and m.trigger.pos == "NOUN" and tok.dep_ == "dobj" and date_head == tok.i):
+        return m  # (``date_head``: the token the date's phrase hangs from)
+    gov = next((x for x in mentions if x.trigger.i == tok.head.i), None)
+    if gov is None or gov.plover_type in _VIOLENT_TYPES or gov.plover_type == m.plover_type:
+        return m
+    return gov
 
 
 def _more_precise(a, b) -> bool:
@@ -896,6 +972,10 @@ def build_frames(doc: Doc) -> list[EventFrame]:
     attach_tolls(doc, mentions)
     # a generic plural ("attacks on civilians") with nothing specific attached is not an event
     kept = [m for m in mentions if not (m.generic and m.date is None and not m.tolls and m.place_level != "clause")]
+    # a running total ("the war has killed tens of thousands") is context where the text reports events;
+    # alone, it is what the text is about (and comes out as background)
+    if any(not m.aggregate for m in kept):
+        kept = [m for m in kept if not m.aggregate]
     return merge_mentions(kept)
 
 

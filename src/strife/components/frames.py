@@ -38,6 +38,7 @@ class EventMention:
     headline: bool = False         # in the article's headline (see headline_end)
     separate: bool = False         # its sentence opens "Separately," / "In another attack," (a new event)
     reported: bool = False         # told in a clause under a reporting verb ("the army said it had targeted ...")
+    aggregate: bool = False        # a running total ("the war has killed tens of thousands"), not one event
     sent_start: int = 0
     sent_end: int = 0
     sent_i: int = 0                # index of its sentence in the doc

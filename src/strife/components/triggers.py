@@ -276,6 +276,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     out: list[Trigger] = []
     words = load_wordlists("factuality")
     formula, causative = words["news_formula_words"], words["causative_verbs"]
+    compound_heads = words["compound_heads"]
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
     starts = tt.sent_starts
@@ -314,6 +315,11 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "sending thousands of residents fleeing": what it caused, not a deployment
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "npadvmod"):
             continue  # "Iranian-backed militia", "targeted killings" as a modifier: an attribute, not an event
+        if pos == "VERB" and tok.tag_ == "VBN" and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue  # "some of the wounded", "the injured were taken to hospital": people, not an event
+        if pos == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in compound_heads:
+            continue  # "assault rifles", "riot police", "protest leaders": a kind of thing, not an event
         fact = assess(tok, entry.plover_type, casualty="casualty" in entry.flags)
         ptype, cameo, acled_hint, mode_of_entry = entry.plover_type, entry.cameo, entry.acled_sub_event_type, entry.plover_mode
         mod = None

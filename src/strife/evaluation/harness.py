@@ -100,6 +100,22 @@ def eval_seed(result: HarnessResult) -> None:
                            ok / max(len(rep.checks), 1), len(rep.checks)))
 
 
+def eval_articles(result: HarnessResult, limit: Optional[int] = None) -> None:
+    """Whole articles with document-level gold (``tests/data/gold_articles``, the seed's format)."""
+    from strife.evaluation.articles import DEFAULT_DIR, evaluate_articles
+
+    if not DEFAULT_DIR.is_dir():
+        return  # an installed package without the repository's test data
+    res = evaluate_articles([DEFAULT_DIR], limit=limit)
+    c = res.counts()
+    result.rows.append(_row("gold-articles", "events (required once; splits and extras count against)", res.events,
+                            f"{c['articles']} articles, {c['records']} records: {c['missing']} missing, "
+                            f"{c['splits']} splits, {c['false_positives']} false positives"))
+    ok, n = res.fields
+    result.rows.append(Row("gold-articles", "field checks of matched required events", ok / n if n else 0.0,
+                           ok / n if n else 0.0, ok / n if n else 0.0, n))
+
+
 def load_plover_gsr() -> list[dict]:
     from strife import ontology
 
@@ -317,7 +333,7 @@ def eval_event_location(result: HarnessResult, limit: Optional[int] = None) -> N
                                int(res.get("without_location", 0)) if key == "abstain_rate" else n))
 
 
-EVALS: dict[str, Callable] = {"seed": eval_seed, "plover": eval_plover, "case": eval_case, "lgl": eval_lgl,
+EVALS: dict[str, Callable] = {"seed": eval_seed, "articles": eval_articles, "plover": eval_plover, "case": eval_case, "lgl": eval_lgl,
                               "roles": eval_roles, "petrarch": eval_petrarch, "merging": eval_merging,
                               "eventloc": eval_event_location}
 
