@@ -733,3 +733,43 @@ def test_a_condemnation_s_date_is_not_the_attack_s(nlp):
     recs = _records(nlp, text, datetime.date(2024, 3, 13))
     assert [r.plover.type for r in recs] == ["ASSAULT", "ACCUSE"]  # "the attack" is Tuesday's killing
     assert recs[0].date.start == "2024-03-12" and recs[1].date.start == "2024-03-13"
+
+
+# -- restatements of the article's event join it ------------------------------------------------------
+
+def test_restated_tolls_and_claims_join_the_lead(nlp):
+    text = ("Militants storm police station in northwest Pakistan\n\n"
+            "PESHAWAR, Nov 18 (Reuters) - Militants stormed a police station in Lakki Marwat before dawn on Tuesday, "
+            "killing at least six policemen, officials said.\n\n"
+            "\"Six of our officers were martyred and four were wounded,\" district police chief Tariq Mehmood said.\n\n"
+            "Officials at the district hospital gave a higher toll. A hospital spokesman said the bodies of at least "
+            "eight people had been brought in.\n\n"
+            "The Pakistani Taliban claimed responsibility in a statement, saying its fighters had targeted the police.")
+    recs = [r for r in _records(nlp, text, datetime.date(2025, 11, 18)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1
+    (main,) = recs
+    assert {c.value for c in main.fatalities.claims} >= {6, 8} and main.fatalities.low == 6 and main.fatalities.high == 8
+    assert len(main.evidence) >= 4
+
+
+def test_an_attack_elsewhere_or_another_day_stays_apart(nlp):
+    text = ("Gunmen killed 12 villagers in Zamfara state on Tuesday, police said. "
+            "Meanwhile, bandits killed three farmers in Katsina state, residents said. "
+            "In September, a bomb exploded at a market in Kano, killing five people.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 3, 13)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 3
+
+
+def test_one_place_s_strike_after_a_lead_over_two_cities_is_its_own(nlp):
+    text = ("Russia pounded Kyiv and Odesa with missiles and drones overnight, killing civilians in both cities, "
+            "officials said. In Odesa, a wave of drones struck port infrastructure, killing two people, the governor said.")
+    recs = [r for r in _records(nlp, text, datetime.date(2026, 1, 13)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 2
+
+
+def test_a_clause_said_of_an_earlier_time_is_another_event(nlp):
+    text = ("A suicide bomber killed nine people at a checkpoint in Mogadishu on Tuesday, police said. "
+            "It was the deadliest attack in the capital since early September, when a bomb exploded outside a "
+            "teashop near Bakara market, killing five people.")
+    recs = [r for r in _records(nlp, text, datetime.date(2025, 11, 18)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 2 and {r.fatalities.best for r in recs} == {9, 5}

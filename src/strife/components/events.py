@@ -21,7 +21,7 @@ from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, actor_for_token, publication_day
 from strife.components.triggers import Trigger
 from strife.components.frames import EventFrame, EventMention, RoleFill
-from strife.components.merging import merge_mentions
+from strife.components.merging import is_period, merge_mentions
 from strife.lexicon import load_wordlists
 
 # speech acts whose infinitive complement is their content, not an event that happened
@@ -761,7 +761,21 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         if m is None:
             continue
         m = _speech_act_over(doc, head, m, mentions)
+        if m.anaphoric and m.trigger.pos == "NOUN" and is_period(d):
+            continue  # "the deadliest attack since early September": a comparison, not the attack's time
         if m.date is None or (d.end_char - d.start_char) > 0 and _more_precise(d, m.date):
+            m.date = d
+    # "since early September, when a bomb ... exploded": a clause said of a time is dated by it
+    for m in mentions:
+        tok = doc[m.trigger.i]
+        if m.date is not None or m.trigger.pos != "VERB" or tok.dep_ != "relcl" \
+                or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children):
+            continue
+        when = tok.head.idx
+        d = next((d for d in doc._.strife_dates or [] if d.start_char <= when < d.end_char and d.resolution is not None), None)
+        if d is not None and is_period(d):
+            m.separate = True  # "since early September, when ...": an earlier event of its own, whatever its day
+        elif d is not None:
             m.date = d
     # an undated verb takes the date of the dated event verb its clause hangs from (or of the reporting verb it
     # is coordinated with: the speaker's own act): one coordinated with it

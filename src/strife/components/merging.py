@@ -181,6 +181,46 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
     return bool(ma and fa) and m.reported and (_names(ma) & _names(fa) or _described_within(ma, fa))
 
 
+# later mentions that tell the article's event of a type again join its first frame (see _restates)
+RESTATEMENTS_MERGE = True
+
+
+def _place_keys(places) -> set[str]:
+    out = set()
+    for p in places:
+        r = getattr(p, "place", None)
+        if r is not None and getattr(r, "precision", None) == "country":
+            continue  # a country names no other site
+        out.add(str(getattr(r, "geonames_id", None) or getattr(r, "name", None) or p.text).lower())
+    return out
+
+
+def _restates(lead: EventFrame, m: EventMention) -> bool:
+    """A later mention that tells the article's event of its type again, with nothing that makes it
+    another: no date or place of its own that differs, no other named party, not opened as separate, not a
+    running total ("Seven people were killed," he said; "The Pakistani Taliban claimed responsibility,
+    saying its fighters had targeted the police"; "Doctors said they were treating 20 of the wounded")."""
+    score = merge_score(lead, m)
+    if m.separate or m.aggregate or m.headline or score is None or score < 0:
+        return False  # (a negative score: another kind of measure, another means of attack)
+    ma, la, lr = m.actors("actor"), lead.roles("actor"), lead.roles("recipient")
+    if ma and lr and (_names(ma) & _names(lr) or _same_country_side(ma, lr)) and not (
+            _names(ma) & _names(la) or _same_country_side(ma, la)):
+        return False  # the side that was hit acts: "Syrian troops launched a search operation" after the bombing
+    if m.date is not None and lead.date is None:
+        return False  # a dated mention beside an undated lead: another event, as likely as not
+    if m.date is not None and is_period(m.date):
+        return False
+    if m.place_level in ("clause", "sentence"):
+        mine = _place_keys(m.places)
+        theirs = set().union(*(_place_keys(x.places) for x in lead.mentions))
+        if mine and not mine & theirs:
+            return False  # "... in Katsina state": somewhere else
+        if mine and len(theirs) > 1 and mine < theirs:
+            return False  # "In Odesa, drones struck the port" after "pounded Kyiv and Odesa": one place's event
+    return True
+
+
 def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
     """Mentions in text order join the frame they score best with (at least 1.5), else open a frame.
     The headline's mentions come last: a headline names the story's main event, so each joins the first
@@ -203,6 +243,8 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 s += 1.5
             if s is not None and s > best_score:
                 best, best_score = f, s
+        if best is None and lead is not None and RESTATEMENTS_MERGE and _restates(lead, m):
+            best = lead
         if best is not None:
             best.mentions.append(m)
         elif not m.trigger.weak or _supported(m):
