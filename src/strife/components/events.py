@@ -32,7 +32,8 @@ _CONTENT_PREPS = {"REQUEST": ("for",), "AGREE": ("to", "on")}
 _CONTENT_NOUN_HOSTS = frozenset({"AGREE", "CONSULT", "REQUEST"})
 _CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "relcl", "conj", "csubj", "xcomp", "acl"})
 _SUBJ = frozenset({"nsubj", "csubj"})
-_VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# acts on people or places (not statements about them): never the speech act a date belongs to
+_PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _OBJ = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 _RELPRON = frozenset({"that", "which", "who", "whom", "whose"})
 
@@ -302,21 +303,23 @@ class MentionBuilder:
         if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in tok.children):
             return False
         nouns, since_words = self.w["aggregate_nouns"], self.w["aggregate_since_words"]
+
+        def reaches_back(words) -> bool:  # a year, a month, the start of a war
+            return any(w.lemma_.lower() in since_words or (w.like_num and len(w.text) == 4) for w in words)
+
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in nouns:
                 return True  # "the war has killed"
             if c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in c.children):
                 return True  # "have been killed in the conflict"
-            if c.lower_ == "since" and any(w.lemma_.lower() in since_words or (w.like_num and len(w.text) == 4)
-                                           for w in c.subtree if w.i != c.i):
-                return True  # "since it began in 2011", "since January", "since 2019"
+            since = c.lower_ == "since" or (c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+            if since and reaches_back(w for w in c.subtree if w.lower_ != "since"):
+                return True  # "since 2019", "since January", "since it began in 2011"
             if c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() == "year" and any(
                     d.lower_ in ("this", "last") for d in c.children):
                 return True  # "this year"
-            if c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark") and any(
-                    w.lemma_.lower() in since_words or (w.like_num and len(w.text) == 4) for w in c.subtree):
-                return True
         return False
 
     def _opens_separately(self, sent) -> bool:
@@ -332,10 +335,10 @@ class MentionBuilder:
         way ("a ceasefire agreement", "ceasefire talks") is that noun's content."""
         while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
-        if tok.dep_ == "compound" and tok.head.i in self.by_i and self.by_i[tok.head.i].pos == "NOUN" \
-                and self.by_i[tok.head.i].plover_type != self.by_i.get(tok.i, self.by_i[tok.head.i]).plover_type \
-                and self.by_i[tok.head.i].plover_type in _CONTENT_NOUN_HOSTS:
-            return tok.head.i
+        noun_host = self.by_i.get(tok.head.i) if tok.dep_ == "compound" else None
+        if noun_host is not None and noun_host.pos == "NOUN" and noun_host.plover_type in _CONTENT_NOUN_HOSTS \
+                and tok.i in self.by_i and self.by_i[tok.i].plover_type != noun_host.plover_type:
+            return noun_host.i
         gov = tok.head
         if tok.dep_ == "pobj" and gov.dep_ == "prep":
             prep = gov.lower_
@@ -809,7 +812,7 @@ def _speech_act_over(doc: Doc, date_head: int, m: EventMention, mentions: list[E
     if not (m.anaphoric and m.trigger.pos == "NOUN" and tok.dep_ == "dobj" and date_head == tok.i):
         return m  # (``date_head``: the token the date's phrase hangs from)
     gov = next((x for x in mentions if x.trigger.i == tok.head.i), None)
-    if gov is None or gov.plover_type in _VIOLENT_TYPES or gov.plover_type == m.plover_type:
+    if gov is None or gov.plover_type in _PHYSICAL_TYPES or gov.plover_type == m.plover_type:
         return m
     return gov
 

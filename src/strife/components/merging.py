@@ -186,12 +186,13 @@ RESTATEMENTS_MERGE = True
 
 
 def _place_keys(places) -> set[str]:
+    """The sites a list of place mentions names (gazetteer id, else name, else text); countries left out."""
     out = set()
     for p in places:
-        r = getattr(p, "place", None)
-        if r is not None and getattr(r, "precision", None) == "country":
+        if p.place is not None and p.place.precision == "country":
             continue  # a country names no other site
-        out.add(str(getattr(r, "geonames_id", None) or getattr(r, "name", None) or p.text).lower())
+        r = p.place
+        out.add(str((r.geonames_id or r.name if r is not None else None) or p.text).lower())
     return out
 
 

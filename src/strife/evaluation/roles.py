@@ -573,6 +573,11 @@ def _predicted_args(ex: Extraction, ev: GoldEvent, local: bool = True) -> dict[s
     return out
 
 
+def _first_match(pred: list[tuple[str, tuple[int, int]]], ent: list[tuple[int, int]], used: set[int]) -> Optional[int]:
+    """The first prediction not yet used whose span contains one of the gold entity's mentions."""
+    return next((j for j, (_, sp) in enumerate(pred) if j not in used and any(_contains(sp, g) for g in ent)), None)
+
+
 def _score_event(res: SetResult, ex: Extraction, ev: GoldEvent, local: bool = True) -> None:
     preds = _predicted_args(ex, ev, local)
     if local:  # the record-level count, beside the mention-level one
@@ -581,7 +586,7 @@ def _score_event(res: SetResult, ex: Extraction, ev: GoldEvent, local: bool = Tr
             gold = ev.args.get(role, [])
             used: set[int] = set()
             for ent in gold:
-                j = next((j for j, (_, sp) in enumerate(whole[role]) if j not in used and any(_contains(sp, g) for g in ent)), None)
+                j = _first_match(whole[role], ent, used)
                 if j is not None:
                     used.add(j)
             res.score("all roles (record-level: every actor of the record)").add(len(used), len(whole[role]), len(gold))
@@ -594,7 +599,7 @@ def _score_event(res: SetResult, ex: Extraction, ev: GoldEvent, local: bool = Tr
         used_pred: set[int] = set()
         tp = 0
         for gi, ent in enumerate(gold):
-            j = next((j for j, (_, sp) in enumerate(pred) if j not in used_pred and any(_contains(sp, g) for g in ent)), None)
+            j = _first_match(pred, ent, used_pred)
             if j is not None:
                 used_pred.add(j)
                 tp += 1
