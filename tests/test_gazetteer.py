@@ -95,6 +95,11 @@ def test_suffixed_region_resolves_to_admin1(resolver, name, admin1):
     ("Gunmen stormed a school in Nigeria's northwestern Kaduna state on Monday.", "Kaduna", "admin1"),
     ("Gunmen stormed a school in Kaduna on Monday.", "Kaduna", "city"),
     ("Russian drones struck the city of Kharkiv overnight.", "Kharkiv", "city"),
+    # a region named after its city: the bare name is the city, "region" after it the region
+    ("Russian drones struck Kharkiv overnight, killing four.", "Kharkiv", "city"),
+    ("Russian forces advanced in the Kharkiv region overnight.", "Kharkiv", "admin1"),
+    ("Russian forces struck Ukraine's second-largest city Kharkiv overnight.", "Kharkiv", "city"),
+    ("Clashes broke out in Libya's capital, Tripoli, on Saturday.", "Tripoli", "city"),
 ])
 def test_the_words_around_a_bare_name_say_province_or_city(resolver, text, name, precision):
     m = resolve_one(resolver, text, name)

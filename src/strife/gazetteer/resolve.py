@@ -83,8 +83,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 _ADMIN1_AFTER = re.compile(r"\s+(?:state|province|governorate|oblast|prefecture|region)\b", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"\s+(?:city|town)\b", re.IGNORECASE)
-_CITY_BEFORE = re.compile(r"\b(?:city|town) of\s+$", re.IGNORECASE)
+_CITY_BEFORE = re.compile(
+    r"\b(?:(?:city|town) of|(?:largest|biggest|second[- ]largest|third[- ]largest|port|border|coastal|"
+    r"frontline|front-line|garrison|holy|capital|main|key|strategic|eastern|western|northern|southern|central)"
+    r" (?:city|town),?|capital,?)\s+$", re.IGNORECASE)
 KIND_HINT_BONUS = 2.0
+NAMESAKE_CITY = 1.5          # a city its first-level region is named after: the bare name is the city
 
 
 def _kind_hint(text: str, start: int, end: int) -> str | None:
@@ -93,7 +97,7 @@ def _kind_hint(text: str, start: int, end: int) -> str | None:
     after = text[end:end + 16]
     if _ADMIN1_AFTER.match(after):
         return "admin1"
-    if _CITY_AFTER.match(after) or _CITY_BEFORE.search(text[max(0, start - 14):start]):
+    if _CITY_AFTER.match(after) or _CITY_BEFORE.search(text[max(0, start - 24):start]):
         return "city"
     return None
 
@@ -357,9 +361,15 @@ class Resolver:
                        if c.quality == 0 and c.place.precision == "admin1"}
             hinted = next((x for x in g.slots if x.kind_hint), g.slots[0])
             priors = [self._prior(c, hinted, exact) for c in g.candidates]
+            region_names = {(c.place.country, c.place.admin1) for c in g.candidates
+                            if c.quality == 0 and c.place.precision == "admin1"}
             for i, c in enumerate(g.candidates):
-                if c.place.precision == "city" and c.place.population < 0.05 * regions.get(c.place.country, 0):
+                if c.place.precision != "city":
+                    continue
+                if c.place.population < 0.05 * regions.get(c.place.country, 0):
                     priors[i] += SHADOWED_BY_REGION
+                elif c.quality == 0 and (c.place.country, c.place.admin1) in region_names:
+                    priors[i] += NAMESAKE_CITY  # "Kharkiv": the city the region is named after
             order = sorted(range(len(priors)), key=lambda i: priors[i], reverse=True)
             keep = order[:MAX_CANDIDATES]
             if g.forced is not None and g.forced not in keep:
