@@ -3,7 +3,7 @@
 import pytest
 
 from strife.gazetteer import Place, Resolver, get_gazetteer, haversine_km, normalise, skeleton
-from strife.gazetteer.names import admin_key, base_key
+from strife.gazetteer.names import admin_key, base_key, one_edit_apart
 from strife.geoparse import geoparse_spans
 
 
@@ -89,6 +89,19 @@ def test_suffixed_region_resolves_to_admin1(resolver, name, admin1):
     m = resolve_one(resolver, text, name)
     assert m.place is not None and m.place.precision == "admin1"
     assert m.place.country == "IRQ" and m.place.admin1 == admin1
+
+
+def test_region_spelled_one_letter_apart_from_its_iso_name_is_found(resolver):
+    # GeoNames spells Myanmar's Sagaing Region "Sagain"; ISO 3166-2 "Sagaing" is an alias of it
+    text = "An air strike on a monastery in the central Sagaing region killed 17 people."
+    m = resolve_one(resolver, text, "Sagaing")
+    assert m.place is not None and m.place.precision == "admin1" and m.place.country == "MMR"
+
+
+@pytest.mark.parametrize("a,b,close", [("sagain", "sagaing", True), ("tigray", "tigrai", True), ("ghowr", "ghor", True),
+                                       ("amman", "maan", False), ("arbil", "babil", False), ("ab", "abcd", False)])
+def test_one_edit_apart(a, b, close):
+    assert one_edit_apart(a, b) is close and one_edit_apart(b, a) is close
 
 
 @pytest.mark.parametrize("text,name,precision", [

@@ -27,9 +27,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from strife.gazetteer.names import admin_key, is_latin, normalise, skeleton, strip_articles
+from strife.gazetteer.names import admin_key, is_latin, normalise, one_edit_apart, skeleton, strip_articles
 
-BUILD_VERSION = "gaz-6"
+BUILD_VERSION = "gaz-7"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # name-match quality codes stored in the index (lower is stronger)
@@ -219,9 +219,15 @@ def collect_entries() -> list[_Entry]:
         e.names[raw] = Q_CANONICAL
         e.names.setdefault(disp, Q_CANONICAL)
         akey = admin_key(raw)
-        for sd in iso_subdiv.get(cc, []):
-            if admin_key(sd.name) == akey or (len(skeleton(sd.name)) >= 4 and skeleton(sd.name) == skeleton(raw)):
-                e.names.setdefault(sd.name, Q_ALTERNATE)
+        subdivs = iso_subdiv.get(cc, [])
+        same = [sd for sd in subdivs
+                if admin_key(sd.name) == akey or (len(skeleton(sd.name)) >= 4 and skeleton(sd.name) == skeleton(raw))]
+        if not same and len(akey) >= 5:
+            # one letter apart ("Sagain" / ISO "Sagaing"), when no other subdivision is as close
+            near = [sd for sd in subdivs if one_edit_apart(admin_key(sd.name), akey)]
+            same = near if len(near) == 1 else []
+        for sd in same:
+            e.names.setdefault(sd.name, Q_ALTERNATE)
         entries.append(e)
 
     fixed_admin1 = {(iso3, name): (float(lat), float(lon)) for iso3, name, lat, lon in _read_tsv("admin1_points.tsv")}

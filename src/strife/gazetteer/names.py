@@ -88,6 +88,21 @@ def admin_key(name: str) -> str:
     return strip_articles(strip_suffix(normalise(name)))
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether two spellings differ by at most one inserted, deleted or replaced character
+    ("sagain" / "sagaing", "tigray" / "tigrai")."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i + 1:]
+
+
 def skeleton(name: str) -> str:
     """Consonant skeleton tolerant of transliteration vowels, articles and spacing.
 
