@@ -427,3 +427,22 @@ def test_the_object_picks_the_sense_before_the_rest_of_the_sentence() -> None:
 
     text = "The president imposed sanctions on the faction that controls the north on Tuesday."
     assert extract_article(Article(text=text))[0].plover.type == "SANCTION"
+
+
+@pytest.mark.parametrize("second, kind", [
+    ("In November, militants attacked an army base near the town, killing dozens of soldiers.", "town"),
+    ("Soldiers later launched an operation in the area and killed six attackers.", "area"),
+])
+def test_a_definite_place_noun_is_the_place_named_before(nlp, second, kind):
+    """"near the town", "in the area": the place the article named before (not its dateline)."""
+    text = ("OUAGADOUGOU, March 4 (AFP) - Jihadist gunmen killed 12 people in an attack on a market in the town "
+            "of Djibo in northern Burkina Faso on Sunday.\n\n" + second)
+    recs = _records(nlp, text, datetime.date(2026, 3, 4))
+    later = [r for r in recs if r.evidence and r.evidence[0].text.startswith(second[:20])]
+    assert later and later[0].locations and later[0].locations[0].name == "Djibo", kind
+
+
+def test_a_named_or_described_place_noun_is_not_anaphoric(nlp):
+    recs = _records(nlp, "Gunmen attacked a market in Djibo on Sunday.\n\nOn Monday, soldiers shelled the border area.")
+    shelling = [r for r in recs if r.evidence and r.evidence[0].text.startswith("On Monday")]
+    assert shelling and not any(loc.name == "Djibo" for loc in shelling[0].locations)

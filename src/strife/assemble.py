@@ -196,7 +196,7 @@ def _fallback_date(frame: EventFrame, ctx: _Ctx, frames_by_trigger: dict[int, Ev
 
 
 _PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
-_LEVEL_RANK = {"clause": 0, "sentence": 1, "paragraph": 2, "none": 3}
+_LEVEL_RANK = {"clause": 0, "sentence": 1, "anaphor": 1, "paragraph": 2, "none": 3}
 
 
 def _locations(frame: EventFrame) -> list[Location]:

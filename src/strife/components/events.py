@@ -934,10 +934,47 @@ def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
         if same:
             m.places, m.place_level = same, "sentence"
             continue
+        antecedent = _anaphoric_place(doc, m)
+        if antecedent is not None:
+            m.places, m.place_level = [antecedent], "anaphor"
+            continue
         para_start = doc_text(doc).rfind("\n\n", 0, m.sent_start)
         para = [p for p in places if para_start <= p.start_char < m.sent_start]
         if para:
             m.places, m.place_level = para[-1:], "paragraph"
+
+
+_TOWN_PRECISIONS = frozenset({"city", "point"})
+_AREA_PRECISIONS = frozenset({"city", "point", "admin2", "admin1"})
+
+
+def _anaphoric_place(doc: Doc, m: EventMention):
+    """The place a definite place noun of the mention's clause refers back to ("imposed a curfew on the
+    town", "attacked an army base near the town", "an operation in the area"): the last place named before
+    it of that kind (a town for "the town", anything below a country for "the area"), not a dateline."""
+    words = _words()
+    for i in sorted(getattr(m, "_clause", set()) or m.tokens):
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        if lemma in words["anaphoric_town_nouns"]:
+            kinds = _TOWN_PRECISIONS
+        elif lemma in words["anaphoric_area_nouns"]:
+            kinds = _AREA_PRECISIONS
+        else:
+            continue
+        if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            continue
+        if any(c.dep_ in ("compound", "appos", "amod", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+               for c in tok.children):
+            continue  # "the town of Djibo", "the border area", "the Sahel region": named or described, not anaphoric
+        if not ((tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS) or (tok.dep_ == "dobj" and tok.head.i in m.tokens)):
+            continue
+        text = doc_text(doc)
+        before = [p for p in (doc._.strife_places or []) if p.end_char <= tok.idx and not in_dateline(text, p.start_char)
+                  and (p.place.precision in kinds if p.place is not None else p.score == 0.0 and p.text[:1].isupper())]
+        if before:
+            return before[-1]
+    return None
 
 
 def attach_tolls(doc: Doc, mentions: list[EventMention]) -> None:

@@ -30,7 +30,7 @@ class EventMention:
     roles: list[RoleFill] = field(default_factory=list)
     date: object = None            # components.dates.DateMention
     places: list = field(default_factory=list)  # gazetteer PlaceMention
-    place_level: str = "none"      # clause | sentence | paragraph | none
+    place_level: str = "none"      # clause | sentence | anaphor ("near the town") | paragraph | none
     tolls: list = field(default_factory=list)   # components.tolls.TollMention
     anaphoric: bool = False
     generic: bool = False
