@@ -773,3 +773,20 @@ def test_a_clause_said_of_an_earlier_time_is_another_event(nlp):
             "teashop near Bakara market, killing five people.")
     recs = [r for r in _records(nlp, text, datetime.date(2025, 11, 18)) if r.plover.type == "ASSAULT"]
     assert len(recs) == 2 and {r.fatalities.best for r in recs} == {9, 5}
+
+
+def test_a_subject_pronoun_in_a_new_sentence_continues_the_last_agent_not_a_source(nlp):
+    text = ("The assailants opened fire on traders and set stalls on fire, according to residents.\n\n"
+            "\"They surrounded the market and started shooting at everyone,\" a local official said.")
+    doc = nlp(_make_doc(nlp, Article(text=text, published=datetime.date(2026, 3, 4))))
+    they = next(m for m in doc._.strife_actors if m.how == "pronoun" and m.text == "They")
+    assert they.name == "assailants", they.name
+
+
+def test_a_town_told_after_a_lead_that_names_only_its_country_is_the_same_attack(nlp):
+    text = ("Suspected jihadists killed dozens of civilians in an attack on a village in central Mali on Sunday, "
+            "survivors said.\n\nGunmen on motorbikes stormed Sokolo, a rice-farming village in the Segou region, "
+            "in the early afternoon, shooting at residents.")
+    recs = [r for r in _records(nlp, text, datetime.date(2026, 1, 12)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1, [r.evidence[0].text for r in recs]
+    assert any(loc.name == "Sokolo" for loc in recs[0].locations)

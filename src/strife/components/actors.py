@@ -575,9 +575,33 @@ class ActorResolver:
                 continue
             ante = max(prev, key=lambda m: m.end_char)
             same = starts is not None and bisect_right(starts, ante.head_i) == bisect_right(starts, i)
+            if not same and tt.dep[i] in ("nsubj", "nsubjpass"):
+                ante = self._subject_antecedent(prev, starts, i) or ante
             self.mentions.append(replace(ante, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
                                          head_i=tok.i, how="pronoun", named=False,
                                          antecedent=(ante.start_char, ante.end_char, ante.text) if same else None))
+
+    def _subject_antecedent(self, prev: list[ActorMention], starts, i: int) -> Optional[ActorMention]:
+        """A subject pronoun that opens a new sentence continues the last sentence's agent: the latest
+        earlier mention that is the subject of a verb other than a reporting one ("The assailants opened
+        fire ... according to residents. "They surrounded the market"": the assailants, not the residents),
+        when one is in the two sentences before the pronoun's."""
+        if not starts:
+            return None
+        tt = token_table(self.doc)
+        k = bisect_right(starts, i) - 1
+        window_start = starts[max(0, k - 2)]
+        reporting = load_wordlists("factuality")["reporting_verbs"]
+        subjects = []
+        for m in prev:
+            h = m.head_i
+            if h < window_start or tt.dep[h] not in ("nsubj", "nsubjpass"):
+                continue
+            verb = self.doc[h].head
+            if verb.lemma_.lower() in reporting:
+                continue
+            subjects.append(m)
+        return max(subjects, key=lambda m: m.end_char) if subjects else None
 
     def _next_sentence_end(self, i: int) -> int:
         starts = token_table(self.doc).sent_starts

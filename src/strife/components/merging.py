@@ -196,6 +196,14 @@ def _place_keys(places) -> set[str]:
     return out
 
 
+def _inside_any(places, regions) -> bool:
+    """Does one of ``places`` lie in one of the first-level regions of ``regions`` ("Sokolo" in "the Segou
+    region")?"""
+    areas = {(r.place.country, r.place.admin1) for r in regions
+             if r.place is not None and r.place.precision == "admin1" and r.place.admin1}
+    return any(p.place is not None and (p.place.country, p.place.admin1) in areas for p in places)
+
+
 def _restates(lead: EventFrame, m: EventMention) -> bool:
     """A later mention that tells the article's event of its type again, with nothing that makes it
     another: no date or place of its own that differs, no other named party, not opened as separate, not a
@@ -215,8 +223,9 @@ def _restates(lead: EventFrame, m: EventMention) -> bool:
     if m.place_level in ("clause", "sentence"):
         mine = _place_keys(m.places)
         theirs = set().union(*(_place_keys(x.places) for x in lead.mentions))
-        if mine and not mine & theirs:
-            return False  # "... in Katsina state": somewhere else
+        if mine and theirs and not mine & theirs and not _inside_any(m.places, [p for x in lead.mentions for p in x.places]):
+            return False  # "... in Katsina state": somewhere else (a town in the lead's region, or any
+            # place where the lead names only a country, tells where more exactly)
         if mine and len(theirs) > 1 and mine < theirs:
             return False  # "In Odesa, drones struck the port" after "pounded Kyiv and Odesa": one place's event
     return True
