@@ -82,3 +82,19 @@ def test_parsed_sentences(nlp, sentence, word, factual):
 def test_attempts_and_threatened_events(nlp, sentence, word, ptype, factual):
     tok = next(t for t in nlp(sentence) if t.lower_ == word)
     assert assess(tok, ptype).factual is factual
+
+
+def test_set_governs_only_an_infinitive():
+    # "Gunmen were setting fire to shops ." : the object of "set" is no plan
+    d = _doc(["Gunmen", "were", "setting", "fire", "to", "shops", "."], [2, 2, 2, 2, 2, 4, 2],
+             ["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "punct"], ["NNS", "VBD", "VBG", "NN", "IN", "NNS", "."],
+             ["NOUN", "AUX", "VERB", "NOUN", "ADP", "NOUN", "PUNCT"], ["gunman", "be", "set", "fire", "to", "shop", "."])
+    assert assess(d[3]).factual
+    # "The army is set to attack the town ." : planned
+    p = _doc(["The", "army", "is", "set", "to", "attack", "the", "town", "."], [1, 3, 3, 3, 5, 3, 7, 5, 3],
+             ["det", "nsubj", "auxpass", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+             ["DT", "NN", "VBZ", "VBN", "TO", "VB", "DT", "NN", "."],
+             ["DET", "NOUN", "AUX", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+             ["the", "army", "be", "set", "to", "attack", "the", "town", "."])
+    f = assess(p[5])
+    assert not f.factual and f.reason == "governed_by:set"

@@ -178,7 +178,9 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
                     and not (_modal(head) or _negated(head) or _conditional(head)):
                 return Factuality(True)  # "attempted to assassinate the prime minister": an attack was made
             if (lemma in w["nonfactive_governors"] or head.lower_ in w["nonfactive_governors"]) and (
-                    dep != "advcl" or _infinitival(cur)):
+                    dep != "advcl" or _infinitival(cur)) and (
+                    lemma not in w["infinitive_only_governors"] or _infinitival(cur)):
+                # ("set to attack" is planned, "setting fire to the shops" and "set off a bomb" are not)
                 # an adverbial clause is not a complement ("setting off a bomb before gunmen stormed"),
                 # unless it is a purpose clause ("to prevent attacks")
                 return Factuality(False, f"governed_by:{lemma}")
