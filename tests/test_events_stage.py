@@ -446,3 +446,17 @@ def test_a_named_or_described_place_noun_is_not_anaphoric(nlp):
     recs = _records(nlp, "Gunmen attacked a market in Djibo on Sunday.\n\nOn Monday, soldiers shelled the border area.")
     shelling = [r for r in recs if r.evidence and r.evidence[0].text.startswith("On Monday")]
     assert shelling and not any(loc.name == "Djibo" for loc in shelling[0].locations)
+
+
+@pytest.mark.parametrize("text, violent", [
+    ("The central bank says the fight against inflation is not yet won.", False),
+    ("Banks are waging a fierce price war for refinancing customers.", False),
+    ("A hotter-than-expected price index shot down that bet.", False),
+    ("Households are trying to strike a deal with lenders.", False),
+    ("Troops fought rebels near the border on Monday.", True),
+    ("Air defences shot down a drone over the city.", True),
+    ("Protesters fought police over prices on Monday.", True),
+])
+def test_force_against_an_abstraction_is_a_figure_of_speech(nlp, text, violent):
+    types = {r.plover.type for r in _records(nlp, text)}
+    assert ("ASSAULT" in types) is violent, types

@@ -269,6 +269,18 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
     return modes
 
 
+def _against_an_abstraction(tok: Token, abstract: frozenset[str]) -> bool:
+    """A word of violence whose object, opponent ("against", "on") or kind ("price war") is an abstraction
+    ("inflation", "a deal", "the right balance", "prices"): not a use of force."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "compound") and c.lemma_.lower() in abstract:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("against", "on"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in abstract for g in c.children):
+                return True
+    return False
+
+
 def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
                   rejected: Optional[list[Rejected]] = None) -> list[Trigger]:
     """The event triggers of ``doc``; non-factual words with no modal reading are left out (and listed in
@@ -277,6 +289,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     words = load_wordlists("factuality")
     formula, causative = words["news_formula_words"], words["causative_verbs"]
     compound_heads = words["compound_heads"]
+    abstract = words["abstract_opponents"]
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
     starts = tt.sent_starts
@@ -320,6 +333,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "some of the wounded", "the injured were taken to hospital": people, not an event
         if pos == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in compound_heads:
             continue  # "assault rifles", "riot police", "protest leaders": a kind of thing, not an event
+        if entry.plover_type == "ASSAULT" and _against_an_abstraction(tok, abstract):
+            continue  # "the fight against inflation", "strike a deal", "a price war": a figure of speech
         fact = assess(tok, entry.plover_type, casualty="casualty" in entry.flags)
         ptype, cameo, acled_hint, mode_of_entry = entry.plover_type, entry.cameo, entry.acled_sub_event_type, entry.plover_mode
         mod = None
