@@ -700,6 +700,18 @@ def test_a_running_total_is_context_beside_the_news(nlp, total):
     assert alone and alone[0].background  # alone, the total is what the text reports, as context
 
 
+@pytest.mark.parametrize("campaign", [
+    "Kyiv has repeatedly targeted Russian oil facilities in an effort to cut the Kremlin's revenues.",
+    "Al Shabaab has been fighting for more than 15 years to topple the central government.",
+])
+def test_a_campaign_in_the_present_perfect_is_context_beside_the_news(nlp, campaign):
+    text = "A drone struck an oil depot in Bryansk on Monday, the governor said. " + campaign
+    recs = _records(nlp, text, datetime.date(2024, 6, 19))
+    assert [r.plover.type for r in recs] == ["ASSAULT"], [r.evidence[0].text for r in recs]
+    alone = _records(nlp, campaign, datetime.date(2024, 6, 19))
+    assert alone and alone[0].background
+
+
 def test_a_count_since_monday_is_still_the_battle(nlp):
     recs = _records(nlp, "Fighting in the town has killed 20 people since Monday, medics said.", datetime.date(2024, 6, 19))
     assert recs and recs[0].plover.type == "ASSAULT" and not recs[0].background

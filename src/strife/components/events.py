@@ -298,9 +298,13 @@ class MentionBuilder:
         """A casualty verb in the present perfect that counts a war's or a period's dead ("The war ... has
         killed tens of thousands", "have been killed in the conflict since it began in 2011", "have killed
         300 people this year"): a running total, not an event."""
-        if t.pos != "VERB" or "casualty" not in t.flags:
+        if t.pos != "VERB" or ("casualty" not in t.flags and t.plover_type != "ASSAULT"):
             return False
         if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in tok.children):
+            return False
+        if self._campaign(tok):
+            return True
+        if "casualty" not in t.flags:
             return False
         nouns, since_words = self.w["aggregate_nouns"], self.w["aggregate_since_words"]
 
@@ -320,6 +324,18 @@ class MentionBuilder:
             if c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() == "year" and any(
                     d.lower_ in ("this", "last") for d in c.children):
                 return True  # "this year"
+        return False
+
+    def _campaign(self, tok: Token) -> bool:
+        """A present-perfect use of force told as a campaign: "has repeatedly targeted", "has been fighting
+        for more than 15 years" (adverbs `campaign_adverbs`, a "for" of years, months or decades)."""
+        for c in tok.children:
+            if c.dep_ == "advmod" and c.lower_ in self.w["campaign_adverbs"]:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in ("year", "decade", "month") and g.tag_ == "NNS"
+                    for g in c.children):
+                return True
         return False
 
     def _opens_separately(self, sent) -> bool:
