@@ -802,3 +802,19 @@ def test_a_town_told_after_a_lead_that_names_only_its_country_is_the_same_attack
     recs = [r for r in _records(nlp, text, datetime.date(2026, 1, 12)) if r.plover.type == "ASSAULT"]
     assert len(recs) == 1, [r.evidence[0].text for r in recs]
     assert any(loc.name == "Sokolo" for loc in recs[0].locations)
+
+
+def test_a_dated_mention_that_names_the_lead_s_target_again_dates_the_lead(nlp):
+    text = ("A Myanmar military air strike on a Buddhist monastery sheltering displaced families killed at least 17 "
+            "people, a local resistance group said on Wednesday.\n\nThe monastery, in a village in Budalin township, "
+            "was hit at around 10 p.m. on Tuesday, the group said.")
+    recs = [r for r in _records(nlp, text, datetime.date(2026, 5, 6)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1 and recs[0].date.start == "2026-05-05"
+    assert not any("p.m." in a.text for a in recs[0].actors)  # a time is not the prime minister
+
+
+def test_a_count_by_a_day_is_not_dated_by_it(nlp):
+    text = ("An air strike hit the monastery, a local group said. A rescue worker said 21 bodies had been recovered by "
+            "Wednesday afternoon and at least 30 people had been wounded.")
+    recs = [r for r in _records(nlp, text, datetime.date(2026, 5, 6)) if r.plover.type == "ASSAULT"]
+    assert all(r.date.start != "2026-05-06" for r in recs), [(r.date.text, r.evidence[0].text) for r in recs]

@@ -25,6 +25,7 @@ from strife.actor_dictionary import get_actor_dictionary
 
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
+_NOT_AGENT_ENTS = frozenset({"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 GROUP_ANAPHOR_CHARS = 1500
 _INDEFINITE = frozenset({"a", "an", "some", "several", "unidentified", "unknown", "suspected", "other"})
 _GROUP_SECTORS = {"MILITIA", "REB", "INS", "TER", "SEP", "UAF", "PTY"}
@@ -381,6 +382,8 @@ class ActorResolver:
                 sector = agent(f"{lower[i - 1]} {lower[i]}")  # "armed men", "armed group"
             if not sector or any(m.start_char <= tt.idx[i] < m.end_char for m in self.mentions):
                 continue
+            if tt.ent_type[i] in _NOT_AGENT_ENTS:
+                continue  # "10 p.m." is a time, not the prime minister ("PM")
             tok = doc[i]
             h = head[i]
             compound_of = doc[h] if tt.dep[i] == "compound" and pos[h] in ("NOUN", "PROPN") else None

@@ -761,6 +761,12 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
     return None
 
 
+def _a_deadline(doc: Doc, d) -> bool:
+    """A date a count or a state holds up to ("by Wednesday afternoon", "until Friday"), not when it happened."""
+    span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("by", "until", "till")
+
+
 def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
     reporting = _words()["reporting_verbs"]
     said_on: dict[int, object] = {}  # reporting verb -> the date it was said
@@ -776,6 +782,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             continue  # "officials said on Thursday": when it was said, not when it happened
         if in_dateline(doc_text(doc), d.start_char):
             continue  # "NAIROBI, June 25 (AP) —": when the report was filed
+        if _a_deadline(doc, d):
+            continue  # "21 bodies had been recovered by Wednesday afternoon": when the count stood, not the event's day
         m = _owner_mention(doc, head, mentions)
         if m is None:
             continue

@@ -196,6 +196,14 @@ def _place_keys(places) -> set[str]:
     return out
 
 
+def _names_the_target_again(lead: EventFrame, m: EventMention) -> bool:
+    """Does ``m`` name one of the lead's recipients again with a definite article ("the monastery" after "a
+    Buddhist monastery")?"""
+    heads = {a.text.lower().split()[-1] for a in lead.roles("recipient") if a.text.split()}
+    return any(a.text.lower().startswith(("the ", "that ", "this ")) and a.text.lower().split()[-1] in heads
+               for a in m.actors("recipient"))
+
+
 def _inside_any(places, regions) -> bool:
     """Does one of ``places`` lie in one of the first-level regions of ``regions`` ("Sokolo" in "the Segou
     region")?"""
@@ -216,11 +224,13 @@ def _restates(lead: EventFrame, m: EventMention) -> bool:
     if ma and lr and (_names(ma) & _names(lr) or _same_country_side(ma, lr)) and not (
             _names(ma) & _names(la) or _same_country_side(ma, la)):
         return False  # the side that was hit acts: "Syrian troops launched a search operation" after the bombing
-    if m.date is not None and lead.date is None:
-        return False  # a dated mention beside an undated lead: another event, as likely as not
+    again = _names_the_target_again(lead, m)
+    if m.date is not None and lead.date is None and not again:
+        return False  # a dated mention beside an undated lead: another event, as likely as not (unless it
+        # names the lead's target again: "an air strike on a monastery" ... "The monastery was hit on Tuesday")
     if m.date is not None and is_period(m.date):
         return False
-    if m.place_level in ("clause", "sentence"):
+    if m.place_level in ("clause", "sentence") and not again:
         mine = _place_keys(m.places)
         theirs = set().union(*(_place_keys(x.places) for x in lead.mentions))
         if mine and theirs and not mine & theirs and not _inside_any(m.places, [p for x in lead.mentions for p in x.places]):
