@@ -460,3 +460,14 @@ def test_a_named_or_described_place_noun_is_not_anaphoric(nlp):
 def test_force_against_an_abstraction_is_a_figure_of_speech(nlp, text, violent):
     types = {r.plover.type for r in _records(nlp, text)}
     assert ("ASSAULT" in types) is violent, types
+
+
+@pytest.mark.parametrize("text, sanction", [
+    ("Authorities suspended mobile internet services in parts of the city on Friday.", False),
+    ("Flights at Mitiga airport were suspended on Saturday.", False),
+    ("The central bank cut rates three times in 2025.", False),
+    ("Japan halted economic aid to Serbia on Tuesday.", True),
+])
+def test_a_service_or_a_price_suspended_is_no_sanction(nlp, text, sanction):
+    types = {r.plover.type for r in _records(nlp, text)}
+    assert ("SANCTION" in types) is sanction, types

@@ -47,6 +47,22 @@ def test_recovers_place_after_locative_preposition(nlp):
     assert [p.text for p in doc._.strife_places] == ["Mosul"]
 
 
+def test_recovers_a_big_place_an_attack_verb_acts_on(nlp):
+    # "Russia pounded Kyiv and Odesa": untagged names as the objects of an attack are the places it hit
+    words = ["Russia", "pounded", "Kyiv", "and", "Odesa", "overnight", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 2, 2, 1, 1], deps=["nsubj", "ROOT", "dobj", "cc", "conj", "advmod", "punct"],
+              lemmas=["Russia", "pound", "Kyiv", "and", "Odesa", "overnight", "."],
+              pos=["PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "ADV", "PUNCT"])
+    doc.ents = []
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Kyiv", "Odesa"]
+    doc = Doc(nlp.vocab, words=["Rebels", "praised", "Kyiv", "."], heads=[1, 1, 1, 1],
+              deps=["nsubj", "ROOT", "dobj", "punct"], lemmas=["rebel", "praise", "Kyiv", "."],
+              pos=["NOUN", "VERB", "PROPN", "PUNCT"])
+    doc.ents = []
+    assert nlp.get_pipe("strife_places")(doc)._.strife_places == []
+
+
 def test_factory_metadata(nlp):
     meta = nlp.get_pipe_meta("strife_places")
     assert "doc._.strife_places" in meta.assigns and "doc.ents" in meta.requires

@@ -338,6 +338,17 @@ class MentionBuilder:
                 return True
         return False
 
+    def _opens_with_place(self, sent) -> bool:
+        """The sentence opens with where ("In Baghdad, gunmen ...", "In the northern city of Mosul, ..."): a
+        round-up's next item."""
+        words = [t for t in sent[:10] if not t.is_space]
+        if not words or words[0].lower_ not in ("in", "at", "near", "outside"):
+            return False
+        comma = next((t for t in words[1:] if t.text == ","), None)
+        if comma is None:
+            return False
+        return any(words[0].idx < p.start_char < comma.idx for p in self.doc._.strife_places or [])
+
     def _opens_separately(self, sent) -> bool:
         opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
         return any(opening == w or opening.startswith(w + " ") or opening.startswith(w + " ,")
@@ -674,6 +685,7 @@ class MentionBuilder:
             sent = tok.sent
             m = EventMention(trigger=t, tokens={t.i}, sent_start=sent.start_char, sent_end=sent.end_char,
                              headline=t.start_char < headline, separate=self._opens_separately(sent),
+                             place_first=self._opens_with_place(sent),
                              sent_i=bisect_right(starts, t.i) - 1 if starts else 0, reported=self._reported(tok),
                              aggregate=self._aggregate(tok, t))
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:

@@ -37,6 +37,7 @@ class EventMention:
     subordinate: bool = False
     headline: bool = False         # in the article's headline (see headline_end)
     separate: bool = False         # its sentence opens "Separately," / "In another attack," (a new event)
+    place_first: bool = False      # its sentence opens with where: "In Baghdad, gunmen shot dead ..." (a round-up item)
     reported: bool = False         # told in a clause under a reporting verb ("the army said it had targeted ...")
     aggregate: bool = False        # a running total ("the war has killed tens of thousands"), not one event
     sent_start: int = 0

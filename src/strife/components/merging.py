@@ -206,7 +206,10 @@ def _names_the_target_again(lead: EventFrame, m: EventMention) -> bool:
 
 def _inside_any(places, regions) -> bool:
     """Does one of ``places`` lie in one of the first-level regions of ``regions`` ("Sokolo" in "the Segou
-    region")?"""
+    region"), where ``regions`` name no town (after "Khan Younis in the southern Gaza Strip", Gaza City is
+    somewhere else)?"""
+    if any(r.place is None or r.place.precision in ("city", "point", "admin2") for r in regions):
+        return False
     areas = {(r.place.country, r.place.admin1) for r in regions
              if r.place is not None and r.place.precision == "admin1" and r.place.admin1}
     return any(p.place is not None and (p.place.country, p.place.admin1) in areas for p in places)
@@ -233,6 +236,8 @@ def _restates(lead: EventFrame, m: EventMention) -> bool:
     if m.place_level in ("clause", "sentence") and not again:
         mine = _place_keys(m.places)
         theirs = set().union(*(_place_keys(x.places) for x in lead.mentions))
+        if mine and not theirs and m.place_first:
+            return False  # "Bombs killed 17 across Iraq" then "In Baghdad, gunmen shot dead ...": one of the round-up
         if mine and theirs and not mine & theirs and not _inside_any(m.places, [p for x in lead.mentions for p in x.places]):
             return False  # "... in Katsina state": somewhere else (a town in the lead's region, or any
             # place where the lead names only a country, tells where more exactly)

@@ -60,9 +60,19 @@ DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "sout
 MIN_RECOVER_POPULATION = 20_000
 WEAK_LOCATIVE = frozenset({"on", "between"})   # "on Hill", "between Martin and ...": people as often as places
 MIN_WEAK_POPULATION = 100_000
+# verbs whose object is a place when the gazetteer knows a big one by that name ("Russia pounded Kyiv and Odesa")
+ATTACKED_VERBS = frozenset({"pound", "shell", "strike", "hit", "bomb", "bombard", "attack", "storm", "raid", "besiege",
+                            "capture", "seize", "overrun", "target", "invade", "blockade", "encircle", "recapture"})
 # "Kanawha County", "Rapides Parish": capitalised words and an admin2 word are a place the NER may miss
 _ADMIN2_WORD = re.compile(r"\b(?:County|Parish|Borough)\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _object_of_attack(tok) -> bool:
+    """Is ``tok`` (or the first of the list it ends) the object of an attack verb ("pounded Kyiv and Odesa")?"""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ATTACKED_VERBS
 
 
 class PlacesComponent:
@@ -331,11 +341,13 @@ class PlacesComponent:
                 if not named and i >= 2 and lower[i - 1] == "-" and words[i - 2] in _PARTY_TAGS \
                         and j + 1 < n and words[j + 1] in (",", ")") and self._known(run):
                     named = True  # "Rep. Torrey Westrom, R-Elbow Lake,": a legislator's home town or state
-                if not (named or self._after_locative(lower, i)):
+                attacked = not named and _object_of_attack(doc[j]) and self._notable(
+                    " ".join(words[i:j + 1]), MIN_WEAK_POPULATION, max_quality=0)
+                if not (named or attacked or self._after_locative(lower, i)):
                     i += 1
                     continue
                 span = doc[i:j + 1]
-                if not (set(range(i, j + 1)) & taken) and (named or self._recoverable(lower, i, span.text)):
+                if not (set(range(i, j + 1)) & taken) and (named or attacked or self._recoverable(lower, i, span.text)):
                     out.append(span)
                     taken.update(range(i, j + 1))
                 i = j + 1

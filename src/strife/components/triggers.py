@@ -290,6 +290,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     formula, causative = words["news_formula_words"], words["causative_verbs"]
     compound_heads = words["compound_heads"]
     abstract = words["abstract_opponents"]
+    unsanctioned = words["unsanctioned_objects"]
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
     starts = tt.sent_starts
@@ -335,6 +336,9 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "assault rifles", "riot police", "protest leaders": a kind of thing, not an event
         if entry.plover_type == "ASSAULT" and _against_an_abstraction(tok, abstract):
             continue  # "the fight against inflation", "strike a deal", "a price war": a figure of speech
+        if entry.plover_type == "SANCTION" and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unsanctioned for c in tok.children):
+            continue  # "suspended mobile internet", "Flights were suspended", "cut rates": a service or a price, not a sanction
         fact = assess(tok, entry.plover_type, casualty="casualty" in entry.flags)
         ptype, cameo, acled_hint, mode_of_entry = entry.plover_type, entry.cameo, entry.acled_sub_event_type, entry.plover_mode
         mod = None
