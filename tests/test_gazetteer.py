@@ -374,3 +374,15 @@ def test_locale_cue_prefilter_is_exact():
             m = pattern.search(text)
             if m is not None:
                 assert lit in m.group(0) or lit == "", (pattern.pattern, lit)
+
+
+def test_a_namesake_city_never_outranks_another_country_by_its_region(resolver):
+    """The region named after a city yields to the city, but the pair ranks no higher than the city alone."""
+    from collections import Counter
+
+    text = "Police in Berlin said the town meeting was postponed."
+    usa = resolver.resolve(text, [(text.index("Berlin"), text.index("Berlin") + 6)],
+                           context_countries=Counter({"USA": 6.0}))[0]
+    alone = resolver.resolve(text, [(text.index("Berlin"), text.index("Berlin") + 6)])[0]
+    assert alone.place is not None and alone.place.precision == "city" and alone.country == "DEU"
+    assert usa.country == "USA", usa

@@ -88,7 +88,7 @@ _CITY_BEFORE = re.compile(
     r"frontline|front-line|garrison|holy|capital|main|key|strategic|eastern|western|northern|southern|central)"
     r" (?:city|town),?|capital,?)\s+$", re.IGNORECASE)
 KIND_HINT_BONUS = 2.0
-NAMESAKE_CITY = 1.5          # a city its first-level region is named after: the bare name is the city
+NAMESAKE_CITY = 1.5          # margin by which a bare name is the city its first-level region is named after
 
 
 def _kind_hint(text: str, start: int, end: int) -> str | None:
@@ -363,13 +363,21 @@ class Resolver:
             priors = [self._prior(c, hinted, exact) for c in g.candidates]
             region_names = {(c.place.country, c.place.admin1) for c in g.candidates
                             if c.quality == 0 and c.place.precision == "admin1"}
+            namesake: dict[tuple, float] = {}  # (country, region) -> prior of the city the region is named after
             for i, c in enumerate(g.candidates):
                 if c.place.precision != "city":
                     continue
                 if c.place.population < 0.05 * regions.get(c.place.country, 0):
                     priors[i] += SHADOWED_BY_REGION
-                elif c.quality == 0 and (c.place.country, c.place.admin1) in region_names:
-                    priors[i] += NAMESAKE_CITY  # "Kharkiv": the city the region is named after
+                elif c.quality == 0 and (key := (c.place.country, c.place.admin1)) in region_names:
+                    namesake[key] = max(namesake.get(key, priors[i]), priors[i])
+            if hinted.kind_hint != "admin1":
+                for i, c in enumerate(g.candidates):
+                    key = (c.place.country, c.place.admin1)
+                    if c.place.precision == "admin1" and c.quality == 0 and key in namesake:
+                        # "Kharkiv": the city the region is named after, not the region (and no higher than the
+                        # city would rank against other countries' places: "Berlin", N.H. stays in the US)
+                        priors[i] = min(priors[i], namesake[key] - NAMESAKE_CITY)
             order = sorted(range(len(priors)), key=lambda i: priors[i], reverse=True)
             keep = order[:MAX_CANDIDATES]
             if g.forced is not None and g.forced not in keep:
