@@ -110,9 +110,15 @@ def test_according_to_anywhere_in_sentence(nlp):
     "An attempt to assassinate the deputy governor was thwarted.",
     "The strikes would kill hundreds of civilians, critics warned.",
     "The deal was killed by the parliament.",
+    "The 2019 election was killed off by the courts.",  # a year, not a count
 ])
 def test_non_tolls_are_not_counted(nlp, text):
     assert tolls(nlp, text) == []
+
+
+def test_an_adjective_in_a_with_phrase_is_said_of_its_own_noun(nlp):
+    text = "Mexico's 2024 general election was the most violent in its history, with dozens of candidates killed."
+    assert [(m.value, m.victims) for m in tolls(nlp, text)] == [(12, "candidates")]
 
 
 def test_killing_two_including_a_child_is_two(nlp):

@@ -16,6 +16,7 @@ their victims, so "30 rockets", "five sites", ages, years and "Resolution 1701" 
 
 
 import json
+import re
 from strife.doc_ext import doc_text, token_table
 from dataclasses import dataclass
 from functools import lru_cache
@@ -186,6 +187,16 @@ def _resolve_relative(t: Token) -> Token:
 _ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
 
 
+def _under_a_preposition(t: Token, top: Token) -> bool:
+    """Is ``t`` inside a prepositional phrase below ``top``?"""
+    for a in t.ancestors:
+        if a.i == top.i:
+            return False
+        if a.dep_ == "prep":
+            return True
+    return False
+
+
 def _verbal_ancestor(t: Token) -> Token:
     for a in t.ancestors:
         if _is_verb(a):
@@ -261,6 +272,8 @@ class TollExtractor:
             return None
         num = self._number_token(victim)
         if num is not None:
+            if re.fullmatch(r"(?:19|20)\d\d", num.text) and not self._personish(victim):
+                return None  # "the 2024 general election": a year, not a count
             got = self._quantity(num, num.left_edge.i)
             if got is None:
                 return None
@@ -510,7 +523,9 @@ class TollExtractor:
         if not pairs and adjs[0].i == verb.i + 1:  # "shot dead two gunmen"
             objs = [o for o in _children(verb, "dobj") if o.i > adjs[0].i]
             pairs = [(o, adjs[0]) for o in _expand_conj(objs)]
-        if not pairs:  # copular / passive: "three were found dead", "two remain missing"
+        if not pairs and not _under_a_preposition(adjs[0], verb):
+            # copular / passive: "three were found dead", "two remain missing" (not "the election was the most
+            # violent, with dozens of candidates killed": the adjective is said of another noun)
             subj = _children(verb, "nsubjpass")
             if _lemma(verb) in self.lex.copular_verbs:
                 subj += _children(verb, "nsubj")
