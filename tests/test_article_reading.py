@@ -818,3 +818,10 @@ def test_a_count_by_a_day_is_not_dated_by_it(nlp):
             "Wednesday afternoon and at least 30 people had been wounded.")
     recs = [r for r in _records(nlp, text, datetime.date(2026, 5, 6)) if r.plover.type == "ASSAULT"]
     assert all(r.date.start != "2026-05-06" for r in recs), [(r.date.text, r.evidence[0].text) for r in recs]
+
+
+def test_a_site_that_was_hit_is_in_the_country_where_it_stands(nlp):
+    text = "Militants stormed a police station in Lakki Marwat in northwestern Pakistan on Tuesday, killing six officers."
+    ev = next(r for r in _records(nlp, text, datetime.date(2026, 1, 13)) if r.plover.type == "ASSAULT")
+    station = next(a for a in ev.actors if a.role == "recipient" and "station" in a.text)
+    assert station.country == "PAK"

@@ -62,8 +62,13 @@ def _localise(actors: list[Actor], locations: list[Location], frame: EventFrame)
         return
     descriptive = {id(a) for a in frame.roles("actor") + frame.roles("recipient") if a.how == "description"}
     names = {a.name for a in frame.roles("actor") + frame.roles("recipient") if id(a) in descriptive}
+    # a site or a thing that was hit ("a police station", "an oil refinery", "the town"): where it stands
+    sites = {a.name for a in frame.roles("recipient")
+             if a.how in ("description", "facility", "model") and not a.sector and a.kind in ("unknown", None)}
     for a in actors:
-        if a.country is None and a.name in names and a.sector in _LOCAL_SECTORS:
+        if a.country is not None:
+            continue
+        if (a.name in names and a.sector in _LOCAL_SECTORS) or (a.role == "recipient" and a.name in sites):
             a.country = country
 
 
