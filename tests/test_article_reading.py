@@ -825,3 +825,20 @@ def test_a_site_that_was_hit_is_in_the_country_where_it_stands(nlp):
     ev = next(r for r in _records(nlp, text, datetime.date(2026, 1, 13)) if r.plover.type == "ASSAULT")
     station = next(a for a in ev.actors if a.role == "recipient" and "station" in a.text)
     assert station.country == "PAK"
+
+
+def test_arrests_told_with_the_use_of_force_are_their_own_event_with_their_actor(nlp):
+    text = ("Kenyan police fired tear gas and water cannon on Tuesday to break up a protest by hundreds of people in "
+            "central Nairobi, and arrested at least 23 people, police said.\n\nWhen protesters sat down on the road, "
+            "officers fired volleys of tear gas canisters into the crowd, witnesses said.")
+    recs = _records(nlp, text, datetime.date(2026, 4, 14))
+    arrests = [r for r in recs if r.plover.type == "COERCE"]
+    assert arrests and any(a.role == "actor" and a.country == "KEN" for a in arrests[0].actors), \
+        [(r.plover.type, [(a.text, a.role) for a in r.actors]) for r in recs]
+
+
+def test_the_role_filler_prunes_attack_parties_only_not_the_authority_of_an_arrest(nlp):
+    path = Path(__file__).parent / "data" / "gold_articles" / "n2_mexico_candidate.txt"
+    recs = extract_article(Article(text=path.read_text(encoding="utf-8"), published=datetime.date(2025, 5, 20)), nlp)
+    arrests = [r for r in recs if r.plover.type == "COERCE" and "arrest" in r.plover.mode]
+    assert any(a.role == "actor" and a.text == "Mexican authorities" for r in arrests for a in r.actors)

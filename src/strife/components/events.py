@@ -72,7 +72,10 @@ def _subjects(tok: Token, depth: int = 0) -> list[Token]:
         return []  # a passive clause's subject is the patient; its agent comes with "by"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subjects(tok.head, depth + 1)
-    if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+    if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and (tok.tag_ == "VBG" or any(
+            tt.dep[c] == "aux" and tt.tag[c] == "TO" for c in kids))):
+        # "..., killing four"; "police fired tear gas to break up a protest (and arrested 23)": a purpose
+        # clause's doer is the main clause's subject
         return _subjects(tok.head, depth + 1)
     if tok.dep_ == "acomp" and tok.pos_ == "ADJ":
         return _subjects(tok.head, depth + 1)
@@ -180,8 +183,10 @@ class MentionBuilder:
                         # how the attack went, not another one
                         return host.i
             if tok.dep_ == "conj" and t.plover_type == "COERCE" and head_t is not None and head_t.plover_type == "ASSAULT" \
-                    and head_t.pos == "VERB" and not [c for c in tok.children if c.dep_ in _SUBJ]:
-                return head_t.i  # "had killed at least 30 soldiers and seized weapons and vehicles": one raid
+                    and head_t.pos == "VERB" and not [c for c in tok.children if c.dep_ in _SUBJ] and "arrest" not in t.modes:
+                # "had killed at least 30 soldiers and seized weapons and vehicles": one raid (but "fired tear gas
+                # ... and arrested 23 people" reports the arrests as well)
+                return head_t.i
             if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i in self.by_i:
                 host = self.by_i[tok.head.i]
                 own_subj = [c for c in tok.children if c.dep_ in _SUBJ]
