@@ -448,26 +448,21 @@ def test_a_named_or_described_place_noun_is_not_anaphoric(nlp):
     assert shelling and not any(loc.name == "Djibo" for loc in shelling[0].locations)
 
 
-@pytest.mark.parametrize("text, violent", [
-    ("The central bank says the fight against inflation is not yet won.", False),
-    ("Banks are waging a fierce price war for refinancing customers.", False),
-    ("A hotter-than-expected price index shot down that bet.", False),
-    ("Households are trying to strike a deal with lenders.", False),
-    ("Troops fought rebels near the border on Monday.", True),
-    ("Air defences shot down a drone over the city.", True),
-    ("Protesters fought police over prices on Monday.", True),
+@pytest.mark.parametrize("text, ptype, present", [
+    # force against an abstraction is a figure of speech
+    ("The central bank says the fight against inflation is not yet won.", "ASSAULT", False),
+    ("Banks are waging a fierce price war for refinancing customers.", "ASSAULT", False),
+    ("A hotter-than-expected price index shot down that bet.", "ASSAULT", False),
+    ("Households are trying to strike a deal with lenders.", "ASSAULT", False),
+    ("Troops fought rebels near the border on Monday.", "ASSAULT", True),
+    ("Air defences shot down a drone over the city.", "ASSAULT", True),
+    ("Protesters fought police over prices on Monday.", "ASSAULT", True),
+    # a service or a price suspended is no sanction
+    ("Authorities suspended mobile internet services in parts of the city on Friday.", "SANCTION", False),
+    ("Flights at Mitiga airport were suspended on Saturday.", "SANCTION", False),
+    ("The central bank cut rates three times in 2025.", "SANCTION", False),
+    ("Japan halted economic aid to Serbia on Tuesday.", "SANCTION", True),
 ])
-def test_force_against_an_abstraction_is_a_figure_of_speech(nlp, text, violent):
+def test_what_a_word_of_force_or_sanction_acts_on_decides_the_reading(nlp, text, ptype, present):
     types = {r.plover.type for r in _records(nlp, text)}
-    assert ("ASSAULT" in types) is violent, types
-
-
-@pytest.mark.parametrize("text, sanction", [
-    ("Authorities suspended mobile internet services in parts of the city on Friday.", False),
-    ("Flights at Mitiga airport were suspended on Saturday.", False),
-    ("The central bank cut rates three times in 2025.", False),
-    ("Japan halted economic aid to Serbia on Tuesday.", True),
-])
-def test_a_service_or_a_price_suspended_is_no_sanction(nlp, text, sanction):
-    types = {r.plover.type for r in _records(nlp, text)}
-    assert ("SANCTION" in types) is sanction, types
+    assert (ptype in types) is present, types

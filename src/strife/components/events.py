@@ -993,7 +993,7 @@ def _anaphoric_place(doc: Doc, m: EventMention):
     """The place a definite place noun of the mention's clause refers back to ("imposed a curfew on the
     town", "attacked an army base near the town", "an operation in the area"): the last place named before
     it of that kind (a town for "the town", anything below a country for "the area"), not a dateline."""
-    words = _words()
+    words, text = _words(), doc_text(doc)
     for i in sorted(getattr(m, "_clause", set()) or m.tokens):
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -1010,7 +1010,6 @@ def _anaphoric_place(doc: Doc, m: EventMention):
             continue  # "the town of Djibo", "the border area", "the Sahel region": named or described, not anaphoric
         if not ((tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS) or (tok.dep_ == "dobj" and tok.head.i in m.tokens)):
             continue
-        text = doc_text(doc)
         before = [p for p in (doc._.strife_places or []) if p.end_char <= tok.idx and not in_dateline(text, p.start_char)
                   and (p.place.precision in kinds if p.place is not None else p.score == 0.0 and p.text[:1].isupper())]
         if before:
