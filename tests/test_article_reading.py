@@ -842,3 +842,9 @@ def test_the_role_filler_prunes_attack_parties_only_not_the_authority_of_an_arre
     recs = extract_article(Article(text=path.read_text(encoding="utf-8"), published=datetime.date(2025, 5, 20)), nlp)
     arrests = [r for r in recs if r.plover.type == "COERCE" and "arrest" in r.plover.mode]
     assert any(a.role == "actor" and a.text == "Mexican authorities" for r in arrests for a in r.actors)
+
+
+def test_in_the_event_of_a_ceasefire_is_no_ceasefire(nlp):
+    text = "Officials held talks in Paris on security guarantees for Ukraine in the event of a ceasefire."
+    types = [r.plover.type for r in _records(nlp, text, datetime.date(2026, 1, 13))]
+    assert "RETREAT" not in types and "CONSULT" in types, types
