@@ -848,3 +848,10 @@ def test_in_the_event_of_a_ceasefire_is_no_ceasefire(nlp):
     text = "Officials held talks in Paris on security guarantees for Ukraine in the event of a ceasefire."
     types = [r.plover.type for r in _records(nlp, text, datetime.date(2026, 1, 13))]
     assert "RETREAT" not in types and "CONSULT" in types, types
+
+
+def test_the_role_filler_does_not_make_the_opponent_of_a_war_its_perpetrator(nlp):
+    text = ("The U.S. Congress sends 1.5 million dollars a day for the war against the Farabundo Marti National "
+            "Liberation Front (FMLN) and the repression of the people.")
+    recs = _records(nlp, text, datetime.date(1990, 1, 13))
+    assert not any(a.role == "actor" and "FMLN" in a.text for r in recs for a in r.actors)

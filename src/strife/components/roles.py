@@ -92,6 +92,20 @@ def _fullest_name(persons: list[tuple[list[str], int, int, str]], key: str) -> O
     return s, e, text
 
 
+def _opposed(doc: Doc, tok_i: int, frames: list[EventFrame]) -> bool:
+    """Does the parse put the phrase headed at ``tok_i`` on the receiving side of a use of force: the object
+    of "against", or the object of a violent event's verb ("the war against the FMLN", "attacked the FMLN")?"""
+    tok = doc[tok_i]
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "against":
+        return True
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        violent = {m.i for fr in frames if fr.plover_type in VIOLENT_TYPES for m in fr.mentions}
+        return tok.head.i in violent
+    return False
+
+
 def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple[EventFrame, EventMention]]:
     """The violent frame mention in the filler's sentence nearest to it, else the nearest in the document."""
     sent = doc[tok_i].sent
@@ -140,6 +154,8 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
         frame, mention = hit
         a = _mention_for(doc, rf, s.name_like)
         role = rf.record_role
+        if role == "actor" and _opposed(doc, c.head, frames):
+            continue  # "the war against the FMLN": the parse puts it on the receiving side
         if any(r.role == role and (r.mention.name == a.name or (r.mention.start_char < end and start < r.mention.end_char))
                for m in frame.mentions for r in m.roles):
             continue  # the rules found it already
