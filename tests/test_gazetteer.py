@@ -98,6 +98,13 @@ def test_region_spelled_one_letter_apart_from_its_iso_name_is_found(resolver):
     assert m.place is not None and m.place.precision == "admin1" and m.place.country == "MMR"
 
 
+@pytest.mark.parametrize("name", ["South Kordofan", "North Darfur", "West Darfur"])
+def test_a_region_named_southern_x_is_also_south_x(resolver, name):
+    text = f"Fighting spread across {name} on Monday, the army said."
+    m = resolve_one(resolver, text, name)
+    assert m.place is not None and m.place.precision == "admin1" and m.place.country == "SDN"
+
+
 @pytest.mark.parametrize("a,b,close", [("sagain", "sagaing", True), ("tigray", "tigrai", True), ("ghowr", "ghor", True),
                                        ("amman", "maan", False), ("arbil", "babil", False), ("ab", "abcd", False)])
 def test_one_edit_apart(a, b, close):
@@ -113,6 +120,7 @@ def test_one_edit_apart(a, b, close):
     ("Russian forces advanced in the Kharkiv region overnight.", "Kharkiv", "admin1"),
     ("Russian forces struck Ukraine's second-largest city Kharkiv overnight.", "Kharkiv", "city"),
     ("Clashes broke out in Libya's capital, Tripoli, on Saturday.", "Tripoli", "city"),
+    ("A candidate was shot at a rally in the Gulf state of Veracruz on Sunday.", "Veracruz", "admin1"),
 ])
 def test_the_words_around_a_bare_name_say_province_or_city(resolver, text, name, precision):
     m = resolve_one(resolver, text, name)

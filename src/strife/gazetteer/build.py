@@ -29,7 +29,7 @@ from pathlib import Path
 
 from strife.gazetteer.names import admin_key, is_latin, normalise, one_edit_apart, skeleton, strip_articles
 
-BUILD_VERSION = "gaz-7"
+BUILD_VERSION = "gaz-8"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # name-match quality codes stored in the index (lower is stronger)
@@ -149,6 +149,11 @@ def _good_alternate(alt: str) -> bool:
     return True
 
 
+# "Southern Darfur" is "South Darfur" in the news: a region named with a direction adjective also carries
+# the short form
+_DIRECTION_SHORT = {"Southern": "South", "Northern": "North", "Eastern": "East", "Western": "West"}
+
+
 def collect_entries() -> list[_Entry]:
     import pycountry
 
@@ -228,6 +233,9 @@ def collect_entries() -> list[_Entry]:
             same = near if len(near) == 1 else []
         for sd in same:
             e.names.setdefault(sd.name, Q_ALTERNATE)
+        first, _, rest = disp.partition(" ")
+        if first in _DIRECTION_SHORT and rest:
+            e.names.setdefault(f"{_DIRECTION_SHORT[first]} {rest}", Q_ALTERNATE)  # "Southern Kordofan": "South Kordofan"
         entries.append(e)
 
     fixed_admin1 = {(iso3, name): (float(lat), float(lon)) for iso3, name, lat, lon in _read_tsv("admin1_points.tsv")}

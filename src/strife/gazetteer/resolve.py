@@ -82,6 +82,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 _ADMIN1_AFTER = re.compile(r"\s+(?:state|province|governorate|oblast|prefecture|region)\b", re.IGNORECASE)
+_ADMIN1_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|prefecture|region) of\s+$", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"\s+(?:city|town)\b", re.IGNORECASE)
 _CITY_BEFORE = re.compile(
     r"\b(?:(?:city|town) of|(?:largest|biggest|second[- ]largest|third[- ]largest|port|border|coastal|"
@@ -95,8 +96,8 @@ def _kind_hint(text: str, start: int, end: int) -> str | None:
     """What the words around a name say it is: a province ("Kaduna state", "Kharkiv region") or a city
     ("the city of Kharkiv", "Aleppo city")."""
     after = text[end:end + 16]
-    if _ADMIN1_AFTER.match(after):
-        return "admin1"
+    if _ADMIN1_AFTER.match(after) or _ADMIN1_BEFORE.search(text[max(0, start - 24):start]):
+        return "admin1"  # "Kaduna state", "the Gulf state of Veracruz"
     if _CITY_AFTER.match(after) or _CITY_BEFORE.search(text[max(0, start - 24):start]):
         return "city"
     return None
