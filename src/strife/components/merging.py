@@ -181,18 +181,14 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
     return bool(ma and fa) and m.reported and (_names(ma) & _names(fa) or _described_within(ma, fa))
 
 
-# later mentions that tell the article's event of a type again join its first frame (see _restates)
-RESTATEMENTS_MERGE = True
-
-
 def _place_keys(places) -> set[str]:
     """The sites a list of place mentions names (gazetteer id, else name, else text); countries left out."""
     out = set()
     for p in places:
-        if p.place is not None and p.place.precision == "country":
-            continue  # a country names no other site
-        r = p.place
-        out.add(str((r.geonames_id or r.name if r is not None else None) or p.text).lower())
+        if p.place is None:
+            out.add(p.text.lower())
+        elif p.place.precision != "country":  # a country names no other site
+            out.add(str(p.place.geonames_id or p.place.name).lower())
     return out
 
 
@@ -234,11 +230,11 @@ def _restates(lead: EventFrame, m: EventMention) -> bool:
     if m.date is not None and is_period(m.date):
         return False
     if m.place_level in ("clause", "sentence") and not again:
-        mine = _place_keys(m.places)
-        theirs = set().union(*(_place_keys(x.places) for x in lead.mentions))
+        lead_places = [p for x in lead.mentions for p in x.places]
+        mine, theirs = _place_keys(m.places), _place_keys(lead_places)
         if mine and not theirs and m.place_first:
             return False  # "Bombs killed 17 across Iraq" then "In Baghdad, gunmen shot dead ...": one of the round-up
-        if mine and theirs and not mine & theirs and not _inside_any(m.places, [p for x in lead.mentions for p in x.places]):
+        if mine and theirs and not mine & theirs and not _inside_any(m.places, lead_places):
             return False  # "... in Katsina state": somewhere else (a town in the lead's region, or any
             # place where the lead names only a country, tells where more exactly)
         if mine and len(theirs) > 1 and mine < theirs:
@@ -268,7 +264,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 s += 1.5
             if s is not None and s > best_score:
                 best, best_score = f, s
-        if best is None and lead is not None and RESTATEMENTS_MERGE and _restates(lead, m):
+        if best is None and lead is not None and _restates(lead, m):
             best = lead
         if best is not None:
             best.mentions.append(m)

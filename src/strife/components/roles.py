@@ -92,7 +92,7 @@ def _fullest_name(persons: list[tuple[list[str], int, int, str]], key: str) -> O
     return s, e, text
 
 
-def _opposed(doc: Doc, tok_i: int, frames: list[EventFrame]) -> bool:
+def _opposed(doc: Doc, tok_i: int, violent_triggers: set[int]) -> bool:
     """Does the parse put the phrase headed at ``tok_i`` on the receiving side of a use of force: the object
     of "against", or the object of a violent event's verb ("the war against the FMLN", "attacked the FMLN")?"""
     tok = doc[tok_i]
@@ -100,10 +100,7 @@ def _opposed(doc: Doc, tok_i: int, frames: list[EventFrame]) -> bool:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "against":
         return True
-    if tok.dep_ in ("dobj", "nsubjpass"):
-        violent = {m.i for fr in frames if fr.plover_type in VIOLENT_TYPES for m in fr.mentions}
-        return tok.head.i in violent
-    return False
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in violent_triggers
 
 
 def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple[EventFrame, EventMention]]:
@@ -138,6 +135,7 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
         # dev: perp+target up; RAMS/WikiEvents, whose short texts rarely reach the bar, keep their rules)
         _prune_rule_roles(doc, frames, cands, scored, model, {RECORD_ROLE[f.role] for f in fills})
     persons = _person_names(doc) if any(scored[f.index].name_like for f in fills) else []
+    violent_triggers = {m.i for fr in frames if fr.plover_type in VIOLENT_TYPES for m in fr.mentions}
     for fl in sorted(fills, key=lambda x: (scored[x.index].start, x.role)):
         c, s = cands[fl.index], scored[fl.index]
         start, end = c.char_span(doc)
@@ -154,7 +152,7 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
         frame, mention = hit
         a = _mention_for(doc, rf, s.name_like)
         role = rf.record_role
-        if role == "actor" and _opposed(doc, c.head, frames):
+        if role == "actor" and _opposed(doc, c.head, violent_triggers):
             continue  # "the war against the FMLN": the parse puts it on the receiving side
         if any(r.role == role and (r.mention.name == a.name or (r.mention.start_char < end and start < r.mention.end_char))
                for m in frame.mentions for r in m.roles):
