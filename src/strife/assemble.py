@@ -530,6 +530,18 @@ def _salience(ev: Event, frame: EventFrame, lead_start: int = -1) -> float:
             + (1.5 if frame.plover_type in _VIOLENT else 0) + (1 if ev.fatalities.claims else 0) - first / 2000.0)
 
 
+def _nobodys_intent(doc: Doc, frame: EventFrame, actors: list[Actor]) -> bool:
+    """A threat or promise read only from a future with nobody who makes it, neither an actor nor a subject
+    of its verb ("23 people ... would be charged in court"), is no one's threat or promise: an outcome told."""
+    if not all(m.trigger.modality == "intent" for m in frame.mentions) or any(a.role == "actor" for a in actors):
+        return False
+    def subject(tok) -> bool:
+        return any(c.dep_ in ("nsubj", "agent") for c in tok.children)
+
+    # (a noun's maker is its verb's subject: "it would tighten the naval blockade")
+    return not any(subject(doc[m.i]) or (doc[m.i].pos_ != "VERB" and subject(doc[m.i].head)) for m in frame.mentions)
+
+
 def frames_to_events(doc: Doc, article: Article) -> list[Event]:
     frames: list[EventFrame] = doc._.strife_events or []
     ref = ArticleRef(id=article.id, url=article.url, title=article.title, published=article.published_iso,
@@ -550,6 +562,8 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         lead = None  # the brief's other events would sway a whole-text reading of a named weapon
     for f in frames:
         actors = _actors(f, by_trigger)
+        if _nobodys_intent(doc, f, actors):
+            continue
         d = f.date
         date_info = (_date_info(d.resolution, d.text, (d.start_char, d.end_char)) if d is not None and d.resolution
                      else _fallback_date(f, ctx, by_trigger, leads))

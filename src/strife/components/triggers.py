@@ -291,6 +291,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     compound_heads = words["compound_heads"]
     abstract = words["abstract_opponents"]
     unsanctioned = words["unsanctioned_objects"]
+    reported = words["reported_objects"]
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
     starts = tt.sent_starts
@@ -321,6 +322,10 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue
         if pos == "VERB" and entry.needs_object and not _has_object(tok):
             continue
+        if weak and pos == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in reported
+                                          for c in tok.children):
+            continue  # "gave a higher toll", "officers recovered eight bodies": a word with none of its
+            # sense's cues, acting on a figure told or the dead found, reports no act of its own
         if pos == "VERB" and entry.plover_type == "THREATEN" and not _warns_someone(tok):
             continue  # "warned that the battle against price rises was not yet won": a comment, no threat
         if _news_formula(tok, formula):
