@@ -481,3 +481,15 @@ def test_a_future_with_nobody_making_it_is_no_threat(nlp, text, present):
     """A threat read only from "would" needs someone who makes it: an actor, or a subject of its verb."""
     types = {r.plover.type for r in _records(nlp, text)}
     assert ("THREATEN" in types) is present, types
+
+
+def test_an_act_tied_to_an_earlier_attack_takes_its_place(nlp):
+    """"arrested 28 people in connection with the violence": where the violence happened (and the police
+    there are that country's)."""
+    text = ("LUCKNOW, July 16 (Reuters) - Three people were killed when mobs clashed in Bahraich in Uttar Pradesh "
+            "state on Wednesday, police said.\n\nThe district magistrate appealed for calm.\n\n"
+            "Police have arrested 28 people in connection with the violence, an officer said.")
+    recs = _records(nlp, text, datetime.date(2026, 7, 16))
+    arrest = [r for r in recs if r.plover.type == "COERCE" and "arrest" in r.plover.mode]
+    assert arrest and arrest[0].locations and arrest[0].locations[0].text == "Bahraich"
+    assert any(a.role == "actor" and a.country == "IND" for a in arrest[0].actors)

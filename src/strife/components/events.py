@@ -979,6 +979,10 @@ def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
         if antecedent is not None:
             m.places, m.place_level = [antecedent], "anaphor"
             continue
+        linked = _linked_event_places(doc, m, mentions)
+        if linked:
+            m.places, m.place_level = linked, "anaphor"
+            continue
         para_start = doc_text(doc).rfind("\n\n", 0, m.sent_start)
         para = [p for p in places if para_start <= p.start_char < m.sent_start]
         if para:
@@ -987,6 +991,29 @@ def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
 
 _TOWN_PRECISIONS = frozenset({"city", "point"})
 _AREA_PRECISIONS = frozenset({"city", "point", "admin2", "admin1"})
+
+
+_LINKING_WORDS = frozenset({"connection", "over", "after", "following", "behind", "during", "amid"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_LINKED_TYPES = frozenset({"ASSAULT", "PROTEST", "FIGHT"})
+
+
+def _linked_event_places(doc: Doc, m: EventMention, mentions: list[EventMention]) -> list:
+    """An act tied to an earlier violent event by a definite reference ("arrested 28 people in connection
+    with the violence", "detained three suspects over the bombing", "imposed a curfew after the clashes"):
+    the places of the latest earlier violent mention that has places of its own clause."""
+    by_i = {x.i: x for x in mentions}
+    for i in sorted(t.i for t in doc[m.i].subtree):
+        x = by_i.get(i)
+        if x is None or x is m or x.plover_type not in _LINKED_TYPES or doc[i].pos_ != "NOUN" or i < 2:
+            continue
+        if doc[i - 1].lower_ not in _DEFINITE or not any(doc[j].lower_ in _LINKING_WORDS for j in range(max(0, i - 3), i - 1)):
+            continue
+        earlier = [y for y in mentions if y.sent_i < m.sent_i and y.place_level == "clause" and y.places
+                   and y.plover_type in _LINKED_TYPES]
+        if earlier:
+            return list(max(earlier, key=lambda y: y.i).places)
+    return []
 
 
 def _anaphoric_place(doc: Doc, m: EventMention):
