@@ -493,3 +493,24 @@ def test_an_act_tied_to_an_earlier_attack_takes_its_place(nlp):
     arrest = [r for r in recs if r.plover.type == "COERCE" and "arrest" in r.plover.mode]
     assert arrest and arrest[0].locations and arrest[0].locations[0].text == "Bahraich"
     assert any(a.role == "actor" and a.country == "IND" for a in arrest[0].actors)
+
+
+def test_a_death_from_wounds_joins_the_attack_and_keeps_its_count(nlp):
+    """"had died in hospital overnight": a casualty of the shooting told before (not an event dated
+    overnight), and a person singled out by age does not lower the count."""
+    text = ("Two gunmen opened fire on a campaign rally in Cosamaloapan on Sunday, killing three people. "
+            "The Citizens' Movement put the death toll at four, saying a 17-year-old campaign volunteer had died "
+            "in hospital overnight.")
+    recs = [r for r in _records(nlp, text, datetime.date(2025, 5, 20)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1
+    assert str(recs[0].date.start) == "2025-05-18"
+    assert (recs[0].fatalities.low, recs[0].fatalities.high) == (3, 4)
+
+
+def test_a_grievance_told_as_a_campaign_is_no_event(nlp):
+    text = ("Militants stormed a police station on Tuesday, killing six officers. "
+            "Police in the province have long complained of being outgunned.")
+    assert "ACCUSE" not in {r.plover.type for r in _records(nlp, text)}
+    text = ("Militants stormed a police station on Tuesday, killing six officers. "
+            "Pakistan accused Afghanistan of sheltering the militants.")
+    assert "ACCUSE" in {r.plover.type for r in _records(nlp, text)}

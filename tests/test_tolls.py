@@ -365,3 +365,20 @@ def test_plover_gold_dead_injured(nlp):
     assert found["dead"][1] >= 10
     assert found["dead"][0] / found["dead"][1] >= 0.9
     assert found["injured"][0] / max(1, found["injured"][1]) >= 0.6
+
+
+def test_summarize_one_person_singled_out_is_a_part_not_a_rival_count():
+    # rule 5: "killed three people" ... "a 17-year-old volunteer had died": low stays 3
+    part = Claim(1, "exact", "Citizens' Movement", "volunteer", individual=True)
+    assert summarize([Claim(3, "exact", None), Claim(4, "exact", "Citizens' Movement"), part]) == (3, 3, 4)
+    assert summarize([part]) == (1, 1, 1)  # alone, it is the count
+    assert summarize([Claim(3, "exact"), Claim(1, "exact", "army")]) == (1, 1, 3)  # a count of one is a count
+
+
+@pytest.mark.parametrize("text,individual", [
+    ("Officials said a 63-year-old man was killed in the strike.", [True]),
+    ("A soldier was killed in the attack, the army said.", [False]),
+    ("One soldier was killed in the attack, the army said.", [False]),
+])
+def test_a_person_told_by_age_is_singled_out(nlp, text, individual):
+    assert [m.individual for m in tolls(nlp, text) if m.kind == "killed"] == individual

@@ -18,6 +18,11 @@ THE RULE (one kind of toll at a time: pass only the fatality claims, or only the
 4. **low** = the smallest lower bound over statements (None when none has one);
    **high** = the largest value over statements (upper-bound claims count here: "up to 20"
    makes high at least 20); **best** = low: ACLED's "most conservative" figure.
+5. **One person singled out is a part.** A statement made only of claims marked ``individual``
+   (one person told by age or name: "a 17-year-old campaign volunteer had died in hospital",
+   "killing a 63-year-old man") is one of the dead, not a rival count: it gives no lower bound
+   when another statement gives one ("killed three people" then "a 12-year-old boy was among
+   the dead" keeps low 3).
 
 With no claims the result is (None, None, None). A claim of 0 ("no one was hurt") is a real
 claim: it makes low 0.
@@ -51,6 +56,7 @@ class Claim:
     source: Optional[str] = None
     victims: Optional[str] = None
     statement: Optional[Hashable] = None
+    individual: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,14 +117,19 @@ def dedupe(claims: Iterable[ClaimLike]) -> list[ClaimLike]:
 
 def statements(claims: Sequence[ClaimLike]) -> list[tuple[Optional[int], int]]:
     """(lower bound or None, value) for each statement, in first-seen order."""
+    return [(low, value) for low, value, _ in _statements(claims)]
+
+
+def _statements(claims: Sequence[ClaimLike]) -> list[tuple[Optional[int], int, bool]]:
+    """(lower bound or None, value, all its parts single out one person) for each statement."""
     groups: dict[Hashable, list[ClaimLike]] = {}
     for i, c in enumerate(claims):
         groups.setdefault(_statement(c, i), []).append(c)
-    out: list[tuple[Optional[int], int]] = []
+    out: list[tuple[Optional[int], int, bool]] = []
     for parts in groups.values():
         value = sum(p.value for p in parts)
         lows = [p.value for p in parts if p.qualifier in LOWER_BOUND_QUALIFIERS]
-        out.append((sum(lows) if lows else None, value))
+        out.append((sum(lows) if lows else None, value, all(getattr(p, "individual", False) for p in parts)))
     return out
 
 
@@ -127,10 +138,11 @@ def summarize(claims: Iterable[ClaimLike]) -> tuple[Optional[int], Optional[int]
     unique = dedupe(claims)
     if not unique:
         return (None, None, None)
-    stmts = statements(unique)
-    lows = [lo for lo, _ in stmts if lo is not None]
+    stmts = _statements(unique)
+    counts = [lo for lo, _, one in stmts if lo is not None and not one]
+    lows = counts or [lo for lo, _, _ in stmts if lo is not None]
     low = min(lows) if lows else None
-    high = max(v for _, v in stmts)
+    high = max(v for _, v, _ in stmts)
     return (low, low, high)
 
 

@@ -302,13 +302,16 @@ class MentionBuilder:
     def _aggregate(self, tok: Token, t: Trigger) -> bool:
         """A casualty verb in the present perfect that counts a war's or a period's dead ("The war ... has
         killed tens of thousands", "have been killed in the conflict since it began in 2011", "have killed
-        300 people this year"): a running total, not an event."""
-        if t.pos != "VERB" or ("casualty" not in t.flags and t.plover_type != "ASSAULT"):
+        300 people this year"): a running total, not an event. Any act told as a present-perfect campaign
+        ("Police in the province have long complained", "has repeatedly accused") is a standing grievance."""
+        if t.pos != "VERB":
             return False
         if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in tok.children):
             return False
         if self._campaign(tok):
             return True
+        if "casualty" not in t.flags and t.plover_type != "ASSAULT":
+            return False
         if "casualty" not in t.flags:
             return False
         nouns, since_words = self.w["aggregate_nouns"], self.w["aggregate_since_words"]
@@ -330,6 +333,13 @@ class MentionBuilder:
                     d.lower_ in ("this", "last") for d in c.children):
                 return True  # "this year"
         return False
+
+    def _died_of_wounds(self, tok: Token, t: Trigger) -> bool:
+        """"died in hospital overnight", "died of his injuries", "succumbed to her wounds" (`wound_nouns`)."""
+        if t.pos != "VERB" or t.lemma not in ("die", "succumb"):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "to") and any(
+            g.dep_ == "pobj" and g.lower_ in self.w["wound_nouns"] for g in c.children) for c in tok.children)
 
     def _campaign(self, tok: Token) -> bool:
         """A present-perfect use of force told as a campaign: "has repeatedly targeted", "has been fighting
@@ -692,7 +702,7 @@ class MentionBuilder:
                              headline=t.start_char < headline, separate=self._opens_separately(sent),
                              place_first=self._opens_with_place(sent),
                              sent_i=bisect_right(starts, t.i) - 1 if starts else 0, reported=self._reported(tok),
-                             aggregate=self._aggregate(tok, t))
+                             aggregate=self._aggregate(tok, t), sequel=self._died_of_wounds(tok, t))
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
             elif t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == t.i:
@@ -827,6 +837,9 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
     # protesters stormed the embassy")
     by_tok = {i: m for m in mentions for i in m.tokens}
     for m in mentions:
+        if m.sequel:
+            m.date = None  # "died in hospital overnight": when the wounded died, not when the attack was
+            continue
         if m.date is not None or m.trigger.pos != "VERB":
             continue
         tok, steps = doc[m.trigger.i], 0

@@ -40,6 +40,7 @@ class EventMention:
     place_first: bool = False      # its sentence opens with where: "In Baghdad, gunmen shot dead ..." (a round-up item)
     reported: bool = False         # told in a clause under a reporting verb ("the army said it had targeted ...")
     aggregate: bool = False        # a running total ("the war has killed tens of thousands"), not one event
+    sequel: bool = False           # a death from wounds ("died in hospital overnight"): a casualty of an attack told before
     sent_start: int = 0
     sent_end: int = 0
     sent_i: int = 0                # index of its sentence in the doc

@@ -256,6 +256,11 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
             if first is not None:
                 first.mentions.append(m)
                 continue
+        if m.sequel:
+            before = [f for f in frames if f.plover_type == m.plover_type and min(x.i for x in f.mentions) < m.i]
+            if before:  # a death from wounds joins the latest attack told before it
+                max(before, key=lambda f: min(x.i for x in f.mentions)).mentions.append(m)
+                continue
         best, best_score = None, 1.5 - 1e-9
         lead = next((f for f in frames if f.plover_type == m.plover_type), None)
         for f in frames:

@@ -62,6 +62,7 @@ class TollMention:
     cause_token_i: Optional[int]    # event-noun subject of the toll clause ("strikes"), if any
     trigger_token_i: int            # the toll word itself ("killing", "dead")
     victim_token_i: int             # the victim noun (or the number, when there is no noun)
+    individual: bool = False        # one person singled out by age or name ("a 17-year-old volunteer"): a part
 
     @property
     def span(self) -> tuple[int, int]:
@@ -223,6 +224,16 @@ class TollExtractor:
         lem = _lemma(t)
         return (lem in self.lex.victim_categories or lem in self.lex.person_nouns
                 or t.lower_ in self.lex.person_nouns or t.ent_type_ in ("PERSON", "NORP"))
+
+    def _singled_out(self, victim: Token) -> bool:
+        """One person told by age or name, with no count word: "a 17-year-old campaign volunteer", "a
+        63-year-old man", "Villaseñor" (not "one soldier", not "a soldier")."""
+        if _is_numberish(victim) or self._number_token(victim) is not None:
+            return False
+        if victim.ent_type_ == "PERSON":
+            return True
+        left = victim.left_edge.i
+        return left < victim.i and re.search(r"\b\d+\s*-?\s*years?\s*-?\s*old\b", victim.doc[left:victim.i].text.lower()) is not None
 
     def _number_token(self, noun: Token) -> Optional[Token]:
         cands = [c for c in noun.children
@@ -697,7 +708,7 @@ class TollExtractor:
                 source=doc_text(doc)[src[0]:src[1]] if src else None,
                 source_start=src[0] if src else None, source_end=src[1] if src else None,
                 anchor_token_i=anchor.i, cause_token_i=cause, trigger_token_i=trigger.i,
-                victim_token_i=victim.i))
+                victim_token_i=victim.i, individual=value == 1 and self._singled_out(victim)))
         mentions.sort(key=lambda m: (m.start_char, m.kind))
         return mentions
 
