@@ -514,3 +514,12 @@ def test_a_grievance_told_as_a_campaign_is_no_event(nlp):
     text = ("Militants stormed a police station on Tuesday, killing six officers. "
             "Pakistan accused Afghanistan of sheltering the militants.")
     assert "ACCUSE" in {r.plover.type for r in _records(nlp, text)}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.", "US"),
+    ("Opposition groups in Zimbabwe are demanding that President Mugabe abandon his land policy.", "President Mugabe"),
+])
+def test_whoever_is_asked_to_act_is_the_demands_recipient(nlp, text, recipient):
+    recs = [r for r in _records(nlp, text) if r.plover.type == "REQUEST"]
+    assert recs and recipient in [a.text for a in recs[0].actors if a.role == "recipient"]

@@ -517,6 +517,13 @@ class MentionBuilder:
                             out.append((g, "xcomp_" + g.dep_))
                         elif g.dep_ == "prep" and g.lower_ in preps:
                             out.extend((h, "xcomp_prep_" + g.lower_) for h in g.children if h.dep_ == "pobj")
+        if trig is not None and trig.plover_type == "REQUEST" and tok.pos_ in ("VERB", "AUX") \
+                and not any(how in ("dobj", "dative") for _, how in out):
+            # "demanded that the US cancel plans", "are demanding that President Mugabe abandon his policy":
+            # the one asked to act is the subject of what is demanded
+            for c in tok.children:
+                if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                    out.extend((g, "ccomp_subj") for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"))
         return out
 
     def _resolve(self, tok: Token, modifiers: bool = True) -> list[ActorMention]:
