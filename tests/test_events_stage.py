@@ -523,3 +523,13 @@ def test_a_grievance_told_as_a_campaign_is_no_event(nlp):
 def test_whoever_is_asked_to_act_is_the_demands_recipient(nlp, text, recipient):
     recs = [r for r in _records(nlp, text) if r.plover.type == "REQUEST"]
     assert recs and recipient in [a.text for a in recs[0].actors if a.role == "recipient"]
+
+
+def test_the_state_where_it_happened_receives_an_act_without_a_recipient(nlp):
+    """"a curfew imposed in Sudan": Sudan receives it; an attack's recipients are its victims, never the country."""
+    recs = _records(nlp, "The government imposed a nightly curfew in Sudan on Thursday.")
+    curfew = [r for r in recs if r.plover.type == "COERCE"]
+    assert curfew and [(a.name, a.country) for a in curfew[0].actors if a.role == "recipient"] == [("Sudan", "SDN")]
+    recs = _records(nlp, "Gunmen opened fire in a town in Nigeria on Sunday, police said.")
+    attack = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert attack and not any(a.role == "recipient" and a.country == "NGA" for a in attack[0].actors)

@@ -82,6 +82,11 @@ def _host_state(iso3: str, place_mention) -> Optional[ActorMention]:
                         country=iso3, sector=entry.sector, kind="state", how="host")
 
 
+# types whose events take no host state as recipient: an attack's recipients are its victims or targets, never
+# the country it happened in (measured: WikiEvents arguments 0.465 -> 0.446 with attacks included)
+_NO_HOST_RECIPIENT = frozenset({"ASSAULT"})
+
+
 def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list[Actor]:
     out: list[Actor] = []
     seen: set[tuple] = set()
@@ -113,9 +118,11 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
                 other = frames_by_trigger.get(i)
                 if other is not None and other is not frame:
                     recipients.extend(a for a in other.roles("actor") if a.name not in actor_names)
-    if not recipients and frame.plover_type == "CONSULT":
-        # a visit's counterpart is its host: the state where it took place, if not the visitor's own
-        own = {a.country for a in frame.roles("actor")}
+    if not recipients and frame.plover_type not in _NO_HOST_RECIPIENT:
+        # the state where it took place, named in the event's clause, receives it ("a curfew imposed in Sudan",
+        # "a peacekeeping force in Liberia", "inspectors to ... in central Iran"); a visit's counterpart is
+        # its host, if not the visitor's own
+        own = {a.country for a in frame.roles("actor")} if frame.plover_type == "CONSULT" else set()
         for m in frame.mentions:
             for p in m.places:
                 iso = p.place.country if p.place is not None else p.country
