@@ -533,3 +533,9 @@ def test_the_state_where_it_happened_receives_an_act_without_a_recipient(nlp):
     recs = _records(nlp, "Gunmen opened fire in a town in Nigeria on Sunday, police said.")
     attack = [r for r in recs if r.plover.type == "ASSAULT"]
     assert attack and not any(a.role == "recipient" and a.country == "NGA" for a in attack[0].actors)
+
+
+def test_a_named_body_the_dictionary_lacks_takes_its_head_nouns_sector(nlp):
+    recs = _records(nlp, "The Latvian Constitutional Court on Tuesday allowed the referendum on citizenship to go ahead.")
+    actors = [a for r in recs for a in r.actors if a.role == "actor"]
+    assert actors and actors[0].sector == "JUD" and actors[0].country == "LVA"

@@ -245,7 +245,10 @@ class ActorResolver:
                 country, sector = self._person_context(ent)
                 self._add(ActorMention(**base, name=ent.text, country=country, sector=sector, kind="person", how="person"))
             elif label == "ORG":
-                self._add(ActorMention(**base, name=ent.text, country=_modifier_country(head), kind="unknown", how="ner"))
+                # a named body the dictionary lacks is of the kind its head noun names ("the Latvian Constitutional
+                # Court" JUD, "Israel's Cabinet" GOV)
+                self._add(ActorMention(**base, name=ent.text, country=_modifier_country(head), kind="unknown", how="ner",
+                                       sector=self._agent_sector(head) if head.i == ent.end - 1 else None))
             elif label == "NORP":
                 # a people as a party ("Bosnian Serbs demanded ..."): its country from the demonym in it
                 iso = next((c for t in ent if (c := self.dict.demonym_country(t.text))), None)
