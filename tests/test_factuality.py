@@ -78,6 +78,10 @@ def test_parsed_sentences(nlp, sentence, word, factual):
     # a long-threatened invasion that was mounted happened; a threatened one did not
     ("Israel today mounted its long-threatened invasion of South Lebanon.", "invasion", "ASSAULT", True),
     ("Residents fear a threatened invasion of the south.", "invasion", "ASSAULT", False),
+    # a gerund after an intent governor's preposition is promised, not done
+    ("The two sides committed to allowing the safe passage of aid convoys.", "allowing", "RETREAT", False),
+    ("The offensive is aimed at capturing the whole of southern Aleppo.", "capturing", "ASSAULT", False),
+    ("The rebels were accused of capturing the town.", "capturing", "ASSAULT", True),
 ])
 def test_attempts_and_threatened_events(nlp, sentence, word, ptype, factual):
     tok = next(t for t in nlp(sentence) if t.lower_ == word)

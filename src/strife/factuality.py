@@ -147,9 +147,11 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
 
     cur = trigger
     steps = 0
+    prev_dep, last_dep = None, None  # the relation the climb arrived by ("pcomp" into "committed to")
     while cur.head is not cur and steps < 12:
         steps += 1
         dep, head = cur.dep_, cur.head
+        prev_dep, last_dep = last_dep, dep
         if dep == "pobj":
             gov = head.head
             if gov.pos_ == "NOUN" and gov.lemma_.lower() in w["nonfactive_nouns"]:
@@ -160,6 +162,8 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
                 return Factuality(False, "upcoming")  # "arrested dozens ahead of a rally"
             return Factuality(True)  # a presupposed event inside a PP ("retaliate for the attack")
         if dep == "prep":
+            if prev_dep == "pcomp" and head.lemma_.lower() in w["intent_governors"]:
+                return Factuality(False, f"governed_by:{head.lemma_.lower()}")  # "committed to allowing": a promise
             cur = head
             continue
         if dep in ("nsubj", "nsubjpass", "csubj"):
