@@ -466,6 +466,9 @@ def test_a_named_or_described_place_noun_is_not_anaphoric(nlp):
     ("Officials at the district hospital in Lakki Marwat gave a higher toll.", "AID", False),
     ("Gunmen killed eight people in Djibo on Sunday. Police said officers had recovered the bodies.", "COERCE", False),
     ("Gunmen killed eight people in Djibo on Sunday. Police recovered three rifles and a grenade.", "COERCE", True),
+    # (whatever the parse makes of the noun after the verb)
+    ("Clashes killed six people in Tripoli on Saturday. The Red Crescent later said its volunteers had recovered "
+     "at least nine bodies from the streets around the Ain Zara roundabout.", "COERCE", False),
 ])
 def test_what_a_word_of_force_or_sanction_acts_on_decides_the_reading(nlp, text, ptype, present):
     types = {r.plover.type for r in _records(nlp, text)}

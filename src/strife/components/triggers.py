@@ -210,6 +210,24 @@ def _tells_a_result(tok: Token) -> bool:
     return False
 
 
+def _first_noun_after(tok: Token) -> Optional[str]:
+    """The lemma of the first noun right after a verb, past numbers, determiners and modifiers ("had recovered
+    at least nine bodies"), whatever the parse made of it; None if another word comes first."""
+    doc = tok.doc
+    for j in range(tok.i + 1, min(tok.i + 7, len(doc))):
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t.lemma_.lower()
+        if t.pos_ not in ("DET", "NUM", "ADJ") and t.lower_ not in _QUANTITY_WORDS:
+            return None
+    return None
+
+
+# words that may open a counted noun phrase ("at least nine bodies", "more than 20", "up to 30")
+_QUANTITY_WORDS = frozenset({"at", "least", "about", "some", "more", "than", "nearly", "almost", "around", "up", "to",
+                             "over", "its", "their", "his", "her"})
+
+
 def _has_object(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr", "oprd") or
                (c.dep_ in ("prep", "agent") and any(g.dep_ == "pobj" for g in c.children)) for c in tok.children) or (
@@ -322,8 +340,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue
         if pos == "VERB" and entry.needs_object and not _has_object(tok):
             continue
-        if weak and pos == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in reported
-                                          for c in tok.children):
+        if weak and pos == "VERB" and (any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in reported
+                                           for c in tok.children) or _first_noun_after(tok) in reported):
             continue  # "gave a higher toll", "officers recovered eight bodies": a word with none of its
             # sense's cues, acting on a figure told or the dead found, reports no act of its own
         if pos == "VERB" and entry.plover_type == "THREATEN" and not _warns_someone(tok):
