@@ -225,7 +225,9 @@ def test_congo_is_the_drc_as_news_agencies_write_it(nlp):
     ("Rights group Amnesty International called on Washington to investigate the strike.",
      [("actor", "Amnesty International"), ("recipient", "United States")], []),
     ("Moscow accused Kyiv of shelling the plant.", [("actor", "Russia"), ("recipient", "Ukraine")], []),
-    ("Protesters marched in Washington on Saturday.", [("actor", "Protesters")], ["Washington"]),
+    # a place where people marched (the state it lies in receives the protest, as PLOVER codes a target)
+    ("Protesters marched in Washington on Saturday.", [("actor", "Protesters"), ("recipient", "United States")],
+     ["Washington"]),
 ])
 def test_a_capital_addressed_or_accused_is_its_government_not_a_place(nlp, text, actors, places):
     ev = _records(nlp, text, datetime.date(2025, 2, 11))[0]

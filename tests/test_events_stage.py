@@ -462,6 +462,9 @@ def test_a_named_or_described_place_noun_is_not_anaphoric(nlp):
     ("Flights at Mitiga airport were suspended on Saturday.", "SANCTION", False),
     ("The central bank cut rates three times in 2025.", "SANCTION", False),
     ("Japan halted economic aid to Serbia on Tuesday.", "SANCTION", True),
+    # a rally of shares or of a campaign is no protest
+    ("The decision knocked the wind out of a rally in bank and property shares on Tuesday.", "PROTEST", False),
+    ("Thousands joined a rally against the government in the capital on Sunday.", "PROTEST", True),
     # a figure told or the dead found, after a word with none of its sense's cues, is no act
     ("Officials at the district hospital in Lakki Marwat gave a higher toll.", "AID", False),
     ("Gunmen killed eight people in Djibo on Sunday. Police said officers had recovered the bodies.", "COERCE", False),

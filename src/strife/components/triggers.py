@@ -287,6 +287,17 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
     return modes
 
 
+def _said_of(tok: Token, words: frozenset[str]) -> bool:
+    """Is a noun modified by one of ``words``, or followed by "in"/"of" one ("a rally in bank shares")?"""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
+                g.dep_ == "pobj" and (g.lemma_.lower() in words or g.lower_ in words) for g in c.children):
+            return True
+    return False
+
+
 def _against_an_abstraction(tok: Token, abstract: frozenset[str]) -> bool:
     """A word of violence whose object, opponent ("against", "on") or kind ("price war") is an abstraction
     ("inflation", "a deal", "the right balance", "prices"): not a use of force."""
@@ -310,6 +321,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     abstract = words["abstract_opponents"]
     unsanctioned = words["unsanctioned_objects"]
     reported = words["reported_objects"]
+    markets = words["market_or_campaign_words"]
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
     starts = tt.sent_starts
@@ -359,6 +371,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "assault rifles", "riot police", "protest leaders": a kind of thing, not an event
         if entry.plover_type == "ASSAULT" and _against_an_abstraction(tok, abstract):
             continue  # "the fight against inflation", "strike a deal", "a price war": a figure of speech
+        if entry.plover_type == "PROTEST" and pos == "NOUN" and _said_of(tok, markets):
+            continue  # "a rally in bank shares", "a campaign rally": markets and elections, not protest
         if entry.plover_type == "SANCTION" and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unsanctioned for c in tok.children):
             continue  # "suspended mobile internet", "Flights were suspended", "cut rates": a service or a price, not a sanction
