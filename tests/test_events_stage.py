@@ -462,9 +462,6 @@ def test_a_named_or_described_place_noun_is_not_anaphoric(nlp):
     ("Flights at Mitiga airport were suspended on Saturday.", "SANCTION", False),
     ("The central bank cut rates three times in 2025.", "SANCTION", False),
     ("Japan halted economic aid to Serbia on Tuesday.", "SANCTION", True),
-    # a rally of shares or of a campaign is no protest
-    ("The decision knocked the wind out of a rally in bank and property shares on Tuesday.", "PROTEST", False),
-    ("Thousands joined a rally against the government in the capital on Sunday.", "PROTEST", True),
     # a figure told or the dead found, after a word with none of its sense's cues, is no act
     ("Officials at the district hospital in Lakki Marwat gave a higher toll.", "AID", False),
     ("Gunmen killed eight people in Djibo on Sunday. Police said officers had recovered the bodies.", "COERCE", False),
@@ -545,3 +542,13 @@ def test_a_named_body_the_dictionary_lacks_takes_its_head_nouns_sector(nlp):
     recs = _records(nlp, "The Latvian Constitutional Court on Tuesday allowed the referendum on citizenship to go ahead.")
     actors = [a for r in recs for a in r.actors if a.role == "actor"]
     assert actors and actors[0].sector == "JUD" and actors[0].country == "LVA"
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("The decision knocked the wind out of a rally in bank and property shares on Tuesday.", False),
+    ("The candidate was shot dead at a campaign rally in the town on Sunday.", False),
+    ("Thousands joined a rally against the government in the capital on Sunday.", True),
+])
+def test_a_rally_of_shares_or_of_a_campaign_is_no_protest(nlp, text, protest):
+    doc = _doc(nlp, text)
+    assert any(t.plover_type == "PROTEST" for t in doc._.strife_triggers) is protest
