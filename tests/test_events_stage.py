@@ -552,3 +552,15 @@ def test_a_named_body_the_dictionary_lacks_takes_its_head_nouns_sector(nlp):
 def test_a_rally_of_shares_or_of_a_campaign_is_no_protest(nlp, text, protest):
     doc = _doc(nlp, text)
     assert any(t.plover_type == "PROTEST" for t in doc._.strife_triggers) is protest
+
+
+def test_a_follow_up_with_no_place_takes_the_storys_place(nlp):
+    """"Police detained three suspects" (no place, same day) after an attack in Djibo: Djibo; a statement
+    takes none."""
+    text = ("Gunmen killed 12 people in an attack on a market in Djibo on Sunday.\n\n"
+            "The interior minister condemned the attack.\n\n"
+            "Police detained three suspects on Sunday, an official said.")
+    recs = _records(nlp, text, datetime.date(2026, 3, 2))
+    arrest = [r for r in recs if r.plover.type == "COERCE"]
+    assert arrest and [loc.text for loc in arrest[0].locations] == ["Djibo"]
+    assert all(not r.locations for r in recs if r.plover.type == "ACCUSE")

@@ -537,6 +537,26 @@ def _salience(ev: Event, frame: EventFrame, lead_start: int = -1) -> float:
             + (1.5 if frame.plover_type in _VIOLENT else 0) + (1 if ev.fatalities.claims else 0) - first / 2000.0)
 
 
+# types of events that happen somewhere on the ground (a statement or a talk has no place of its own to inherit)
+_PLACED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID"})
+
+
+def _story_place(frame: EventFrame, frames: list[EventFrame]) -> list[Location]:
+    """An event with no place at all, in a story whose first act on the ground names one ("Police have
+    arrested 28 people" after "clashes in Bahraich"): the story's place, as a coder files a follow-up
+    where the story happened. Not for a statement, nor for an event dated far from the lead's."""
+    if frame.plover_type not in _PLACED_TYPES:
+        return []
+    lead = next((f for f in frames if f.plover_type in _PLACED_TYPES
+                 and any(m.places and m.place_level in ("clause", "sentence") for m in f.mentions)), None)
+    if lead is None or lead is frame:
+        return []
+    if frame.date is not None and lead.date is not None and frame.date.resolution is not None \
+            and lead.date.resolution is not None and frame.date.resolution.start != lead.date.resolution.start:
+        return []
+    return _locations(lead)[:1]
+
+
 def _nobodys_intent(doc: Doc, frame: EventFrame, actors: list[Actor]) -> bool:
     """A threat or promise read only from a future with nobody who makes it, neither an actor nor a subject
     of its verb ("23 people ... would be charged in court"), is no one's threat or promise: an outcome told."""
@@ -580,7 +600,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         ev = Event(
             event_id=make_event_id(ref.text_sha256, f"{f.plover_type}|{f.head.trigger.start_char}"),
             article=ref, plover=plover, cameo=cameo, acled=acled, actors=actors, date=date_info,
-            locations=_locations(f), fatalities=_toll(f, _KILLED | {"killed"}), injuries=_toll(f, _INJURED | {"injured"}),
+            locations=_locations(f) or _story_place(f, frames), fatalities=_toll(f, _KILLED | {"killed"}), injuries=_toll(f, _INJURED | {"injured"}),
             abducted=_toll(f, {"abducted"}), arrested=_toll(f, {"arrested"}), missing=_toll(f, {"missing"}),
             background=False, evidence=_evidence(f, doc_text(doc)), extractor=ExtractorInfo(version=__version__),
         )
