@@ -564,3 +564,13 @@ def test_a_follow_up_with_no_place_takes_the_storys_place(nlp):
     arrest = [r for r in recs if r.plover.type == "COERCE"]
     assert arrest and [loc.text for loc in arrest[0].locations] == ["Djibo"]
     assert all(not r.locations for r in recs if r.plover.type == "ACCUSE")
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Palestinian leader Yasser Arafat on Wednesday rejected a US offer to host a summit.", "Yasser Arafat", "US"),
+    ("Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks.", "Israeli Prime Minister Ehud Barak", "US"),
+])
+def test_whoever_made_the_offer_a_verb_answers_receives_the_answer(nlp, text, actor, recipient):
+    rec = _records(nlp, text)[0]
+    assert (actor, "actor") in [(a.text, a.role) for a in rec.actors]
+    assert (recipient, "recipient") in [(a.text, a.role) for a in rec.actors]

@@ -644,16 +644,23 @@ class MentionBuilder:
         if m.light_verb is not None:
             heads.append(self.doc[m.light_verb])
         seen: set[tuple[str, str]] = set()
+        trig_tok = self.doc[m.trigger.i]
         for h in heads:
+            # a proposal, offer or mediation the verb answers ("rejected a US offer", "agreed to US mediation"):
+            # whoever made it is on the receiving end
+            answered = h.i != trig_tok.i and "speech" in m.trigger.flags and (
+                (h.dep_ == "dobj" and h.head.i == trig_tok.i) or
+                (h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.i == trig_tok.i))
             for tok, how in self._actor_tokens(h):
                 if tok.i in m.tokens and tok.i != h.i and self.by_i.get(tok.i):
                     continue
                 if tok.i in self.by_i and tok.i not in m.tokens:
                     continue  # another event is the subject: handled by folding/refs
                 for a in self._resolve(tok):
-                    if ("actor", a.name) not in seen:
-                        seen.add(("actor", a.name))
-                        m.roles.append(RoleFill("actor", a, how))
+                    role = "recipient" if answered else "actor"
+                    if (role, a.name) not in seen and ("actor", a.name) not in seen:
+                        seen.add((role, a.name))
+                        m.roles.append(RoleFill(role, a, how))
             for tok, how in self._recipient_tokens(h):
                 if tok.i in self.by_i:
                     m.event_refs.append(tok.i)
