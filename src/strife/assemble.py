@@ -544,7 +544,7 @@ _PLACED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"
 def _story_place(frame: EventFrame, frames: list[EventFrame]) -> list[Location]:
     """An event with no place at all, in a story whose first act on the ground names one ("Police have
     arrested 28 people" after "clashes in Bahraich"): the story's place, as a coder files a follow-up
-    where the story happened. Not for a statement, nor for an event dated far from the lead's."""
+    where the story happened. Not for a statement, nor for an event dated to another day than the lead."""
     if frame.plover_type not in _PLACED_TYPES:
         return []
     lead = next((f for f in frames if f.plover_type in _PLACED_TYPES
@@ -562,6 +562,7 @@ def _nobodys_intent(doc: Doc, frame: EventFrame, actors: list[Actor]) -> bool:
     of its verb ("23 people ... would be charged in court"), is no one's threat or promise: an outcome told."""
     if not all(m.trigger.modality == "intent" for m in frame.mentions) or any(a.role == "actor" for a in actors):
         return False
+
     def subject(tok) -> bool:
         return any(c.dep_ in ("nsubj", "agent") for c in tok.children)
 
