@@ -80,6 +80,8 @@ def test_normalize():
 @pytest.mark.parametrize("noun,sector", [
     ("soldiers", "MIL"), ("troops", "MIL"), ("police", "COP"), ("militants", "REB"), ("fighter", "REB"),
     ("protesters", "OPP"), ("civilians", "CVL"), ("contractor", "CVL"), ("militiamen", "MILITIA"),
+    # a defence minister or secretary is a member of the government (Phoenix's GOVMIL read as MIL before)
+    ("defence secretary", "GOV"), ("defense minister", "GOV"), ("chief of defence staff", "MIL"),
 ])
 def test_lookup_agent(d, noun, sector):
     assert d.lookup_agent(noun) == sector
