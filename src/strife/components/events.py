@@ -310,8 +310,6 @@ class MentionBuilder:
             return False
         if self._campaign(tok):
             return True
-        if "casualty" not in t.flags and t.plover_type != "ASSAULT":
-            return False
         if "casualty" not in t.flags:
             return False
         nouns, since_words = self.w["aggregate_nouns"], self.w["aggregate_since_words"]
@@ -342,8 +340,8 @@ class MentionBuilder:
             g.dep_ == "pobj" and g.lower_ in self.w["wound_nouns"] for g in c.children) for c in tok.children)
 
     def _campaign(self, tok: Token) -> bool:
-        """A present-perfect use of force told as a campaign: "has repeatedly targeted", "has been fighting
-        for more than 15 years" (adverbs `campaign_adverbs`, a "for" of years, months or decades)."""
+        """A present-perfect act told as a campaign: "has repeatedly targeted", "has been fighting for more
+        than 15 years", "have long complained" (adverbs `campaign_adverbs`, a "for" of years, months or decades)."""
         for c in tok.children:
             if c.dep_ == "advmod" and c.lower_ in self.w["campaign_adverbs"]:
                 return True
@@ -1029,16 +1027,16 @@ def _linked_event_places(doc: Doc, m: EventMention, mentions: list[EventMention]
     """An act tied to an earlier violent event by a definite reference ("arrested 28 people in connection
     with the violence", "detained three suspects over the bombing", "imposed a curfew after the clashes"):
     the places of the latest earlier violent mention that has places of its own clause."""
+    earlier = [y for y in mentions if y.sent_i < m.sent_i and y.place_level == "clause" and y.places
+               and y.plover_type in _LINKED_TYPES]
+    if not earlier:
+        return []
     by_i = {x.i: x for x in mentions}
     for i in sorted(t.i for t in doc[m.i].subtree):
         x = by_i.get(i)
         if x is None or x is m or x.plover_type not in _LINKED_TYPES or doc[i].pos_ != "NOUN" or i < 2:
             continue
-        if doc[i - 1].lower_ not in _DEFINITE or not any(doc[j].lower_ in _LINKING_WORDS for j in range(max(0, i - 3), i - 1)):
-            continue
-        earlier = [y for y in mentions if y.sent_i < m.sent_i and y.place_level == "clause" and y.places
-                   and y.plover_type in _LINKED_TYPES]
-        if earlier:
+        if doc[i - 1].lower_ in _DEFINITE and any(doc[j].lower_ in _LINKING_WORDS for j in range(max(0, i - 3), i - 1)):
             return list(max(earlier, key=lambda y: y.i).places)
     return []
 
