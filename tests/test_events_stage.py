@@ -486,6 +486,32 @@ def test_a_future_with_nobody_making_it_is_no_threat(nlp, text, present):
     assert ("THREATEN" in types) is present, types
 
 
+@pytest.mark.parametrize("text, ptype, present", [
+    ("The ceasefire, which took effect on Nov. 27, 2024, ended more than a year of hostilities between Israel "
+     "and Hezbollah.", "RETREAT", False),
+    ("Israel and Hezbollah agreed to a ceasefire on Nov. 27.", "AGREE", True),
+    ("Markets had been pricing in a cut at Tuesday's meeting as recently as mid-January.", "CONSULT", False),
+    ("In a statement after the board's two-day meeting, the central bank said inflation had proved stickier "
+     "than expected.", "CONSULT", True),
+    ("Gryffindor's head Minerva McGonagall left for the Ministry of Magic on Wednesday for meetings with Albus "
+     "Dumbledore.", "CONSULT", True),
+])
+def test_a_statement_or_meeting_nobody_makes_is_no_event(nlp, text, ptype, present):
+    """Types that need a party (``requires_party``) need one named, or a subject or owner of their words."""
+    types = {r.plover.type for r in _records(nlp, text)}
+    assert (ptype in types) is present, types
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Iraqi President Saddam Hussein arrived in Amman on a visit on Wednesday.", "Saddam Hussein"),
+    ("The foreign minister flew to Moscow on Monday for talks with Sergei Lavrov.", "The foreign minister"),
+])
+def test_who_travels_for_talks_holds_them(nlp, text, actor):
+    """"arrived ... on a visit", "flew ... for talks": the traveller is the visit's or the talks' actor."""
+    consult = [r for r in _records(nlp, text) if r.plover.type == "CONSULT"]
+    assert consult and actor in [a.text for a in consult[0].actors if a.role == "actor"], consult
+
+
 def test_an_act_tied_to_an_earlier_attack_takes_its_place(nlp):
     """"arrested 28 people in connection with the violence": where the violence happened (and the police
     there are that country's)."""

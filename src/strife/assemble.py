@@ -87,6 +87,24 @@ def _host_state(iso3: str, place_mention) -> Optional[ActorMention]:
 _NO_HOST_RECIPIENT = frozenset({"ASSAULT"})
 
 
+def _named_recipients(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list[ActorMention]:
+    """Whom the event acts on, as the text names them (the host state aside)."""
+    actor_names = {a.name for a in frame.roles("actor")}
+    # "Syria ... withdraw its troops from Lebanon": the actor's own forces are not who it acts on
+    recipients = [a for a in frame.roles("recipient") if a.name not in actor_names and a.owner not in actor_names]
+    if any(a.how != "facility" for a in recipients):
+        # "the headquarters of X": once X is known, the building is evidence, not a party
+        recipients = [a for a in recipients if a.how != "facility"]
+    if not recipients:
+        # "condemned the strikes": the recipient is whoever carried out the event acted on
+        for m in frame.mentions:
+            for i in m.event_refs:
+                other = frames_by_trigger.get(i)
+                if other is not None and other is not frame:
+                    recipients.extend(a for a in other.roles("actor") if a.name not in actor_names)
+    return recipients
+
+
 def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list[Actor]:
     out: list[Actor] = []
     seen: set[tuple] = set()
@@ -106,18 +124,7 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
             if a.kind == "state" and a.sector:
                 seen.add(("state", a.country, a.sector))
             out.append(_actor_record(a, "actor"))
-    # "Syria ... withdraw its troops from Lebanon": the actor's own forces are not who it acts on
-    recipients = [a for a in frame.roles("recipient") if a.name not in actor_names and a.owner not in actor_names]
-    if any(a.how != "facility" for a in recipients):
-        # "the headquarters of X": once X is known, the building is evidence, not a party
-        recipients = [a for a in recipients if a.how != "facility"]
-    if not recipients:
-        # "condemned the strikes": the recipient is whoever carried out the event acted on
-        for m in frame.mentions:
-            for i in m.event_refs:
-                other = frames_by_trigger.get(i)
-                if other is not None and other is not frame:
-                    recipients.extend(a for a in other.roles("actor") if a.name not in actor_names)
+    recipients = _named_recipients(frame, frames_by_trigger)
     if not recipients and frame.plover_type not in _NO_HOST_RECIPIENT:
         # the state where it took place, named in the event's clause, receives it ("a curfew imposed in Sudan",
         # "a peacekeeping force in Liberia", "inspectors to ... in central Iran"); a visit's counterpart is
@@ -557,17 +564,56 @@ def _story_place(frame: EventFrame, frames: list[EventFrame]) -> list[Location]:
     return _locations(lead)[:1]
 
 
+def _has_subject(tok) -> bool:
+    return any(c.dep_ in ("nsubj", "agent") for c in tok.children)
+
+
 def _nobodys_intent(doc: Doc, frame: EventFrame, actors: list[Actor]) -> bool:
     """A threat or promise read only from a future with nobody who makes it, neither an actor nor a subject
     of its verb ("23 people ... would be charged in court"), is no one's threat or promise: an outcome told."""
     if not all(m.trigger.modality == "intent" for m in frame.mentions) or any(a.role == "actor" for a in actors):
         return False
+    return not any(_told_by_someone(doc, m) for m in frame.mentions)
 
-    def subject(tok) -> bool:
-        return any(c.dep_ in ("nsubj", "agent") for c in tok.children)
 
-    # (a noun's maker is its verb's subject: "it would tighten the naval blockade")
-    return not any(subject(doc[m.i]) or (doc[m.i].pos_ != "VERB" and subject(doc[m.i].head)) for m in frame.mentions)
+def _told_by_someone(doc: Doc, m: EventMention) -> bool:
+    """The mention's verb has a subject (a noun's maker is its verb's subject: "it would tighten the naval
+    blockade")."""
+    tok = doc[m.i]
+    if tok.pos_ == "VERB" or _has_subject(tok):
+        return _has_subject(tok)
+    verb = tok.head
+    if tok.dep_ == "pobj" and f"{verb.head.lemma_.lower()} {verb.lower_}" in load_wordlists("factuality")["light_verb_preps"]:
+        verb = verb.head  # "left for the Ministry on Wednesday for meetings"
+    return tok.dep_ not in ("nsubj", "nsubjpass") and _has_subject(verb)
+
+
+def _nobodys_act(doc: Doc, frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> bool:
+    """A type that needs a party (``requires_party`` in ``plover.json``: statements, meetings, offers,
+    demands) read with nobody who makes or receives it, neither a party the text names nor a subject
+    of its words ("the board would take each meeting as it comes", "the ceasefire, which took effect on
+    ..., ended a year of hostilities"), unless the text reports it happening ("talks resumed in Doha").
+    The state where it happened does not count."""
+    if not ontology.plover_type(frame.plover_type).requires_party or frame.roles("actor"):
+        return False
+    if _named_recipients(frame, frames_by_trigger):
+        return False
+    occurrence = load_wordlists("factuality")["occurrence_verbs"]
+    for m in frame.mentions:
+        tok = doc[m.i]
+        if _told_by_someone(doc, m) or any(_names_a_party(c) for c in tok.children):
+            return False
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in occurrence:
+            return False  # "ceasefire talks resumed in Doha": the text reports them happening
+    return True
+
+
+def _names_a_party(child) -> bool:
+    """A noun's owner ("the board's meeting", not "Tuesday's meeting"), or a named subject of a passive ("The
+    Philippines was criticized", not "three of which were intercepted")."""
+    if child.dep_ == "poss":
+        return child.ent_type_ not in ("DATE", "TIME")
+    return child.dep_ == "nsubjpass" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def frames_to_events(doc: Doc, article: Article) -> list[Event]:
@@ -590,7 +636,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         lead = None  # the brief's other events would sway a whole-text reading of a named weapon
     for f in frames:
         actors = _actors(f, by_trigger)
-        if _nobodys_intent(doc, f, actors):
+        if _nobodys_intent(doc, f, actors) or _nobodys_act(doc, f, by_trigger):
             continue
         d = f.date
         date_info = (_date_info(d.resolution, d.text, (d.start_char, d.end_char)) if d is not None and d.resolution

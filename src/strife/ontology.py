@@ -52,6 +52,9 @@ class PloverType:
     description: str
     requires_recipient: bool
     modes: tuple[PloverMode, ...]
+    # a record of this type needs a party named in the text (an actor or a recipient): a statement, a
+    # meeting or an offer that nobody makes is no event ("take each meeting as it comes")
+    requires_party: bool = False
 
     @property
     def mode_names(self) -> tuple[str, ...]:
@@ -245,7 +248,8 @@ def _load_plover(path: Path):
         modes = tuple(PloverMode(m["name"], m["description"]) for m in t.get("modes", []))
         if len({m.name for m in modes}) != len(modes):
             raise OntologyError(f"{path.name}: duplicate mode in {name}")
-        types[name] = PloverType(name, int(t["quad_class"]), t["description"], bool(t.get("requires_recipient")), modes)
+        types[name] = PloverType(name, int(t["quad_class"]), t["description"], bool(t.get("requires_recipient")), modes,
+                                 bool(t.get("requires_party")))
     contexts = {c["name"]: PloverContext(c["name"], c["description"]) for c in doc["contexts"]}
     legacy = {k: (v["type"], v.get("mode")) for k, v in doc.get("legacy_types", {}).items()}
     mode_aliases = {k: dict(v) for k, v in doc.get("mode_aliases", {}).items()}
