@@ -121,6 +121,9 @@ def test_one_edit_apart(a, b, close):
     ("Russian forces struck Ukraine's second-largest city Kharkiv overnight.", "Kharkiv", "city"),
     ("Clashes broke out in Libya's capital, Tripoli, on Saturday.", "Tripoli", "city"),
     ("A candidate was shot at a rally in the Gulf state of Veracruz on Sunday.", "Veracruz", "admin1"),
+    # a spelling only the city answers to: "province" after it still names the province the city names
+    ("A roadside bomb struck a convoy in the eastern Deir al-Zor province on Thursday.", "Deir al-Zor", "admin1"),
+    ("A roadside bomb struck a convoy in Deir al-Zor on Thursday.", "Deir al-Zor", "city"),
 ])
 def test_the_words_around_a_bare_name_say_province_or_city(resolver, text, name, precision):
     m = resolve_one(resolver, text, name)

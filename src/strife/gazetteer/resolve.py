@@ -25,7 +25,7 @@ import numpy as np
 
 from strife.gazetteer.index import Candidate, Gazetteer
 from strife.gazetteer.model import Place, PlaceMention
-from strife.gazetteer.names import normalise, strip_suffix
+from strife.gazetteer.names import admin_key, normalise, strip_suffix
 
 _MODIFIERS = ("north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
               "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
@@ -239,6 +239,23 @@ class Resolver:
                     return tuple(c for c in found if c.place.precision != "city" or c.place.population >= 1000)
         return ()
 
+    def _regions_of_seats(self, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """"Deir al-Zor province" where only the city answers to that spelling: the first-level region the
+        city names (its region of the same name), as a candidate of the quality of the city's match."""
+        if any(c.place.precision == "admin1" for c in cands):
+            return ()
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for c in cands:
+            p = c.place
+            if p.precision != "city" or not p.admin1 or admin_key(p.name) != admin_key(p.admin1):
+                continue
+            for r in self.candidates(p.admin1, allow_fuzzy=False):
+                if r.place.precision == "admin1" and r.place.country == p.country and r.place.place_id not in seen:
+                    seen.add(r.place.place_id)
+                    out.append(Candidate(r.place, c.quality, c.fuzzy))
+        return tuple(out)
+
     def resolve(self, text: str, spans: list[tuple[int, int]], *, demonyms_as_countries: bool = False,
                 allow_fuzzy: bool = True, context_countries: Counter | None = None) -> list[PlaceMention]:
         """Resolve each (start, end) span of `text`; one PlaceMention per span, in the given order."""
@@ -261,8 +278,10 @@ class Resolver:
                 cands = tuple(c for c in self.candidates(m.group("a") or m.group("b"), allow_fuzzy=False)
                               if c.place.precision in ("city", "admin2") and c.quality <= 1)
                 feature = bool(cands)
-            slots.append(_Slot(start, end, surface, cands, demonym=dem, feature=feature,
-                               kind_hint=_kind_hint(text, start, end)))
+            hint = _kind_hint(text, start, end)
+            if hint == "admin1":
+                cands = cands + self._regions_of_seats(cands)
+            slots.append(_Slot(start, end, surface, cands, demonym=dem, feature=feature, kind_hint=hint))
         for s in slots:
             if s.candidates:
                 s.container = self._container(text, s)
