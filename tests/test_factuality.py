@@ -82,6 +82,12 @@ def test_parsed_sentences(nlp, sentence, word, factual):
     ("The two sides committed to allowing the safe passage of aid convoys.", "allowing", "RETREAT", False),
     ("The offensive is aimed at capturing the whole of southern Aleppo.", "capturing", "ASSAULT", False),
     ("The rebels were accused of capturing the town.", "capturing", "ASSAULT", True),
+    # the goal of a long struggle or of setting something up is not done; an act's own purpose can be
+    ("Al Shabaab has been fighting for more than 15 years to topple the government and impose its rule.",
+     "impose", "COERCE", False),
+    ("The militia, one of hundreds of armed groups formed to fight military rule, said in a statement.", "fight",
+     "ASSAULT", False),
+    ("Police fired tear gas to disperse the protesters.", "disperse", "COERCE", True),
 ])
 def test_attempts_and_threatened_events(nlp, sentence, word, ptype, factual):
     tok = next(t for t in nlp(sentence) if t.lower_ == word)

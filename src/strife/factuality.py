@@ -176,6 +176,9 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
             return Factuality(True)
         if dep in _COMPLEMENT_DEPS:
             lemma = head.lemma_.lower()
+            if dep in ("advcl", "xcomp") and lemma in w["purpose_governors"] and any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children):
+                return Factuality(False, f"purpose_of:{lemma}")  # "fighting for 15 years to topple the government"
             if head.lower_ in w["reporting_verbs"] or lemma in w["reporting_verbs"]:
                 return Factuality(True)
             if plover_type == "ASSAULT" and lemma in w["attempt_governors"] and dep == "xcomp" \
