@@ -486,6 +486,18 @@ def test_a_future_with_nobody_making_it_is_no_threat(nlp, text, present):
     assert ("THREATEN" in types) is present, types
 
 
+@pytest.mark.parametrize("text, agreed", [
+    ("Under the deal, a neutral force drawn from units based in western Libya would deploy between the two sides.",
+     True),
+    ("Under the disengagement plan, Israel will evacuate all 21 settlements in the Gaza Strip in mid-August.", True),
+    ("Russia will deploy troops to the border, the minister said.", False),
+])
+def test_a_future_under_an_agreement_is_agreed_not_threatened(nlp, text, agreed):
+    """"Under the deal, ... would deploy": the deal's terms (AGREE, as PLOVER codes them), not a threat."""
+    types = {r.plover.type for r in _records(nlp, text)}
+    assert ("AGREE" in types) is agreed and ("THREATEN" in types) is not agreed, types
+
+
 @pytest.mark.parametrize("text, ptype, present", [
     ("The ceasefire, which took effect on Nov. 27, 2024, ended more than a year of hostilities between Israel "
      "and Hezbollah.", "RETREAT", False),

@@ -571,7 +571,7 @@ def _has_subject(tok) -> bool:
 def _nobodys_intent(doc: Doc, frame: EventFrame, actors: list[Actor]) -> bool:
     """A threat or promise read only from a future with nobody who makes it, neither an actor nor a subject
     of its verb ("23 people ... would be charged in court"), is no one's threat or promise: an outcome told."""
-    if not all(m.trigger.modality == "intent" for m in frame.mentions) or any(a.role == "actor" for a in actors):
+    if not all(m.trigger.modality in ("intent", "terms") for m in frame.mentions) or any(a.role == "actor" for a in actors):
         return False
     return not any(_told_by_someone(doc, m) for m in frame.mentions)
 

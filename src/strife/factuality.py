@@ -217,7 +217,8 @@ def _aux_lemmas(tok: Token) -> set[str]:
 
 def modality(trigger: Token, fact: Factuality) -> Optional[str]:
     """What a non-factual mention still reports: an ``intent`` ("will send aid", "offered to
-    withdraw"), a ``refusal`` ("will not accept"), or an ``obligation`` ("Sudan must return ...").
+    withdraw"), a ``refusal`` ("will not accept"), an ``obligation`` ("Sudan must return ..."), or the
+    ``terms`` of an agreement ("Under the deal, a neutral force would deploy").
     None for questions, conditionals, denials, possibilities and the like."""
     if fact.factual or fact.reason is None:
         return None
@@ -231,6 +232,8 @@ def modality(trigger: Token, fact: Factuality) -> Optional[str]:
             holder = holder.head
         reason = "negated" if _negated(holder) else "modal"
     auxes = _aux_lemmas(holder)
+    if reason == "modal" and auxes & w["intent_modals"] and (_under_terms(holder, w) or _under_terms(trigger, w)):
+        return "terms"  # "Under the deal, a neutral force would deploy": what the parties agreed, no threat
     if reason == "negated":
         return "refusal" if auxes & w["intent_modals"] else None
     if reason == "modal":
@@ -248,11 +251,19 @@ def modality(trigger: Token, fact: Factuality) -> Optional[str]:
     return None
 
 
+def _under_terms(tok: Token, w) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in w["agreement_terms_nouns"] for g in c.children) for c in tok.children)
+
+
 def modal_type(plover_type: str, mod: Optional[str]) -> Optional[str]:
     """The PLOVER type a modal mention reports (None: it reports nothing)."""
     w = _words()
     if mod == "obligation":
         return "REQUEST"
+    if mod == "terms":
+        return "AGREE"  # a future under an agreement is agreed, whatever it does (PLOVER: "Under the
+        # disengagement plan, Israel will evacuate all 21 settlements" is AGREE)
     if mod == "intent":
         if plover_type in w["cooperative_types"]:
             return "AGREE"

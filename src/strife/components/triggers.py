@@ -42,7 +42,7 @@ class Trigger:
     hints: tuple[str, ...] = ()
     flags: frozenset[str] = frozenset()
     weak: bool = False          # an ambiguous word with none of its sense cues nearby
-    modality: Optional[str] = None  # intent | refusal | obligation: the type was re-read from the modality
+    modality: Optional[str] = None  # intent | refusal | obligation | terms: the type was re-read from the modality
     weapon_modes: list[str] = field(default_factory=list)  # modes named by a weapon word ("rocket attack")
     factual: bool = True
     reason: Optional[str] = None
