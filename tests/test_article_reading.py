@@ -861,3 +861,12 @@ def test_the_role_filler_does_not_make_the_opponent_of_a_war_its_perpetrator(nlp
             "Liberation Front (FMLN) and the repression of the people.")
     recs = _records(nlp, text, datetime.date(1990, 1, 13))
     assert not any(a.role == "actor" and "FMLN" in a.text for r in recs for a in r.actors)
+
+
+def test_a_party_accused_of_an_act_does_not_make_it_the_days_attack(nlp):
+    """"accused Russia of torturing Ukrainian captives" names Russia as torturer (an alleged actor), which
+    alone is too little to make the torture the drone attack on Odesa told in the same story."""
+    text = (Path(__file__).parent / "data" / "gold_articles" / "ukraine_swap.txt").read_text(encoding="utf-8")
+    recs = _records(nlp, text, datetime.date(2026, 9, 8))
+    attacks = [r for r in recs if r.plover.type == "ASSAULT" and not r.background]
+    assert [r.cameo for r in attacks] == ["195"], [(r.cameo, [e.text[:60] for e in r.evidence]) for r in attacks]

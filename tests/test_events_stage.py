@@ -524,6 +524,21 @@ def test_who_travels_for_talks_holds_them(nlp, text, actor):
     assert consult and actor in [a.text for a in consult[0].actors if a.role == "actor"], consult
 
 
+@pytest.mark.parametrize("text, actor, not_actor", [
+    ("Police arrested two soldiers for killing a priest.", "two soldiers", "Police"),
+    ("The rebels were accused of killing 12 peasants.", "The rebels", None),
+    ("Prosecutors blamed the Gulf Cartel for the massacre of 72 migrants.", "the Gulf Cartel", "Prosecutors"),
+    ("The Gulf Cartel was blamed for the massacre of 72 migrants.", "The Gulf Cartel", None),
+    ("He is not charged with taking part in the April 15, 2013, attack, which killed three people.", None, "He"),
+])
+def test_who_is_held_to_have_done_it_is_the_acts_actor(nlp, text, actor, not_actor):
+    """Arrested, blamed or charged for it, accused or suspected of it (``alleged_perpetrator_heads``): the
+    act's actor; the one who blames is not."""
+    assault = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    actors = [a.text for r in assault for a in r.actors if a.role == "actor"]
+    assert assault and (actor is None or actor in actors) and not_actor not in actors, actors
+
+
 def test_an_act_tied_to_an_earlier_attack_takes_its_place(nlp):
     """"arrested 28 people in connection with the violence": where the violence happened (and the police
     there are that country's)."""

@@ -423,12 +423,17 @@ class MentionBuilder:
             for c in tok.children:
                 if c.dep_ == "agent":
                     out.extend((g, "agent") for g in c.children if g.dep_ == "pobj")
+            if not out:
+                out.extend((a, "alleged") for a in self._alleged(tok))
             noun = tok.head
             if not out and tok.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.w["light_verbs"]:
                 # "Israel and the Palestinians reached a consensus to exchange information"
                 out.extend((s, "light_verb") for s in _subjects(noun.head))
             return out
         # noun event
+        alleged = self._alleged(tok)
+        if alleged:
+            return [(a, "alleged") for a in alleged]
         patient_poss = tok.lemma_.lower() in self.w["patient_possessor_nouns"]
         for c in tok.children:
             if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
@@ -463,6 +468,35 @@ class MentionBuilder:
         if tok.dep_ in ("appos", "conj") and head.pos_ == "NOUN" and head.i in self.by_i:
             out.extend(self._actor_tokens(head))
         return out
+
+    def _alleged(self, tok: Token) -> list[Token]:
+        """Who is held to have done it: arrested, blamed, charged, convicted or sentenced for it, accused or
+        suspected of it ("arrested two soldiers for killing a priest", "blames certain officers for the
+        murder", "the rebels were accused of killing 12 peasants", "a man suspected of taking part in the
+        killing", "the arrest of 45 soldiers for killing 6 clergymen"); ``alleged_perpetrator_heads`` in
+        ``factuality.json`` lists the words and the preposition each takes."""
+        cur = tok
+        # "taking part in the killing", "his role in the attack": the part is the act's
+        if cur.dep_ == "pobj" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in self.w["participation_words"]:
+            cur = cur.head.head
+            if cur.dep_ == "dobj" and cur.head.lemma_.lower() in self.w["participation_words"]:
+                cur = cur.head  # "taking part"
+        if cur.dep_ not in ("pobj", "pcomp") or cur.head.dep_ != "prep":
+            return []
+        prep, head = cur.head, cur.head.head
+        if f"{head.lemma_.lower()} {prep.lower_}" not in self.w["alleged_perpetrator_heads"] \
+                or any(c.dep_ == "neg" for c in head.children):
+            return []  # (not "He is not charged with taking part in the attack")
+        if head.pos_ == "NOUN":
+            # "the arrest of 45 soldiers ... for killing": who was arrested
+            return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"] + [c for c in head.children if c.dep_ == "poss"]
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        if passive or head.pos_ == "ADJ" or head.dep_ in ("acl", "amod"):
+            if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return [head.head]  # "a man suspected of taking part in the killing"
+            return [_expand_relpron(c) for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        return [c for c in head.children if c.dep_ == "dobj"]  # "blames certain officers for the murder"
 
     def _prep_light_verb(self, tok: Token) -> Optional[Token]:
         """The verb a noun event is the prepositional object of in a set phrase ("set the building on fire"):

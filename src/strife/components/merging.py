@@ -89,6 +89,11 @@ def _means(modes) -> set[str]:
     return set(modes) & _words()["means_modes"]
 
 
+def _alleged_only(mentions: list[EventMention]) -> bool:
+    """Are the mentions' actors only parties held to have done it ("accused Russia of torturing captives")?"""
+    return all(r.how == "alleged" for x in mentions for r in x.roles if r.role == "actor")
+
+
 def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     """How strongly mention ``m`` is the same event as ``frame``; None when they conflict.
 
@@ -113,7 +118,8 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
         ma = ma + m.actors("recipient")
     if fa and ma:
         if _names(fa) & _names(ma) or _same_country_side(fa, ma):
-            score += 2
+            # (a party held to have done it, "accused Russia of torturing captives", names no act it did)
+            score += 1 if _alleged_only([m]) or _alleged_only(frame.mentions) else 2
         elif not (_described_within(ma, fa) or _described_within(fa, ma)):
             return None  # two named parties, or two sides ("gunmen" / "the army")
     fr, mr = frame.roles("recipient"), m.actors("recipient")
