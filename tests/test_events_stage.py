@@ -539,6 +539,20 @@ def test_who_is_held_to_have_done_it_is_the_acts_actor(nlp, text, actor, not_act
     assert assault and (actor is None or actor in actors) and not_actor not in actors, actors
 
 
+@pytest.mark.parametrize("text, ptype, actor", [
+    ("Israel on Friday reimposed blockades in the West Bank.", "COERCE", "Israel"),
+    ("The army declared a curfew in the town on Friday.", "COERCE", "The army"),
+    ("Youths threw stones at police in Nairobi on Monday.", "PROTEST", "Youths"),
+    ("Iraqi Kurds demonstrated in Kirkuk on Sunday.", "PROTEST", "Iraqi Kurds"),
+    ("Palestinian prisoners rioted on Monday at a jail.", "PROTEST", "Palestinian prisoners"),
+])
+def test_who_declares_a_measure_or_who_protests_is_its_actor(nlp, text, ptype, actor):
+    """A measure declared or reimposed (``light_verbs``) is its declarer's; youths, prisoners and identity
+    groups are agents (``agents_curated.tsv``)."""
+    recs = [r for r in _records(nlp, text) if r.plover.type == ptype]
+    assert recs and actor in [a.text for a in recs[0].actors if a.role == "actor"], recs
+
+
 def test_an_act_tied_to_an_earlier_attack_takes_its_place(nlp):
     """"arrested 28 people in connection with the violence": where the violence happened (and the police
     there are that country's)."""
