@@ -580,8 +580,10 @@ def _told_by_someone(doc: Doc, m: EventMention) -> bool:
     """The mention's verb has a subject (a noun's maker is its verb's subject: "it would tighten the naval
     blockade")."""
     tok = doc[m.i]
-    if tok.pos_ == "VERB" or _has_subject(tok):
-        return _has_subject(tok)
+    if _has_subject(tok):
+        return True
+    if tok.pos_ == "VERB":
+        return False
     verb = tok.head
     if tok.dep_ == "pobj" and f"{verb.head.lemma_.lower()} {verb.lower_}" in load_wordlists("factuality")["light_verb_preps"]:
         verb = verb.head  # "left for the Ministry on Wednesday for meetings"
