@@ -228,3 +228,26 @@ def test_an_unknown_person_takes_the_one_country_of_the_sentence(nlp):
 def test_opposition_groups_are_opposition():
     d = get_actor_dictionary()
     assert d.lookup_agent("opposition groups") == "OPP" and d.lookup_agent("opposition supporters") == "OPP"
+
+
+def test_fullest_name_needs_one_person():
+    from strife.components.actors import fullest_name
+    names = [(["jorge", "gonzalez", "llucra"], "J"), (["mario", "gonzalez", "llucra"], "M"), (["gonzalez"], "G")]
+    assert fullest_name(names, ["gonzalez"]) is None              # two people share the surname
+    assert fullest_name(names, ["jorge", "gonzalez"]) == "J"
+    assert fullest_name(names, ["jorge", "gonzalez", "llucra"]) is None  # nothing fuller
+    assert fullest_name([(["carlos", "pizarro"], "C"), (["carlos", "pizarro", "leongomez"], "L")], ["pizarro"]) == "L"
+
+
+def test_a_shortened_name_is_the_person_named_in_full(nlp):
+    got = _actors(nlp, "Gunmen killed Victor Manuel Veliz Duarte in Guatemala City on Monday. "
+                       "Police said Veliz Duarte had received threats.")
+    assert got["Veliz Duarte"].name == "Victor Manuel Veliz Duarte"
+    got = _actors(nlp, "Jorge Gonzalez Llucra and Mario Gonzalez Llucra were shot. Gonzalez was a judge.")
+    assert got["Gonzalez"].name == "Gonzalez"
+
+
+def test_every_mention_of_a_person_takes_the_country_one_of_them_has(nlp):
+    got = _actors(nlp, "EU ministers in Brussels on Monday listed the judge who sentenced activist Ihar Rusetski "
+                       "in Paris and Berlin. Rusetski, 41, was sentenced in Homel, Belarus, to seven years.")
+    assert got["Ihar Rusetski"].country == "BLR" and got["Rusetski"].country == "BLR"

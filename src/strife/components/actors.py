@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +28,7 @@ _PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 _NOT_AGENT_ENTS = frozenset({"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 GROUP_ANAPHOR_CHARS = 1500
 _INDEFINITE = frozenset({"a", "an", "some", "several", "unidentified", "unknown", "suspected", "other"})
+T = TypeVar("T")
 _GROUP_SECTORS = {"MILITIA", "REB", "INS", "TER", "SEP", "UAF", "PTY"}
 _CONTEXT_SECTORS = _GROUP_SECTORS | {"OPP"}
 _TRANSNATIONAL = ("IMG", "IGO", "NGO", "MNC")
@@ -434,6 +435,23 @@ class ActorResolver:
                 self.mentions.append(replace(m, start_char=hit.start(), end_char=hit.end(), text=hit.group(0),
                                              head_i=span.root.i, how="surname"))
 
+    def short_names(self) -> None:
+        """A person named in part ("Veliz Duarte", "Pizarro") where the article names them in full ("Victor
+        Manuel Veliz Duarte") is that person: the mention takes the fullest name, and with it the title's
+        country and sector where its own words gave none."""
+        persons = sorted((m for m in self.mentions if m.kind == "person" and m.how == "person"), key=lambda m: m.start_char)
+        if len(persons) < 2:
+            return
+        names = [(name_words(m.text), m) for m in persons]
+        for k, m in enumerate(self.mentions):
+            if m.kind != "person" or m.how != "person":
+                continue
+            full = fullest_name(names, name_words(m.text))
+            if full is None or full.name == m.name:
+                continue
+            self.mentions[k] = replace(m, name=full.name, country=m.country or full.country,
+                                       sector=m.sector or full.sector)
+
     def resolve_descriptions(self) -> None:
         """Point unnamed group descriptions ("the Iranian-backed militia") at a named actor of the article."""
         named = [m for m in self.mentions if m.named and m.kind in ("non_state",) and m.sector]
@@ -485,6 +503,18 @@ class ActorResolver:
             sent = self.doc[m.head_i].sent
             here = {iso for c, iso in places if sent.start_char <= c < sent.end_char}
             pool = here or doc_countries
+            if len(pool) == 1:
+                self.mentions[idx] = replace(m, country=next(iter(pool)), country_from_context=True)
+
+    def same_person_countries(self) -> None:
+        """Every mention of one person takes the country some other mention of them was given ("activist
+        Ihar Rusetski" in a sentence of many countries, "Rusetski, 41, ... from Homel" in one)."""
+        known: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.kind == "person" and m.country:
+                known.setdefault(m.name, set()).add(m.country)
+        for idx, m in enumerate(self.mentions):
+            pool = known.get(m.name, set()) if m.kind == "person" and not m.country else set()
             if len(pool) == 1:
                 self.mentions[idx] = replace(m, country=next(iter(pool)), country_from_context=True)
 
@@ -659,15 +689,40 @@ class ActorResolver:
         self.from_proper_nouns()
         self.from_descriptions()
         self.surnames()
+        self.short_names()
         self.acronyms()
         self.resolve_descriptions()
         self.group_anaphors()
         self.context_countries()
+        self.same_person_countries()
         self.minorities()
         self.pronouns()
         self.possessors()
         self.mentions.sort(key=lambda m: m.start_char)
         return self.mentions
+
+
+def name_words(text: str) -> list[str]:
+    """A name's words for comparing names: lower case, without punctuation and articles."""
+    from strife.rolefill.model import normalize
+
+    return normalize(text).split()
+
+
+def fullest_name(names: list[tuple[list[str], T]], words: list[str]) -> Optional[T]:
+    """Of ``names`` ((words, item) pairs, in text order), the item that names the person ``words`` most
+    fully: all of its words and more of them, the first of the longest; None where no name is fuller or
+    the fuller names are not one person's ("Gonzalez": Jorge and Mario Gonzalez Llucra). Articles
+    introduce a person by the full name and shorten it later."""
+    if not words:
+        return None
+    fuller = [(ws, item) for ws, item in names if len(ws) > len(words) and all(w in ws for w in words)]
+    if not fuller:
+        return None
+    best_ws, best = max(enumerate(fuller), key=lambda p: (len(p[1][0]), -p[0]))[1]
+    if any(not all(w in best_ws for w in ws) for ws, _ in fuller):
+        return None
+    return best
 
 
 def actor_for_token(doc: Doc, tok: Token, modifiers: bool = True) -> Optional[ActorMention]:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import strife.doc_ext  # noqa: F401
-from strife.components.actors import ActorMention
+from strife.components.actors import ActorMention, fullest_name
 from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.rolefill import score_doc
 from strife.rolefill.model import RECORD_ROLE, RoleModel, decode, normalize
@@ -77,19 +77,9 @@ def _person_names(doc: Doc) -> list[tuple[list[str], int, int, str]]:
 
 def _fullest_name(persons: list[tuple[list[str], int, int, str]], key: str) -> Optional[tuple[int, int, str]]:
     """The PERSON entity that names the person ``key`` most fully in the document ("Velez" ->
-    "Federico Estrada Velez": all of the key's words, more of them; the first of the longest), else
-    None. A person filler is one entity, and its fullest name stands for it (articles introduce a
-    person by the full name and shorten it later); None where the fuller names are not one person's."""
-    words = key.split()
-    if not words:
-        return None
-    fuller = [(ws, s, e, text) for ws, s, e, text in persons if len(ws) > len(words) and all(w in ws for w in words)]
-    if not fuller:
-        return None
-    ws, s, e, text = max(fuller, key=lambda p: (len(p[0]), -p[1]))
-    if any(not all(w in ws for w in o) for o, *_ in fuller):
-        return None  # two different people share the name ("Gonzalez": Jorge and Mario Gonzalez Llucra)
-    return s, e, text
+    "Federico Estrada Velez"), as (start, end, text); a person filler is one entity, and its fullest name
+    stands for it."""
+    return fullest_name([(ws, (s, e, text)) for ws, s, e, text in persons], key.split())
 
 
 def _opposed(doc: Doc, tok_i: int, violent_triggers: set[int]) -> bool:
