@@ -636,8 +636,15 @@ def test_a_follow_up_with_no_place_takes_the_storys_place(nlp):
 @pytest.mark.parametrize("text, actor, recipient", [
     ("Palestinian leader Yasser Arafat on Wednesday rejected a US offer to host a summit.", "Yasser Arafat", "US"),
     ("Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks.", "Israeli Prime Minister Ehud Barak", "US"),
+    # the request, call or demand answered is not itself an event: its owner, "by" or "from" still receives
+    ("Yemen has rejected a U.S. request to interrogate detainees.", "Yemen", "U.S."),
+    ("The US on Thursday rejected calls by Kofi Annan to adopt far-reaching reforms.", "US", "Kofi Annan"),
+    ("The Mozambique government on Thursday accepted demands from Shona rebels that it initiate reforms.",
+     "The Mozambique government", "Shona rebels"),
+    ("President Dos Santos has conceded to demands from UNITA to overhaul the judiciary.", "Dos Santos", "UNITA"),
 ])
 def test_whoever_made_the_offer_a_verb_answers_receives_the_answer(nlp, text, actor, recipient):
     rec = _records(nlp, text)[0]
     assert (actor, "actor") in [(a.text, a.role) for a in rec.actors]
     assert (recipient, "recipient") in [(a.text, a.role) for a in rec.actors]
+

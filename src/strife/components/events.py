@@ -469,6 +469,20 @@ class MentionBuilder:
             out.extend(self._actor_tokens(head))
         return out
 
+    def _answered(self, m: EventMention, tok: Token, seen: set[tuple[str, str]]) -> None:
+        """Whoever made the request, proposal or act that ``m``'s speech act answers (its object ``tok``) is
+        on the receiving end: the noun's own actors ("a U.S. request", "calls by Kofi Annan") or whom it
+        comes from ("accepted demands from Shona rebels", "refused to respond to a demand from the US
+        President"), whether or not the noun is an event of its own."""
+        sources = [t for t, _ in self._actor_tokens(tok) if t.i not in self.by_i]
+        sources += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children if g.dep_ == "pobj"]
+        for src in sources:
+            for a in self._resolve(src):
+                if ("actor", a.name) not in seen and ("recipient", a.name) not in seen:
+                    seen.add(("recipient", a.name))
+                    m.roles.append(RoleFill("recipient", a, "answered"))
+
     def _alleged(self, tok: Token) -> list[Token]:
         """Who is held to have done it: arrested, blamed, charged, convicted or sentenced for it, accused or
         suspected of it ("arrested two soldiers for killing a priest", "blames certain officers for the
@@ -696,6 +710,11 @@ class MentionBuilder:
             for tok, how in self._recipient_tokens(h):
                 if tok.i in self.by_i:
                     m.event_refs.append(tok.i)
+                    if "speech" in m.trigger.flags and tok.pos_ == "NOUN":
+                        self._answered(m, tok, seen)  # "conceded to demands from UNITA"
+                    continue
+                if "speech" in m.trigger.flags and tok.lemma_.lower() in self.w["answered_nouns"]:
+                    self._answered(m, tok, seen)
                     continue
                 for a in self._resolve(tok, modifiers=False):
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
