@@ -648,3 +648,19 @@ def test_whoever_made_the_offer_a_verb_answers_receives_the_answer(nlp, text, ac
     assert (actor, "actor") in [(a.text, a.role) for a in rec.actors]
     assert (recipient, "recipient") in [(a.text, a.role) for a in rec.actors]
 
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a threat is aimed at whoever must act to avert it
+    ("The Azerbaijani parliament threatened on Monday to break relations with Russia unless the Kremlin closed "
+     "its radar base.", "Kremlin"),
+    ("Russia has threatened to stop negotiations if the United States goes ahead with the deployment of new "
+     "missiles in Europe.", "the United States"),
+    # a protest at whoever it demands something of
+    ("Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President "
+     "Ahmed Ben Bella.", "Ahmed Ben Bella"),
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.", "Iraq"),
+])
+def test_a_threat_or_protest_is_aimed_at_whom_it_asks_to_act(nlp, text, recipient):
+    rec = _records(nlp, text)[0]
+    assert (recipient, "recipient") in [(a.text, a.role) for a in rec.actors]

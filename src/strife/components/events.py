@@ -469,6 +469,39 @@ class MentionBuilder:
             out.extend(self._actor_tokens(head))
         return out
 
+    def _conditioned_parties(self, tok: Token) -> list[Token]:
+        """Whoever a threat is conditional on: the subject of its "unless"/"if" clause ("threatened to break
+        relations with Russia unless the Kremlin closed its radar base", "... if the United States goes ahead
+        with the deployment"), on the threat verb, the act threatened or the verb governing it."""
+        verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+        if tok.dep_ == "xcomp":
+            verbs.append(tok.head)
+        out = []
+        for v in verbs:
+            for c in v.children:
+                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children):
+                    out.extend(g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"))
+        return out
+
+    def _demanded_of(self, tok: Token) -> list[Token]:
+        """Whom a protest's demand is aimed at: the one whose resignation or removal it demands, whom it
+        demands independence from, who is to make the reforms ("a hunger strike to demand the resignation of
+        President Ahmed Ben Bella", "calling for independence from Iraq", "to demand political reforms by
+        President Suharto's government")."""
+        out = []
+        hosts = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "staged demonstrations to demand ..."
+        for v in (c for h in hosts for c in h.children
+                  if c.dep_ in ("xcomp", "advcl", "acl") and c.lemma_.lower() in self.w["demand_verbs"]):
+            objs = [c for c in v.children if c.dep_ == "dobj"]
+            objs += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+            for o in objs:
+                for c in o.children:
+                    if c.dep_ != "prep":
+                        continue
+                    if (c.lower_ == "of" and o.lemma_.lower() in self.w["ouster_nouns"]) or c.lower_ in ("from", "by"):
+                        out.extend(g for g in c.children if g.dep_ == "pobj")
+        return out
+
     def _answered(self, m: EventMention, tok: Token, seen: set[tuple[str, str]]) -> None:
         """Whoever made the request, proposal or act that ``m``'s speech act answers (its object ``tok``) is
         on the receiving end: the noun's own actors ("a U.S. request", "calls by Kofi Annan") or whom it
@@ -563,6 +596,10 @@ class MentionBuilder:
                             out.append((g, "xcomp_" + g.dep_))
                         elif g.dep_ == "prep" and g.lower_ in preps:
                             out.extend((h, "xcomp_prep_" + g.lower_) for h in g.children if h.dep_ == "pobj")
+        if trig is not None and trig.plover_type == "THREATEN" and tok.pos_ in ("VERB", "AUX"):
+            out.extend((s, "condition") for s in self._conditioned_parties(tok))
+        if trig is not None and trig.plover_type == "PROTEST":
+            out.extend((g, "demanded") for g in self._demanded_of(tok))
         if trig is not None and trig.plover_type == "REQUEST" and tok.pos_ in ("VERB", "AUX") \
                 and not any(how in ("dobj", "dative") for _, how in out):
             # "demanded that the US cancel plans", "are demanding that President Mugabe abandon his policy":
