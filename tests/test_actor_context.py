@@ -251,3 +251,8 @@ def test_every_mention_of_a_person_takes_the_country_one_of_them_has(nlp):
     got = _actors(nlp, "EU ministers in Brussels on Monday listed the judge who sentenced activist Ihar Rusetski "
                        "in Paris and Berlin. Rusetski, 41, was sentenced in Homel, Belarus, to seven years.")
     assert got["Ihar Rusetski"].country == "BLR" and got["Rusetski"].country == "BLR"
+
+
+def test_the_state_named_after_a_person_outranks_a_namesakes_entry(nlp):
+    got = _actors(nlp, "King Hassan of Morocco said he would host a meeting.")
+    assert got["Hassan"].country == "MAR"

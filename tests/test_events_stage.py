@@ -664,3 +664,8 @@ def test_whoever_made_the_offer_a_verb_answers_receives_the_answer(nlp, text, ac
 def test_a_threat_or_protest_is_aimed_at_whom_it_asks_to_act(nlp, text, recipient):
     rec = _records(nlp, text)[0]
     assert (recipient, "recipient") in [(a.text, a.role) for a in rec.actors]
+
+
+def test_a_place_hit_is_of_the_state_its_demonym_names(nlp):
+    rec = _records(nlp, "Iran threatened to shell Iraqi towns today in retaliation for an air raid on Susangerd.")[0]
+    assert ("Iraqi towns", "IRQ") in [(a.text, a.country) for a in rec.actors if a.role == "recipient"]

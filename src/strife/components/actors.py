@@ -229,6 +229,10 @@ class ActorResolver:
                         fields["sector"] = t_sector
                     if t_country and not fields["country"]:
                         fields["country"] = t_country
+                    of_state = self._of_state(ent)
+                    if of_state and of_state != fields["country"]:
+                        # "King Hassan of Morocco": the state the text names outranks a namesake's entry
+                        fields.update(country=of_state, name=ent.text)
                 if not fields["country"]:
                     fields["country"] = _modifier_country(head) or next(
                         (iso for t in ent if (iso := self.dict.demonym_country(t.text))), None)
@@ -256,6 +260,15 @@ class ActorResolver:
                 if iso:
                     self._add(ActorMention(**base, name=ent.text, country=iso, sector="CVL", kind="non_state",
                                            how="ner"))
+
+    def _of_state(self, ent: Span) -> Optional[str]:
+        """The state named right after a person's name by "of" ("King Hassan of Morocco")."""
+        doc = self.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of" or doc[ent.end].head.i != ent.root.i:
+            return None
+        state = next((e for e in doc.ents if e.start == ent.end + 1 and e.label_ == "GPE"), None)
+        entry = self.dict.lookup(state.text) if state is not None else None
+        return entry.country if entry is not None and entry.kind == "state" else None
 
     def _person_context(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
         """Title words around a person's name: "Nigerian President Bola Tinubu"."""

@@ -18,7 +18,7 @@ import strife.doc_ext  # noqa: F401
 from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
-from strife.components.actors import ActorMention, _entry_fields, actor_for_token, publication_day
+from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
 from strife.components.triggers import Trigger
 from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.components.merging import is_period, merge_mentions
@@ -646,6 +646,7 @@ class MentionBuilder:
                         left += 1
                     np = self.doc[left:t.i + 1]
                     found.append(ActorMention(np.start_char, np.end_char, np.text, t.i, name=np.text,
+                                              country=_modifier_country(t),  # "Iraqi towns": Iraq's
                                               kind="unknown", how="facility", named=False))
                 continue
             if a is None and not modifiers and t.pos_ == "NOUN" and get_actor_dictionary().lookup_agent(t.lemma_.lower()):
