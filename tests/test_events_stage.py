@@ -673,3 +673,10 @@ def test_a_threat_or_protest_is_aimed_at_whom_it_asks_to_act(nlp, text, recipien
 def test_a_place_hit_is_of_the_state_its_demonym_names(nlp):
     rec = _records(nlp, "Iran threatened to shell Iraqi towns today in retaliation for an air raid on Susangerd.")[0]
     assert ("Iraqi towns", "IRQ") in [(a.text, a.country) for a in rec.actors if a.role == "recipient"]
+
+
+def test_preventing_a_protest_is_a_restriction_preventing_anything_else_is_no_event(nlp):
+    """``object_cue`` in ``triggers.tsv``: "prevent" is COERCE only with a protest for its object."""
+    rec = _records(nlp, "Turkish police prevented the demonstration staged by students in Sivas on 15 October.")[0]
+    assert rec.plover.type == "COERCE" and "Turkish police" in [a.text for a in rec.actors if a.role == "actor"]
+    assert not _records(nlp, "The government took measures to prevent further price rises, the minister said.")

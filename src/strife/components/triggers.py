@@ -352,6 +352,10 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue
         if pos == "VERB" and entry.needs_object and not _has_object(tok):
             continue
+        if "object_cue" in entry.flags and not any(
+                c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in entry.cues or c.lower_ in entry.cues)
+                for c in tok.children):
+            continue  # "prevented the demonstration" restricts; "to prevent additional actions" reports nothing
         if weak and pos == "VERB" and (any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in reported
                                            for c in tok.children) or _first_noun_after(tok) in reported):
             continue  # "gave a higher toll", "officers recovered eight bodies": a word with none of its
