@@ -680,3 +680,9 @@ def test_preventing_a_protest_is_a_restriction_preventing_anything_else_is_no_ev
     rec = _records(nlp, "Turkish police prevented the demonstration staged by students in Sivas on 15 October.")[0]
     assert rec.plover.type == "COERCE" and "Turkish police" in [a.text for a in rec.actors if a.role == "actor"]
     assert not _records(nlp, "The government took measures to prevent further price rises, the minister said.")
+
+
+def test_the_leaders_of_a_group_act_for_it(nlp):
+    rec = _records(nlp, "Leaders of the Azadliq (Freedom) opposition coalition agreed to postpone the demonstration in Baku.")[0]
+    assert rec.plover.type == "AGREE"
+    assert "the Azadliq (Freedom) opposition coalition" in [a.text for a in rec.actors if a.role == "actor"]

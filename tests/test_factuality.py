@@ -61,6 +61,8 @@ def test_future_attacks_and_biographical_aside():
     ("Did the army shell the village?", "shell", False),
     ("Gunmen killed three villagers on Monday.", "killed", True),
     ("Prime Minister John Smith, who resigned in May, said the protest was illegal.", "resigned", False),
+    ("The opposition agreed to postpone the demonstration in Baku until November.", "demonstration", False),
+    ("The rebels delayed the offensive by a week.", "offensive", False),
 ])
 def test_parsed_sentences(nlp, sentence, word, factual):
     doc = nlp.make_doc(sentence)
