@@ -686,3 +686,11 @@ def test_the_leaders_of_a_group_act_for_it(nlp):
     rec = _records(nlp, "Leaders of the Azadliq (Freedom) opposition coalition agreed to postpone the demonstration in Baku.")[0]
     assert rec.plover.type == "AGREE"
     assert "the Azadliq (Freedom) opposition coalition" in [a.text for a in rec.actors if a.role == "actor"]
+
+
+def test_a_headline_naming_the_parties_in_shorthand_tells_the_first_event_of_its_type(nlp):
+    text = ("Sudan's warring parties agree humanitarian truce in Jeddah\n\n"
+            "JEDDAH, June 19 (Reuters) - Delegations from Sudan's army and the paramilitary Rapid Support Forces "
+            "(RSF) agreed on Wednesday to a seven-day humanitarian truce after talks in the Saudi city of Jeddah.")
+    agree = [r for r in _records(nlp, text, datetime.date(2024, 6, 19)) if r.plover.type == "AGREE"]
+    assert len(agree) == 1

@@ -94,7 +94,7 @@ def _alleged_only(mentions: list[EventMention]) -> bool:
     return all(r.how == "alleged" for x in mentions for r in x.roles if r.role == "actor")
 
 
-def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
+def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Optional[float]:
     """How strongly mention ``m`` is the same event as ``frame``; None when they conflict.
 
     (A mention with the same trigger lemma as one of the frame's adds +0.5.)
@@ -105,6 +105,7 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
     ("the strikes", "that attack", "Friday's attack") +1.5, a verb coordinated with one of the frame's
     ("stormed the building and set it on fire") +1.5, a shared actor +2, a shared recipient +1,
     overlapping specific dates +1.5, a shared mode +1, disjoint modes -1.5. Merged when ≥ 1.5.
+    ``parties=False`` leaves the actors out (a headline's shorthand for the parties: "Sudan's warring parties").
     """
     if frame.plover_type != m.plover_type:
         return None
@@ -116,7 +117,7 @@ def merge_score(frame: EventFrame, m: EventMention) -> Optional[float]:
         fa = fa + frame.roles("recipient")  # "government forces fought al Shabaab": both sides act
     if "reciprocal" in m.trigger.flags:
         ma = ma + m.actors("recipient")
-    if fa and ma:
+    if fa and ma and parties:
         if _names(fa) & _names(ma) or _same_country_side(fa, ma):
             # (a party held to have done it, "accused Russia of torturing captives", names no act it did)
             score += 1 if _alleged_only([m]) or _alleged_only(frame.mentions) else 2
@@ -259,6 +260,14 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
         if m.headline:
             first = next((f for f in frames if not f.mentions[0].headline and (merge_score(f, m) or 0) >= 0
                           and merge_score(f, m) is not None), None)
+            if first is None:
+                # the story's first event of the headline's type, where only the parties differ: a headline
+                # names them in shorthand ("Sudan's warring parties agree truce" / "Delegations from Sudan's
+                # army and the RSF agreed on Wednesday to a seven-day humanitarian truce")
+                first = next((f for f in frames if not f.mentions[0].headline and f.plover_type == m.plover_type), None)
+                loose = merge_score(first, m, parties=False) if first is not None else None
+                if loose is None or loose < 0:
+                    first = None
             if first is not None:
                 first.mentions.append(m)
                 continue
