@@ -619,6 +619,9 @@ def test_a_named_body_the_dictionary_lacks_takes_its_head_nouns_sector(nlp):
     ("The decision knocked the wind out of a rally in bank and property shares on Tuesday.", False),
     ("The candidate was shot dead at a campaign rally in the town on Sunday.", False),
     ("Thousands joined a rally against the government in the capital on Sunday.", True),
+    # "the rally" told again is still the campaign's
+    ("The candidate was shot dead at a campaign rally on Sunday. Prosecutors said the man drove the gunmen "
+     "to and from the rally.", False),
 ])
 def test_a_rally_of_shares_or_of_a_campaign_is_no_protest(nlp, text, protest):
     doc = _doc(nlp, text)

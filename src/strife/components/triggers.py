@@ -322,6 +322,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     unsanctioned = words["unsanctioned_objects"]
     reported = words["reported_objects"]
     markets = words["market_or_campaign_words"]
+    said_of_markets: set[str] = set()  # protest nouns the text used of markets or campaigns
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
     starts = tt.sent_starts
@@ -376,7 +377,11 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if entry.plover_type == "ASSAULT" and _against_an_abstraction(tok, abstract):
             continue  # "the fight against inflation", "strike a deal", "a price war": a figure of speech
         if entry.plover_type == "PROTEST" and pos == "NOUN" and _said_of(tok, markets):
+            said_of_markets.add(tok.lemma_.lower())
             continue  # "a rally in bank shares", "a campaign rally": markets and elections, not protest
+        if entry.plover_type == "PROTEST" and pos == "NOUN" and tok.lemma_.lower() in said_of_markets and any(
+                c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children):
+            continue  # "the rally" after "a campaign rally": the same campaign event
         if entry.plover_type == "SANCTION" and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unsanctioned for c in tok.children):
             continue  # "suspended mobile internet", "Flights were suspended", "cut rates": a service or a price, not a sanction
