@@ -697,3 +697,9 @@ def test_a_headline_naming_the_parties_in_shorthand_tells_the_first_event_of_its
             "(RSF) agreed on Wednesday to a seven-day humanitarian truce after talks in the Saudi city of Jeddah.")
     agree = [r for r in _records(nlp, text, datetime.date(2024, 6, 19)) if r.plover.type == "AGREE"]
     assert len(agree) == 1
+
+
+def test_failing_to_agree_is_a_rejection(nlp):
+    """``refusal_governors`` gains "fail": a cooperative act the parties failed to do is REJECT."""
+    rec = _records(nlp, "Palestinians and Israelis failed to reach agreement on the fate of the offices on Sunday.")[0]
+    assert rec.plover.type == "REJECT" and "Palestinians" in [a.text for a in rec.actors if a.role == "actor"]
