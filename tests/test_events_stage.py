@@ -703,3 +703,9 @@ def test_failing_to_agree_is_a_rejection(nlp):
     """``refusal_governors`` gains "fail": a cooperative act the parties failed to do is REJECT."""
     rec = _records(nlp, "Palestinians and Israelis failed to reach agreement on the fate of the offices on Sunday.")[0]
     assert rec.plover.type == "REJECT" and "Palestinians" in [a.text for a in rec.actors if a.role == "actor"]
+
+
+def test_pressuring_someone_to_act_is_a_request(nlp):
+    rec = _records(nlp, "Iranian authorities have been pressuring workers of the bus company to cancel the strike.")[0]
+    assert rec.plover.type == "REQUEST"
+    assert ("Iranian authorities", "actor") in [(a.text, a.role) for a in rec.actors]
