@@ -709,3 +709,9 @@ def test_pressuring_someone_to_act_is_a_request(nlp):
     rec = _records(nlp, "Iranian authorities have been pressuring workers of the bus company to cancel the strike.")[0]
     assert rec.plover.type == "REQUEST"
     assert ("Iranian authorities", "actor") in [(a.text, a.role) for a in rec.actors]
+
+
+def test_a_place_named_for_what_happens_there_reports_nothing(nlp):
+    """``locative_of_nouns``: "places of temporary deployment" is a kind of place."""
+    doc = _doc(nlp, 'Its forces had carried out strikes on "places of temporary deployment" of Ukrainian troops.')
+    assert [t.plover_type for t in doc._.strife_triggers] == ["ASSAULT"]

@@ -322,6 +322,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     unsanctioned = words["unsanctioned_objects"]
     reported = words["reported_objects"]
     markets = words["market_or_campaign_words"]
+    locative_of = words["locative_of_nouns"]
     said_of_markets: set[str] = set()  # protest nouns the text used of markets or campaigns
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
@@ -376,6 +377,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "assault rifles", "riot police", "protest leaders": a kind of thing, not an event
         if entry.plover_type == "ASSAULT" and _against_an_abstraction(tok, abstract):
             continue  # "the fight against inflation", "strike a deal", "a price war": a figure of speech
+        if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in locative_of:
+            continue  # "places of temporary deployment": a kind of place, not a deployment
         if entry.plover_type == "PROTEST" and pos == "NOUN" and _said_of(tok, markets):
             said_of_markets.add(tok.lemma_.lower())
             continue  # "a rally in bank shares", "a campaign rally": markets and elections, not protest
