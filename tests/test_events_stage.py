@@ -715,3 +715,12 @@ def test_a_place_named_for_what_happens_there_reports_nothing(nlp):
     """``locative_of_nouns``: "places of temporary deployment" is a kind of place."""
     doc = _doc(nlp, 'Its forces had carried out strikes on "places of temporary deployment" of Ukrainian troops.')
     assert [t.plover_type for t in doc._.strife_triggers] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, ptype", [
+    ("Police in riot gear blocked the road near the national archives on Tuesday.", "COERCE"),
+    ("Protesters blocked the main highway into the city on Monday.", "PROTEST"),
+])
+def test_a_road_blocked_by_security_forces_is_a_restriction(nlp, text, ptype):
+    """``security_obstructors``: the same "blocked the road" is a protest by protesters, a restriction by police."""
+    assert _records(nlp, text)[0].plover.type == ptype

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import strife.doc_ext  # noqa: F401  (registers the Doc attributes)
+from strife.components.actors import actor_for_token
 from strife.doc_ext import doc_text, token_table
 from strife import ontology
 from strife.factuality import assess, modal_type, modality
@@ -287,6 +288,12 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
     return modes
 
 
+def _by_security(tok: Token, sectors: frozenset[str]) -> bool:
+    """Is the verb's subject a security force ("police in riot gear blocked the road")?"""
+    return any(c.dep_ == "nsubj" and (a := actor_for_token(tok.doc, c)) is not None and a.sector in sectors
+               for c in tok.children)
+
+
 def _said_of(tok: Token, words: frozenset[str]) -> bool:
     """Is a noun modified by one of ``words``, or followed by "in"/"of" one ("a rally in bank shares")?"""
     for c in tok.children:
@@ -323,6 +330,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     reported = words["reported_objects"]
     markets = words["market_or_campaign_words"]
     locative_of = words["locative_of_nouns"]
+    security = words["security_obstructors"]
     said_of_markets: set[str] = set()  # protest nouns the text used of markets or campaigns
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
@@ -390,6 +398,9 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "suspended mobile internet", "Flights were suspended", "cut rates": a service or a price, not a sanction
         fact = assess(tok, entry.plover_type, casualty="casualty" in entry.flags)
         ptype, cameo, acled_hint, mode_of_entry = entry.plover_type, entry.cameo, entry.acled_sub_event_type, entry.plover_mode
+        if entry.plover_type == "PROTEST" and entry.plover_mode == "obstruct" and _by_security(tok, security):
+            # "police in riot gear blocked the road": a restriction of movement, not a protest
+            ptype, cameo, acled_hint, mode_of_entry = "COERCE", "191", None, "restrict"
         mod = None
         if not fact.factual:
             mod = modality(tok, fact)
