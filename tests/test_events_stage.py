@@ -549,6 +549,8 @@ def test_who_is_held_to_have_done_it_is_the_acts_actor(nlp, text, actor, not_act
     ("Italy announced a suspension of air links with Serbia on Wednesday.", "SANCTION", "Italy"),
     ("The United States speeded up the withdrawal of its forces from Panama on Wednesday.", "RETREAT", "The United States"),
     ("Israeli troops remained on alert in the occupied West Bank today.", "MOBILIZE", "Israeli troops"),
+    # who converges or gathers for a rally holds it
+    ("Thousands of Nigerians were converging Thursday for a rally in Lagos.", "PROTEST", "Nigerians"),
 ])
 def test_who_declares_a_measure_or_who_protests_is_its_actor(nlp, text, ptype, actor):
     """A measure declared or reimposed (``light_verbs``) is its declarer's; youths, prisoners and identity
