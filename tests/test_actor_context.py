@@ -256,3 +256,10 @@ def test_every_mention_of_a_person_takes_the_country_one_of_them_has(nlp):
 def test_the_state_named_after_a_person_outranks_a_namesakes_entry(nlp):
     got = _actors(nlp, "King Hassan of Morocco said he would host a meeting.")
     assert got["Hassan"].country == "MAR"
+
+
+def test_a_possessive_ending_is_not_part_of_the_party(nlp):
+    got = _actors(nlp, "The army's delegation said in a statement that the RSF must withdraw from Khartoum.")
+    assert "The army" in got and "The army's" not in got
+    m = got["The army"]
+    assert m.end_char - m.start_char == len("The army")

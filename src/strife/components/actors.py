@@ -188,6 +188,12 @@ class ActorResolver:
     def _add(self, m: ActorMention) -> None:
         if in_dateline(doc_text(self.doc), m.start_char):
             return  # "NAIROBI, June 25 (AP) —": where and by whom the report was filed, not a party
+        clitic = next((c for c in ("'s", "’s", "'", "’") if m.text.endswith(c) and len(m.text) > len(c) + 1), None)
+        if clitic is not None and m.text[-len(clitic) - 1].isalpha():
+            # "The army's delegation": the party is "The army", without the possessive ending
+            n = len(clitic)
+            m = replace(m, text=m.text[:-n], end_char=m.end_char - n,
+                        name=m.name[:-n] if m.name == m.text else m.name)
         if not self._covered(m.start_char, m.end_char):
             self.mentions.append(m)
 
