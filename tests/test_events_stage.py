@@ -658,6 +658,19 @@ def test_whoever_made_the_offer_a_verb_answers_receives_the_answer(nlp, text, ac
     assert (recipient, "recipient") in [(a.text, a.role) for a in rec.actors]
 
 
+@pytest.mark.parametrize("text, country", [
+    # the answered offer's maker named by a demonym alone (NER need not tag it NORP)
+    ("Serbia on Thursday flatly rejected an Australian ultimatum to hand over a guard.", "AUS"),
+    ("Ivory Coast rebels on Friday again rejected a Senegalese peace plan.", "SEN"),
+    # a thing or people no actor names, placed by a demonym: that state receives the act
+    ("President Yoweri Museveni has banned Ugandan opposition candidates from participating in the elections.", "UGA"),
+    ("A French minister threatened today to impose import restrictions against German goods.", "DEU"),
+])
+def test_a_demonym_on_the_object_names_the_recipient_country(nlp, text, country):
+    rec = _records(nlp, text)[0]
+    assert country in [a.country for a in rec.actors if a.role == "recipient"], [(a.text, a.role, a.country) for a in rec.actors]
+
+
 
 @pytest.mark.parametrize("text, recipient", [
     # a threat is aimed at whoever must act to avert it

@@ -511,7 +511,10 @@ class MentionBuilder:
         sources += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                     for g in c.children if g.dep_ == "pobj"]
         for src in sources:
-            for a in self._resolve(src):
+            found = self._resolve(src)
+            if not found and src.dep_ in ("amod", "compound", "nmod") and (st := self._demonym_state(src, True)):
+                found = [st]  # "rejected an Australian ultimatum": Australia made it
+            for a in found:
                 if ("actor", a.name) not in seen and ("recipient", a.name) not in seen:
                     seen.add(("recipient", a.name))
                     m.roles.append(RoleFill("recipient", a, "answered"))
@@ -609,7 +612,7 @@ class MentionBuilder:
                     out.extend((g, "ccomp_subj") for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"))
         return out
 
-    def _resolve(self, tok: Token, modifiers: bool = True) -> list[ActorMention]:
+    def _resolve(self, tok: Token, modifiers: bool = True, demonym_objects: bool = False) -> list[ActorMention]:
         found: list[ActorMention] = []
         for t in _conjuncts(tok):
             if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
@@ -665,27 +668,33 @@ class MentionBuilder:
                     elif c.dep_ == "prep" and c.lower_ in self.w["object_recipient_preps"] and t.dep_ == "dobj":
                         for g in c.children:
                             if g.dep_ == "pobj":
-                                found.extend(self._resolve(g, modifiers=False))
+                                found.extend(self._resolve(g, modifiers=False, demonym_objects=demonym_objects))
                     if a is not None:
                         break
             if a is None and modifiers and t.dep_ in ("amod", "compound", "nmod") and t.head.i in self.by_i:
                 a = self._demonym_state(t)  # "an Israeli airstrike", "U.S. strikes": the state that struck
+            if a is None and demonym_objects and t.pos_ == "NOUN" and t.i not in self.by_i:
+                # "banned Ugandan opposition candidates", "restrictions against German goods": a thing or
+                # people no actor names, but a demonym places them: that state is on the receiving end
+                a = next((st for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
+                          and (st := self._demonym_state(c, True)) is not None), None)
             if a is not None:
                 found.append(a)
                 for iso in a.also_countries:  # one party per coordinated demonym
                     found.append(replace(a, country=iso, name=f"{a.name} ({iso})", also_countries=[]))
         return found
 
-    def _demonym_state(self, t: Token) -> Optional[ActorMention]:
-        """The state a demonym or country name modifying an event noun stands for, as an actor mention."""
-        if t.ent_type_ not in ("NORP", "GPE"):
-            return None
+    def _demonym_state(self, t: Token, any_label: bool = False) -> Optional[ActorMention]:
+        """The state a demonym or country name modifying an event noun stands for, as an actor mention
+        (``any_label``: also where NER gave the word another label or none, "Ugandan" tagged PERSON)."""
         ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
-        if ent is None:
-            return None
+        if t.ent_type_ not in ("NORP", "GPE") or ent is None:
+            if not any_label or t.pos_ not in ("ADJ", "PROPN"):
+                return None
+            ent = self.doc[t.i:t.i + 1]
         d = get_actor_dictionary()
         iso = d.demonym_country(ent.text)
-        if iso is None and ent.label_ == "GPE":
+        if iso is None and getattr(ent, "label_", "") == "GPE":
             entry = d.lookup(ent.text)
             iso = entry.country if entry is not None and entry.kind == "state" else None
         state = d.state(iso) if iso else None
@@ -754,7 +763,7 @@ class MentionBuilder:
                 if "speech" in m.trigger.flags and tok.lemma_.lower() in self.w["answered_nouns"]:
                     self._answered(m, tok, seen)
                     continue
-                for a in self._resolve(tok, modifiers=False):
+                for a in self._resolve(tok, modifiers=False, demonym_objects=True):
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
                         continue
                     seen.add(("recipient", a.name))
