@@ -665,6 +665,10 @@ def test_whoever_made_the_offer_a_verb_answers_receives_the_answer(nlp, text, ac
     # a thing or people no actor names, placed by a demonym: that state receives the act
     ("President Yoweri Museveni has banned Ugandan opposition candidates from participating in the elections.", "UGA"),
     ("A French minister threatened today to impose import restrictions against German goods.", "DEU"),
+    # a named party before the object noun says whose it is
+    ("President Clinton has imposed sanctions on the Taliban religious faction that controls Afghanistan.", "AFG"),
+    # a demand noun's clause hung on the verb that has the noun: its subject is the one asked
+    ("The ILO reiterated its demand today that Israel ease restrictions on Palestinian workers.", "ISR"),
 ])
 def test_a_demonym_on_the_object_names_the_recipient_country(nlp, text, country):
     rec = _records(nlp, text)[0]
@@ -739,3 +743,10 @@ def test_a_place_named_for_what_happens_there_reports_nothing(nlp):
 def test_a_road_blocked_by_security_forces_is_a_restriction(nlp, text, ptype):
     """``security_obstructors``: the same "blocked the road" is a protest by protesters, a restriction by police."""
     assert _records(nlp, text)[0].plover.type == ptype
+
+
+def test_an_igo_named_by_its_alias_takes_no_country_from_context(nlp):
+    rec = _records(nlp, "The International Labor Office (ILO) reiterated its demand today that Israel ease "
+                        "restrictions on the movement of Palestinian workers.")[0]
+    actor = next(a for a in rec.actors if a.role == "actor")
+    assert (actor.sector, actor.country) == ("IGO", None)

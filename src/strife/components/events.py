@@ -603,16 +603,20 @@ class MentionBuilder:
             out.extend((s, "condition") for s in self._conditioned_parties(tok))
         if trig is not None and trig.plover_type == "PROTEST":
             out.extend((g, "demanded") for g in self._demanded_of(tok))
-        if trig is not None and trig.plover_type == "REQUEST" and tok.pos_ in ("VERB", "AUX") \
-                and not any(how in ("dobj", "dative") for _, how in out):
+        if trig is not None and trig.plover_type == "REQUEST" and not any(how in ("dobj", "dative") for _, how in out):
             # "demanded that the US cancel plans", "are demanding that President Mugabe abandon his policy":
-            # the one asked to act is the subject of what is demanded
-            for c in tok.children:
-                if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            # the one asked to act is the subject of what is demanded; a demand noun's clause may hang from
+            # the noun or from the verb that has it ("reiterated its demand today that Israel ease ...")
+            verb = tok.pos_ in ("VERB", "AUX")
+            hosts = [tok] if verb else [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+            for c in (c for h in hosts for c in h.children):
+                if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" if verb else any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                     out.extend((g, "ccomp_subj") for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"))
         return out
 
-    def _resolve(self, tok: Token, modifiers: bool = True, demonym_objects: bool = False) -> list[ActorMention]:
+    def _resolve(self, tok: Token, modifiers: bool = True, demonym_objects: bool = False,
+                 named_objects: bool = False) -> list[ActorMention]:
         found: list[ActorMention] = []
         for t in _conjuncts(tok):
             if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
@@ -668,21 +672,31 @@ class MentionBuilder:
                     elif c.dep_ == "prep" and c.lower_ in self.w["object_recipient_preps"] and t.dep_ == "dobj":
                         for g in c.children:
                             if g.dep_ == "pobj":
-                                found.extend(self._resolve(g, modifiers=False, demonym_objects=demonym_objects))
+                                found.extend(self._resolve(g, modifiers=False, demonym_objects=demonym_objects,
+                                                                  named_objects=named_objects))
                     if a is not None:
                         break
             if a is None and modifiers and t.dep_ in ("amod", "compound", "nmod") and t.head.i in self.by_i:
                 a = self._demonym_state(t)  # "an Israeli airstrike", "U.S. strikes": the state that struck
             if a is None and demonym_objects and t.pos_ == "NOUN" and t.i not in self.by_i:
-                # "banned Ugandan opposition candidates", "restrictions against German goods": a thing or
-                # people no actor names, but a demonym places them: that state is on the receiving end
+                # "banned Ugandan opposition candidates", "restrictions against German goods", "sanctions on
+                # the Taliban religious faction": a thing or people no actor names, but a named party or a
+                # demonym before it says whose: that party is on the receiving end
                 a = next((st for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
-                          and (st := self._demonym_state(c, True)) is not None), None)
+                          and (st := self._named_or_demonym(c, named_objects)) is not None), None)
             if a is not None:
                 found.append(a)
                 for iso in a.also_countries:  # one party per coordinated demonym
                     found.append(replace(a, country=iso, name=f"{a.name} ({iso})", also_countries=[]))
         return found
+
+    def _named_or_demonym(self, t: Token, named: bool = True) -> Optional[ActorMention]:
+        """The named actor a modifier is part of ("the Taliban faction"; ``named``), else the state its
+        demonym names."""
+        a = actor_for_token(self.doc, t, modifiers=False) if named else None
+        if a is not None and a.named:
+            return a
+        return self._demonym_state(t, True)
 
     def _demonym_state(self, t: Token, any_label: bool = False) -> Optional[ActorMention]:
         """The state a demonym or country name modifying an event noun stands for, as an actor mention
@@ -763,7 +777,10 @@ class MentionBuilder:
                 if "speech" in m.trigger.flags and tok.lemma_.lower() in self.w["answered_nouns"]:
                     self._answered(m, tok, seen)
                     continue
-                for a in self._resolve(tok, modifiers=False, demonym_objects=True):
+                # (in an attack a name before the noun is as often a place or a misread word: "the Manuel
+                # Jose Arce military neighborhood", "an Arce battalion officer")
+                for a in self._resolve(tok, modifiers=False, demonym_objects=True,
+                                       named_objects=m.trigger.plover_type != "ASSAULT"):
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
                         continue
                     seen.add(("recipient", a.name))
