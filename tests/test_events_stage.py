@@ -750,3 +750,15 @@ def test_an_igo_named_by_its_alias_takes_no_country_from_context(nlp):
                         "restrictions on the movement of Palestinian workers.")[0]
     actor = next(a for a in rec.actors if a.role == "actor")
     assert (actor.sector, actor.country) == ("IGO", None)
+
+
+@pytest.mark.parametrize("text, accused, victims", [
+    ("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.",
+     "Croatian extremists", "Serb civilians"),
+    ("Serbian military police have launched an investigation into alleged crimes committed by Croat forces "
+     "against ethnic Serb civilians.", "Croat forces", "ethnic Serb civilians"),
+])
+def test_an_accusation_is_aimed_at_who_did_it_not_at_the_victims(nlp, text, accused, victims):
+    rec = next(r for r in _records(nlp, text) if r.plover.type == "ACCUSE")
+    recipients = [a.text for a in rec.actors if a.role == "recipient"]
+    assert accused in recipients and victims not in recipients, recipients

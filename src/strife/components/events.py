@@ -510,6 +510,19 @@ class MentionBuilder:
         sources = [t for t, _ in self._actor_tokens(tok) if t.i not in self.by_i]
         sources += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                     for g in c.children if g.dep_ == "pobj"]
+        self._add_recipients(m, sources, seen, "answered")
+
+    def _accused_of(self, tok: Token) -> list[Token]:
+        """Who did what an accusation or inquiry is about (a noun no actor names): its possessor or its "by"
+        agent, on the noun or on the verb that describes it ("Serbia's abuses", "alleged war crimes by
+        Croatian extremists", "an investigation into crimes committed by Croat forces")."""
+        out = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
+        hosts = [tok, *(c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB")]
+        out += [g for h in hosts for c in h.children if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"))
+                for g in c.children if g.dep_ == "pobj"]
+        return out
+
+    def _add_recipients(self, m: EventMention, sources: list[Token], seen: set[tuple[str, str]], how: str) -> None:
         for src in sources:
             found = self._resolve(src)
             if not found and src.dep_ in ("amod", "compound", "nmod") and (st := self._demonym_state(src, True)):
@@ -517,7 +530,7 @@ class MentionBuilder:
             for a in found:
                 if ("actor", a.name) not in seen and ("recipient", a.name) not in seen:
                     seen.add(("recipient", a.name))
-                    m.roles.append(RoleFill("recipient", a, "answered"))
+                    m.roles.append(RoleFill("recipient", a, how))
 
     def _alleged(self, tok: Token) -> list[Token]:
         """Who is held to have done it: arrested, blamed, charged, convicted or sentenced for it, accused or
@@ -776,6 +789,11 @@ class MentionBuilder:
                     continue
                 if "speech" in m.trigger.flags and tok.lemma_.lower() in self.w["answered_nouns"]:
                     self._answered(m, tok, seen)
+                    continue
+                if m.trigger.plover_type == "ACCUSE" and tok.pos_ == "NOUN" \
+                        and actor_for_token(self.doc, tok, modifiers=False) is None and (accused := self._accused_of(tok)):
+                    # the accused is who did it, not whom it was done to ("crimes by X against Y")
+                    self._add_recipients(m, accused, seen, "accused")
                     continue
                 # (in an attack a name before the noun is as often a place or a misread word: "the Manuel
                 # Jose Arce military neighborhood", "an Arce battalion officer")
