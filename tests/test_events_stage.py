@@ -762,3 +762,12 @@ def test_an_accusation_is_aimed_at_who_did_it_not_at_the_victims(nlp, text, accu
     rec = next(r for r in _records(nlp, text) if r.plover.type == "ACCUSE")
     recipients = [a.text for a in rec.actors if a.role == "recipient"]
     assert accused in recipients and victims not in recipients, recipients
+
+
+def test_police_act_at_home_so_their_unplaced_targets_are_local(nlp):
+    recs = _records(nlp, "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators on Monday night.")
+    demonstrators = [a for r in recs for a in r.actors if a.text.endswith("demonstrators")]
+    assert demonstrators and all(a.country == "EGY" for a in demonstrators)
+    # an army may fight abroad: its unplaced enemies keep no country
+    recs = _records(nlp, "Israeli troops fought militants on Monday night.")
+    assert [a.country for r in recs for a in r.actors if a.text == "militants"] == [None]

@@ -56,8 +56,21 @@ def _actor_record(a: ActorMention, role: str) -> Actor:
 _LOCAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "REB", "MILITIA", "INS", "CVL", "OPP", "PTY", "UAF"})
 
 
+# bodies that act at home: a police force or a court (and a government when it coerces: arrests, bans,
+# curfews) works in its own country, so with no place named that country is where the event happened
+_HOME_SECTORS = frozenset({"COP", "JUD"})
+
+
+def _home_country(frame: EventFrame) -> Optional[str]:
+    """The country of an actor that acts at home ("Egyptian police opened fire to disperse demonstrators")."""
+    for a in frame.roles("actor"):
+        if a.country and (a.sector in _HOME_SECTORS or (a.sector == "GOV" and frame.plover_type == "COERCE")):
+            return a.country
+    return None
+
+
 def _localise(actors: list[Actor], locations: list[Location], frame: EventFrame) -> None:
-    country = next((loc.country for loc in locations if loc.country), None)
+    country = next((loc.country for loc in locations if loc.country), None) or _home_country(frame)
     if country is None:
         return
     descriptive = {id(a) for a in frame.roles("actor") + frame.roles("recipient") if a.how == "description"}
