@@ -95,6 +95,9 @@ def test_event_ids_are_stable(nlp):
     ("Finland will give Tanzania a grant of 580 million shillings.", "AGREE"),
     ("Radical farmers said they would blockade Paris from Monday.", "THREATEN"),
     ("Syria says it will not accept any more refugees.", "REJECT"),
+    # willingness is an intent: a cooperative act offered
+    ("Prime Minister Nawaz Sharif said he is prepared to lift the ban on the Jamaat-e-Islami party.", "AGREE"),
+    ("The junta said it was willing to release the detained opposition leaders.", "AGREE"),
 ])
 def test_modality_rereads_the_type(nlp, text, ptype):
     recs = _records(nlp, text)
@@ -298,8 +301,9 @@ def test_a_retreat_is_from_its_recipient() -> None:
     from strife.article import Article
     from strife.pipeline import extract_article
 
+    # (willing to withdraw is an offer, AGREE, that keeps the retreat's own prepositions)
     recs = [e for e in extract_article(Article(text="Syria says it is willing to withdraw its troops from neighboring "
-                                                    "Lebanon, after fifteen years of occupation.")) if e.plover.type == "RETREAT"]
+                                                    "Lebanon, after fifteen years of occupation.")) if e.plover.type == "AGREE"]
     assert recs and "Lebanon" in [a.name for a in recs[0].actors if a.role == "recipient"]
 
 
@@ -381,7 +385,7 @@ def test_a_pronoun_actor_shows_its_antecedent_in_the_same_sentence() -> None:
     from strife.pipeline import extract_article
 
     text = "Syria says it is willing to withdraw its troops from Lebanon. Later it said nothing more."
-    retreat = [e for e in extract_article(Article(text=text)) if e.plover.type == "RETREAT"]
+    retreat = [e for e in extract_article(Article(text=text)) if e.plover.type == "AGREE"]
     actor = [a for a in retreat[0].actors if a.role == "actor"][0]
     assert (actor.name, actor.text, tuple(actor.span)) == ("Syria", "Syria", (0, 5))
 

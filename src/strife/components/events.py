@@ -577,6 +577,8 @@ class MentionBuilder:
         if trig is not None:
             # a type's own prepositions ("recipient_preps_retreat": "withdraw its troops from Lebanon")
             preps = preps | self.w.get(f"recipient_preps_{trig.plover_type.lower()}", frozenset())
+            if trig.lexical_type:  # "is willing to withdraw its troops from Lebanon": the act's own prepositions
+                preps = preps | self.w.get(f"recipient_preps_{trig.lexical_type.lower()}", frozenset())
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
             out.extend((s, "victim") for s in _subjects(tok))
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_possessor_nouns"]:

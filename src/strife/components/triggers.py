@@ -44,6 +44,7 @@ class Trigger:
     flags: frozenset[str] = frozenset()
     weak: bool = False          # an ambiguous word with none of its sense cues nearby
     modality: Optional[str] = None  # intent | refusal | obligation | terms: the type was re-read from the modality
+    lexical_type: Optional[str] = None  # the lexicon's type of the word, where the modality re-read it
     weapon_modes: list[str] = field(default_factory=list)  # modes named by a weapon word ("rocket attack")
     factual: bool = True
     reason: Optional[str] = None
@@ -423,6 +424,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             hints=tuple(entry.hints) if ptype == entry.plover_type else (), flags=entry.flags,
             weapon_modes=list(weapon_modes) + ([entry.plover_mode] if entry.is_weapon_noun and entry.plover_mode else []),
             weak=weak and not weapon_modes and mod is None, factual=fact.factual, reason=fact.reason, modality=mod,
+            lexical_type=entry.plover_type if ptype != entry.plover_type else None,
         ))
     _add_reported_demands(doc, out)
     _share_certainty_along_conjuncts(doc, out)
