@@ -140,3 +140,17 @@ def test_wikievents_arguments_are_read_from_the_mention_s_sentence(nlp) -> None:
     whole = roles._predicted_args(ex, ev, local=False)
     assert not local["attacker"] and whole["attacker"]  # "Militants" acts in the lead's sentence, not this one
     assert all(sp[0] > text.index('"Six') for r in local.values() for _, sp in r)
+
+
+def test_plover_codes_an_igo_and_its_officials_igo():
+    from strife.evaluation.harness import plover_code
+    from strife.records import Actor
+
+    def actor(role, **kw):
+        return Actor(role=role, name="x", text="x", span=(0, 1), **kw)
+
+    assert plover_code([actor("actor", country="SYR")], "actor") == "SYR"
+    assert plover_code([actor("actor", kind="international", sector="IGO")], "actor") == "IGO"
+    assert plover_code([actor("recipient", kind="person", sector="IGO")], "recipient") == "IGO"  # a NATO chief
+    assert plover_code([actor("actor", kind="person", sector="GOV")], "actor") is None
+    assert plover_code([actor("actor", country="SYR")], "recipient") is None

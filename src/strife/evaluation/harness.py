@@ -130,6 +130,13 @@ def load_plover_gsr() -> list[dict]:
     return out
 
 
+def plover_code(actors, role: str) -> Optional[str]:
+    """The PLOVER gold code of the first actor of ``role`` that has one: its country, or "IGO" for an
+    international organisation and for an official of one (sector IGO), as PLOVER codes them."""
+    return next((a.country or "IGO" for a in actors if a.role == role and (
+        a.country or a.kind == "international" or a.sector == "IGO")), None)
+
+
 def eval_plover(result: HarnessResult, limit: Optional[int] = None) -> None:
     rows = load_plover_gsr()[:limit]
     preds = _extract_all((r["text"], None) for r in rows)
@@ -139,12 +146,7 @@ def eval_plover(result: HarnessResult, limit: Optional[int] = None) -> None:
         typ.observe(top.plover.type if top else None, r["type"])
         for role, gold_codes, prf in (("actor", r["source"], src), ("recipient", r["target"], tgt)):
             gold = gold_codes[0] if gold_codes else None
-            got = None
-            if top:
-                # PLOVER codes an international organisation "IGO" where a state actor has its country
-                got = next((a.country or ("IGO" if a.kind == "international" else None)
-                            for a in top.actors if a.role == role and (a.country or a.kind == "international")),
-                           None)
+            got = plover_code(top.actors, role) if top else None
             if got is not None and gold is not None and got in gold_codes:
                 got = gold
             prf.observe(got, gold)
