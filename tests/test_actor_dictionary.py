@@ -323,3 +323,13 @@ def test_short_person_names_skip_organisations(d):
     ], agents=d.agents)
     assert extra.lookup("Arkadi Zorblat").name == "Arkadi Petrovich Zorblat"
     assert extra.lookup("Zorblat Workers") is None
+
+
+@pytest.mark.parametrize("noun, sector", [
+    ("fundamentalists", "CVL"), ("leaders", "ELI"), ("elders", "ELI"),
+    ("inhabitants", "CVL"), ("strikers", "LAB"), ("hostages", "CVL"), ("candidates", "PTY"),
+])
+def test_generic_agent_nouns_have_a_sector(noun, sector):
+    from strife.actor_dictionary import get_actor_dictionary
+
+    assert get_actor_dictionary().lookup_agent(noun) == sector
