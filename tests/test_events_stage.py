@@ -775,3 +775,13 @@ def test_police_act_at_home_so_their_unplaced_targets_are_local(nlp):
     # an army may fight abroad: its unplaced enemies keep no country
     recs = _records(nlp, "Israeli troops fought militants on Monday night.")
     assert [a.country for r in recs for a in r.actors if a.text == "militants"] == [None]
+
+
+@pytest.mark.parametrize("text, country", [
+    # a pronoun that stands for a description owned by another pronoun takes the owner's country
+    ("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the town of Gorazde.", "BIH"),
+    ("Tens of thousands of university students throughout Indonesia staged mass demonstrations on Saturday.", "IDN"),
+])
+def test_the_actor_country_comes_through_its_owner_or_place(nlp, text, country):
+    rec = _records(nlp, text)[0]
+    assert [a.country for a in rec.actors if a.role == "actor"][:1] == [country], [(a.text, a.country) for a in rec.actors]

@@ -105,8 +105,9 @@ def _modifier_country(tok: Token) -> Optional[str]:
             sub = _modifier_country(c)
             if sub:
                 return sub
-        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and c.i > tok.i:
-            # "the president of Armenia", "forces of the Syrian government", "rebels in Darfur"
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "throughout", "across") and c.i > tok.i:
+            # "the president of Armenia", "forces of the Syrian government", "rebels in Darfur", "students
+            # throughout Indonesia"
             for g in c.children:
                 if g.dep_ == "pobj":
                     e = d.lookup(g.text)
@@ -702,6 +703,11 @@ class ActorResolver:
             owner = next((owners[c.i] for c in self.doc[m.head_i].children if c.dep_ == "poss" and c.i in owners), None)
             if owner is not None:
                 self.mentions[k] = replace(m, country=owner.country, country_from_context=False, owner=owner.name)
+                # a later pronoun that stands for the description ("their forces had completed their
+                # withdrawal") was copied from it before: it takes the owner's country too
+                for j, p in enumerate(self.mentions):
+                    if p.how == "pronoun" and p.antecedent is not None and p.antecedent[:2] == (m.start_char, m.end_char):
+                        self.mentions[j] = replace(p, country=owner.country, country_from_context=False, owner=owner.name)
 
     def run(self) -> list[ActorMention]:
         self.from_entities()

@@ -89,6 +89,14 @@ def _means(modes) -> set[str]:
     return set(modes) & _words()["means_modes"]
 
 
+def _same_country_kind(a: list[ActorMention], b: list[ActorMention]) -> bool:
+    """Recipients of one country and of one kind: people on both sides or sites on both ("Ukrainian
+    captives" and "the southern city" of Odesa share a country, which in a war story says nothing)."""
+    def keys(xs):
+        return {(x.country, x.how == "facility" or (not x.sector and x.kind in ("unknown", None))) for x in xs if x.country}
+    return bool(keys(a) & keys(b))
+
+
 def _alleged_only(mentions: list[EventMention]) -> bool:
     """Are the mentions' actors only parties held to have done it ("accused Russia of torturing captives")?"""
     return all(r.how == "alleged" for x in mentions for r in x.roles if r.role == "actor")
@@ -124,7 +132,7 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         elif not (_described_within(ma, fa) or _described_within(fa, ma)):
             return None  # two named parties, or two sides ("gunmen" / "the army")
     fr, mr = frame.roles("recipient"), m.actors("recipient")
-    if fr and mr and (_names(fr) & _names(mr) or _countries(fr) & _countries(mr)
+    if fr and mr and (_names(fr) & _names(mr) or _same_country_kind(fr, mr)
                       or {a.sector for a in fr if a.sector} & {a.sector for a in mr if a.sector}):
         score += 1  # the same party, or the same kind of party ("protesters" / "demonstrators")
     fd, md = _date_range(frame.date), _date_range(m.date)
