@@ -785,3 +785,27 @@ def test_police_act_at_home_so_their_unplaced_targets_are_local(nlp):
 def test_the_actor_country_comes_through_its_owner_or_place(nlp, text, country):
     rec = _records(nlp, text)[0]
     assert [a.country for a in rec.actors if a.role == "actor"][:1] == [country], [(a.text, a.country) for a in rec.actors]
+
+
+def test_a_result_clause_takes_the_day_of_the_act_it_follows(nlp):
+    # 2025-11-18 is a Tuesday: "on Tuesday morning" (which the parser hangs on "road") dates the bombing
+    recs = _records(nlp, "A suicide bomber drove an explosives-laden car into a security checkpoint on the main road to "
+                         "the airport on Tuesday morning, killing at least nine people, police said.",
+                    datetime.date(2025, 11, 18))
+    attack = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert (attack.date.start, attack.date.end) == ("2025-11-18", "2025-11-18")
+    # the verb's own event object comes first: one attack, with its attacker
+    recs = _records(nlp, "Government forces launched artillery and rocket fire against rebel camps near the border "
+                         "today, killing or wounding 50, military sources said.")
+    assert [r.plover.type for r in recs].count("ASSAULT") == 1
+    assert "Government forces" in [a.text for r in recs for a in r.actors if a.role == "actor"]
+
+
+@pytest.mark.parametrize("text, ptype, absent", [
+    ("Troops exchanged heavy gunfire with rebels on Tuesday.", "ASSAULT", "RETREAT"),
+    ("On Tuesday, soldiers stormed the camp, exchanging heavy gunfire with the militants for hours.", "ASSAULT", "RETREAT"),
+    ("Israel and the Palestinians reached a consensus to exchange information on water resources.", "AGREE", "RETREAT"),
+])
+def test_an_exchange_of_fire_or_information_frees_no_prisoners(nlp, text, ptype, absent):
+    types = [r.plover.type for r in _records(nlp, text)]
+    assert ptype in types and absent not in types, types

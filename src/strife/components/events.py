@@ -913,9 +913,12 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
             by_tok.setdefault(m.light_verb, m)
     tok = doc[start_i]
     steps = 0
+    first_verb = None
     while steps < 15:
         if tok.i in by_tok:
             return by_tok[tok.i]
+        if tok.pos_ == "VERB" and first_verb is None:
+            first_verb = tok
         if tok.head is tok:
             break
         tok = tok.head
@@ -934,6 +937,12 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
                 for g in c.children:
                     if g.dep_ == "pobj" and g.i in by_tok:
                         return by_tok[g.i]
+    if first_verb is not None and first_verb.i != start_i and first_verb.lemma_.lower() not in _words()["reporting_verbs"]:
+        # the first plain verb above the date: its event object ("launched rocket fire against the camps
+        # today"), else its result clause ("drove a car into a checkpoint on Tuesday morning, killing nine")
+        kids = list(first_verb.children)
+        return next((by_tok[c.i] for c in kids if c.dep_ == "dobj" and c.i in by_tok), None) or next(
+            (by_tok[c.i] for c in kids if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.i in by_tok), None)
     return None
 
 
