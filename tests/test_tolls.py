@@ -382,3 +382,13 @@ def test_summarize_one_person_singled_out_is_a_part_not_a_rival_count():
 ])
 def test_a_person_told_by_age_is_singled_out(nlp, text, individual):
     assert [m.individual for m in tolls(nlp, text) if m.kind == "killed"] == individual
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gapped passive: "four others [were] wounded", which the tagger reads as an active past
+    ("The prosecutor said that three people were killed and four others wounded.", [("killed", 3), ("injured", 4)]),
+    # the count is the object of a care verb, the participle the noun it counts
+    ("Hospital staff said they had treated more than 40 wounded.", [("injured", 40)]),
+])
+def test_elided_victim_nouns(nlp, text, expected):
+    assert [(m.kind, m.value) for m in tolls(nlp, text)] == expected

@@ -487,6 +487,14 @@ class TollExtractor:
         subj = _children(v, "nsubj")
         if v.tag_ == "VBN" and subj and not _children(v, "aux"):
             return _expand_conj(_resolve_relative(s) for s in subj)
+        if v.tag_ == "VBN" and v.dep_ in ("advcl", "xcomp", "acl") and _is_verb(v.head) and not subj:
+            # "had treated more than 40 wounded": the count is the verb's object, the participle its noun
+            nums = [n for n in _children(v.head, "dobj") if _is_numberish(n) and n.i == v.i - 1]
+            if nums:
+                return nums
+        if subj and v.dep_ == "conj" and _children(v.head, "auxpass") and not _children(v, "aux"):
+            # "three people were killed and four others wounded": the passive is gapped, not active
+            return _expand_conj(_resolve_relative(s) for s in subj)
         return []
 
     def _result_clause(self, verb: Token) -> list[tuple[Token, Token]]:
@@ -615,6 +623,7 @@ class TollExtractor:
                     subj = _children(tok.head, "nsubj", "nsubjpass")
                     for v in _expand_conj(_resolve_relative(s) for s in subj):
                         found.append((kind, tok, v, None))
+
             elif tok.pos_ == "NOUN" and lem in self.lex.toll_heads:
                 got = self._toll_head(tok)
                 if got is not None:
