@@ -626,7 +626,7 @@ class MentionBuilder:
             hosts = [tok] if verb else [tok, tok.head] if tok.dep_ == "dobj" else [tok]
             for c in (c for h in hosts for c in h.children):
                 if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" if verb else any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                        k.dep_ == "mark" and k.lower_ == "that" for k in c.children)):
                     out.extend((g, "ccomp_subj") for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"))
         return out
 
@@ -688,7 +688,7 @@ class MentionBuilder:
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 found.extend(self._resolve(g, modifiers=False, demonym_objects=demonym_objects,
-                                                                  named_objects=named_objects))
+                                                           named_objects=named_objects))
                     if a is not None:
                         break
             if a is None and modifiers and t.dep_ in ("amod", "compound", "nmod") and t.head.i in self.by_i:
@@ -723,7 +723,7 @@ class MentionBuilder:
             ent = self.doc[t.i:t.i + 1]
         d = get_actor_dictionary()
         iso = d.demonym_country(ent.text)
-        if iso is None and getattr(ent, "label_", "") == "GPE":
+        if iso is None and ent.label_ == "GPE":
             entry = d.lookup(ent.text)
             iso = entry.country if entry is not None and entry.kind == "state" else None
         state = d.state(iso) if iso else None

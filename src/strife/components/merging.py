@@ -22,10 +22,6 @@ def _names(ms: list[ActorMention]) -> set[str]:
     return {a.name.lower() for a in ms if a.named or a.how in ("coref", "surname", "pronoun")}
 
 
-def _countries(ms: list[ActorMention]) -> set[str]:
-    return {a.country for a in ms if a.country}
-
-
 _STATE_SIDE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _NON_STATE_SIDE = frozenset({"REB", "MILITIA", "INS", "TER", "SEP", "OPP", "CRM"})
 

@@ -424,7 +424,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             hints=tuple(entry.hints) if ptype == entry.plover_type else (), flags=entry.flags,
             weapon_modes=list(weapon_modes) + ([entry.plover_mode] if entry.is_weapon_noun and entry.plover_mode else []),
             weak=weak and not weapon_modes and mod is None, factual=fact.factual, reason=fact.reason, modality=mod,
-            lexical_type=entry.plover_type if ptype != entry.plover_type else None,
+            lexical_type=entry.plover_type if mod is not None and ptype != entry.plover_type else None,
         ))
     _add_reported_demands(doc, out)
     _share_certainty_along_conjuncts(doc, out)
