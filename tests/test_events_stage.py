@@ -809,3 +809,8 @@ def test_a_result_clause_takes_the_day_of_the_act_it_follows(nlp):
 def test_an_exchange_of_fire_or_information_frees_no_prisoners(nlp, text, ptype, absent):
     types = [r.plover.type for r in _records(nlp, text)]
     assert ptype in types and absent not in types, types
+
+
+def test_who_exchanges_accusations_makes_them(nlp):
+    rec = next(r for r in _records(nlp, "India and Pakistan exchanged accusations over the attack.") if r.plover.type == "ACCUSE")
+    assert {a.country for a in rec.actors if a.role == "actor"} == {"IND", "PAK"}
