@@ -814,3 +814,14 @@ def test_an_exchange_of_fire_or_information_frees_no_prisoners(nlp, text, ptype,
 def test_who_exchanges_accusations_makes_them(nlp):
     rec = next(r for r in _records(nlp, "India and Pakistan exchanged accusations over the attack.") if r.plover.type == "ACCUSE")
     assert {a.country for a in rec.actors if a.role == "actor"} == {"IND", "PAK"}
+
+
+@pytest.mark.parametrize("text, recipient_country", [
+    # the one asked to act is the "by" agent of the demanded act
+    ("Parliament demanded an immediate admission by Moscow that its troops had shelled the town.", "RUS"),
+    # a possessor is not the party its people are: the name or demonym before the noun says whose they are
+    ("France condemned its German allies on Monday.", "DEU"),
+])
+def test_the_object_s_own_party_receives_it(nlp, text, recipient_country):
+    rec = next(r for r in _records(nlp, text) if r.plover.type in ("REQUEST", "ACCUSE"))
+    assert recipient_country in [a.country for a in rec.actors if a.role == "recipient"], [(a.text, a.country) for a in rec.actors]

@@ -513,14 +513,14 @@ class MentionBuilder:
         self._add_recipients(m, sources, seen, "answered")
 
     def _accused_of(self, tok: Token) -> list[Token]:
-        """Who did what an accusation or inquiry is about (a noun no actor names): its possessor or its "by"
-        agent, on the noun or on the verb that describes it ("Serbia's abuses", "alleged war crimes by
-        Croatian extremists", "an investigation into crimes committed by Croat forces")."""
-        out = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
+        """Who did what an accusation, inquiry or demand is about (a noun no actor names): its "by" agent, on
+        the noun or on the verb that describes it ("alleged war crimes by Croatian extremists", "an
+        investigation into crimes committed by Croat forces", "an admission by Moscow"). (Not a possessor:
+        "its partners" are not "it"; the plain reading below takes possessors of acts, "the government's
+        decision".)"""
         hosts = [tok, *(c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB")]
-        out += [g for h in hosts for c in h.children if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"))
+        return [g for h in hosts for c in h.children if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"))
                 for g in c.children if g.dep_ == "pobj"]
-        return out
 
     def _add_recipients(self, m: EventMention, sources: list[Token], seen: set[tuple[str, str]], how: str) -> None:
         for src in sources:
@@ -678,6 +678,13 @@ class MentionBuilder:
                             and b.named:
                         a = b
                         break
+            if a is None and demonym_objects and t.pos_ == "NOUN" and t.i not in self.by_i:
+                # "banned Ugandan opposition candidates", "restrictions against German goods", "sanctions on
+                # the Taliban religious faction", "its European Community partners": a thing or people no
+                # actor names, but a named party or a demonym right before it says whose: that party is on
+                # the receiving end (before a possessor: "its partners" are not "it")
+                a = next((st for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
+                          and (st := self._named_or_demonym(c, named_objects)) is not None), None)
             if a is None and not modifiers and t.pos_ == "NOUN":
                 # "support Turkey's efforts", "praised Haiti's record": the party is the possessor;
                 # "provide aid for Romania", "lift embargoes on Iran": the party the object is for
@@ -693,12 +700,6 @@ class MentionBuilder:
                         break
             if a is None and modifiers and t.dep_ in ("amod", "compound", "nmod") and t.head.i in self.by_i:
                 a = self._demonym_state(t)  # "an Israeli airstrike", "U.S. strikes": the state that struck
-            if a is None and demonym_objects and t.pos_ == "NOUN" and t.i not in self.by_i:
-                # "banned Ugandan opposition candidates", "restrictions against German goods", "sanctions on
-                # the Taliban religious faction": a thing or people no actor names, but a named party or a
-                # demonym before it says whose: that party is on the receiving end
-                a = next((st for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
-                          and (st := self._named_or_demonym(c, named_objects)) is not None), None)
             if a is not None:
                 found.append(a)
                 for iso in a.also_countries:  # one party per coordinated demonym
@@ -792,9 +793,10 @@ class MentionBuilder:
                 if "speech" in m.trigger.flags and tok.lemma_.lower() in self.w["answered_nouns"]:
                     self._answered(m, tok, seen)
                     continue
-                if m.trigger.plover_type == "ACCUSE" and tok.pos_ == "NOUN" \
+                if m.trigger.plover_type in ("ACCUSE", "REQUEST") and tok.pos_ == "NOUN" \
                         and actor_for_token(self.doc, tok, modifiers=False) is None and (accused := self._accused_of(tok)):
-                    # the accused is who did it, not whom it was done to ("crimes by X against Y")
+                    # the accused is who did it, not whom it was done to ("crimes by X against Y"); the one
+                    # asked is who is to do it ("demanded an immediate admission by Moscow")
                     self._add_recipients(m, accused, seen, "accused")
                     continue
                 # (in an attack a name before the noun is as often a place or a misread word: "the Manuel
