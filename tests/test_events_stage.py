@@ -825,3 +825,9 @@ def test_who_exchanges_accusations_makes_them(nlp):
 def test_the_object_s_own_party_receives_it(nlp, text, recipient_country):
     rec = next(r for r in _records(nlp, text) if r.plover.type in ("REQUEST", "ACCUSE"))
     assert recipient_country in [a.country for a in rec.actors if a.role == "recipient"], [(a.text, a.country) for a in rec.actors]
+
+
+def test_a_refusal_despite_calls_answers_their_maker(nlp):
+    rec = next(r for r in _records(nlp, "The junta refused to hand over power despite calls from the African Union.")
+               if r.plover.type == "REJECT")
+    assert "African Union" in [a.name for a in rec.actors if a.role == "recipient"]

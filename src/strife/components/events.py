@@ -618,6 +618,12 @@ class MentionBuilder:
             out.extend((s, "condition") for s in self._conditioned_parties(tok))
         if trig is not None and trig.plover_type == "PROTEST":
             out.extend((g, "demanded") for g in self._demanded_of(tok))
+        if trig is not None and trig.plover_type == "REJECT":
+            # "declined to resign despite growing pressure by the Anti-Corruption Commission": whoever pressed
+            # for what was refused receives the refusal
+            for h in [tok, *(c for c in tok.children if c.dep_ == "xcomp")]:
+                out.extend((g, "despite") for c in h.children if c.dep_ == "prep" and c.lower_ == "despite"
+                           for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in self.w["answered_nouns"])
         if trig is not None and trig.plover_type == "REQUEST" and not any(how in ("dobj", "dative") for _, how in out):
             # "demanded that the US cancel plans", "are demanding that President Mugabe abandon his policy":
             # the one asked to act is the subject of what is demanded; a demand noun's clause may hang from
@@ -790,7 +796,7 @@ class MentionBuilder:
                     if "speech" in m.trigger.flags and tok.pos_ == "NOUN":
                         self._answered(m, tok, seen)  # "conceded to demands from UNITA"
                     continue
-                if "speech" in m.trigger.flags and tok.lemma_.lower() in self.w["answered_nouns"]:
+                if how == "despite" or ("speech" in m.trigger.flags and tok.lemma_.lower() in self.w["answered_nouns"]):
                     self._answered(m, tok, seen)
                     continue
                 if m.trigger.plover_type in ("ACCUSE", "REQUEST") and tok.pos_ == "NOUN" \
