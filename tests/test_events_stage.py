@@ -831,3 +831,11 @@ def test_a_refusal_despite_calls_answers_their_maker(nlp):
     rec = next(r for r in _records(nlp, "The junta refused to hand over power despite calls from the African Union.")
                if r.plover.type == "REJECT")
     assert "African Union" in [a.name for a in rec.actors if a.role == "recipient"]
+
+
+@pytest.mark.parametrize("text, ptype", [
+    ("U.N. helicopters evacuated the wounded from the besieged town on Friday.", "AID"),
+    ("Israel evacuated its troops from the base on Friday.", "RETREAT"),
+])
+def test_evacuating_the_wounded_is_aid_evacuating_troops_a_retreat(nlp, text, ptype):
+    assert _records(nlp, text)[0].plover.type == ptype
