@@ -839,3 +839,9 @@ def test_a_refusal_despite_calls_answers_their_maker(nlp):
 ])
 def test_evacuating_the_wounded_is_aid_evacuating_troops_a_retreat(nlp, text, ptype):
     assert _records(nlp, text)[0].plover.type == ptype
+
+
+def test_an_attack_aimed_at_someone_is_against_them(nlp):
+    rec = next(r for r in _records(nlp, "Attacks aimed at the police have risen sharply since January.")
+               if r.plover.type == "ASSAULT")
+    assert "the police" in [a.text for a in rec.actors if a.role == "recipient"]

@@ -593,6 +593,12 @@ class MentionBuilder:
                 out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
             elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("target", "hit", "strike"):
                 out.extend((g, "targeting") for g in c.children if g.dep_ == "dobj")
+            elif c.dep_ in ("acl", "relcl") and tok.pos_ == "NOUN":
+                # "the bombings, which seemed to be aimed at civilians", "attacks directed against the police"
+                for v in (c, *(x for x in c.children if x.dep_ == "xcomp")):
+                    if v.lemma_.lower() in ("aim", "direct"):
+                        out.extend((g, "aimed_at") for p in v.children if p.dep_ == "prep" and p.lower_ in ("at", "against")
+                                   for g in p.children if g.dep_ == "pobj")
         if not out and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and not violent:
             # "a mediation mission between Syria and Arafat": the noun the event word qualifies takes the parties
             for c in tok.head.children:
