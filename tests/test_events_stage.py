@@ -845,3 +845,10 @@ def test_an_attack_aimed_at_someone_is_against_them(nlp):
     rec = next(r for r in _records(nlp, "Attacks aimed at the police have risen sharply since January.")
                if r.plover.type == "ASSAULT")
     assert "the police" in [a.text for a in rec.actors if a.role == "recipient"]
+
+
+def test_fighting_between_two_sides_names_both(nlp):
+    rec = next(r for r in _records(nlp, "Fighting between government forces and rebels killed ten people on Monday.")
+               if r.plover.type == "ASSAULT")
+    assert [(a.text, a.role) for a in rec.actors if a.text in ("government forces", "rebels")] == [
+        ("government forces", "actor"), ("rebels", "recipient")]

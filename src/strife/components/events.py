@@ -416,6 +416,13 @@ class MentionBuilder:
         out: list[tuple[Token, str]] = []
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
             return out  # "ten soldiers died": the subject suffered it
+        trig = self.by_i.get(tok.i)
+        if trig is not None and trig.plover_type == "ASSAULT" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG"):
+            # "fighting between government forces and rebels", "a battle between troops and terrorists"
+            out.extend((g, "between") for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for g in c.children if g.dep_ == "pobj")
+            if out:
+                return out
         if tok.pos_ in ("VERB", "AUX"):
             for s in _subjects(tok):
                 if s.dep_ == "nsubj":
@@ -791,8 +798,9 @@ class MentionBuilder:
                     continue
                 if tok.i in self.by_i and tok.i not in m.tokens:
                     continue  # another event is the subject: handled by folding/refs
-                for a in self._resolve(tok):
-                    role = "recipient" if answered else "actor"
+                for k, a in enumerate(self._resolve(tok)):
+                    # "fighting between government forces and rebels": the first side acts, the other is fought
+                    role = "recipient" if answered or (how == "between" and k > 0) else "actor"
                     if (role, a.name) not in seen and ("actor", a.name) not in seen:
                         seen.add((role, a.name))
                         m.roles.append(RoleFill(role, a, how))
