@@ -852,3 +852,9 @@ def test_fighting_between_two_sides_names_both(nlp):
                if r.plover.type == "ASSAULT")
     assert [(a.text, a.role) for a in rec.actors if a.text in ("government forces", "rebels")] == [
         ("government forces", "actor"), ("rebels", "recipient")]
+
+
+def test_a_participle_of_harm_is_said_of_its_noun(nlp):
+    rec = next(r for r in _records(nlp, "Two policemen wounded in the blast were taken to hospital.")
+               if r.plover.type == "ASSAULT")
+    assert [(a.text, a.role) for a in rec.actors] == [("Two policemen", "recipient")]

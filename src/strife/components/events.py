@@ -611,6 +611,9 @@ class MentionBuilder:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
+        if tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and violent and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") for c in tok.children):
+            out.append((tok.head, "acl_patient"))  # "two policemen wounded in the blast": the noun it is said of
         if tok.pos_ == "NOUN" and _under_event(tok.head.head, self.by_i) == tok.i:
             out.extend((s, "came_under") for s in _subjects(tok.head.head))  # "the convoy came under attack"
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like", "such") and tok.head.head.i in self.by_i:
