@@ -137,3 +137,29 @@ def test_bad_published_value_raises(nlp):
 ])
 def test_is_duration_or_age(text, expected):
     assert is_duration_or_age(text) is expected
+
+
+def test_a_yearless_day_takes_the_year_its_sentence_names(nlp):
+    # (published 2019-12-30: "June 25" alone is 2019-06-25)
+    _, found = mentions(nlp, "Protests have flared since June 2017, when demonstrators stormed parliament on June 25.")
+    assert [(m.text, m.resolution.start) for m in found] == [("since June 2017", date(2017, 6, 1)),
+                                                             ("on June 25", date(2017, 6, 25))]
+    _, found = mentions(nlp, "Protests have flared since 2017. Demonstrators stormed parliament on June 25.")
+    assert found[-1].resolution.start == date(2019, 6, 25)  # another sentence's year is not this date's
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Demonstrators stormed parliament on Dec. 18. The president withdrew the bill the following day.",
+     date(2019, 12, 19)),
+    ("Rebels seized the town on Friday. The army had shelled it the previous day.", date(2019, 12, 26)),
+    ("Troops arrived on Dec. 2. Rebels attacked the town that day.", date(2019, 12, 2)),
+])
+def test_an_anaphoric_day_counts_from_the_day_told_before_it(nlp, text, expected):
+    _, found = mentions(nlp, text)
+    assert (found[-1].resolution.start, found[-1].resolution.end, found[-1].resolution.precision) == (
+        expected, expected, "day")
+
+
+def test_an_anaphoric_day_with_no_day_before_it_stays_unresolved(nlp):
+    _, found = mentions(nlp, "In December, rebels seized the town. The army shelled it the following day.")
+    assert found[-1].resolution.start is None and found[-1].resolution.basis == "unresolved"

@@ -858,3 +858,11 @@ def test_a_participle_of_harm_is_said_of_its_noun(nlp):
     rec = next(r for r in _records(nlp, "Two policemen wounded in the blast were taken to hospital.")
                if r.plover.type == "ASSAULT")
     assert [(a.text, a.role) for a in rec.actors] == [("Two policemen", "recipient")]
+
+
+def test_a_party_after_an_active_verbs_object_is_the_objects_agent(nlp):
+    # the parser hangs "by hundreds of students" on "break"; an active verb takes no "by" agent
+    recs = _records(nlp, "Kenyan police fired tear gas and water cannon on Tuesday to break up a protest by hundreds "
+                         "of students in central Nairobi against a new fuel levy, and arrested at least 23 people.")
+    protests = [r for r in recs if r.plover.type == "PROTEST"]
+    assert protests and any(a.text == "students" and a.role == "actor" for a in protests[0].actors)

@@ -91,6 +91,7 @@ class DateWords:
     day_offsets: dict[str, int]
     night_ranges: dict[str, tuple[int, int]]
     anaphoric: frozenset[str]
+    anaphoric_day_offsets: dict[str, int]
     month_parts: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
     holidays: dict[str, tuple[int, int]]
@@ -124,6 +125,7 @@ def load_date_words(path: Path = DATE_WORDS_PATH) -> DateWords:
         day_offsets={k: int(v) for k, v in _table(raw, "day_offsets").items()},
         night_ranges=pairs("night_ranges"),
         anaphoric=frozenset(raw["anaphoric"]),
+        anaphoric_day_offsets={k: int(v) for k, v in _table(raw, "anaphoric_day_offsets").items()},
         month_parts=pairs("month_parts"),
         year_parts=pairs("year_parts"),
         holidays=pairs("holidays"),
@@ -627,6 +629,33 @@ def _resolve(s: str, ctx: _Ctx, depth: int = 0) -> Optional[DateResolution]:
         if a is not None and b is not None:
             return _combine(a, b)
     return None
+
+
+def resolve_anaphoric_day(text: str, anchor: DateResolution) -> Optional[DateResolution]:
+    """An anaphoric day ("the following day", "the day before", "that day") resolved against ``anchor``,
+    the single day the text told just before it; None when ``text`` is no such expression or the anchor
+    is not one day."""
+    if anchor.start is None or anchor.start != anchor.end or anchor.precision != "day":
+        return None
+    words = load_date_words()
+    offset = words.anaphoric_day_offsets.get(_normalise(text, words))
+    if offset is None:
+        return None
+    day = anchor.start + timedelta(days=offset)
+    return DateResolution(day, day, "day", anchor.basis)
+
+
+def in_year(res: DateResolution, year: int) -> Optional[DateResolution]:
+    """A date whose year the text left out, moved to ``year`` (a year the sentence names: "since June 2024,
+    when demonstrators stormed parliament on June 25"); None where the range spans years or the day does
+    not exist in that year."""
+    if res.start is None or res.end is None or res.start.year != res.end.year:
+        return None
+    start = _safe_date(year, res.start.month, res.start.day)
+    end = _safe_date(year, res.end.month, res.end.day)
+    if start is None or end is None:
+        return None
+    return DateResolution(start, end, res.precision, res.basis)
 
 
 def resolve_date_expression(text: str, published: Optional[date]) -> Optional[DateResolution]:

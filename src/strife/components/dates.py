@@ -14,7 +14,7 @@ attack".  Later components use it to give each event the date of its own clause.
 # No `from __future__ import annotations`: spaCy reads the factory's annotations at run time.
 import re
 from strife.doc_ext import doc_text
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date, datetime
 from typing import Optional
@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from strife import doc_ext  # noqa: F401  (registers the Doc extensions)
-from strife.timeexpr import DateResolution, find_date_expressions, load_date_words, resolve_date_expression
+from strife.timeexpr import (DateResolution, find_date_expressions, in_year, load_date_words, resolve_anaphoric_day,
+                             resolve_date_expression)
 
 DEFAULT_LABELS = ("DATE", "TIME")
 
@@ -42,6 +43,8 @@ def _duration_pattern() -> re.Pattern[str]:
         re.IGNORECASE,
     )
 
+
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 
 _AGE = re.compile(r"\b\d+[ -]years?[ -]old\b|\byears? old\b|\b(?:age|aged)\b", re.IGNORECASE)
 
@@ -175,8 +178,40 @@ class DateComponent:
                 head_token_i=_attachment(span) if doc.has_annotation("DEP") else span.root.i,
                 source=source,
             ))
+        if published is not None:
+            mentions = _anchored(doc, mentions, published)
         doc._.strife_dates = mentions
         return doc
+
+
+def _anchored(doc: Doc, mentions: list[DateMention], published: date) -> list[DateMention]:
+    """Dates the text ties to another date it tells: a day or month without a year in a sentence that
+    names the month with its year takes that year ("since June 2024, when demonstrators stormed parliament
+    on June 25"); an anaphoric day ("the following day", "that day") counts from the latest single day told
+    before it, in its own or the previous sentence."""
+    starts = sorted({m.sent_start_char for m in mentions})
+    out: list[DateMention] = []
+    for m in mentions:
+        res = m.resolution
+        if res.start is not None and not _YEAR.search(m.text) and res.start.year == res.end.year:
+            years = {o.resolution.start.year for o in mentions
+                     if o is not m and o.sent_start_char == m.sent_start_char and _YEAR.search(o.text)
+                     and o.resolution.start is not None and o.resolution.end is not None
+                     and o.resolution.start.month <= res.start.month
+                     and (o.resolution.end.year > o.resolution.start.year or res.start.month <= o.resolution.end.month)}
+            if len(years) == 1 and (year := years.pop()) != res.start.year:
+                moved = in_year(res, year)
+                if moved is not None and moved.end <= published:
+                    m = replace(m, resolution=moved)
+        elif res.start is None:
+            k = starts.index(m.sent_start_char)
+            before = [o for o in out if o.end_char <= m.start_char and o.resolution.start is not None
+                      and o.sent_start_char >= starts[max(0, k - 1)]]
+            moved = resolve_anaphoric_day(m.text, before[-1].resolution) if before else None
+            if moved is not None:
+                m = replace(m, resolution=moved)
+        out.append(m)
+    return out
 
 
 @Language.factory(

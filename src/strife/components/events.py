@@ -452,6 +452,11 @@ class MentionBuilder:
             elif c.dep_ == "prep" and c.lower_ == "by":
                 out.extend((g, "by") for g in c.children if g.dep_ == "pobj")
         head = tok.head
+        if not out and tok.dep_ == "dobj" and head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in head.children):
+            # "to break up a protest by hundreds of people": an active verb takes no "by" agent, so a party
+            # after its object is the object's (the parser hangs it on the verb)
+            out.extend((g, "by") for c in head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
+                       for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
         if tok.dep_ == "dobj" and head.lemma_.lower() in self.w["light_verbs"]:
             out.extend((s, "light_verb") for s in _subjects(head))
         elif tok.dep_ == "compound" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.w["light_verbs"]:
