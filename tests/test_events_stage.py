@@ -866,3 +866,12 @@ def test_a_party_after_an_active_verbs_object_is_the_objects_agent(nlp):
                          "of students in central Nairobi against a new fuel levy, and arrested at least 23 people.")
     protests = [r for r in recs if r.plover.type == "PROTEST"]
     assert protests and any(a.text == "students" and a.role == "actor" for a in protests[0].actors)
+
+
+def test_two_means_in_coordinated_clauses_are_one_attack(nlp):
+    recs = _records(nlp, "Three Colombian soldiers were killed and two wounded on Sunday when fighters from the National "
+                         "Liberation Army (ELN) guerrilla group ambushed an army patrol in the Catatumbo region, the army "
+                         "said. The soldiers, from the army's 30th Brigade, were escorting a road repair crew in a rural "
+                         "area of El Tarra municipality when they came under rifle fire and an explosive device was "
+                         "detonated beside their vehicle, the army said in a statement.")
+    assert [r.plover.type for r in recs].count("ASSAULT") == 1

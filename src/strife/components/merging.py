@@ -108,7 +108,9 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
     conflict), no disjoint dates; then evidence adds up: an anaphoric noun
     ("the strikes", "that attack", "Friday's attack") +1.5, a verb coordinated with one of the frame's
     ("stormed the building and set it on fire") +1.5, a shared actor +2, a shared recipient +1,
-    overlapping specific dates +1.5, a shared mode +1, disjoint modes -1.5. Merged when ≥ 1.5.
+    overlapping specific dates +1.5, a shared mode +1, disjoint modes -1.5 (not two means
+    of attack in coordinated clauses: "came under rifle fire and an explosive device was detonated"). Merged
+    when ≥ 1.5.
     ``parties=False`` leaves the actors out (a headline's shorthand for the parties: "Sudan's warring parties").
     """
     if frame.plover_type != m.plover_type:
@@ -138,16 +140,18 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         if is_period(frame.date) != is_period(m.date):
             return None  # one event's day and a count over years ("since 2011") are not one event
         score += 1.5
+    coordinated = m.coordinated_with is not None and any(m.coordinated_with in (x.i, x.light_verb)
+                                                         for x in frame.mentions)
     fm, mm = set(frame.modes), set(m.modes)
     if fm & mm:
         score += 1
-    elif (fm and mm and frame.plover_type != "ASSAULT") or (_means(fm) and _means(mm)):
+    elif (fm and mm and frame.plover_type != "ASSAULT") or (_means(fm) and _means(mm) and not coordinated):
         # two kinds of measure (an arrest, a curfew), or two means of attack (an airstrike, a shooting); an
         # attack's acts ("abduct", "destroy") go with any means
         score -= 1.5
     if m.anaphoric:
         score += 1.5
-    if m.coordinated_with is not None and any(m.coordinated_with in (x.i, x.light_verb) for x in frame.mentions):
+    if coordinated:
         score += 1.5  # one subject's coordinated acts: "stormed the parliament and set it on fire"
 
     if any(x.trigger.lemma == m.trigger.lemma for x in frame.mentions):
