@@ -875,3 +875,15 @@ def test_two_means_in_coordinated_clauses_are_one_attack(nlp):
                          "area of El Tarra municipality when they came under rifle fire and an explosive device was "
                          "detonated beside their vehicle, the army said in a statement.")
     assert [r.plover.type for r in recs].count("ASSAULT") == 1
+
+
+def test_a_second_toll_after_a_quote_is_a_claim_about_the_lead(nlp):
+    # the gold article's first four paragraphs: a two-sentence quote stands between the ambush and the
+    # ombudsman's higher toll
+    from pathlib import Path
+    text = (Path(__file__).parent / "data" / "gold_articles" / "n1_colombia_catatumbo.txt").read_text()
+    text = "\n\n".join(text.split("\n\n")[:5])
+    recs = [r for r in _records(nlp, text, datetime.date(2026, 3, 2)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1
+    assert sorted((c.value, c.source) for c in recs[0].fatalities.claims)[:1] == [(3, "army")]
+    assert any(c.value == 4 and "ombudsman" in (c.source or "") for c in recs[0].fatalities.claims)

@@ -179,6 +179,9 @@ def _supported(m: EventMention) -> bool:
     return False
 
 
+CLAIM_GAP = 3  # sentences: a quote of two sentences often stands between the lead and a second toll
+
+
 def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
     """A clause right after the lead event of its type (one or two sentences on), with no time of its own,
     that only adds to it: an attributed casualty claim ("A Somali military commander told Reuters that
@@ -188,7 +191,7 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
         return False
     gap = m.sent_i - max(x.sent_i for x in lead.mentions)
     if "casualty" in m.trigger.flags and m.tolls and all(t.source for t in m.tolls) and (
-            (m.roles and 0 < gap <= 2) or m.sent_i == lead.mentions[0].sent_i):
+            (m.roles and 0 < gap <= CLAIM_GAP) or m.sent_i == lead.mentions[0].sent_i):
         return True  # (in the lead's own sentence too: "..., AFRICOM said, but local elders said seven people died")
     if not m.roles or not 0 < gap <= 2:
         return False
