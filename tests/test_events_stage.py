@@ -887,3 +887,10 @@ def test_a_second_toll_after_a_quote_is_a_claim_about_the_lead(nlp):
     assert len(recs) == 1
     assert sorted((c.value, c.source) for c in recs[0].fatalities.claims)[:1] == [(3, "army")]
     assert any(c.value == 4 and "ombudsman" in (c.source or "") for c in recs[0].fatalities.claims)
+
+
+def test_a_copulas_date_dates_the_event_its_complement_names(nlp):
+    recs = _records(nlp, "Catatumbo, a mountainous coca-growing region, was the scene of a major ELN offensive against "
+                         "dissident factions of the former FARC rebels in January 2025 that displaced more than 50,000 people.",
+                    datetime.date(2026, 3, 2))
+    assert [(r.plover.type, r.date.start, r.date.end) for r in recs][:1] == [("ASSAULT", "2025-01-01", "2025-01-31")]

@@ -177,6 +177,17 @@ def test_context_picks_us_town(resolver):
     assert ms[1].place.precision == "admin2"
 
 
+def test_a_repeated_spelling_tolerant_match_does_not_outvote_the_story(resolver):
+    # "Catatumbo" (a Colombian region the city list lacks) is close to Calumbo, Angola; said four times it
+    # must not make Angola the story's country and keep itself there
+    text = ("BOGOTA - Soldiers died in Catatumbo near El Tarra. Catatumbo is in Norte de Santander. The wounded were taken "
+            "to Cucuta. Catatumbo has seen fighting, and Catatumbo borders Venezuela.")
+    names = ["BOGOTA", "Catatumbo", "El Tarra", "Norte de Santander", "Cucuta", "Venezuela"]
+    spans = sorted({(m.start(), m.end()) for n in names for m in __import__("re").finditer(n, text)})
+    ms = resolver.resolve(text, spans)
+    assert all(m.place is None or m.place.country != "AGO" for m in ms if m.text == "Catatumbo")
+
+
 def test_bad_span_raises(resolver):
     with pytest.raises(ValueError):
         resolver.resolve("short", [(2, 50)])

@@ -967,6 +967,12 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
                 for g in c.children:
                     if g.dep_ == "pobj" and g.i in by_tok:
                         return by_tok[g.i]
+    if doc[start_i].lemma_.lower() == "be":
+        # "Catatumbo was the scene of a major ELN offensive ... in January 2025": the event its complement names
+        for g in (g for c in doc[start_i].children if c.dep_ == "attr" for p in c.children
+                  if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
+            if g.dep_ == "pobj" and g.i in by_tok:
+                return by_tok[g.i]
     if first_verb is not None and first_verb.i != start_i and first_verb.lemma_.lower() not in _words()["reporting_verbs"]:
         # the first plain verb above the date: its event object ("launched rocket fire against the camps
         # today"), else its result clause ("drove a car into a checkpoint on Tuesday morning, killing nine")

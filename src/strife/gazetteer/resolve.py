@@ -602,7 +602,9 @@ class Resolver:
     def _dominant_country(slots: list[_Slot], evidence: Counter) -> str | None:
         counts = Counter(evidence)
         for s in slots:
-            if s.best is not None and s.best.place.country:
+            # (a spelling-tolerant match does not vote: four "Catatumbo"s read as Calumbo, Angola, would
+            # outvote a Colombian story's towns)
+            if s.best is not None and s.best.place.country and not (s.best.fuzzy or s.best.quality >= 4):
                 counts[s.best.place.country] += 1
         if not counts:
             return None
