@@ -894,3 +894,10 @@ def test_a_copulas_date_dates_the_event_its_complement_names(nlp):
                          "dissident factions of the former FARC rebels in January 2025 that displaced more than 50,000 people.",
                     datetime.date(2026, 3, 2))
     assert [(r.plover.type, r.date.start, r.date.end) for r in recs][:1] == [("ASSAULT", "2025-01-01", "2025-01-31")]
+
+
+def test_an_unknown_street_or_park_is_no_other_town(nlp):
+    text = ("Kenyan police fired tear gas on Tuesday to break up a protest by hundreds of people in central Nairobi "
+            "against a new fuel levy.\n\nThe demonstrators, most of them young, gathered at Jevanjee Gardens in the "
+            "morning and marched along Moi Avenue toward Parliament Buildings.")
+    assert [r.plover.type for r in _records(nlp, text)].count("PROTEST") == 1

@@ -200,10 +200,13 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
 
 
 def _place_keys(places) -> set[str]:
-    """The sites a list of place mentions names (gazetteer id, else name, else text); countries left out."""
+    """The sites a list of place mentions names (gazetteer id, else name, else text); countries and unresolved
+    streets, parks and buildings left out."""
     out = set()
     for p in places:
         if p.place is None:
+            if p.text.lower().split()[-1:] and p.text.lower().split()[-1] in _words()["site_nouns"]:
+                continue  # "Jevanjee Gardens", "Moi Avenue": a site in some town, no other town
             out.add(p.text.lower())
         elif p.place.precision != "country":  # a country names no other site
             out.add(str(p.place.geonames_id or p.place.name).lower())
