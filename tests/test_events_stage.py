@@ -901,3 +901,10 @@ def test_an_unknown_street_or_park_is_no_other_town(nlp):
             "against a new fuel levy.\n\nThe demonstrators, most of them young, gathered at Jevanjee Gardens in the "
             "morning and marched along Moi Avenue toward Parliament Buildings.")
     assert [r.plover.type for r in _records(nlp, text)].count("PROTEST") == 1
+
+
+def test_the_event_a_dated_act_set_out_to_end_was_going_on_that_day(nlp):
+    recs = _records(nlp, "Kenyan police fired tear gas and water cannon on Tuesday to break up a protest in central "
+                         "Nairobi against a new fuel levy.", datetime.date(2026, 4, 14))
+    protest = next(r for r in recs if r.plover.type == "PROTEST")
+    assert (protest.date.start, protest.date.end, protest.date.precision) == ("2026-04-14", "2026-04-14", "day")

@@ -178,6 +178,18 @@ def _lead_dates(frames: list[EventFrame]) -> dict[str, EventFrame]:
 
 def _fallback_date(frame: EventFrame, ctx: _Ctx, frames_by_trigger: dict[int, EventFrame],
                    leads: Optional[dict[str, EventFrame]] = None) -> DateInfo:
+    # the event a dated act set out to end ("fired tear gas on Tuesday to break up a protest", "deployed
+    # troops on Friday to quell riots"): it was going on that day
+    for m in frame.mentions:
+        tok = ctx.doc[m.i]
+        purpose = tok.head
+        if tok.dep_ == "dobj" and purpose.dep_ in ("advcl", "xcomp") and purpose.tag_ == "VB" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
+            other = frames_by_trigger.get(purpose.head.i)
+            if other is not None and other is not frame and other.date is not None and other.date.resolution \
+                    and other.date.resolution.precision == "day" and not is_period(other.date):
+                d = other.date
+                return _date_info(d.resolution, d.text, (d.start_char, d.end_char))
     # the nearest governing date: a dated event in the article that acts on this one
     for other in frames_by_trigger.values():
         if other is frame or other.date is None:
