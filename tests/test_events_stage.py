@@ -908,3 +908,22 @@ def test_the_event_a_dated_act_set_out_to_end_was_going_on_that_day(nlp):
                          "Nairobi against a new fuel levy.", datetime.date(2026, 4, 14))
     protest = next(r for r in recs if r.plover.type == "PROTEST")
     assert (protest.date.start, protest.date.end, protest.date.precision) == ("2026-04-14", "2026-04-14", "day")
+
+
+def test_a_mobs_violence_is_a_riot_and_its_arrests_stay_arrests(nlp):
+    text = ("Three people were killed and dozens of houses set on fire when mobs of Hindus and Muslims clashed in a "
+            "town in India's northern Uttar Pradesh state, police said on Thursday.\n\n"
+            "Groups from both communities threw stones at each other and mobs later set fire to at least 30 houses.\n\n"
+            "Police have arrested 28 people in connection with the violence, Kumar said.")
+    recs = _records(nlp, text, datetime.date(2026, 7, 16))
+    assert [r.plover.type for r in recs].count("ASSAULT") == 0
+    riot = [r for r in recs if r.plover.type == "PROTEST"]
+    assert len(riot) == 1 and riot[0].plover.mode == ["riot"] and riot[0].cameo == "145"
+    assert riot[0].acled.sub_event_type == "Mob violence" and riot[0].fatalities.best == 3
+    arrests = next(r for r in recs if r.plover.type == "COERCE")
+    assert arrests.acled.sub_event_type == "Arrests"
+
+
+def test_an_attack_by_gunmen_is_no_riot(nlp):
+    recs = _records(nlp, "Gunmen set fire to at least 30 houses in the village on Tuesday.")
+    assert [r.plover.type for r in recs] == ["ASSAULT"]

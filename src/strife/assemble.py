@@ -440,8 +440,9 @@ def _arrests_at_a_protest(acled: Optional[Acled], frame: EventFrame, frames: lis
     if acled is None or acled.sub_event_type != "Arrests":
         return acled
     mates = _sentence_mates(frame, frames, "PROTEST")
+    # (a mob's violence is no protest the police broke up: "arrested 28 people in connection with the violence")
     if not any(_protest_at_arrests(doc, a, p) for a in frame.mentions for g in mates for p in g.mentions
-               if a.sent_start == p.sent_start):
+               if a.sent_start == p.sent_start and p.trigger.lexical_type != "ASSAULT"):
         return acled
     return _acled_record("Protest with intervention")
 

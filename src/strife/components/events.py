@@ -1293,6 +1293,23 @@ def _recent_attack(doc: Doc, char: int, mentions: list[EventMention]) -> Optiona
     return max(before, key=lambda m: (m.sent_i, m.i)) if before else None
 
 
+def _mob_violence(doc: Doc, frames: list[EventFrame]) -> bool:
+    """An attack whose actors are all mobs or rioters is a riot ("mobs of Hindus and Muslims clashed",
+    "rioters torched shops"): its mentions become PLOVER PROTEST mode riot, CAMEO 145, ACLED Riots / Mob
+    violence (``riot_agents``). True when one did (the mentions are then merged again, so that the riot's
+    other mentions join: "Groups from both communities threw stones at each other")."""
+    agents = _words()["riot_agents"]
+    changed = False
+    for f in frames:
+        acting = f.roles("actor")
+        if f.plover_type == "ASSAULT" and acting and all(doc[a.head_i].lemma_.lower() in agents for a in acting):
+            for m in f.mentions:
+                m.trigger = replace(m.trigger, plover_type="PROTEST", modes=["riot"], cameo="145", acled_hint="mob",
+                                    lexical_type="ASSAULT")
+            changed = True
+    return changed
+
+
 def build_frames(doc: Doc) -> list[EventFrame]:
     mentions = MentionBuilder(doc).build()
     attach_dates(doc, mentions)
@@ -1304,7 +1321,8 @@ def build_frames(doc: Doc) -> list[EventFrame]:
     # alone, it is what the text is about (and comes out as background)
     if any(not m.aggregate for m in kept):
         kept = [m for m in kept if not m.aggregate]
-    return merge_mentions(kept)
+    frames = merge_mentions(kept)
+    return merge_mentions(kept) if _mob_violence(doc, frames) else frames
 
 
 @Language.factory(
