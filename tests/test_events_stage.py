@@ -927,3 +927,9 @@ def test_a_mobs_violence_is_a_riot_and_its_arrests_stay_arrests(nlp):
 def test_an_attack_by_gunmen_is_no_riot(nlp):
     recs = _records(nlp, "Gunmen set fire to at least 30 houses in the village on Tuesday.")
     assert [r.plover.type for r in recs] == ["ASSAULT"]
+
+
+def test_attacks_counted_since_a_year_are_a_running_total(nlp):
+    recs = _records(nlp, "Gunmen abducted 20 pupils from a school in Kebbi state on Monday. Armed gangs have kidnapped "
+                         "hundreds of students in northwest Nigeria since 2020, usually releasing them after ransoms are paid.")
+    assert [r.plover.type for r in recs].count("ASSAULT") == 1

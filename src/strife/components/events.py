@@ -310,13 +310,15 @@ class MentionBuilder:
             return False
         if self._campaign(tok):
             return True
-        if "casualty" not in t.flags:
-            return False
         nouns, since_words = self.w["aggregate_nouns"], self.w["aggregate_since_words"]
 
         def reaches_back(words) -> bool:  # a year, a month, the start of a war
             return any(w.lemma_.lower() in since_words or (w.like_num and len(w.text) == 4) for w in words)
 
+        if "casualty" not in t.flags:
+            # any attack counted since a year ("have kidnapped hundreds of students ... since 2020")
+            return t.plover_type == "ASSAULT" and any(
+                c.lower_ == "since" and reaches_back(w for w in c.subtree if w.lower_ != "since") for c in tok.children)
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in nouns:
                 return True  # "the war has killed"
