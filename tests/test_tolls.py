@@ -146,6 +146,13 @@ def test_killed_or_wounded_is_not_split(nlp):
     assert tolls(nlp, "Officials said 20 people were killed or wounded in the raids.") == []
 
 
+def test_killed_and_wounded_sharing_one_figure_is_not_split(nlp):
+    assert tolls(nlp, "The group said its fighters had planted the bomb and killed and wounded more than 20 soldiers.") == []
+    # each verb with its own figure is two tolls
+    assert sorted((m.kind, m.value) for m in tolls(nlp, "The bomb killed three soldiers and wounded five others.")) == [
+        ("injured", 5), ("killed", 3)]
+
+
 # --- a table of varied phrasings -----------------------------------------------------------
 
 TABLE = [

@@ -458,7 +458,8 @@ class TollExtractor:
         return False
 
     def _either_or(self, verb: Token) -> bool:
-        """'killed or wounded', 'killing or wounding 50': the figure is not one kind."""
+        """'killed or wounded', 'killing or wounding 50', 'killed and wounded more than 20': the figure is not
+        one kind."""
         kinds = {**self.lex.transitive_verbs, **self.lex.intransitive_verbs}
         mine = kinds.get(_lemma(verb))
         partners = [c for c in verb.children if c.dep_ == "conj"]
@@ -471,6 +472,10 @@ class TollExtractor:
             owner = verb if p.head.i == verb.i else p
             if any(c.dep_ == "cc" and c.lower_ in ("or", "and/or") for c in owner.children):
                 return True
+            first, second = sorted((verb, p), key=lambda t: t.i)
+            if second.i - first.i <= 3 and any(c.dep_ == "cc" and c.lower_ == "and" for c in owner.children) \
+                    and not _children(first, *_OBJ_DEPS, "nsubjpass") and _children(second, *_OBJ_DEPS):
+                return True  # "killed and wounded more than 20 soldiers": one figure of both kinds
         return False
 
     # -- the readers --------------------------------------------------------------------------
