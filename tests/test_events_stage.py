@@ -933,3 +933,30 @@ def test_attacks_counted_since_a_year_are_a_running_total(nlp):
     recs = _records(nlp, "Gunmen abducted 20 pupils from a school in Kebbi state on Monday. Armed gangs have kidnapped "
                          "hundreds of students in northwest Nigeria since 2020, usually releasing them after ransoms are paid.")
     assert [r.plover.type for r in recs].count("ASSAULT") == 1
+
+
+def test_a_claim_of_responsibility_names_the_leads_attacker(nlp):
+    text = ("Militants armed with assault rifles and hand grenades stormed a police station in Pakistan's northwestern "
+            "Khyber Pakhtunkhwa province before dawn on Tuesday, killing at least six policemen, officials said.\n\n"
+            "\"Our men fought back until reinforcements reached them,\" the district police chief said.\n\n"
+            "The Pakistani Taliban, formally known as Tehreek-e-Taliban Pakistan (TTP), claimed responsibility in a "
+            "statement sent to journalists, saying its fighters had targeted \"the oppressive police\".")
+    recs = [r for r in _records(nlp, text, datetime.date(2025, 11, 18)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1
+    assert "Tehrik-i-Taliban Pakistan" in {a.name for a in recs[0].actors if a.role == "actor"}
+
+
+def test_a_frames_party_is_told_by_its_name_where_the_text_names_it():
+    from strife.components.actors import ActorMention
+    from strife.components.frames import EventFrame, EventMention, RoleFill
+    from strife.components.triggers import Trigger
+
+    def mention(i, actor):
+        t = Trigger(i=i, start_char=i, end_char=i + 1, text="killed", lemma="kill", pos="VERB", plover_type="ASSAULT")
+        return EventMention(trigger=t, tokens={i}, roles=[RoleFill("actor", actor, "nsubj")])
+
+    eln = "National Liberation Army (Colombia)"
+    described = ActorMention(40, 48, "fighters", 8, name=eln, kind="non_state", how="coref", named=False)
+    named = ActorMention(0, 3, "ELN", 0, name=eln, kind="non_state", how="dictionary", named=True)
+    frame = EventFrame([mention(9, described), mention(1, named)])
+    assert [(a.text, a.name) for a in frame.roles("actor")] == [("ELN", eln)]

@@ -299,6 +299,17 @@ class MentionBuilder:
                 return True
         return False
 
+    def _claimed(self, tok: Token) -> bool:
+        """Is the verb the content of a claim of responsibility ("claimed responsibility in a statement, saying
+        its fighters had targeted the police")? (``claim_verbs`` with "responsibility" or "credit" as object.)"""
+        cur, steps = tok, 0
+        while cur.dep_ in ("ccomp", "advcl", "conj", "xcomp") and cur.head is not cur and steps < 4:
+            cur, steps = cur.head, steps + 1
+            if cur.lemma_.lower() in self.w["claim_verbs"] and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in cur.children):
+                return not any(c.dep_ == "neg" or c.lower_ == "no" for c in cur.subtree if c.i < cur.i)
+        return False
+
     def _aggregate(self, tok: Token, t: Trigger) -> bool:
         """A casualty verb in the present perfect that counts a war's or a period's dead ("The war ... has
         killed tens of thousands", "have been killed in the conflict since it began in 2011", "have killed
@@ -883,6 +894,7 @@ class MentionBuilder:
                              headline=t.start_char < headline, separate=self._opens_separately(sent),
                              place_first=self._opens_with_place(sent),
                              sent_i=bisect_right(starts, t.i) - 1 if starts else 0, reported=self._reported(tok),
+                             claimed=t.pos == "VERB" and self._claimed(tok),
                              aggregate=self._aggregate(tok, t), sequel=self._died_of_wounds(tok, t))
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i

@@ -39,6 +39,7 @@ class EventMention:
     separate: bool = False         # its sentence opens "Separately," / "In another attack," (a new event)
     place_first: bool = False      # its sentence opens with where: "In Baghdad, gunmen shot dead ..." (a round-up item)
     reported: bool = False         # told in a clause under a reporting verb ("the army said it had targeted ...")
+    claimed: bool = False          # the content of a claim of responsibility ("claimed responsibility, saying its fighters had ...")
     aggregate: bool = False        # a running total ("the war has killed tens of thousands"), not one event
     sequel: bool = False           # a death from wounds ("died in hospital overnight"): a casualty of an attack told before
     sent_start: int = 0
@@ -95,13 +96,18 @@ class EventFrame:
         return out
 
     def roles(self, role: str) -> list[ActorMention]:
-        seen, out = set(), []
+        """The frame's parties in ``role``, one per name, in order of first mention; where a description
+        ("fighters", resolved to the ELN) and the name itself ("ELN") both occur, the name's mention."""
+        first: dict[str, int] = {}
+        out: list[ActorMention] = []
         for m in self.mentions:
             for a in m.actors(role):
-                key = a.name
-                if key not in seen:
-                    seen.add(key)
+                k = first.get(a.name)
+                if k is None:
+                    first[a.name] = len(out)
                     out.append(a)
+                elif a.named and not out[k].named:
+                    out[k] = a
         return out
 
     @property

@@ -263,6 +263,14 @@ def _restates(lead: EventFrame, m: EventMention) -> bool:
     return True
 
 
+def _claims(lead: EventFrame, m: EventMention) -> bool:
+    """A claim of responsibility for the article's event of its type, told with no time or place of its own
+    ("The Pakistani Taliban claimed responsibility in a statement, saying its fighters had targeted the
+    police"): the claimant is the lead's actor, even where the lead's parties name only "militants" and the
+    police who fought back."""
+    return m.claimed and not m.separate and m.date is None and m.place_level not in ("clause", "sentence")
+
+
 def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
     """Mentions in text order join the frame they score best with (at least 1.5), else open a frame.
     The headline's mentions come last: a headline names the story's main event, so each joins the first
@@ -298,7 +306,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 s += 1.5
             if s is not None and s > best_score:
                 best, best_score = f, s
-        if best is None and lead is not None and _restates(lead, m):
+        if best is None and lead is not None and (_restates(lead, m) or _claims(lead, m)):
             best = lead
         if best is not None:
             best.mentions.append(m)
