@@ -408,3 +408,25 @@ def test_a_namesake_city_never_outranks_another_country_by_its_region(resolver):
     alone = resolver.resolve(text, [(text.index("Berlin"), text.index("Berlin") + 6)])[0]
     assert alone.place is not None and alone.place.precision == "city" and alone.country == "DEU"
     assert usa.country == "USA", usa
+
+
+@pytest.mark.parametrize("country,admin1,shown", [
+    ("MMR", "Sagain", "Sagaing"),             # the table
+    ("YEM", "al Hudaydah", "Al Hudaydah"),    # a leading article capitalised
+    ("LBY", "Sha`biyat Ghat", "Ghat"),        # an administrative prefix dropped
+    ("AFG", "Wilayat-e Baghlan", "Baghlan"),
+    ("IRQ", "Kirkuk", "Kirkuk"),              # everything else as it is
+    (None, None, None),
+])
+def test_records_show_the_common_name_of_a_region(country, admin1, shown):
+    from strife.gazetteer.display import admin1_display
+    assert admin1_display(country, admin1) == shown
+
+
+def test_a_record_location_shows_the_regions_common_name(nlp):
+    from strife.article import Article
+    from strife.pipeline import extract_article
+    recs = extract_article(Article(text="An air strike hit a village in Myanmar's Sagaing region on Tuesday, killing "
+                                        "17 people.", published="2026-05-06"), nlp)
+    locs = [loc for r in recs for loc in r.locations if loc.country == "MMR" and loc.admin1]
+    assert locs and all(loc.admin1 == "Sagaing" for loc in locs)

@@ -19,6 +19,7 @@ from strife.article import Article
 from strife.components.actors import ActorMention
 from strife.components.frames import EventFrame, EventMention
 from strife.components.merging import is_period
+from strife.gazetteer.display import admin1_display
 from strife.records import (
     Acled, Actor, ArticleRef, DateInfo, Event, Evidence, ExtractorInfo, Location, Plover, Toll, TollClaim,
     make_event_id,
@@ -266,8 +267,9 @@ def _location(p) -> Location:
     place = p.place
     if place is None:
         return Location(name=p.text, text=p.text, span=(p.start_char, p.end_char), country=p.country)
-    return Location(name=place.name, text=p.text, span=(p.start_char, p.end_char), country=place.country,
-                    admin1=place.admin1, admin2=place.admin2, lat=place.lat, lon=place.lon,
+    name = admin1_display(place.country, place.name) if place.precision == "admin1" else place.name
+    return Location(name=name, text=p.text, span=(p.start_char, p.end_char), country=place.country,
+                    admin1=admin1_display(place.country, place.admin1), admin2=place.admin2, lat=place.lat, lon=place.lon,
                     geonames_id=place.geonames_id, precision=place.precision)
 
 
