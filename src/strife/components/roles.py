@@ -164,9 +164,10 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
             kept = []
             for r in m.roles:
                 span = doc.char_span(r.mention.start_char, r.mention.end_char, alignment_mode="expand")
-                # (a party the dictionary names, or a description resolved to one: "its fighters" -> the TTP)
+                # (a party the dictionary names, or a description resolved to one in a claim of responsibility:
+                # "claimed responsibility, saying its fighters had targeted the police" -> the TTP)
                 named = (r.mention.named and r.mention.how in ("dictionary", "host")) or (
-                    r.mention.how == "coref" and r.mention.kind in ("state", "non_state"))
+                    m.claimed and r.mention.how == "coref" and r.mention.kind in ("state", "non_state"))
                 ks = by_head.get(span.root.i, []) if (span is not None and r.how != "model" and not named
                                                       and r.role in sides) else None
                 if ks:
