@@ -49,3 +49,17 @@ def test_injury_noun_reads_by_cue(nlp):
 def test_exterminate(nlp):
     got = _triggers(nlp, "The militia exterminated the villagers in 1994.")
     assert got["exterminated"].plover_type == "ASSAULT" and "massacre" in got["exterminated"].modes
+
+
+def test_set_up_deploys_only_a_post_or_a_base(nlp):
+    got = _triggers(nlp, "The two countries will set up a joint committee on border security.")
+    assert "set" not in got  # a committee is no deployment, so no threat of one either
+    got = _triggers(nlp, "The rebels set up checkpoints on the main road.")
+    assert got["set"].plover_type == "MOBILIZE"
+
+
+def test_guard_promised_is_no_threat(nlp):
+    got = _triggers(nlp, "The governor said the state would reinforce security for candidates.")
+    assert "reinforce" not in got
+    got = _triggers(nlp, "Russia said it would reinforce its troops on the border.")
+    assert got["reinforce"].plover_type == "THREATEN"

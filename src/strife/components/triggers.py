@@ -332,6 +332,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     markets = words["market_or_campaign_words"]
     locative_of = words["locative_of_nouns"]
     security = words["security_obstructors"]
+    protective = words["protective_objects"]
     said_of_markets: set[str] = set()  # protest nouns the text used of markets or campaigns
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
@@ -406,6 +407,9 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if not fact.factual:
             mod = modality(tok, fact)
             new_type = modal_type(entry.plover_type, mod)
+            if new_type == "THREATEN" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in protective
+                                              for c in tok.children):
+                new_type = None  # "would reinforce security for candidates": a guard promised, no threat
             if new_type is None and not keep_nonfactual:
                 if rejected is not None:
                     rejected.append(Rejected(tok.i, entry.plover_type, fact.reason))
