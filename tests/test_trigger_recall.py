@@ -63,3 +63,19 @@ def test_guard_promised_is_no_threat(nlp):
     assert "reinforce" not in got
     got = _triggers(nlp, "Russia said it would reinforce its troops on the border.")
     assert got["reinforce"].plover_type == "THREATEN"
+
+
+def test_halting_a_campaign_is_a_ceasefire_not_a_sanction(nlp):
+    got = _triggers(nlp, "Washington halted its air campaign against the Houthis.")
+    assert got["halted"].plover_type == "RETREAT" and got["halted"].cameo == "0871"
+    got = _triggers(nlp, "The United States halted military aid to Ukraine.")
+    assert got["halted"].plover_type == "SANCTION"
+
+
+def test_participle_describing_a_noun_is_no_event(nlp):
+    got = _triggers(nlp, "The group said it had targeted militias collaborating with the junta.")
+    assert "collaborating" not in got and got["targeted"].plover_type == "ASSAULT"
+    got = _triggers(nlp, "His party has held several protests demanding his release.")
+    assert "demanding" not in got and got["protests"].plover_type == "PROTEST"
+    got = _triggers(nlp, "The ministry issued a statement condemning the attack.")
+    assert got["condemning"].plover_type == "ACCUSE"  # a statement's participle says what it says

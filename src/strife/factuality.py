@@ -191,6 +191,10 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
                 # an adverbial clause is not a complement ("setting off a bomb before gunmen stormed"),
                 # unless it is a purpose clause ("to prevent attacks")
                 return Factuality(False, f"governed_by:{lemma}")
+            if dep == "acl" and cur is trigger and cur.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") \
+                    and plover_type is not None and plover_type not in _NEWSWORTHY_IN_ASIDES \
+                    and head.lemma_.lower() not in w["speaking_nouns"] and head.lower_ not in w["speaking_nouns"]:
+                return Factuality(False, "describes_noun")  # "militias collaborating with the junta"
             if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VBN", "VBD"):
                 return Factuality(True)  # "a helicopter captured last week": told as a fact about the thing
             if head.pos_ in ("VERB", "AUX") and (_modal(head) or _negated(head) or _conditional(head)):
