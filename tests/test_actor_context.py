@@ -263,3 +263,10 @@ def test_a_possessive_ending_is_not_part_of_the_party(nlp):
     assert "The army" in got and "The army's" not in got
     m = got["The army"]
     assert m.end_char - m.start_char == len("The army")
+
+
+def test_subject_pronoun_of_a_dependent_clause_is_the_main_clauses_subject(nlp):
+    doc = nlp("The Group for the Support of Islam and Muslims (JNIM), an al Qaeda affiliate, claimed "
+              "responsibility for the attack, saying it had targeted the base.")
+    it = next(m for m in doc._.strife_actors if m.text == "it")
+    assert it.name == "Jama'at Nusrat al-Islam wal-Muslimin"  # not al-Qaeda, the last name before it

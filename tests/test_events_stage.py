@@ -960,3 +960,30 @@ def test_a_frames_party_is_told_by_its_name_where_the_text_names_it():
     named = ActorMention(0, 3, "ELN", 0, name=eln, kind="non_state", how="dictionary", named=True)
     frame = EventFrame([mention(9, described), mention(1, named)])
     assert [(a.text, a.name) for a in frame.roles("actor")] == [("ELN", eln)]
+
+
+def test_who_came_under_fire_did_not_fire(nlp):
+    doc = _doc(nlp, "The soldiers were escorting a road crew near the town when they came under rifle fire.")
+    fire = next(m for f in doc._.strife_events for m in f.mentions if m.trigger.lemma == "fire")
+    assert [r.role for r in fire.roles if r.mention.text == "they"] == ["recipient"]
+
+
+def test_a_finite_verb_after_an_ordered_state_is_the_governors_act(nlp):
+    recs = _records(nlp, "The regional governor ordered the market closed until further notice and imposed a "
+                         "curfew on the town on Sunday.")
+    curfew = [r for r in recs if r.plover.type == "COERCE"]
+    assert curfew and any(a.text == "The regional governor" and a.role == "actor" for a in curfew[0].actors)
+
+
+def test_a_state_suffered_for_years_is_the_setting(nlp):
+    recs = _records(nlp, "Gunmen killed 12 people at the market in Djibo on Sunday. Djibo has been under a "
+                         "blockade by jihadist groups for more than two years.")
+    assert [r.plover.type for r in recs] == ["ASSAULT"]
+
+
+def test_a_pronoun_for_the_leads_target_retells_the_lead(nlp):
+    recs = _records(nlp, "Three Colombian soldiers were killed on Sunday when ELN fighters ambushed an army patrol "
+                         "in the Catatumbo region. The soldiers, from the army's 30th Brigade, were escorting a road "
+                         "repair crew in a rural area of El Tarra municipality in Norte de Santander province when "
+                         "they came under rifle fire.")
+    assert [r.plover.type for r in recs] == ["ASSAULT"]

@@ -152,6 +152,9 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
         steps += 1
         dep, head = cur.dep_, cur.head
         prev_dep, last_dep = last_dep, dep
+        if (gov := small_clause_conjunct_governor(cur)) is not None:
+            cur = gov  # "ordered the market closed ... and imposed a curfew": the governor's own act
+            continue
         if dep == "pobj":
             gov = head.head
             if gov.pos_ == "NOUN" and gov.lemma_.lower() in w["nonfactive_nouns"]:
@@ -213,6 +216,18 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
             continue
         break
     return Factuality(True)
+
+
+def small_clause_conjunct_governor(tok: Token) -> Optional[Token]:
+    """The verb a finite conjunct really goes with, where the parser hung it on a small clause's participle:
+    in "ordered the market closed until further notice and imposed a curfew", "imposed" (past tense, no
+    subject) is the governor's second act, not part of what was ordered. None otherwise."""
+    head = tok.head
+    if tok.dep_ == "conj" and tok.tag_ == "VBD" and head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd") \
+            and any(c.dep_ == "nsubj" for c in head.children) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return head.head
+    return None
 
 
 def _aux_lemmas(tok: Token) -> set[str]:

@@ -633,6 +633,8 @@ class ActorResolver:
             same = starts is not None and bisect_right(starts, ante.head_i) == bisect_right(starts, i)
             if not same and tt.dep[i] in ("nsubj", "nsubjpass"):
                 ante = self._subject_antecedent(prev, starts, i) or ante
+            elif same and tt.dep[i] in ("nsubj", "nsubjpass"):
+                ante = self._matrix_subject(prev, tok) or ante
             self.mentions.append(replace(ante, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
                                          head_i=tok.i, how="pronoun", named=False,
                                          antecedent=(ante.start_char, ante.end_char, ante.text) if same else None))
@@ -658,6 +660,22 @@ class ActorResolver:
                 continue
             subjects.append(m)
         return max(subjects, key=lambda m: m.end_char) if subjects else None
+
+    @staticmethod
+    def _matrix_subject(prev: list[ActorMention], tok: Token) -> Optional[ActorMention]:
+        """A subject pronoun in a clause that another clause of its sentence takes (a complement, an
+        adverbial clause, a conjunct) refers to that clause's subject, not to the last name before it:
+        "JNIM, an al Qaeda affiliate, claimed responsibility ..., saying it had targeted ..." is JNIM."""
+        verb = tok.head
+        steps = 0
+        while verb.dep_ in ("ccomp", "advcl", "xcomp", "conj", "parataxis") and verb.head is not verb and steps < 4:
+            verb = verb.head
+            steps += 1
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    hit = next((m for m in prev if m.covers(c)), None)
+                    return hit  # the nearest clause with a subject decides, a name or not
+        return None
 
     def _next_sentence_end(self, i: int) -> int:
         starts = token_table(self.doc).sent_starts

@@ -19,6 +19,7 @@ from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
+from strife.factuality import small_clause_conjunct_governor
 from strife.components.triggers import Trigger
 from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.components.merging import is_period, merge_mentions
@@ -70,6 +71,8 @@ def _subjects(tok: Token, depth: int = 0) -> list[Token]:
         return subs
     if any(tt.dep[c] == "nsubjpass" for c in kids):
         return []  # a passive clause's subject is the patient; its agent comes with "by"
+    if (gov := small_clause_conjunct_governor(tok)) is not None:
+        return _subjects(gov, depth + 1)  # "the governor ordered the market closed and imposed a curfew"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subjects(tok.head, depth + 1)
     if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and (tok.tag_ == "VBG" or any(
@@ -314,7 +317,15 @@ class MentionBuilder:
         """A casualty verb in the present perfect that counts a war's or a period's dead ("The war ... has
         killed tens of thousands", "have been killed in the conflict since it began in 2011", "have killed
         300 people this year"): a running total, not an event. Any act told as a present-perfect campaign
-        ("Police in the province have long complained", "has repeatedly accused") is a standing grievance."""
+        ("Police in the province have long complained", "has repeatedly accused") is a standing grievance.
+        A state suffered for months or years ("Djibo has been under a blockade by jihadist groups for more
+        than two years") is the story's setting."""
+        if t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == tok.i:
+            verb = tok.head.head
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in verb.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in ("month", "year", "decade") for g in c.children)
+                    for c in (*verb.children, *tok.children))  # (the parser hangs "for" on either)
         if t.pos != "VERB":
             return False
         if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in tok.children):
@@ -814,7 +825,8 @@ class MentionBuilder:
             answered = h.i != trig_tok.i and "speech" in m.trigger.flags and (
                 (h.dep_ == "dobj" and h.head.i == trig_tok.i) or
                 (h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.i == trig_tok.i))
-            for tok, how in self._actor_tokens(h):
+            suffered = h.i == m.light_verb and _under_event(h, self.by_i) == m.trigger.i
+            for tok, how in ([] if suffered else self._actor_tokens(h)):  # "they came under fire": not who fired
                 if tok.i in m.tokens and tok.i != h.i and self.by_i.get(tok.i):
                     continue
                 if tok.i in self.by_i and tok.i not in m.tokens:

@@ -215,10 +215,11 @@ def _place_keys(places) -> set[str]:
 
 def _names_the_target_again(lead: EventFrame, m: EventMention) -> bool:
     """Does ``m`` name one of the lead's recipients again with a definite article ("the monastery" after "a
-    Buddhist monastery")?"""
+    Buddhist monastery"), itself or through a pronoun's antecedent in its sentence?"""
     heads = {a.text.lower().split()[-1] for a in lead.roles("recipient") if a.text.split()}
-    return any(a.text.lower().startswith(("the ", "that ", "this ")) and a.text.lower().split()[-1] in heads
-               for a in m.actors("recipient"))
+    # (a pronoun by the words it stands for: "The soldiers ... were escorting a crew when they came under fire")
+    texts = [(a.antecedent[2] if a.how == "pronoun" and a.antecedent else a.text).lower() for a in m.actors("recipient")]
+    return any(t.startswith(("the ", "that ", "this ")) and t.split()[-1] in heads for t in texts)
 
 
 def _inside_any(places, regions) -> bool:
