@@ -987,3 +987,9 @@ def test_a_pronoun_for_the_leads_target_retells_the_lead(nlp):
                          "repair crew in a rural area of El Tarra municipality in Norte de Santander province when "
                          "they came under rifle fire.")
     assert [r.plover.type for r in recs] == ["ASSAULT"]
+
+
+def test_near_a_border_tells_where_not_against_whom(nlp):
+    recs = _records(nlp, "Three Colombian soldiers were killed on Sunday when rebels ambushed an army patrol in the "
+                         "Catatumbo region near the Venezuelan border.")
+    assert recs and all(a.text != "Venezuelan" for r in recs for a in r.actors)

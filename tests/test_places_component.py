@@ -209,3 +209,9 @@ def test_a_legislators_party_tag_names_a_place(nlp):
     doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 12, 14, label="PERSON")]
     doc = nlp.get_pipe("strife_places")(doc)
     assert {p.text for p in doc._.strife_places} == {"Elbow Lake"}
+
+
+def test_a_name_after_municipality_of_is_a_place(nlp):
+    doc = nlp("A civil engineer working for a company building a rural road in the neighbouring municipality "
+              "of Tibu was kidnapped on Saturday.")  # (the small model tags "Tibu" a person here)
+    assert [p.text for p in doc._.strife_places] == ["Tibu"]

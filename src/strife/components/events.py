@@ -854,7 +854,9 @@ class MentionBuilder:
                     continue
                 # (in an attack a name before the noun is as often a place or a misread word: "the Manuel
                 # Jose Arce military neighborhood", "an Arce battalion officer")
-                for a in self._resolve(tok, modifiers=False, demonym_objects=True,
+                # ("near the Venezuelan border" tells where, not against whom)
+                near_a_place = how == "prep_near" and tok.lemma_.lower() in self.w["place_heads"]
+                for a in self._resolve(tok, modifiers=False, demonym_objects=not near_a_place,
                                        named_objects=m.trigger.plover_type != "ASSAULT"):
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
                         continue

@@ -35,7 +35,8 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "acro
 # "the village of X": the text itself says X is a place, known to the gazetteer or not
 PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "governorate", "neighbourhood",
                          "neighborhood", "suburb", "outskirts", "region", "area", "county", "state", "towns",
-                         "villages", "cities"})
+                         "villages", "cities", "municipality", "municipalities", "commune", "prefecture",
+                         "township", "hamlet", "locality", "department", "subdistrict", "sub-district"})
 # "Aleppo city", "Shawa village": a name the tagger took for something else, then the kind of place it is
 PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county", "area"})
 # US party tags before a legislator's home ("R-Florence", "DFL-Cook", "D-S.C.")
