@@ -993,3 +993,21 @@ def test_near_a_border_tells_where_not_against_whom(nlp):
     recs = _records(nlp, "Three Colombian soldiers were killed on Sunday when rebels ambushed an army patrol in the "
                          "Catatumbo region near the Venezuelan border.")
     assert recs and all(a.text != "Venezuelan" for r in recs for a in r.actors)
+
+
+def test_an_event_told_as_when_a_period_began_is_dated_by_its_start(nlp):
+    recs = _records(nlp, "A car bomb killed nine people at a checkpoint in Mogadishu on Tuesday. The attack was the "
+                         "deadliest in the capital since early September, when a bomb hidden in a taxi exploded "
+                         "outside a teashop, killing five people. Al-Shabaab also claimed that bombing.",
+                    published=datetime.date(2025, 11, 18))
+    assert len(recs) == 2
+    earlier = next(r for r in recs if r.background)
+    assert (earlier.date.start, earlier.date.end) == ("2025-09-01", "2025-09-10")
+    assert [a.name for a in earlier.actors if a.role == "actor"] == ["al-Shabaab"]  # "that bombing": the last told
+
+
+def test_an_earlier_event_does_not_join_the_story_told_before_it(nlp):
+    recs = _records(nlp, "Late on Sunday, Hezbollah said its fighters had fired rockets at an Israeli military position. "
+                         "It was the first attack on Israel claimed by Hezbollah since December 2024, when the group "
+                         "fired two mortar rounds at an Israeli position.", published=datetime.date(2026, 2, 9))
+    assert sorted(r.date.start[:7] for r in recs if r.plover.type == "ASSAULT") == ["2024-12", "2026-02"]

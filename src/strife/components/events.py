@@ -20,6 +20,7 @@ from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
 from strife.factuality import small_clause_conjunct_governor
+from strife.timeexpr import resolve_date_expression
 from strife.components.triggers import Trigger
 from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.components.merging import is_period, merge_mentions
@@ -918,6 +919,7 @@ class MentionBuilder:
                 m.light_verb = verb.i  # "set the parliament on fire"
             if t.pos == "NOUN":
                 dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+                m.distal = any(d.lower_ in ("that", "those") for d in dets)
                 m.anaphoric = any(d.lower_ in self.w["anaphoric_determiners"] for d in dets) or any(
                     c.dep_ == "poss" and c.ent_type_ in ("DATE",) for c in tok.children) or _characterises(tok)
                 quantified = any(c.dep_ in ("nummod", "det", "poss") for c in tok.children)
@@ -1016,6 +1018,21 @@ def _a_deadline(doc: Doc, d) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("by", "until", "till")
 
 
+def _period_start(d, published):
+    """The time a period is counted from ("since early September" -> early September), as a date mention of
+    its own words, or None where those words resolve to no time or to a period again."""
+    low = d.text.lower()
+    opener = next((w for w in sorted(_words()["period_openers"], key=len, reverse=True) if low.startswith(w + " ")), None)
+    if opener is None:
+        return None
+    rest = d.text[len(opener):].lstrip()
+    res = resolve_date_expression(rest, published)
+    if res is None or res.start is None:
+        return None
+    start = d.end_char - len(rest)
+    return replace(d, start_char=start, text=rest, resolution=res)
+
+
 def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
     reporting = _words()["reporting_verbs"]
     said_on: dict[int, object] = {}  # reporting verb -> the date it was said
@@ -1050,7 +1067,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         when = tok.head.idx
         d = next((d for d in doc._.strife_dates or [] if d.start_char <= when < d.end_char and d.resolution is not None), None)
         if d is not None and is_period(d):
-            m.separate = True  # "since early September, when ...": an earlier event of its own, whatever its day
+            m.separate = True  # "since early September, when ...": an earlier event of its own
+            m.date = _period_start(d, publication_day(doc))  # ... on the day the period starts from
         elif d is not None:
             m.date = d
     # an undated verb takes the date of the dated event verb its clause hangs from (or of the reporting verb it

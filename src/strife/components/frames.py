@@ -33,6 +33,7 @@ class EventMention:
     place_level: str = "none"      # clause | sentence | anaphor ("near the town") | paragraph | none
     tolls: list = field(default_factory=list)   # components.tolls.TollMention
     anaphoric: bool = False
+    distal: bool = False  # "that bombing": the event told just before, not the story's own
     generic: bool = False
     subordinate: bool = False
     headline: bool = False         # in the article's headline (see headline_end)

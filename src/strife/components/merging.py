@@ -115,7 +115,7 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
     """
     if frame.plover_type != m.plover_type:
         return None
-    if m.separate and all(x.sent_start < m.sent_start for x in frame.mentions):
+    if m.separate and any(x.sent_start < m.sent_start for x in frame.mentions):
         return None  # "Separately, Ukrainian drones attacked ...": not an event told before
     score = 0.0
     fa, ma = frame.roles("actor"), m.actors("actor")
@@ -272,6 +272,13 @@ def _claims(lead: EventFrame, m: EventMention) -> bool:
     return m.claimed and not m.separate and m.date is None and m.place_level not in ("clause", "sentence")
 
 
+def _told_last(frames: list[EventFrame], m: EventMention) -> Optional[EventFrame]:
+    """The frame of ``m``'s type with the latest mention before ``m``."""
+    told = [(max(x.i for x in f.mentions if x.i < m.i), k) for k, f in enumerate(frames)
+            if f.plover_type == m.plover_type and any(x.i < m.i for x in f.mentions)]
+    return frames[max(told)[1]] if told else None
+
+
 def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
     """Mentions in text order join the frame they score best with (at least 1.5), else open a frame.
     The headline's mentions come last: a headline names the story's main event, so each joins the first
@@ -307,6 +314,12 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 s += 1.5
             if s is not None and s > best_score:
                 best, best_score = f, s
+        if m.distal and best is not None:
+            # "... when a bomb exploded outside a teashop. Al-Shabaab also claimed that bombing": the event
+            # of its type told last before it
+            latest = _told_last(frames, m)
+            if latest is not None and latest is not best and merge_score(latest, m) is not None:
+                best = latest
         if best is None and lead is not None and (_restates(lead, m) or _claims(lead, m)):
             best = lead
         if best is not None:
