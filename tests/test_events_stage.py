@@ -1011,3 +1011,13 @@ def test_an_earlier_event_does_not_join_the_story_told_before_it(nlp):
                          "It was the first attack on Israel claimed by Hezbollah since December 2024, when the group "
                          "fired two mortar rounds at an Israeli position.", published=datetime.date(2026, 2, 9))
     assert sorted(r.date.start[:7] for r in recs if r.plover.type == "ASSAULT") == ["2024-12", "2026-02"]
+
+
+def test_a_bare_mention_goes_on_with_the_event_told_just_before(nlp):
+    recs = _records(nlp, "Police killed at least 12 gang members on Tuesday in an operation to retake the Solino "
+                         "neighborhood, a day after gunmen stormed the area. The gang attack began before dawn on "
+                         "Monday, when heavily armed men entered Solino, shooting people who had not fled. Police said "
+                         "officers had recovered eight bodies and that dozens of houses had been burned.",
+                    published=datetime.date(2026, 4, 22))
+    gang = next(r for r in recs if any(a.text == "heavily armed men" for a in r.actors))
+    assert gang.fatalities.low == 8  # the bodies of Monday's attack, not of Tuesday's operation

@@ -320,6 +320,13 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
             latest = _told_last(frames, m)
             if latest is not None and latest is not best and merge_score(latest, m) is not None:
                 best = latest
+        if best is None and lead is not None and not m.roles and m.date is None:
+            # a bare mention in the sentence after another event of its type ("... entered Solino, shooting
+            # people who had not fled. Police said ... dozens of houses had been burned") goes on with that one
+            last = _told_last(frames, m)
+            if last is not None and last is not lead and m.sent_i - max(x.sent_i for x in last.mentions if x.i < m.i) == 1 \
+                    and _restates(last, m):
+                best = last
         if best is None and lead is not None and (_restates(lead, m) or _claims(lead, m)):
             best = lead
         if best is not None:
