@@ -1021,3 +1021,12 @@ def test_a_bare_mention_goes_on_with_the_event_told_just_before(nlp):
                     published=datetime.date(2026, 4, 22))
     gang = next(r for r in recs if any(a.text == "heavily armed men" for a in r.actors))
     assert gang.fatalities.low == 8  # the bodies of Monday's attack, not of Tuesday's operation
+
+
+def test_a_when_clause_after_a_period_dates_every_event_in_it(nlp):
+    recs = _records(nlp, "Heavy fighting in Tripoli has killed at least six people, medics said on Saturday. Tripoli has "
+                         "been on edge since May last year, when the killing of militia leader Abdulghani al-Kikli set "
+                         "off days of fighting in the capital that killed at least eight civilians, according to the UN "
+                         "mission.", published=datetime.date(2026, 2, 14))
+    may = [r for r in recs if r.date.start.startswith("2025-05")]
+    assert len(may) == 1 and may[0].fatalities.low == 8 and may[0].background

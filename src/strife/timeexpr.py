@@ -262,6 +262,8 @@ class _Patterns:
         self.mdy = re.compile(rf"{wd_prefix}(?P<m>{month}) (?P<d>{day})(?:,? (?P<y>{year}))?{tail}")
         self.dmy = re.compile(rf"{wd_prefix}(?P<d>{day}) (?:of )?(?P<m>{month})(?:,? (?P<y>{year}))?{tail}")
         self.month_year = re.compile(rf"(?:(?P<part>{mpart}) )?(?P<m>{month}),? (?:of )?(?P<y>{year})")
+        self.month_rel_year = re.compile(
+            rf"(?:(?P<part>{mpart}) )?(?P<m>{month}),? (?:of )?(?P<rel>last|this|next) year")
         self.month = re.compile(
             rf"(?:(?P<part>{mpart}) )?(?:(?P<rel>this past|last|past|this|next|earlier in|later in) )?(?P<m>{month})")
         self.holiday = re.compile(rf"(?P<h>{_alt(w.holidays)})(?:,? (?P<y>{year}))?")
@@ -408,6 +410,11 @@ def _month_and_year_forms(s: str, ctx: _Ctx, p: _Patterns) -> Optional[DateResol
         part = w.month_parts.get(m.group("part") or "")
         start, end = _month_slice(int(m.group("y")), w.months[m.group("m")], part)
         return _explicit(start, end, "month")
+    m = p.month_rel_year.fullmatch(s)
+    if m:  # "May last year", "in March this year"
+        month, part = w.months[m.group("m")], w.month_parts.get(m.group("part") or "")
+        shift = {"last": -1, "this": 0, "next": 1}[m.group("rel")]
+        return _relative(ctx, "month", lambda pub: _month_slice(pub.year + shift, month, part))
     m = p.month.fullmatch(s)
     if m:
         month = w.months[m.group("m")]

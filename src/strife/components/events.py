@@ -1018,6 +1018,20 @@ def _a_deadline(doc: Doc, d) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("by", "until", "till")
 
 
+def _when_clause(tok: Token) -> Optional[Token]:
+    """The "when" clause said of a time that holds the event word ("since May last year, when the killing of
+    a militia leader set off days of fighting that killed eight"): its verb, or None."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("relcl", "advcl") and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children):
+            return cur
+        if cur.dep_ not in ("nsubj", "nsubjpass", "dobj", "relcl", "acl", "conj", "pobj", "prep") or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
 def _period_start(d, published):
     """The time a period is counted from ("since early September" -> early September), as a date mention of
     its own words, or None where those words resolve to no time or to a period again."""
@@ -1060,12 +1074,16 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             m.date = d
     # "since early September, when a bomb ... exploded": a clause said of a time is dated by it
     for m in mentions:
-        tok = doc[m.trigger.i]
-        if m.date is not None or m.trigger.pos != "VERB" or tok.dep_ != "relcl" \
-                or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children):
+        clause = None if m.date is not None else _when_clause(doc[m.trigger.i])
+        if clause is None:
             continue
-        when = tok.head.idx
-        d = next((d for d in doc._.strife_dates or [] if d.start_char <= when < d.end_char and d.resolution is not None), None)
+        if clause.dep_ == "relcl":  # "since early September, when ...": the clause hangs on the date
+            when = clause.head.idx
+            d = next((d for d in doc._.strife_dates or [] if d.start_char <= when < d.end_char and d.resolution is not None), None)
+        else:  # "has been on edge since May last year, when ...": the date right before "when"
+            w = next(c for c in clause.children if c.dep_ == "advmod" and c.lower_ == "when")
+            d = next((d for d in doc._.strife_dates or [] if d.resolution is not None and d.end_char <= w.idx
+                      and doc_text(doc)[d.end_char:w.idx].strip() in ("", ",") and is_period(d)), None)
         if d is not None and is_period(d):
             m.separate = True  # "since early September, when ...": an earlier event of its own
             m.date = _period_start(d, publication_day(doc))  # ... on the day the period starts from
