@@ -1030,3 +1030,14 @@ def test_a_when_clause_after_a_period_dates_every_event_in_it(nlp):
                          "mission.", published=datetime.date(2026, 2, 14))
     may = [r for r in recs if r.date.start.startswith("2025-05")]
     assert len(may) == 1 and may[0].fatalities.low == 8 and may[0].background
+
+
+def test_a_sourced_toll_after_another_event_is_about_that_event(nlp):
+    recs = _records(nlp, "US forces struck Houthi military sites in Hodeidah early on Friday. The Houthis' television "
+                         "said four people were killed and 11 wounded. On Thursday, a bulk carrier was struck by a "
+                         "missile around 60 nautical miles west of Hodeidah. A fire broke out on deck but was brought "
+                         "under control, and one crew member suffered minor injuries, UKMTO said.",
+                    published=datetime.date(2026, 4, 10))
+    ship = next(r for r in recs if r.date.start == "2026-04-09")
+    us = next(r for r in recs if r.date.start == "2026-04-10")
+    assert ship.injuries.low == 1 and us.injuries.low == 11

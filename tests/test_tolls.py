@@ -399,3 +399,11 @@ def test_a_person_told_by_age_is_singled_out(nlp, text, individual):
 ])
 def test_elided_victim_nouns(nlp, text, expected):
     assert [(m.kind, m.value) for m in tolls(nlp, text)] == expected
+
+
+def test_sustained_and_suffered_injuries_count_the_injured(nlp):
+    doc = nlp("Two men were killed on the spot, while five others, including a woman, sustained bullet injuries. "
+              "One crew member suffered minor injuries.")
+    got = [(t.kind, t.value) for t in doc._.strife_tolls]
+    assert ("injured", 5) in got and ("injured", 1) in got
+    assert not [t for t in nlp("The army suffered heavy losses.")._.strife_tolls]

@@ -308,9 +308,12 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 continue
         best, best_score = None, 1.5 - 1e-9
         lead = next((f for f in frames if f.plover_type == m.plover_type), None)
+        last = _told_last(frames, m)
         for f in frames:
             s = merge_score(f, m)
-            if s is not None and f is lead and _continues_lead(f, m):
+            # (not past another event of the type told since: "a bulk carrier was struck by a missile ... one
+            # crew member suffered minor injuries, UKMTO said" is about the ship)
+            if s is not None and f is lead and (last is None or last is lead) and _continues_lead(f, m):
                 s += 1.5
             if s is not None and s > best_score:
                 best, best_score = f, s
@@ -323,9 +326,8 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
         if best is None and lead is not None and not m.roles and m.date is None:
             # a bare mention in the sentence after another event of its type ("... entered Solino, shooting
             # people who had not fled. Police said ... dozens of houses had been burned") goes on with that one
-            last = _told_last(frames, m)
-            if last is not None and last is not lead and m.sent_i - max(x.sent_i for x in last.mentions if x.i < m.i) == 1 \
-                    and _restates(last, m):
+            if last is not None and last is not lead and m.sent_i - max(x.sent_i for x in last.mentions if x.i < m.i) <= 1 \
+                    and min(x.sent_i for x in last.mentions) < m.sent_i and _restates(last, m):
                 best = last
         if best is None and lead is not None and (_restates(lead, m) or _claims(lead, m)):
             best = lead

@@ -91,6 +91,8 @@ class TollLexicon:
     toll_heads: dict[str, str]
     toll_compounds: dict[str, str]
     life_verbs: dict[str, str]
+    harm_verbs: frozenset[str]
+    harm_nouns: dict[str, str]
     zero_subjects: frozenset[str]
     victim_categories: dict[str, str]
     person_nouns: frozenset[str]
@@ -128,6 +130,8 @@ def load_lexicon(path: Optional[str] = None) -> TollLexicon:
             toll_heads=_no_doc(raw["toll_heads"]),
             toll_compounds=_no_doc(raw["toll_compounds"]),
             life_verbs=_no_doc(raw["life_verbs"]),
+            harm_verbs=frozenset(raw["harm_verbs"]["verbs"]),
+            harm_nouns=dict(raw["harm_verbs"]["nouns"]),
             zero_subjects=frozenset(raw["zero_subjects"]),
             victim_categories={k.lower(): v for k, v in _no_doc(raw["victim_categories"]).items()},
             person_nouns=frozenset(w.lower() for w in raw["person_nouns"]["nouns"]),
@@ -213,6 +217,7 @@ class TollExtractor:
         # the lemmas pass 2 of _extract_sentence can act on (a word neither in it nor, as written, among
         # the adjectives is skipped)
         self._pass2_words = frozenset().union(lexicon.transitive_verbs, lexicon.intransitive_verbs, lexicon.life_verbs,
+                                              lexicon.harm_verbs,
                                               lexicon.adjectives, lexicon.toll_heads, lexicon.toll_nouns)
 
     # -- victims and numbers ----------------------------------------------------------------
@@ -613,6 +618,11 @@ class TollExtractor:
                 if any(_lemma(o) == "life" for o in _children(tok, "dobj")):
                     for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
                         found.append((self.lex.life_verbs[lem], tok, v, None))
+            elif _is_verb(tok) and lem in self.lex.harm_verbs:
+                harms = [self.lex.harm_nouns[_lemma(o)] for o in _children(tok, "dobj") if _lemma(o) in self.lex.harm_nouns]
+                if harms and not self._irrealis(tok):  # "five others sustained bullet injuries"
+                    for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
+                        found.append((harms[0], tok, v, None))
             elif self._kind_of_adjective(tok) and tok.pos_ in ("ADJ", "VERB", "NOUN"):
                 kind = self._kind_of_adjective(tok)
                 if any(_is_numberish(c) for c in _children(tok, "nummod")):
@@ -696,6 +706,10 @@ class TollExtractor:
                 lives = [o for o in _children(trigger, "dobj") if _lemma(o) == "life"]
                 if lives:  # "six people lost their lives"
                     end = max(end, lives[0].idx + len(lives[0].text))
+            if _lemma(trigger) in self.lex.harm_verbs and trigger.i > victim.i:
+                harms = [o for o in _children(trigger, "dobj") if _lemma(o) in self.lex.harm_nouns]
+                if harms:  # "five others sustained bullet injuries"
+                    end = max(end, harms[0].idx + len(harms[0].text))
             if governor is not None:
                 head_for_anchor = governor
             elif _is_verb(trigger) and trigger.dep_ not in ("amod", "acl", "oprd", "acomp"):
