@@ -871,3 +871,11 @@ def test_a_party_accused_of_an_act_does_not_make_it_the_days_attack(nlp):
     recs = _records(nlp, text, datetime.date(2026, 9, 8))
     attacks = [r for r in recs if r.plover.type == "ASSAULT" and not r.background]
     assert [r.cameo for r in attacks] == ["195"], [(r.cameo, [e.text[:60] for e in r.evidence]) for r in attacks]
+
+
+def test_a_dateline_may_end_with_a_colon_after_its_date():
+    from strife.dateline import find_datelines
+    text = "Two killed in village attack\n\nIMPHAL, March 9: Tension gripped Bishnupur district on Monday."
+    (d,) = find_datelines(text)
+    assert text[d.place_start:d.place_end] == "IMPHAL" and text[d.end:].startswith("Tension")
+    assert find_datelines("UPDATE: the toll rose to 12.") == ()  # a colon without a date is no dateline

@@ -1041,3 +1041,13 @@ def test_a_sourced_toll_after_another_event_is_about_that_event(nlp):
     ship = next(r for r in recs if r.date.start == "2026-04-09")
     us = next(r for r in recs if r.date.start == "2026-04-10")
     assert ship.injuries.low == 1 and us.injuries.low == 11
+
+
+def test_the_object_of_prompt_does_what_it_was_prompted_to(nlp):
+    recs = _records(nlp, "Armed men attacked the village on Sunday, prompting the authorities to impose a curfew in the "
+                         "district.")
+    curfew = next(r for r in recs if r.plover.type == "COERCE")
+    assert [a.text for a in curfew.actors if a.role == "actor"] == ["the authorities"]
+    recs = _records(nlp, "Liberian riot police used tear gas to disperse demonstrators protesting election results in "
+                         "Monrovia.")
+    assert any(a.text == "Liberian riot police" and a.role == "actor" for r in recs for a in r.actors)

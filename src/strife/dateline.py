@@ -2,10 +2,11 @@
 
     "KANO, Nigeria (Reuters) - Armed men ..."      "NAIROBI, June 25 (AP) — Thousands ..."
     "MANSFIELD — The council ..."                  "WASHINGTON (AP) -- The Pentagon ..."
+    "IMPHAL, March 9: Tension gripped ..."
 
 A dateline is an all-capitals place name opening a paragraph (or following the headline's last
 sentence on its line), then optionally a comma and a region or a date, optionally an agency in
-parentheses, then a dash. Its place is where the report was filed; its date, when; its agency, who
+parentheses, then a dash (or a colon after a date). Its place is where the report was filed; its date, when; its agency, who
 filed it. None of them is a party to the news or the date of an event in it: the places stage reads
 the place as a place, the actors stage names no actor inside the dateline, and the events stage
 dates no event by it.
@@ -22,7 +23,13 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3})"   # "JEDDAH/KHARTOUM": two filing places
     r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z0-9][\w.]*){0,2}){0,2}"   # ", Nigeria" / ", Ill." / ", July 10" / ", Congo, Feb 11"
     r"(?:[ ]*\([^()\n]{1,40}\))?"                        # " (Reuters)"
-    r"[ ]*(?:—|–|--|-)[ ]")
+    r"[ ]*(?:—|–|--|-)[ ]"
+    # "IMPHAL, March 9: Tension gripped ...": a colon only after a date (an "UPDATE:" is no dateline)
+    r"|(?:^|\n|(?<=[.!?] ))[ \t]*"
+    r"(?P<cplace>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,2})?"
+    r",[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}(?:,[ ]\d{4})?"
+    r"(?:[ ]*\([^()\n]{1,40}\))?:[ ]")
 
 
 @dataclass(frozen=True)
@@ -39,8 +46,9 @@ class Dateline:
 def _find(text: str) -> tuple[Dateline, ...]:
     out = []
     for m in _DATELINE.finditer(text):
-        start = m.start("place")
-        out.append(Dateline(start, start + len(m.group("place").rstrip(" .-")), m.end()))
+        group = "place" if m.group("place") is not None else "cplace"
+        start = m.start(group)
+        out.append(Dateline(start, start + len(m.group(group).rstrip(" .-")), m.end()))
     return tuple(out)
 
 

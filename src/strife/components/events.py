@@ -76,6 +76,10 @@ def _subjects(tok: Token, depth: int = 0) -> list[Token]:
         return _subjects(gov, depth + 1)  # "the governor ordered the market closed and imposed a curfew"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subjects(tok.head, depth + 1)
+    if tok.dep_ == "xcomp" and tt.lemma_lower[tok.head.i] in _words()["object_control_verbs"] \
+            and any(tt.dep[c] == "dobj" for c in tt.children(tok.head.i)):
+        # "prompting the authorities to impose a curfew", "forced the army to withdraw": the object does it
+        return [doc[c] for c in tt.children(tok.head.i) if tt.dep[c] == "dobj"]
     if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and (tok.tag_ == "VBG" or any(
             tt.dep[c] == "aux" and tt.tag[c] == "TO" for c in kids))):
         # "..., killing four"; "police fired tear gas to break up a protest (and arrested 23)": a purpose
@@ -450,8 +454,8 @@ class MentionBuilder:
                 return out
         if tok.pos_ in ("VERB", "AUX"):
             for s in _subjects(tok):
-                if s.dep_ == "nsubj":
-                    out.append((_expand_relpron(s), "nsubj"))
+                if s.dep_ == "nsubj" or (s.dep_ == "dobj" and tok.dep_ == "xcomp" and s.head.i == tok.head.i):
+                    out.append((_expand_relpron(s), "nsubj"))  # (or the object of "prompted X to impose")
             for c in tok.children:
                 if c.dep_ == "agent":
                     out.extend((g, "agent") for g in c.children if g.dep_ == "pobj")
