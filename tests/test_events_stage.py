@@ -1051,3 +1051,11 @@ def test_the_object_of_prompt_does_what_it_was_prompted_to(nlp):
     recs = _records(nlp, "Liberian riot police used tear gas to disperse demonstrators protesting election results in "
                          "Monrovia.")
     assert any(a.text == "Liberian riot police" and a.role == "actor" for r in recs for a in r.actors)
+
+
+def test_a_count_over_months_is_a_running_total(nlp):
+    recs = _records(nlp, "Gunmen killed eight people in Solino on Monday. According to the U.N. human rights office, at "
+                         "least 1,380 people were killed in gang-related violence across Haiti between January and "
+                         "March this year. Dilling had been under a partial siege by the RSF for more than a year.",
+                    published=datetime.date(2026, 4, 22))
+    assert [(r.plover.type, r.fatalities.low) for r in recs] == [("ASSAULT", 8)]

@@ -324,10 +324,10 @@ class MentionBuilder:
         300 people this year"): a running total, not an event. Any act told as a present-perfect campaign
         ("Police in the province have long complained", "has repeatedly accused") is a standing grievance.
         A state suffered for months or years ("Djibo has been under a blockade by jihadist groups for more
-        than two years") is the story's setting."""
+        than two years", "had been under a partial siege ... for more than a year") is the story's setting."""
         if t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == tok.i:
             verb = tok.head.head
-            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in verb.children) \
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve", "had") for c in verb.children) \
                 and any(c.dep_ == "prep" and c.lower_ == "for" and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in ("month", "year", "decade") for g in c.children)
                     for c in (*verb.children, *tok.children))  # (the parser hangs "for" on either)
@@ -1385,6 +1385,10 @@ def build_frames(doc: Doc) -> list[EventFrame]:
     attach_tolls(doc, mentions)
     # a generic plural ("attacks on civilians") with nothing specific attached is not an event
     kept = [m for m in mentions if not (m.generic and m.date is None and not m.tolls and m.place_level != "clause")]
+    for m in kept:
+        if m.date is not None and is_period(m.date) and (m.tolls or any(
+                "casualty" in t.flags for t in (m.trigger, *m.folded))):
+            m.aggregate = True  # "1,380 people were killed in gang-related violence between January and March"
     # a running total ("the war has killed tens of thousands") is context where the text reports events;
     # alone, it is what the text is about (and comes out as background)
     if any(not m.aggregate for m in kept):
