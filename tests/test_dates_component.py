@@ -163,3 +163,9 @@ def test_an_anaphoric_day_counts_from_the_day_told_before_it(nlp, text, expected
 def test_an_anaphoric_day_with_no_day_before_it_stays_unresolved(nlp):
     _, found = mentions(nlp, "In December, rebels seized the town. The army shelled it the following day.")
     assert found[-1].resolution.start is None and found[-1].resolution.basis == "unresolved"
+
+
+def test_an_anaphoric_day_reaches_past_a_sentence_without_a_date(nlp):
+    _, found = mentions(nlp, "Demonstrators stormed parliament on Dec. 18. Police fired tear gas. The president "
+                             "withdrew the bill the following day.")
+    assert found[-1].resolution.start == date(2019, 12, 19)

@@ -430,3 +430,17 @@ def test_a_record_location_shows_the_regions_common_name(nlp):
                                         "17 people.", published="2026-05-06"), nlp)
     locs = [loc for r in recs for loc in r.locations if loc.country == "MMR" and loc.admin1]
     assert locs and all(loc.admin1 == "Sagaing" for loc in locs)
+
+
+def test_index_version_follows_only_the_files_the_build_reads(tmp_path, monkeypatch):
+    import shutil
+    from strife.gazetteer import build
+    data = tmp_path / "gazetteer"
+    shutil.copytree(build.DATA_DIR, data)
+    monkeypatch.setattr(build, "DATA_DIR", data)
+    before = build.source_version()
+    (data / "admin1_display.tsv").write_text("SDN\tSouthern Kordofan\tSouth Kordofan\n", encoding="utf-8")
+    assert build.source_version() == before  # display names are read at run time: no rebuild
+    with (data / "curated_places.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("# a comment\n")
+    assert build.source_version() != before

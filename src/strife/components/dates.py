@@ -188,7 +188,8 @@ def _anchored(doc: Doc, mentions: list[DateMention], published: date) -> list[Da
     """Dates the text ties to another date it tells: a day or month without a year in a sentence that
     names the month with its year takes that year ("since June 2024, when demonstrators stormed parliament
     on June 25"); an anaphoric day ("the following day", "that day") counts from the latest single day told
-    before it, in its own or the previous sentence."""
+    before it, in its own sentence or the last earlier sentence that tells a date ("stormed parliament on
+    June 25. Police fired tear gas. Ruto withdrew the bill the following day" is June 26)."""
     starts = sorted({m.sent_start_char for m in mentions})
     out: list[DateMention] = []
     for m in mentions:
