@@ -154,3 +154,14 @@ def test_plover_codes_an_igo_and_its_officials_igo():
     assert plover_code([actor("recipient", kind="person", sector="IGO")], "recipient") == "IGO"  # a NATO chief
     assert plover_code([actor("actor", kind="person", sector="GOV")], "actor") is None
     assert plover_code([actor("actor", country="SYR")], "recipient") is None
+
+
+def test_muc_entity_of_a_person_told_by_surname_is_the_full_name() -> None:
+    from types import SimpleNamespace
+    from strife.evaluation.roles import _entity_text
+    person = SimpleNamespace(text="Marcelo", name="Carlos Marcelo", kind="person")
+    assert _entity_text(person) == "Carlos Marcelo"
+    group = SimpleNamespace(text="the guerrillas", name="Ejército de Liberación Nacional", kind="non_state")
+    assert _entity_text(group) == "the guerrillas"  # a description stays the words the text used
+    pronoun = SimpleNamespace(text="he", name="Carlos Marcelo", kind="person")
+    assert _entity_text(pronoun) == "Carlos Marcelo"

@@ -361,12 +361,16 @@ def _names_something(text: str) -> bool:
 
 
 def _entity_text(actor) -> Optional[str]:
-    """The string an actor record stands for in the MUC scoring: its text, or the name the resolver gave
-    a pronoun ("he" -> "Rodriguez Gacha"); None for an unresolved pronoun."""
+    """The string an actor record stands for in the MUC scoring: its text (a person's full name where the text
+    is its surname), or the name the resolver gave a pronoun ("he" -> "Rodriguez Gacha"); None for an
+    unresolved pronoun."""
     from strife.components.actors import _PRONOUNS_GROUP, _PRONOUNS_PERSON
 
     pron = _PRONOUNS_GROUP | _PRONOUNS_PERSON
     if normalize_grit(actor.text) not in pron:
+        if getattr(actor, "kind", None) == "person" and actor.name and len(actor.name) > len(actor.text) \
+                and normalize_grit(actor.name).endswith(" " + normalize_grit(actor.text)):
+            return actor.name  # a person told by surname ("Marcelo") is the name the record gives ("Carlos Marcelo")
         return actor.text
     return actor.name if normalize_grit(actor.name) not in pron else None
 
