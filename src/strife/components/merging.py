@@ -320,9 +320,8 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
         if m.distal and best is not None:
             # "... when a bomb exploded outside a teashop. Al-Shabaab also claimed that bombing": the event
             # of its type told last before it
-            latest = _told_last(frames, m)
-            if latest is not None and latest is not best and merge_score(latest, m) is not None:
-                best = latest
+            if last is not None and last is not best and merge_score(last, m) is not None:
+                best = last
         if best is None and lead is not None and not m.roles and m.date is None:
             # a bare mention in the sentence after another event of its type ("... entered Solino, shooting
             # people who had not fled. Police said ... dozens of houses had been burned") goes on with that one
