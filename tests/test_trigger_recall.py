@@ -79,3 +79,14 @@ def test_participle_describing_a_noun_is_no_event(nlp):
     assert "demanding" not in got and got["protests"].plover_type == "PROTEST"
     got = _triggers(nlp, "The ministry issued a statement condemning the attack.")
     assert got["condemning"].plover_type == "ACCUSE"  # a statement's participle says what it says
+
+
+def test_a_natural_cause_of_death_is_no_attack(nlp):
+    for text in ("159 people have died of alcohol poisoning in five states.",
+                 "Three people were killed in a road accident on Monday.",
+                 "One man died of a heart attack.", "Two workers died due to heatstroke."):
+        assert not [t for t in _triggers(nlp, text).values() if t.plover_type == "ASSAULT"], text
+    doc = nlp("159 people have died of alcohol poisoning.")
+    find_triggers(doc, default_lexicon(), rejected=(rejected := []))
+    assert [r.reason for r in rejected] == ["natural_cause"]  # set aside, so the classifier adds no attack
+    assert _triggers(nlp, "Two soldiers died of their wounds in hospital.")["died"].plover_type == "ASSAULT"

@@ -289,6 +289,18 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
     return modes
 
 
+def _natural_cause(tok: Token, causes: frozenset[str]) -> bool:
+    """Does a casualty word name a cause that is no act of violence ("died of alcohol poisoning", "killed
+    in a road accident", "died due to heatstroke")? (``causes``: lemmas or compound phrases.)"""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "by", "after")]
+    preps += [g for c in tok.children if c.lower_ == "due" for g in c.children if g.lower_ == "to"]  # "due to"
+    for g in (g for p in preps for g in p.children if g.dep_ == "pobj"):
+        compound = " ".join([w.lower_ for w in g.lefts if w.dep_ == "compound"] + [g.lower_])
+        if {g.lemma_.lower(), g.lower_, compound} & causes:
+            return True
+    return False
+
+
 def _by_security(tok: Token, sectors: frozenset[str]) -> bool:
     """Is the verb's subject a security force ("police in riot gear blocked the road")?"""
     return any(c.dep_ == "nsubj" and (a := actor_for_token(tok.doc, c)) is not None and a.sector in sectors
@@ -333,6 +345,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     locative_of = words["locative_of_nouns"]
     security = words["security_obstructors"]
     protective = words["protective_objects"]
+    natural = words["natural_causes"]
     said_of_markets: set[str] = set()  # protest nouns the text used of markets or campaigns
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
@@ -398,6 +411,13 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if entry.plover_type == "SANCTION" and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unsanctioned for c in tok.children):
             continue  # "suspended mobile internet", "Flights were suspended", "cut rates": a service or a price, not a sanction
+        if ("casualty" in entry.flags and _natural_cause(tok, natural)) or (
+                pos == "NOUN" and " ".join([c.lower_ for c in tok.lefts if c.dep_ == "compound"] + [tok.lower_]) in natural):
+            # "159 people have died of alcohol poisoning", "killed in a road accident", "a heart attack": no
+            # attack (and no reading of the classifier's either)
+            if rejected is not None:
+                rejected.append(Rejected(tok.i, entry.plover_type, "natural_cause"))
+            continue
         fact = assess(tok, entry.plover_type, casualty="casualty" in entry.flags)
         ptype, cameo, acled_hint, mode_of_entry = entry.plover_type, entry.cameo, entry.acled_sub_event_type, entry.plover_mode
         if entry.plover_type == "PROTEST" and entry.plover_mode == "obstruct" and _by_security(tok, security):
