@@ -90,3 +90,13 @@ def test_a_natural_cause_of_death_is_no_attack(nlp):
     find_triggers(doc, default_lexicon(), rejected=(rejected := []))
     assert [r.reason for r in rejected] == ["natural_cause"]  # set aside, so the classifier adds no attack
     assert _triggers(nlp, "Two soldiers died of their wounds in hospital.")["died"].plover_type == "ASSAULT"
+
+
+def test_an_accidental_explosion_is_no_attack(nlp):
+    text = ("Workers were hurt, seven seriously, when a furnace at a cast iron plant exploded on Thursday morning. "
+            "The explosion occurred at a metal works in the industrial estate, police said.")
+    assert not [t for t in _triggers(nlp, text).values() if t.plover_type == "ASSAULT"]
+    assert not [t for t in _triggers(nlp, "A gas cylinder explosion killed three people in a restaurant.").values()
+                if t.plover_type == "ASSAULT"]
+    got = _triggers(nlp, "A car bomb exploded near the market, killing five.")
+    assert got["exploded"].plover_type == "ASSAULT"

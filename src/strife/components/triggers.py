@@ -289,14 +289,45 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
     return modes
 
 
+def _phrase(tok: Token) -> str:
+    """A noun with its compounds, lower case ("gas cylinder")."""
+    return " ".join([w.lower_ for w in tok.lefts if w.dep_ == "compound"] + [tok.lower_])
+
+
+def _accident(tok: Token, explosions: frozenset[str], sources: frozenset[str], causes: frozenset[str]) -> bool:
+    """Is the word an accidental explosion, or does it tell what one did ("a gas cylinder explosion killed
+    three", "two explosions hit the city, caused by ammonium nitrate", "were hurt when a furnace exploded")?"""
+    return any(t.lemma_.lower() in explosions and _accidental_blast(t, sources, causes)
+               for t in (tok, *(c for c in tok.children if c.dep_ in ("nsubj", "advcl"))))
+
+
+def _accidental_blast(tok: Token, sources: frozenset[str], causes: frozenset[str]) -> bool:
+    """Is an explosion word said of a thing that blows up by accident ("a furnace at a cast iron plant
+    exploded", "a gas cylinder explosion") or caused by something that is no weapon ("caused by large
+    quantities of ammonium nitrate being stored")?"""
+    things = [c for c in tok.children if c.dep_ in ("nsubj", "compound")]
+    things += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "in")
+               for g in c.children if g.dep_ == "pobj"]
+    if any({t.lemma_.lower(), t.lower_, _phrase(t)} & sources for t in things):
+        return True
+    # "explosions ..., caused by", "two explosions hit the city, reportedly caused by ..."
+    said = list(tok.children) + (list(tok.head.children) if tok.dep_ == "nsubj" else [])
+    for v in (c for c in said if c.dep_ in ("acl", "advcl") and c.lemma_.lower() == "cause"):
+        agents = [g for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        for g in agents:
+            words = {w.lower_ for w in g.subtree} | {_phrase(w) for w in g.subtree}
+            if words & (sources | causes):
+                return True
+    return False
+
+
 def _natural_cause(tok: Token, causes: frozenset[str]) -> bool:
     """Does a casualty word name a cause that is no act of violence ("died of alcohol poisoning", "killed
     in a road accident", "died due to heatstroke")? (``causes``: lemmas or compound phrases.)"""
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "by", "after")]
     preps += [g for c in tok.children if c.lower_ == "due" for g in c.children if g.lower_ == "to"]  # "due to"
     for g in (g for p in preps for g in p.children if g.dep_ == "pobj"):
-        compound = " ".join([w.lower_ for w in g.lefts if w.dep_ == "compound"] + [g.lower_])
-        if {g.lemma_.lower(), g.lower_, compound} & causes:
+        if {g.lemma_.lower(), g.lower_, _phrase(g)} & causes:
             return True
     return False
 
@@ -346,6 +377,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     security = words["security_obstructors"]
     protective = words["protective_objects"]
     natural = words["natural_causes"]
+    accidents, explosions = words["accident_sources"], words["explosion_words"]
+    accident_told = False  # an accidental blast told before: "The explosion occurred at ..." is that one
     said_of_markets: set[str] = set()  # protest nouns the text used of markets or campaigns
     sent_texts: dict[int, str] = {}  # sentence start -> its lower-cased text (each sentence read once)
     tt = token_table(doc)
@@ -411,10 +444,14 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if entry.plover_type == "SANCTION" and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unsanctioned for c in tok.children):
             continue  # "suspended mobile internet", "Flights were suspended", "cut rates": a service or a price, not a sanction
-        if ("casualty" in entry.flags and _natural_cause(tok, natural)) or (
-                pos == "NOUN" and " ".join([c.lower_ for c in tok.lefts if c.dep_ == "compound"] + [tok.lower_]) in natural):
-            # "159 people have died of alcohol poisoning", "killed in a road accident", "a heart attack": no
-            # attack (and no reading of the classifier's either)
+        retold_accident = accident_told and tok.lemma_.lower() in explosions and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)  # "The explosion occurred at ..."
+        accident = entry.plover_type == "ASSAULT" and (retold_accident or _accident(tok, explosions, accidents, natural))
+        accident_told = accident_told or accident
+        if accident or ("casualty" in entry.flags and _natural_cause(tok, natural)) or (
+                pos == "NOUN" and _phrase(tok) in natural):
+            # "a furnace ... exploded", "159 people have died of alcohol poisoning", "killed in a road accident",
+            # "a heart attack": no attack (and no reading of the classifier's either)
             if rejected is not None:
                 rejected.append(Rejected(tok.i, entry.plover_type, "natural_cause"))
             continue
