@@ -100,3 +100,9 @@ def test_an_accidental_explosion_is_no_attack(nlp):
                 if t.plover_type == "ASSAULT"]
     got = _triggers(nlp, "A car bomb exploded near the market, killing five.")
     assert got["exploded"].plover_type == "ASSAULT"
+
+
+def test_a_vow_of_something_harmless_is_no_threat(nlp):
+    got = _triggers(nlp, "The president vowed a thorough investigation into the killings.")
+    assert "vowed" not in got
+    assert _triggers(nlp, "The militia vowed revenge for the killing.")["vowed"].plover_type == "THREATEN"

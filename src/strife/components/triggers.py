@@ -377,6 +377,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     security = words["security_obstructors"]
     protective = words["protective_objects"]
     natural = words["natural_causes"]
+    hostile = words["hostile_types"]
     accidents, explosions = words["accident_sources"], words["explosion_words"]
     accident_told = False  # an accidental blast told before: "The explosion occurred at ..." is that one
     said_of_markets: set[str] = set()  # protest nouns the text used of markets or campaigns
@@ -420,6 +421,10 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             # sense's cues, acting on a figure told or the dead found, reports no act of its own
         if pos == "VERB" and entry.plover_type == "THREATEN" and not _warns_someone(tok):
             continue  # "warned that the battle against price rises was not yet won": a comment, no threat
+        if weak and entry.plover_type == "THREATEN" and any(
+                c.dep_ == "dobj" and (ss := lex.senses(c, "NOUN")) and all(x.plover_type not in hostile for x in ss)
+                for c in tok.children):
+            continue  # "vowed a thorough investigation": a promise of something that harms no one, no threat
         if _news_formula(tok, formula):
             continue
         if pos == "VERB" and tok.lemma_.lower() in causative and _tells_a_result(tok):
