@@ -106,3 +106,8 @@ def test_a_vow_of_something_harmless_is_no_threat(nlp):
     got = _triggers(nlp, "The president vowed a thorough investigation into the killings.")
     assert "vowed" not in got
     assert _triggers(nlp, "The militia vowed revenge for the killing.")["vowed"].plover_type == "THREATEN"
+
+
+def test_an_explosion_caused_by_a_gas_leak_is_no_attack(nlp):
+    got = _triggers(nlp, "Two explosions rocked the building on Monday, caused by a gas leak in the basement.")
+    assert not [t for t in got.values() if t.plover_type == "ASSAULT"]
