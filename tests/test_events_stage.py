@@ -1059,3 +1059,17 @@ def test_a_count_over_months_is_a_running_total(nlp):
                          "March this year. Dilling had been under a partial siege by the RSF for more than a year.",
                     published=datetime.date(2026, 4, 22))
     assert [(r.plover.type, r.fatalities.low) for r in recs] == [("ASSAULT", 8)]
+
+
+def test_a_day_after_counts_back_from_the_dated_event(nlp):
+    recs = _records(nlp, "US forces struck Houthi military sites in Hodeidah early on Friday, a day after the rebels hit "
+                         "a commercial vessel with an anti-ship missile.", published=datetime.date(2026, 4, 10))
+    assert sorted(r.date.start for r in recs if r.plover.type == "ASSAULT") == ["2026-04-09", "2026-04-10"]
+    recs = _records(nlp, "Two days after the bombing, police arrested three suspects on Friday.",
+                    published=datetime.date(2026, 4, 10))
+    assert next(r for r in recs if r.plover.type == "ASSAULT").date.start == "2026-04-08"
+
+
+def test_a_word_with_no_sense_cue_names_no_weapon(nlp):
+    doc = _doc(nlp, "A fire broke out on deck but was brought under control.")
+    assert all("firearms" not in t.modes for t in doc._.strife_triggers)

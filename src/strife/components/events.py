@@ -9,10 +9,11 @@ Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_acto
 
 from bisect import bisect_right
 from dataclasses import replace
+from datetime import timedelta
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 import strife.doc_ext  # noqa: F401
 from strife.dateline import in_dateline
@@ -20,7 +21,7 @@ from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
 from strife.factuality import small_clause_conjunct_governor
-from strife.timeexpr import resolve_date_expression
+from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger
 from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.components.merging import is_period, merge_mentions
@@ -1022,6 +1023,34 @@ def _a_deadline(doc: Doc, d) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("by", "until", "till")
 
 
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
+    """For an event told as "a day after X" / "two days before X" beside a dated event ("struck ... on Friday,
+    a day after the rebels hit a vessel"; "Two days after the bombing, police arrested ..."): the dated
+    event's word (None: the one told before it in the sentence), the shift in days from its day to X's
+    (negative: X came first) and the span of the count."""
+    if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "ccomp", "conj"):  # "..., a day after the rebels hit"
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        count = next((c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+        host = tok.head if tok.dep_ == "advcl" else None  # (a misparsed clause: the event told before it)
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before"):  # "two days after the bombing, police ..."
+        mark = tok.head
+        count = next((c for c in mark.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+        host = mark.head
+    else:
+        return None
+    if mark is None or count is None:
+        return None
+    n = next((int(c.text) if c.text.isdigit() else _COUNT_WORDS.get(c.lower_) for c in count.children
+              if c.dep_ in ("det", "nummod")), None)
+    if not n:
+        return None
+    span = tok.doc[min(c.i for c in count.subtree):mark.i + 1]
+    return host, (-n if mark.lower_ == "after" else n), span
+
+
 def _when_clause(tok: Token) -> Optional[Token]:
     """The "when" clause said of a time that holds the event word ("since May last year, when the killing of
     a militia leader set off days of fighting that killed eight"): its verb, or None."""
@@ -1093,6 +1122,18 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             m.date = _period_start(d, publication_day(doc))  # ... on the day the period starts from
         elif d is not None:
             m.date = d
+    # "struck ... on Friday, a day after the rebels hit a vessel": the day counted back from the dated event
+    by_tok_dated = {i: x for x in mentions if x.date is not None for i in x.tokens}
+    for m in mentions:
+        if m.date is None and (got := _days_apart(doc[m.trigger.i])) is not None:
+            host_tok, shift, span = got
+            before = [x for x in mentions if x.date is not None and x.sent_start == m.sent_start and x.i < m.i]
+            host = by_tok_dated.get(host_tok.i) if host_tok is not None else (max(before, key=lambda x: x.i) if before else None)
+            res = getattr(host.date, "resolution", None) if host is not None else None
+            if res is not None and res.precision == "day" and res.start is not None and res.start == res.end:
+                day = res.start + timedelta(days=shift)
+                m.date = replace(host.date, start_char=span.start_char, end_char=span.end_char, text=span.text,
+                                 resolution=DateResolution(day, day, "day", res.basis))
     # an undated verb takes the date of the dated event verb its clause hangs from (or of the reporting verb it
     # is coordinated with: the speaker's own act): one coordinated with it
     # ("marched on Tuesday ..., and police fired tear gas"), or governing it ("cut ties in 2016 after

@@ -481,7 +481,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
                 ptype, cameo, acled_hint, mode_of_entry = new_type, ontology.plover_to_cameo(new_type), None, None
         weapon_modes = _modes_from_modifiers(tok, lex, ptype, sent_text(tok)) if ptype == entry.plover_type else []
         modes = list(weapon_modes)
-        if mode_of_entry and mode_of_entry not in modes:
+        if mode_of_entry and mode_of_entry not in modes and not (weak and "needs_cue" in entry.flags):
             modes.append(mode_of_entry)
         out.append(Trigger(
             i=tok.i, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
