@@ -1073,3 +1073,10 @@ def test_a_day_after_counts_back_from_the_dated_event(nlp):
 def test_a_word_with_no_sense_cue_names_no_weapon(nlp):
     doc = _doc(nlp, "A fire broke out on deck but was brought under control.")
     assert all("firearms" not in t.modes for t in doc._.strife_triggers)
+
+
+def test_a_wars_running_total_joins_no_event(nlp):
+    recs = _records(nlp, "Gunmen killed two villagers in Bishnupur district on Sunday night. The ethnic conflict between "
+                         "the Meitei and Kuki-Zo communities, which broke out in May 2023, has claimed more than 260 "
+                         "lives.", published=datetime.date(2026, 3, 9))
+    assert [r.fatalities.high for r in recs if r.plover.type == "ASSAULT"] == [2]

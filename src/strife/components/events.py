@@ -1370,6 +1370,8 @@ def attach_tolls(doc: Doc, mentions: list[EventMention]) -> None:
             target = _owner_mention(doc, i, mentions)
             if target is not None:
                 break
+        if target is None and _running_total(doc, tm):
+            continue  # "The ethnic conflict ... has claimed more than 260 lives": a war's count, no event's
         if target is None:
             # a toll sentence with exactly one event mention in it
             in_sent = [m for m in mentions if m.sent_start <= tm.start_char < m.sent_end]
@@ -1385,6 +1387,20 @@ def attach_tolls(doc: Doc, mentions: list[EventMention]) -> None:
                 target = min(violent, key=lambda m: abs(m.i - (tm.trigger_token_i or m.i)))
         if target is not None:
             target.tolls.append(tm)
+
+
+def _running_total(doc: Doc, tm) -> bool:
+    """Is the toll counted in the present perfect by a war, a conflict or the like ("The ethnic conflict ...
+    has claimed more than 260 lives", "the violence has killed 300 people")? (``aggregate_nouns``)"""
+    nouns = _words()["aggregate_nouns"]
+    for i in (getattr(tm, "anchor_token_i", None), getattr(tm, "trigger_token_i", None)):
+        if i is None:
+            continue
+        verb = doc[i]
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in verb.children) and any(
+                c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in nouns for c in verb.children):
+            return True
+    return False
 
 
 _CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST"})
