@@ -407,3 +407,10 @@ def test_sustained_and_suffered_injuries_count_the_injured(nlp):
     got = [(t.kind, t.value) for t in doc._.strife_tolls]
     assert ("injured", 5) in got and ("injured", 1) in got
     assert not [t for t in nlp("The army suffered heavy losses.")._.strife_tolls]
+
+
+def test_martyred_and_treated_for_wounds_count(nlp):
+    got = [(t.kind, t.value) for t in nlp("Six of our officers were martyred and four were wounded, Mehmood said. "
+                                          "Khattak said that 11 people were being treated for gunshot wounds.")._.strife_tolls]
+    assert ("killed", 6) in got and ("injured", 11) in got
+    assert not [t for t in nlp("The soldiers were treated for shock.")._.strife_tolls]

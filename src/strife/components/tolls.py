@@ -93,6 +93,7 @@ class TollLexicon:
     life_verbs: dict[str, str]
     harm_verbs: frozenset[str]
     harm_nouns: dict[str, str]
+    harm_for_verbs: frozenset[str]
     zero_subjects: frozenset[str]
     victim_categories: dict[str, str]
     person_nouns: frozenset[str]
@@ -132,6 +133,7 @@ def load_lexicon(path: Optional[str] = None) -> TollLexicon:
             life_verbs=_no_doc(raw["life_verbs"]),
             harm_verbs=frozenset(raw["harm_verbs"]["verbs"]),
             harm_nouns=dict(raw["harm_verbs"]["nouns"]),
+            harm_for_verbs=frozenset(raw["harm_verbs"]["for_verbs"]),
             zero_subjects=frozenset(raw["zero_subjects"]),
             victim_categories={k.lower(): v for k, v in _no_doc(raw["victim_categories"]).items()},
             person_nouns=frozenset(w.lower() for w in raw["person_nouns"]["nouns"]),
@@ -217,7 +219,7 @@ class TollExtractor:
         # the lemmas pass 2 of _extract_sentence can act on (a word neither in it nor, as written, among
         # the adjectives is skipped)
         self._pass2_words = frozenset().union(lexicon.transitive_verbs, lexicon.intransitive_verbs, lexicon.life_verbs,
-                                              lexicon.harm_verbs,
+                                              lexicon.harm_verbs, lexicon.harm_for_verbs,
                                               lexicon.adjectives, lexicon.toll_heads, lexicon.toll_nouns)
 
     # -- victims and numbers ----------------------------------------------------------------
@@ -618,10 +620,12 @@ class TollExtractor:
                 if any(_lemma(o) == "life" for o in _children(tok, "dobj")):
                     for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
                         found.append((self.lex.life_verbs[lem], tok, v, None))
-            elif _is_verb(tok) and lem in self.lex.harm_verbs:
-                harms = [self.lex.harm_nouns[_lemma(o)] for o in _children(tok, "dobj") if _lemma(o) in self.lex.harm_nouns]
+            elif _is_verb(tok) and (lem in self.lex.harm_verbs or lem in self.lex.harm_for_verbs):
+                objects = _children(tok, "dobj") if lem in self.lex.harm_verbs else [
+                    g for p in _children(tok, "prep") if p.lower_ == "for" for g in _children(p, "pobj")]
+                harms = [self.lex.harm_nouns[_lemma(o)] for o in objects if _lemma(o) in self.lex.harm_nouns]
                 if harms and not self._irrealis(tok):  # "five others sustained bullet injuries"
-                    for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
+                    for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj", "nsubjpass")):
                         found.append((harms[0], tok, v, None))
             elif self._kind_of_adjective(tok) and tok.pos_ in ("ADJ", "VERB", "NOUN"):
                 kind = self._kind_of_adjective(tok)
@@ -706,8 +710,10 @@ class TollExtractor:
                 lives = [o for o in _children(trigger, "dobj") if _lemma(o) == "life"]
                 if lives:  # "six people lost their lives"
                     end = max(end, lives[0].idx + len(lives[0].text))
-            if _lemma(trigger) in self.lex.harm_verbs and trigger.i > victim.i:
-                harms = [o for o in _children(trigger, "dobj") if _lemma(o) in self.lex.harm_nouns]
+            if (_lemma(trigger) in self.lex.harm_verbs or _lemma(trigger) in self.lex.harm_for_verbs) and trigger.i > victim.i:
+                harms = [o for o in _children(trigger, "dobj") if _lemma(o) in self.lex.harm_nouns] + [
+                    g for p in _children(trigger, "prep") if p.lower_ == "for" for g in _children(p, "pobj")
+                    if _lemma(g) in self.lex.harm_nouns]
                 if harms:  # "five others sustained bullet injuries"
                     end = max(end, harms[0].idx + len(harms[0].text))
             if governor is not None:
