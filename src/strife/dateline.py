@@ -18,18 +18,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+_AGENCY = r"(?:[ ]*\([^()\n]{1,40}\))?"                   # " (Reuters)"
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[.!?] ))[ \t]*"
     r"(?P<place>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3})"   # "JEDDAH/KHARTOUM": two filing places
-    r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z0-9][\w.]*){0,2}){0,2}"   # ", Nigeria" / ", Ill." / ", July 10" / ", Congo, Feb 11"
-    r"(?:[ ]*\([^()\n]{1,40}\))?"                        # " (Reuters)"
-    r"[ ]*(?:—|–|--|-)[ ]"
+    r"(?:(?:,[ ][A-Z][\w.]*(?:[ ][A-Z0-9][\w.]*){0,2}){0,2}"  # ", Nigeria" / ", Ill." / ", July 10" / ", Congo, Feb 11"
+    + _AGENCY + r"[ ]*(?:—|–|--|-)[ ]"
     # "IMPHAL, March 9: Tension gripped ...": a colon only after a date (an "UPDATE:" is no dateline)
-    r"|(?:^|\n|(?<=[.!?] ))[ \t]*"
-    r"(?P<cplace>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3})"
-    r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,2})?"
+    r"|(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,2})?"
     r",[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}(?:,[ ]\d{4})?"
-    r"(?:[ ]*\([^()\n]{1,40}\))?:[ ]")
+    + _AGENCY + r":[ ])")
 
 
 @dataclass(frozen=True)
@@ -46,9 +44,8 @@ class Dateline:
 def _find(text: str) -> tuple[Dateline, ...]:
     out = []
     for m in _DATELINE.finditer(text):
-        group = "place" if m.group("place") is not None else "cplace"
-        start = m.start(group)
-        out.append(Dateline(start, start + len(m.group(group).rstrip(" .-")), m.end()))
+        start = m.start("place")
+        out.append(Dateline(start, start + len(m.group("place").rstrip(" .-")), m.end()))
     return tuple(out)
 
 

@@ -24,8 +24,9 @@ from strife.factuality import small_clause_conjunct_governor
 from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger
 from strife.components.frames import EventFrame, EventMention, RoleFill
-from strife.components.merging import is_period, merge_mentions
+from strife.components.merging import is_period, merge_mentions, period_opener
 from strife.lexicon import load_wordlists
+from strife.numbers import parse_number
 
 # speech acts whose infinitive complement is their content, not an event that happened
 _CONTENT_HOSTS = frozenset({"AGREE", "REQUEST"})
@@ -89,6 +90,13 @@ def _subjects(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "acomp" and tok.pos_ == "ADJ":
         return _subjects(tok.head, depth + 1)
     return subs
+
+
+def _perfect(verb: Token, past: bool = False) -> bool:
+    """Is the verb in the present perfect ("has killed", "have been killed"), or with ``past`` also the past
+    perfect ("had been under siege")?"""
+    auxes = ("has", "have", "'ve", "had") if past else ("has", "have", "'ve")
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxes for c in verb.children)
 
 
 def _under_event(verb: Token, by_i: dict) -> Optional[int]:
@@ -328,13 +336,12 @@ class MentionBuilder:
         than two years", "had been under a partial siege ... for more than a year") is the story's setting."""
         if t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == tok.i:
             verb = tok.head.head
-            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve", "had") for c in verb.children) \
-                and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            return _perfect(verb, past=True) and any(c.dep_ == "prep" and c.lower_ == "for" and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in ("month", "year", "decade") for g in c.children)
                     for c in (*verb.children, *tok.children))  # (the parser hangs "for" on either)
         if t.pos != "VERB":
             return False
-        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in tok.children):
+        if not _perfect(tok):
             return False
         if self._campaign(tok):
             return True
@@ -1023,9 +1030,6 @@ def _a_deadline(doc: Doc, d) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("by", "until", "till")
 
 
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
 def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
     """For an event told as "a day after X" / "two days before X" beside a dated event ("struck ... on Friday,
     a day after the rebels hit a vessel"; "Two days after the bombing, police arrested ..."): the dated
@@ -1043,8 +1047,7 @@ def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
         return None
     if mark is None or count is None:
         return None
-    n = next((int(c.text) if c.text.isdigit() else _COUNT_WORDS.get(c.lower_) for c in count.children
-              if c.dep_ in ("det", "nummod")), None)
+    n = next((parse_number(c.text) for c in count.children if c.dep_ in ("det", "nummod")), None)
     if not n:
         return None
     span = tok.doc[min(c.i for c in count.subtree):mark.i + 1]
@@ -1068,8 +1071,7 @@ def _when_clause(tok: Token) -> Optional[Token]:
 def _period_start(d, published):
     """The time a period is counted from ("since early September" -> early September), as a date mention of
     its own words, or None where those words resolve to no time or to a period again."""
-    low = d.text.lower()
-    opener = next((w for w in sorted(_words()["period_openers"], key=len, reverse=True) if low.startswith(w + " ")), None)
+    opener = period_opener(d.text)
     if opener is None:
         return None
     rest = d.text[len(opener):].lstrip()
@@ -1397,8 +1399,7 @@ def _running_total(doc: Doc, tm) -> bool:
         if i is None:
             continue
         verb = doc[i]
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in verb.children) and any(
-                c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in nouns for c in verb.children):
+        if _perfect(verb) and any(c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in nouns for c in verb.children):
             return True
     return False
 

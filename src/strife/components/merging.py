@@ -77,8 +77,13 @@ def is_period(d) -> bool:
     rng = _date_range(d)
     if rng is None or (rng[1] - rng[0]).days < PERIOD_MIN_DAYS:
         return False
-    text = d.text.lower().lstrip()
-    return any(text.startswith(w + " ") for w in _words()["period_openers"])
+    return period_opener(d.text) is not None
+
+
+def period_opener(text: str) -> Optional[str]:
+    """The words a counted period opens with ("since", "over the past"), the longest that fits, or None."""
+    low = text.lower().lstrip()
+    return next((w for w in sorted(_words()["period_openers"], key=len, reverse=True) if low.startswith(w + " ")), None)
 
 
 def _means(modes) -> set[str]:

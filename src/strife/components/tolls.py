@@ -222,6 +222,18 @@ class TollExtractor:
                                               lexicon.harm_verbs, lexicon.harm_for_verbs,
                                               lexicon.adjectives, lexicon.toll_heads, lexicon.toll_nouns)
 
+    def _harms(self, verb: Token) -> list[Token]:
+        """The injury nouns a harm verb takes: its object ("sustained bullet injuries") or, for a ``for_verbs``
+        verb, its "for" object ("treated for gunshot wounds")."""
+        lem = _lemma(verb)
+        if lem in self.lex.harm_verbs:
+            objects = _children(verb, "dobj")
+        elif lem in self.lex.harm_for_verbs:
+            objects = [g for p in _children(verb, "prep") if p.lower_ == "for" for g in _children(p, "pobj")]
+        else:
+            return []
+        return [o for o in objects if _lemma(o) in self.lex.harm_nouns]
+
     # -- victims and numbers ----------------------------------------------------------------
 
     def _excluded(self, t: Token) -> bool:
@@ -620,13 +632,10 @@ class TollExtractor:
                 if any(_lemma(o) == "life" for o in _children(tok, "dobj")):
                     for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj")):
                         found.append((self.lex.life_verbs[lem], tok, v, None))
-            elif _is_verb(tok) and (lem in self.lex.harm_verbs or lem in self.lex.harm_for_verbs):
-                objects = _children(tok, "dobj") if lem in self.lex.harm_verbs else [
-                    g for p in _children(tok, "prep") if p.lower_ == "for" for g in _children(p, "pobj")]
-                harms = [self.lex.harm_nouns[_lemma(o)] for o in objects if _lemma(o) in self.lex.harm_nouns]
-                if harms and not self._irrealis(tok):  # "five others sustained bullet injuries"
-                    for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj", "nsubjpass")):
-                        found.append((harms[0], tok, v, None))
+            elif _is_verb(tok) and (harms := self._harms(tok)) and not self._irrealis(tok):
+                # "five others sustained bullet injuries", "11 people were being treated for gunshot wounds"
+                for v in _expand_conj(_resolve_relative(s) for s in _children(tok, "nsubj", "nsubjpass")):
+                    found.append((self.lex.harm_nouns[_lemma(harms[0])], tok, v, None))
             elif self._kind_of_adjective(tok) and tok.pos_ in ("ADJ", "VERB", "NOUN"):
                 kind = self._kind_of_adjective(tok)
                 if any(_is_numberish(c) for c in _children(tok, "nummod")):
@@ -710,12 +719,8 @@ class TollExtractor:
                 lives = [o for o in _children(trigger, "dobj") if _lemma(o) == "life"]
                 if lives:  # "six people lost their lives"
                     end = max(end, lives[0].idx + len(lives[0].text))
-            if (_lemma(trigger) in self.lex.harm_verbs or _lemma(trigger) in self.lex.harm_for_verbs) and trigger.i > victim.i:
-                harms = [o for o in _children(trigger, "dobj") if _lemma(o) in self.lex.harm_nouns] + [
-                    g for p in _children(trigger, "prep") if p.lower_ == "for" for g in _children(p, "pobj")
-                    if _lemma(g) in self.lex.harm_nouns]
-                if harms:  # "five others sustained bullet injuries"
-                    end = max(end, harms[0].idx + len(harms[0].text))
+            if trigger.i > victim.i and (harms := self._harms(trigger)):  # "five others sustained bullet injuries"
+                end = max(end, harms[0].idx + len(harms[0].text))
             if governor is not None:
                 head_for_anchor = governor
             elif _is_verb(trigger) and trigger.dep_ not in ("amod", "acl", "oprd", "acomp"):
