@@ -111,3 +111,15 @@ def test_a_vow_of_something_harmless_is_no_threat(nlp):
 def test_an_explosion_caused_by_a_gas_leak_is_no_attack(nlp):
     got = _triggers(nlp, "Two explosions rocked the building on Monday, caused by a gas leak in the basement.")
     assert not [t for t in got.values() if t.plover_type == "ASSAULT"]
+
+
+def test_the_verbs_own_subject_picks_its_sense(nlp):
+    got = _triggers(nlp, "Ukraine's General Staff later said its long-range drones had struck the Syzran refinery.")
+    assert got["struck"].plover_type == "ASSAULT"  # drones, not the General Staff, did the striking
+    assert _triggers(nlp, "Teachers struck for a third day over pay.")["struck"].plover_type == "PROTEST"
+
+
+def test_naming_something_with_no_sense_cue_is_no_event(nlp):
+    got = _triggers(nlp, "The army said its drones hit the depot, calling it a key supplier of fuel to the rebels.")
+    assert "calling" not in got
+    assert _triggers(nlp, "The two leaders spoke by phone after Macron called him on Monday.")["called"].plover_type == "CONSULT"

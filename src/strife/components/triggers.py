@@ -241,10 +241,12 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger],
     """The sense whose cues occur in the sentence, else the default (first) sense, flagged weak when ambiguous.
     ``sent_text``: the lower-cased text of a token's sentence, if the caller keeps it (default: read here)."""
     if len(senses) > 1 and sum(1 for s in senses if s.cues) > 1:
-        # the word's own object outranks the rest of the sentence: "imposed sanctions on the faction that
-        # controls Afghanistan" is a sanction, whatever "controls" cues elsewhere
-        local = " ".join(w for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                         for w in [g.lower_ for g in c.lefts if g.dep_ in ("compound", "amod")] + [c.lower_])
+        # the word's own subject and object outrank the rest of the sentence: "imposed sanctions on the faction
+        # that controls Afghanistan" is a sanction, whatever "controls" cues elsewhere; "Ukraine's General Staff
+        # said its drones had struck the refinery" is a drone strike, not staff on strike
+        local = " ".join(w for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "nsubj")
+                         for g in [*(g for g in c.lefts if g.dep_ in ("compound", "amod")), c]
+                         for w in {g.lower_, g.lemma_.lower()})
         if local:
             for s in senses:
                 if s.cues and _cue_present(s.cues, local):
@@ -419,6 +421,9 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
                                            for c in tok.children) or _first_noun_after(tok) in reported):
             continue  # "gave a higher toll", "officers recovered eight bodies": a word with none of its
             # sense's cues, acting on a figure told or the dead found, reports no act of its own
+        if weak and pos == "VERB" and any(c.dep_ == "oprd" for c in tok.children):
+            continue  # "calling it a key supplier of fuel": a word with none of its sense's cues that names
+            # its object something reports no act
         if pos == "VERB" and entry.plover_type == "THREATEN" and not _warns_someone(tok):
             continue  # "warned that the battle against price rises was not yet won": a comment, no threat
         if weak and entry.plover_type == "THREATEN" and any(
