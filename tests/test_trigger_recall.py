@@ -123,3 +123,10 @@ def test_naming_something_with_no_sense_cue_is_no_event(nlp):
     got = _triggers(nlp, "The army said its drones hit the depot, calling it a key supplier of fuel to the rebels.")
     assert "calling" not in got
     assert _triggers(nlp, "The two leaders spoke by phone after Macron called him on Monday.")["called"].plover_type == "CONSULT"
+
+
+def test_withdrawing_a_bill_is_a_concession(nlp):
+    got = _triggers(nlp, "President William Ruto withdrew the bill the following day.")
+    assert (got["withdrew"].plover_type, got["withdrew"].cameo) == ("CONCEDE", "0832")
+    assert _triggers(nlp, "Russia withdrew its ambassador from Vilnius.")["withdrew"].plover_type == "SANCTION"
+    assert _triggers(nlp, "The army withdrew its troops from the town.")["withdrew"].plover_type == "RETREAT"
