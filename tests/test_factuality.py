@@ -110,3 +110,16 @@ def test_set_governs_only_an_infinitive():
              ["the", "army", "be", "set", "to", "attack", "the", "town", "."])
     f = assess(p[5])
     assert not f.factual and f.reason == "governed_by:set"
+
+
+def test_a_generic_noun_under_a_modal_is_no_promise():
+    # "The board would take each meeting ." / "Warnings came before each explosion ."
+    d = _doc(["The", "board", "would", "take", "each", "meeting", "."], [1, 3, 3, 3, 5, 3, 3],
+             ["det", "nsubj", "aux", "ROOT", "det", "dobj", "punct"], ["DT", "NN", "MD", "VB", "DT", "NN", "."],
+             ["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "PUNCT"], ["the", "board", "would", "take", "each", "meeting", "."])
+    f = assess(d[5], "CONSULT")
+    assert not f.factual and f.reason == "generic"
+    d = _doc(["Warnings", "came", "before", "each", "explosion", "."], [1, 1, 1, 4, 2, 1],
+             ["nsubj", "ROOT", "prep", "det", "pobj", "punct"], ["NNS", "VBD", "IN", "DT", "NN", "."],
+             ["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"], ["warning", "come", "before", "each", "explosion", "."])
+    assert assess(d[4], "ASSAULT").factual

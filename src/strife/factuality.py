@@ -110,8 +110,18 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
 
     With ``plover_type``, a non-violent event told in a relative clause about a person
     ("..., who resigned in November, said") is an aside, not a reported event. With ``casualty`` (a verb of
-    dying or wounding), a negated subject ("no civilians were injured", "nobody died") negates it.
+    dying or wounding), a negated subject ("no civilians were injured", "nobody died") negates it. A
+    non-factual noun with a generic determiner is any event of its kind ("would take each meeting as it
+    comes"), reason ``generic``: no promise or threat of one ("before each explosion" stays factual).
     """
+    fact = _assess(trigger, plover_type, casualty)
+    if not fact.factual and trigger.pos_ not in ("VERB", "AUX") and any(
+            c.dep_ == "det" and c.lower_ in _words()["generic_determiners"] for c in trigger.children):
+        return Factuality(False, "generic")
+    return fact
+
+
+def _assess(trigger: Token, plover_type: Optional[str], casualty: bool) -> Factuality:
     w = _words()
     sent, flags = _sentence(trigger)
     if flags[0]:
