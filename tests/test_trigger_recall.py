@@ -130,3 +130,9 @@ def test_withdrawing_a_bill_is_a_concession(nlp):
     assert (got["withdrew"].plover_type, got["withdrew"].cameo) == ("CONCEDE", "0832")
     assert _triggers(nlp, "Russia withdrew its ambassador from Vilnius.")["withdrew"].plover_type == "SANCTION"
     assert _triggers(nlp, "The army withdrew its troops from the town.")["withdrew"].plover_type == "RETREAT"
+
+
+def test_a_bodys_own_meeting_is_no_consultation(nlp):
+    got = _triggers(nlp, "In a statement after the board's two-day meeting, the central bank said inflation was sticky.")
+    assert "meeting" not in got
+    assert _triggers(nlp, "Putin's meeting with Xi lasted three hours.")["meeting"].plover_type == "CONSULT"

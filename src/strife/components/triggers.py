@@ -363,6 +363,15 @@ def _against_an_abstraction(tok: Token, abstract: frozenset[str]) -> bool:
     return False
 
 
+def _one_party(noun: Token) -> bool:
+    """A meeting noun whose one participant is a singular possessor ("the board's meeting", "Tuesday's
+    meeting") and that is held with or between no one."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    return len(poss) == 1 and poss[0].tag_ not in ("NNS", "NNPS") and poss[0].pos_ != "PRON" and not any(
+        c.dep_ == "conj" for c in poss[0].children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children)
+
+
 def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
                   rejected: Optional[list[Rejected]] = None) -> list[Trigger]:
     """The event triggers of ``doc``; non-factual words with no modal reading are left out (and listed in
@@ -378,6 +387,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     locative_of = words["locative_of_nouns"]
     security = words["security_obstructors"]
     protective = words["protective_objects"]
+    one_party = words["one_party_meeting_nouns"]
     natural = words["natural_causes"]
     hostile = words["hostile_types"]
     accidents, explosions = words["accident_sources"], words["explosion_words"]
@@ -443,6 +453,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "assault rifles", "riot police", "protest leaders": a kind of thing, not an event
         if entry.plover_type == "ASSAULT" and _against_an_abstraction(tok, abstract):
             continue  # "the fight against inflation", "strike a deal", "a price war": a figure of speech
+        if pos == "NOUN" and entry.plover_type == "CONSULT" and tok.lemma_.lower() in one_party and _one_party(tok):
+            continue  # "after the board's two-day meeting": a body's own session, not a consultation
         if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in locative_of:
             continue  # "places of temporary deployment": a kind of place, not a deployment
         if entry.plover_type == "PROTEST" and pos == "NOUN" and _said_of(tok, markets):
