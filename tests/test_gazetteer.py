@@ -444,3 +444,12 @@ def test_index_version_follows_only_the_files_the_build_reads(tmp_path, monkeypa
     with (data / "curated_places.tsv").open("a", encoding="utf-8") as fh:
         fh.write("# a comment\n")
     assert build.source_version() != before
+
+
+def test_a_direction_before_a_country_names_a_part_of_it(resolver):
+    # "South Lebanon" is also a town in Ohio; in a story about Lebanon it is the south of the country
+    text = "An Israeli strike killed three in south Lebanon, Lebanese officials said."
+    m = resolve_one(resolver, text, "south Lebanon")
+    assert m.place.country == "LBN"
+    m = resolve_one(resolver, "He grew up in North Kansas City, Missouri.", "North Kansas City")
+    assert m.place.name == "North Kansas City"

@@ -215,3 +215,16 @@ def test_a_name_after_municipality_of_is_a_place(nlp):
     doc = nlp("A civil engineer working for a company building a rural road in the neighbouring municipality "
               "of Tibu was kidnapped on Saturday.")  # (the small model tags "Tibu" a person here)
     assert [p.text for p in doc._.strife_places] == ["Tibu"]
+
+
+def test_a_name_paired_with_a_village_after_between_is_a_place(nlp):
+    words = ["a", "strike", "on", "the", "road", "between", "Nabatieh", "and", "the", "nearby", "village", "of",
+             "Kfar", "Roummane", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = []
+    doc = nlp.get_pipe("strife_places")(doc)
+    got = {p.text: p for p in doc._.strife_places}
+    assert got["Nabatieh"].country == "LBN" and got["Kfar Roummane"].country == "LBN"
+    doc = Doc(nlp.vocab, words=["fighting", "between", "Nabatieh", "and", "Hezbollah", "."])
+    doc.ents = []
+    assert "Nabatieh" not in [p.text for p in nlp.get_pipe("strife_places")(doc)._.strife_places]

@@ -259,12 +259,20 @@ class PlacesComponent:
             i -= 1
         return i >= 0 and lower[i] in LOCATIVE
 
-    def _recoverable(self, lower: list[str], start: int, text: str) -> bool:
+    @staticmethod
+    def _paired_with_a_place(lower: list[str], end: int) -> bool:
+        """"between X and the nearby village of Y": X is paired with what the text calls a place."""
+        return end < len(lower) and lower[end] == "and" and any(
+            lower[k] in PLACE_NOUNS and k + 1 < len(lower) and lower[k + 1] == "of"
+            for k in range(end + 1, min(end + 5, len(lower))))
+
+    def _recoverable(self, lower: list[str], start: int, text: str, end: int = -1) -> bool:
         """An untagged or mis-tagged name after a locative word, known as a notable place."""
         i = start - 1
         while i >= 0 and lower[i] == "the":
             i -= 1
-        weak = i >= 0 and lower[i] in WEAK_LOCATIVE
+        weak = i >= 0 and lower[i] in WEAK_LOCATIVE and not (
+            lower[i] == "between" and end >= 0 and self._paired_with_a_place(lower, end))
         if weak:  # a big place under its own name ("Hill" is not Al Hillah)
             return self._notable(text, MIN_WEAK_POPULATION, max_quality=0)
         return self._notable(text)
@@ -292,7 +300,7 @@ class PlacesComponent:
             if ent.label_ in PLACE_LABELS:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_locative(lower, ent.start) \
-                    and self._recoverable(lower, ent.start, ent.text):
+                    and self._recoverable(lower, ent.start, ent.text, ent.end):
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(lower, ent.start):
                 out.append(ent)
@@ -348,7 +356,7 @@ class PlacesComponent:
                     i += 1
                     continue
                 span = doc[i:j + 1]
-                if not (set(range(i, j + 1)) & taken) and (named or attacked or self._recoverable(lower, i, span.text)):
+                if not (set(range(i, j + 1)) & taken) and (named or attacked or self._recoverable(lower, i, span.text, j + 1)):
                     out.append(span)
                     taken.update(range(i, j + 1))
                 i = j + 1

@@ -230,6 +230,13 @@ class Resolver:
                 seen = {c.place.place_id for c in found}
                 extra = [c for f in _expansions(form) for c in self.gaz.lookup(f)
                          if c.place.place_id not in seen and not seen.add(c.place.place_id)]
+                if not any(c.place.precision in _AREAL for c in found):
+                    # "south Lebanon" is also a part of Lebanon, not only a town in Ohio: the country or
+                    # region the name without its modifier names competes ("South Africa" stays itself)
+                    bare = _MOD_RE.sub("", form).strip()
+                    extra += [c for c in (self.gaz.lookup(bare) if bare != form else ())
+                              if c.place.precision in _AREAL and c.place.place_id not in seen
+                              and not seen.add(c.place.place_id)]
                 return found + tuple(extra)
         if allow_fuzzy:
             for form in forms:
