@@ -1080,3 +1080,11 @@ def test_a_wars_running_total_joins_no_event(nlp):
                          "the Meitei and Kuki-Zo communities, which broke out in May 2023, has claimed more than 260 "
                          "lives.", published=datetime.date(2026, 3, 9))
     assert [r.fatalities.high for r in recs if r.plover.type == "ASSAULT"] == [2]
+
+
+def test_a_description_told_by_pronoun_takes_the_events_country(nlp):
+    text = ("Gunmen attacked the village of Sokolo in central Mali on Sunday. The army said on Monday that it had "
+            "launched air and ground operations around Sokolo, destroying a logistics base.")
+    recs = _records(nlp, text, datetime.date(2026, 1, 13))
+    ops = next(r for r in recs if any(a.text == "The army" for a in r.actors))
+    assert next(a for a in ops.actors if a.text == "The army").country == "MLI"

@@ -74,7 +74,8 @@ def _localise(actors: list[Actor], locations: list[Location], frame: EventFrame)
     country = next((loc.country for loc in locations if loc.country), None) or _home_country(frame)
     if country is None:
         return
-    descriptive = {id(a) for a in frame.roles("actor") + frame.roles("recipient") if a.how == "description"}
+    # (a pronoun standing for one: "The army said ... it had launched operations")
+    descriptive = {id(a) for a in frame.roles("actor") + frame.roles("recipient") if a.how in ("description", "pronoun")}
     names = {a.name for a in frame.roles("actor") + frame.roles("recipient") if id(a) in descriptive}
     # a site or a thing that was hit ("a police station", "an oil refinery", "the town"): where it stands
     sites = {a.name for a in frame.roles("recipient")
