@@ -1088,3 +1088,14 @@ def test_a_description_told_by_pronoun_takes_the_events_country(nlp):
     recs = _records(nlp, text, datetime.date(2026, 1, 13))
     ops = next(r for r in recs if any(a.text == "The army" for a in r.actors))
     assert next(a for a in ops.actors if a.text == "The army").country == "MLI"
+
+
+def test_a_date_opening_a_report_dates_the_event_it_reports(nlp):
+    doc = _doc(nlp, "By Saturday evening, the defence ministry announced that both sides had agreed to an immediate "
+               "ceasefire.", datetime.date(2026, 2, 14))
+    agree = next(m for f in doc._.strife_events for m in f.mentions if m.trigger.lemma == "agree")
+    assert agree.date is not None and agree.date.resolution.start == datetime.date(2026, 2, 14)
+    doc = _doc(nlp, "The ministry said on Saturday that both sides had agreed to an immediate ceasefire.",
+               datetime.date(2026, 2, 14))
+    agree = next(m for f in doc._.strife_events for m in f.mentions if m.trigger.lemma == "agree")
+    assert agree.date is None  # said on Saturday: when it was said

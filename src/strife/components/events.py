@@ -1151,6 +1151,13 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         if tok.dep_ == "conj" and tok.head.i in said_on and tok.head.i not in by_tok:
             m.date = said_on[tok.head.i]  # "Ruto said on Tuesday evening ... and vowed to crush": the speaker's act
             continue
+        if tok.dep_ == "ccomp" and tok.head.i in said_on and tok.head.i not in by_tok \
+                and _fronted(doc, said_on[tok.head.i]):
+            # "On Sunday, the Budalin PDF said they had overrun a military outpost", "By Saturday evening, the
+            # ministry announced that both sides had agreed": a date that opens the sentence sets its scene
+            # (a date after the verb, "said on Thursday", stays the day it was said)
+            m.date = said_on[tok.head.i]
+            continue
         while tok.dep_ in _GOVERNED and tok.head is not tok and steps < 3:
             tok, steps = tok.head, steps + 1
             host = by_tok.get(tok.i)
@@ -1161,6 +1168,17 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
 
 
 _GOVERNED = frozenset({"conj", "advcl", "xcomp", "pcomp", "pobj", "prep"})
+
+
+def _fronted(doc: Doc, d) -> bool:
+    """The date opens its sentence ("On Sunday, ...", "By Saturday evening, ..."), before any subject."""
+    span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    first = span.start
+    while first > span.sent.start and doc[first - 1].pos_ == "ADP":
+        first -= 1
+    return first == span.sent.start
 
 
 def _speech_act_over(doc: Doc, date_head: int, m: EventMention, mentions: list[EventMention]) -> EventMention:
