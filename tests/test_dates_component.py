@@ -169,3 +169,11 @@ def test_an_anaphoric_day_reaches_past_a_sentence_without_a_date(nlp):
     _, found = mentions(nlp, "Demonstrators stormed parliament on Dec. 18. Police fired tear gas. The president "
                              "withdrew the bill the following day.")
     assert found[-1].resolution.start == date(2019, 12, 19)
+
+
+def test_hours_later_is_the_day_told_just_before(nlp):
+    assert not is_duration_or_age("Hours later") and is_duration_or_age("two years later")
+    _, found = mentions(nlp, "The two ministers signed the deal in Ankara on Thursday. Hours later, Eritrea rejected it.",
+                        date(2026, 1, 22))
+    later = next(m for m in found if m.text == "Hours later")
+    assert later.resolution.start == later.resolution.end == date(2026, 1, 22)

@@ -1099,3 +1099,10 @@ def test_a_date_opening_a_report_dates_the_event_it_reports(nlp):
                datetime.date(2026, 2, 14))
     agree = next(m for f in doc._.strife_events for m in f.mentions if m.trigger.lemma == "agree")
     assert agree.date is None  # said on Saturday: when it was said
+
+
+def test_a_fronted_date_dates_the_object_event_a_speaker_reports(nlp):
+    doc = _doc(nlp, "Ethiopia and Somalia signed the deal in Ankara on Thursday. Hours later, Eritrea's information "
+               "ministry said in a statement that Asmara rejects this agreement.", datetime.date(2026, 1, 22))
+    rej = next(m for f in doc._.strife_events if f.plover_type == "REJECT" for m in f.mentions)
+    assert rej.date is not None and rej.date.resolution.start == datetime.date(2026, 1, 22)

@@ -72,6 +72,8 @@ def is_duration_or_age(text: str) -> bool:
     t = " ".join(text.replace("\u2019", "'").split())
     if _AGE.search(t):
         return True
+    if t.lower() in load_date_words().anaphoric:
+        return False  # "hours later" counts from a time the text has told: it points to one
     return bool(_duration_pattern().match(t)) and not re.search(r"\bago\b", t, re.IGNORECASE)
 
 

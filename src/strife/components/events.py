@@ -1145,18 +1145,20 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         if m.sequel:
             m.date = None  # "died in hospital overnight": when the wounded died, not when the attack was
             continue
-        if m.date is not None or m.trigger.pos != "VERB":
+        if m.date is not None:
+            continue
+        if (said := _reported_under(doc[m.trigger.i], said_on)) is not None and said not in by_tok \
+                and _fronted(doc, said_on[said]):
+            # "On Sunday, the Budalin PDF said they had overrun a military outpost", "By Saturday evening, the
+            # ministry announced that both sides had agreed": a date that opens the sentence sets its scene
+            # (a date after the verb, "said on Thursday", stays the day it was said)
+            m.date = said_on[said]
+            continue
+        if m.trigger.pos != "VERB":
             continue
         tok, steps = doc[m.trigger.i], 0
         if tok.dep_ == "conj" and tok.head.i in said_on and tok.head.i not in by_tok:
             m.date = said_on[tok.head.i]  # "Ruto said on Tuesday evening ... and vowed to crush": the speaker's act
-            continue
-        if tok.dep_ == "ccomp" and tok.head.i in said_on and tok.head.i not in by_tok \
-                and _fronted(doc, said_on[tok.head.i]):
-            # "On Sunday, the Budalin PDF said they had overrun a military outpost", "By Saturday evening, the
-            # ministry announced that both sides had agreed": a date that opens the sentence sets its scene
-            # (a date after the verb, "said on Thursday", stays the day it was said)
-            m.date = said_on[tok.head.i]
             continue
         while tok.dep_ in _GOVERNED and tok.head is not tok and steps < 3:
             tok, steps = tok.head, steps + 1
@@ -1168,6 +1170,18 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
 
 
 _GOVERNED = frozenset({"conj", "advcl", "xcomp", "pcomp", "pobj", "prep"})
+
+
+def _reported_under(tok, said_on: dict) -> Optional[int]:
+    """The reporting verb (a key of ``said_on``) whose complement clause holds ``tok``: its clause's verb, or
+    that verb's object ("said that Asmara rejects this agreement")."""
+    for _ in range(3):
+        if tok.dep_ == "ccomp" and tok.head.i in said_on:
+            return tok.head.i
+        if tok.dep_ not in ("ccomp", "dobj", "xcomp", "conj") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _fronted(doc: Doc, d) -> bool:
