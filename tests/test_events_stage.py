@@ -1106,3 +1106,15 @@ def test_a_fronted_date_dates_the_object_event_a_speaker_reports(nlp):
                "ministry said in a statement that Asmara rejects this agreement.", datetime.date(2026, 1, 22))
     rej = next(m for f in doc._.strife_events if f.plover_type == "REJECT" for m in f.mentions)
     assert rej.date is not None and rej.date.resolution.start == datetime.date(2026, 1, 22)
+
+
+def test_what_came_hours_or_days_after_an_event_counts_from_its_day(nlp):
+    text = ("A roadside bomb exploded near a bus in Palmyra on Thursday, killing six soldiers. It was the third attack "
+            "this month. Hours after the blast, Syrian troops launched a search operation in the desert.")
+    doc = _doc(nlp, text, datetime.date(2026, 5, 22))
+    op = next(m for f in doc._.strife_events for m in f.mentions if m.trigger.lemma == "operation")
+    assert op.date.resolution.start == datetime.date(2026, 5, 21) and op.separate  # not the blast itself
+    doc = _doc(nlp, "A roadside bomb exploded near a bus in Palmyra on Thursday. Two days after the blast, police "
+               "arrested three men.", datetime.date(2026, 5, 26))
+    arrest = next(m for f in doc._.strife_events for m in f.mentions if m.trigger.lemma == "arrest")
+    assert arrest.date.resolution.start == datetime.date(2026, 5, 23)

@@ -1054,6 +1054,48 @@ def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
     return host, (-n if mark.lower_ == "after" else n), span
 
 
+def _one_day(d) -> bool:
+    res = getattr(d, "resolution", None)
+    return res is not None and res.precision == "day" and res.start is not None and res.start == res.end
+
+
+def _counted_from(doc: Doc, tok: Token, by_tok: dict, mentions: list) -> Optional[tuple]:
+    """For a verb told as "hours after X" / "two days after X" where X is an event ("Hours after the blast,
+    troops launched a search operation"): the date X has (its own, or for "the blast" told before, that of the
+    last earlier event of its type with a date of its own), the shift in days from it (hours: the same day) and
+    the span of the count; else None."""
+    units = ("day", "hour")
+    pairs = [(p, next((c for c in p.children if c.dep_ == "npadvmod" and c.lemma_.lower() in units), None))
+             for p in tok.children if p.dep_ == "prep"]  # "[two days] after the bombing"
+    pairs += [(p, c) for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in units
+              for p in [*c.children, *tok.children] if p.dep_ == "prep" and (p.head is c or p.i == c.i + 1)]
+    # ("[Hours after the blast], troops launched", "Hours] [after the blast], ...")
+    for prep, count in pairs:
+        if prep.lower_ not in ("after", "before"):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        event = by_tok.get(obj.i) if obj is not None else None
+        if count is None or event is None:
+            continue
+        told = event.date
+        if told is None and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in obj.children):
+            # "the blast": the event of its type told last with a date of its own
+            earlier = [x for x in mentions if x.date is not None and x.trigger.i < obj.i
+                       and x.trigger.plover_type == event.trigger.plover_type and _one_day(x.date)]
+            told = max(earlier, key=lambda x: x.trigger.i).date if earlier else None
+        if told is None or not _one_day(told):
+            continue
+        if count.lemma_.lower() == "hour":
+            shift = 0
+        else:
+            n = next((parse_number(c.text) for c in count.children if c.dep_ in ("det", "nummod")), None)
+            if not n:
+                continue
+            shift = n if prep.lower_ == "after" else -n
+        return told, shift, doc[min(c.i for c in count.subtree):prep.i + 1]
+    return None
+
+
 def _when_clause(tok: Token) -> Optional[Token]:
     """The "when" clause said of a time that holds the event word ("since May last year, when the killing of
     a militia leader set off days of fighting that killed eight"): its verb, or None."""
@@ -1136,6 +1178,20 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
                 day = res.start + timedelta(days=shift)
                 m.date = replace(host.date, start_char=span.start_char, end_char=span.end_char, text=span.text,
                                  resolution=DateResolution(day, day, "day", res.basis))
+    # "Hours after the blast, troops launched a search operation": counted on from the dated event named
+    by_tok_all = {i: x for x in mentions for i in x.tokens}
+    for m in mentions:
+        trig = doc[m.trigger.i]
+        verb = trig if m.trigger.pos == "VERB" else trig.head if trig.dep_ == "dobj" and trig.head.i not in by_tok_all else None
+        if m.date is None and verb is not None and (
+                got := _counted_from(doc, verb, by_tok_all, mentions) or (
+                    _counted_from(doc, verb.head, by_tok_all, mentions) if verb.dep_ == "conj" else None)):
+            told, shift, span = got
+            m.separate = True  # what came hours or days after an event is not that event
+            res = told.resolution
+            day = res.start + timedelta(days=shift)
+            m.date = replace(told, start_char=span.start_char, end_char=span.end_char, text=span.text,
+                             resolution=DateResolution(day, day, "day", res.basis))
     # an undated verb takes the date of the dated event verb its clause hangs from (or of the reporting verb it
     # is coordinated with: the speaker's own act): one coordinated with it
     # ("marched on Tuesday ..., and police fired tear gas"), or governing it ("cut ties in 2016 after
