@@ -879,3 +879,11 @@ def test_a_dateline_may_end_with_a_colon_after_its_date():
     (d,) = find_datelines(text)
     assert text[d.place_start:d.place_end] == "IMPHAL" and text[d.end:].startswith("Tension")
     assert find_datelines("UPDATE: the toll rose to 12.") == ()  # a colon without a date is no dateline
+
+
+def test_a_place_in_ordinary_capitals_with_an_agency_is_a_dateline():
+    text = "Strikes hit Kyiv\n\nKyiv (AFP) - Russia pounded Kyiv and Odesa overnight."
+    (d,) = find_datelines(text)
+    assert text[d.place_start:d.place_end] == "Kyiv" and text[d.end:].startswith("Russia")
+    assert find_datelines("Hamas (the group) - said it fired rockets.") == ()
+    assert find_datelines("Russia (AFP) pounded Kyiv.") == ()

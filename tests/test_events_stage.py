@@ -1118,3 +1118,16 @@ def test_what_came_hours_or_days_after_an_event_counts_from_its_day(nlp):
                "arrested three men.", datetime.date(2026, 5, 26))
     arrest = next(m for f in doc._.strife_events for m in f.mentions if m.trigger.lemma == "arrest")
     assert arrest.date.resolution.start == datetime.date(2026, 5, 23)
+
+
+def test_the_lead_for_undated_events_is_the_first_of_the_body_not_the_headline():
+    from types import SimpleNamespace as NS
+
+    from strife.assemble import _lead_dates
+    from strife.timeexpr import DateResolution
+
+    day = NS(resolution=DateResolution(datetime.date(2026, 1, 12), datetime.date(2026, 1, 13), "day", "explicit"),
+             text="overnight into Tuesday", start_char=0, end_char=0)
+    headline = NS(plover_type="ASSAULT", mentions=[NS(i=3, headline=True)], date=None)
+    body = NS(plover_type="ASSAULT", mentions=[NS(i=20, headline=False)], date=day)
+    assert _lead_dates([headline, body])["ASSAULT"] is body

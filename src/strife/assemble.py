@@ -169,9 +169,10 @@ def _date_info(res, text: Optional[str], span, basis_override: Optional[str] = N
 
 
 def _lead_dates(frames: list[EventFrame]) -> dict[str, EventFrame]:
-    """Per PLOVER type, the article's first frame of that type, where it is dated to the day."""
+    """Per PLOVER type, the article's first frame of that type, where it is dated to the day (first in the
+    body: the headline's words come before the body's but are not its lead)."""
     out: dict[str, EventFrame] = {}
-    for f in sorted(frames, key=lambda f: min(m.i for m in f.mentions)):
+    for f in sorted(frames, key=lambda f: min((m.i for m in f.mentions if not m.headline), default=10**9)):
         out.setdefault(f.plover_type, f)
     return {t: f for t, f in out.items()
             if f.date is not None and f.date.resolution is not None and f.date.resolution.precision == "day"

@@ -2,9 +2,10 @@
 
     "KANO, Nigeria (Reuters) - Armed men ..."      "NAIROBI, June 25 (AP) — Thousands ..."
     "MANSFIELD — The council ..."                  "WASHINGTON (AP) -- The Pentagon ..."
-    "IMPHAL, March 9: Tension gripped ..."
+    "IMPHAL, March 9: Tension gripped ..."         "Kyiv (AFP) - Russia pounded ..."
 
-A dateline is an all-capitals place name opening a paragraph (or following the headline's last
+A dateline is an all-capitals place name (or one in ordinary capitals followed by a news agency in
+parentheses) opening a paragraph (or following the headline's last
 sentence on its line), then optionally a comma and a region or a date, optionally an agency in
 parentheses, then a dash (or a colon after a date). Its place is where the report was filed; its date, when; its agency, who
 filed it. None of them is a party to the news or the date of an event in it: the places stage reads
@@ -30,6 +31,15 @@ _DATELINE = re.compile(
     + _AGENCY + r":[ ])")
 
 
+# "Kyiv (AFP) - Russia pounded ...": a place in ordinary capitals opens a paragraph as a dateline only with
+# the agency in parentheses right after it
+_TITLE_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<place>[A-Z][a-z][\w.'’\-]*(?:[ ][A-Z][\w.'’\-]+){0,2})"
+    r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z0-9][\w.]*){0,2}){0,2}"
+    r"[ ]*\((?:AFP|AP|Reuters|dpa|DPA|Xinhua|Anadolu|ANI|PTI|IANS|UPI|EFE|ANSA|Kyodo|Yonhap|TASS|Interfax|Bernama|"
+    r"AA|IRNA|WAFA|Sputnik|RIA|Bloomberg|CNN|BBC|VOA|APA|KUNA|SPA|QNA|MENA|NNA|SANA)\)[ ]*(?:—|–|--|-)[ ]")
+
+
 @dataclass(frozen=True)
 class Dateline:
     place_start: int    # where the dateline begins: its place name
@@ -43,7 +53,7 @@ class Dateline:
 @lru_cache(maxsize=64)
 def _find(text: str) -> tuple[Dateline, ...]:
     out = []
-    for m in _DATELINE.finditer(text):
+    for m in sorted([*_DATELINE.finditer(text), *_TITLE_DATELINE.finditer(text)], key=lambda m: m.start("place")):
         start = m.start("place")
         out.append(Dateline(start, start + len(m.group("place").rstrip(" .-")), m.end()))
     return tuple(out)
