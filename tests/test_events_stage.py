@@ -1131,3 +1131,9 @@ def test_the_lead_for_undated_events_is_the_first_of_the_body_not_the_headline()
     headline = NS(plover_type="ASSAULT", mentions=[NS(i=3, headline=True)], date=None)
     body = NS(plover_type="ASSAULT", mentions=[NS(i=20, headline=False)], date=day)
     assert _lead_dates([headline, body])["ASSAULT"] is body
+
+
+def test_infrastructure_hit_is_what_was_hit(nlp):
+    doc = _doc(nlp, "In Odesa, Russian drones struck port infrastructure overnight, killing two people.")
+    roles = [(r.role, r.mention.text) for f in doc._.strife_events for m in f.mentions for r in m.roles]
+    assert ("recipient", "port infrastructure") in roles
