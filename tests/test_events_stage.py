@@ -1137,3 +1137,10 @@ def test_infrastructure_hit_is_what_was_hit(nlp):
     doc = _doc(nlp, "In Odesa, Russian drones struck port infrastructure overnight, killing two people.")
     roles = [(r.role, r.mention.text) for f in doc._.strife_events for m in f.mentions for r in m.roles]
     assert ("recipient", "port infrastructure") in roles
+
+
+def test_who_launched_the_weapons_in_an_attack_is_its_actor(nlp):
+    recs = _records(nlp, "Ukraine's air force said Russia had launched 36 missiles, including ballistic Iskander-M "
+                    "missiles, and 418 drones in the combined attack.")
+    attack = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Russia"]

@@ -616,6 +616,8 @@ class MentionBuilder:
         if tok.dep_ != "pobj" or tok.pos_ != "NOUN" or tok.head.dep_ != "prep":
             return None
         verb = tok.head.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "conj") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "launched 36 missiles and 418 drones in the combined attack" (the PP on the object)
         return verb if f"{verb.lemma_.lower()} {tok.head.lower_}" in self.w["light_verb_preps"] else None
 
     def _recipient_tokens(self, tok: Token) -> list[tuple[Token, str]]:
