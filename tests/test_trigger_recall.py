@@ -136,3 +136,10 @@ def test_a_bodys_own_meeting_is_no_consultation(nlp):
     got = _triggers(nlp, "In a statement after the board's two-day meeting, the central bank said inflation was sticky.")
     assert "meeting" not in got
     assert _triggers(nlp, "Putin's meeting with Xi lasted three hours.")["meeting"].plover_type == "CONSULT"
+
+
+def test_a_ring_or_a_suspect_named_after_a_crime_is_no_event(nlp):
+    got = _triggers(nlp, "The judge ordered the release of major Alfredo Jimenez and other members of the kidnapping ring.")
+    assert "kidnapping" not in got
+    assert "bombing" not in _triggers(nlp, "Police questioned the bombing suspect for six hours.")
+    assert _triggers(nlp, "Gunmen were behind the kidnapping of two engineers.")["kidnapping"].plover_type == "ASSAULT"
