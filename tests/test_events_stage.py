@@ -1144,3 +1144,13 @@ def test_who_launched_the_weapons_in_an_attack_is_its_actor(nlp):
                     "missiles, and 418 drones in the combined attack.")
     attack = next(r for r in recs if r.plover.type == "ASSAULT")
     assert [a.name for a in attack.actors if a.role == "actor"] == ["Russia"]
+
+
+def test_civilians_killed_stay_the_attacks_recipients(nlp):
+    # the whole article: the learned role filler picks the market as the target, and the civilians stay
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "gold_articles" / "bf_market.txt").read_text(encoding="utf-8")
+    recs = _records(nlp, text, datetime.date(2024, 3, 4))
+    attack = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert "12 civilians" in [a.text for a in attack.actors if a.role == "recipient"]
