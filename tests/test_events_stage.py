@@ -1154,3 +1154,16 @@ def test_civilians_killed_stay_the_attacks_recipients(nlp):
     recs = _records(nlp, text, datetime.date(2024, 3, 4))
     attack = next(r for r in recs if r.plover.type == "ASSAULT")
     assert "12 civilians" in [a.text for a in attack.actors if a.role == "recipient"]
+
+
+def test_an_older_event_beside_the_lead_is_background():
+    from types import SimpleNamespace as NS
+
+    from strife.assemble import _background
+
+    frame = NS(mentions=[NS(subordinate=False, aggregate=False)], date=None)
+    three_weeks = NS(end="2025-10-28", basis="explicit")
+    published = datetime.date(2025, 11, 18)
+    assert _background(frame, three_weeks, published, story_lead=False)  # "On Oct. 28, a roadside bomb ..."
+    assert not _background(frame, three_weeks, published, story_lead=True)  # the story's own news
+    assert not _background(frame, NS(end="2025-11-16", basis="relative_to_published"), published, story_lead=False)

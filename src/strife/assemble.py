@@ -529,13 +529,20 @@ def classify_text(text: str):
     return EventClassifier.load().predict(text)
 
 
-def _background(frame: EventFrame, date_info: DateInfo, published: Optional[date]) -> bool:
+# how old an event may be and still be the news: the story's lead, a month; any other event it tells, under a
+# week (an attack "on Oct. 28" recalled in a report of Nov. 18 is context)
+BACKGROUND_DAYS_LEAD = 30
+BACKGROUND_DAYS_OTHER = 6
+
+
+def _background(frame: EventFrame, date_info: DateInfo, published: Optional[date], story_lead: bool = True) -> bool:
     if all(m.subordinate or m.aggregate for m in frame.mentions):
         return True
     if frame.date is not None and is_period(frame.date):
         return True  # "have killed thousands since 2011": a count over a period, told as context
     if published is not None and date_info.end and date_info.basis != "published_fallback":
-        return date.fromisoformat(date_info.end) < published - timedelta(days=30)
+        days = BACKGROUND_DAYS_LEAD if story_lead else BACKGROUND_DAYS_OTHER
+        return date.fromisoformat(date_info.end) < published - timedelta(days=days)
     return False
 
 
@@ -662,6 +669,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
     scored = []
     lead_start = min((min(m.sent_start for m in f.mentions) for f in frames if f.mentions), default=-1)
     leads = _lead_dates(frames)
+    story_lead = min(frames, key=lambda f: min((m.i for m in f.mentions if not m.headline), default=10**9), default=None)
     codable = [f for f in frames if f.plover_type in _ACLED_CODABLE]
     lead = min(codable, key=lambda f: min(m.i for m in f.mentions)) if codable else None
     if len(codable) > 1 and lead is not None and _named_weapon(lead):
@@ -684,7 +692,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
             background=False, evidence=_evidence(f, doc_text(doc)), extractor=ExtractorInfo(version=__version__),
         )
         _localise(ev.actors, ev.locations, f)
-        ev.background = _background(f, date_info, article.published)
+        ev.background = _background(f, date_info, article.published, story_lead=f is story_lead)
         feats = confidence_features(ev, f, doc_text(doc)[head.sent_start:head.sent_end])
         ev.confidence = confidence(feats)
         if KEEP_CONFIDENCE_FEATURES:
