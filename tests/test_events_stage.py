@@ -1167,3 +1167,12 @@ def test_an_older_event_beside_the_lead_is_background():
     assert _background(frame, three_weeks, published, story_lead=False)  # "On Oct. 28, a roadside bomb ..."
     assert not _background(frame, three_weeks, published, story_lead=True)  # the story's own news
     assert not _background(frame, NS(end="2025-11-16", basis="relative_to_published"), published, story_lead=False)
+
+
+def test_a_sourced_toll_at_the_leads_place_adds_to_the_lead(nlp):
+    text = ("M23 rebels captured the town of Masisi in Congo's North Kivu province on Tuesday after two days of heavy "
+            "fighting with the army. At least 17 people were killed in the clashes, according to a local civil society "
+            "group. Hospital staff in Masisi said they had treated more than 40 wounded.")
+    recs = _records(nlp, text, datetime.date(2025, 2, 11))
+    lead = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert lead.injuries.low == 40 and lead.fatalities.low == 17

@@ -196,12 +196,20 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
         return False
     gap = m.sent_i - max(x.sent_i for x in lead.mentions)
     if "casualty" in m.trigger.flags and m.tolls and all(t.source for t in m.tolls) and (
-            (m.roles and 0 < gap <= CLAIM_GAP) or m.sent_i == lead.mentions[0].sent_i):
-        return True  # (in the lead's own sentence too: "..., AFRICOM said, but local elders said seven people died")
+            ((m.roles or _same_site(lead, m)) and 0 < gap <= CLAIM_GAP) or m.sent_i == lead.mentions[0].sent_i):
+        # (in the lead's own sentence too: "..., AFRICOM said, but local elders said seven people died"; with
+        # no victim named, at the lead's place: "Hospital staff in Masisi said they had treated more than 40 wounded")
+        return True
     if not m.roles or not 0 < gap <= 2:
         return False
     ma, fa = m.actors("actor"), lead.roles("actor")
     return bool(ma and fa) and m.reported and (_names(ma) & _names(fa) or _described_within(ma, fa))
+
+
+def _same_site(lead: EventFrame, m: EventMention) -> bool:
+    """``m`` names a place (below a country) that the lead names too."""
+    mine = _place_keys(m.places)
+    return bool(mine) and bool(mine & _place_keys([p for x in lead.mentions for p in x.places]))
 
 
 def _place_keys(places) -> set[str]:
