@@ -1176,3 +1176,13 @@ def test_a_sourced_toll_at_the_leads_place_adds_to_the_lead(nlp):
     recs = _records(nlp, text, datetime.date(2025, 2, 11))
     lead = next(r for r in recs if r.plover.type == "ASSAULT")
     assert lead.injuries.low == 40 and lead.fatalities.low == 17
+
+
+def test_a_toll_in_the_next_sentence_is_the_leads(nlp):
+    text = ("Armed miscreants attacked Phougakchao Ikhai village late on Sunday night, setting fire to at least 17 houses. "
+            "According to Manipur Police, a group of armed men opened indiscriminate fire at houses on the outskirts of "
+            "the village before torching them. Two men were killed on the spot, while five others, including a woman, "
+            "sustained bullet injuries and were shifted to hospital in Imphal.")
+    recs = _records(nlp, text, datetime.date(2026, 3, 9))
+    lead = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert lead.injuries.low == 5 and lead.fatalities.low == 2

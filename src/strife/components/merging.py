@@ -200,6 +200,8 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
         # (in the lead's own sentence too: "..., AFRICOM said, but local elders said seven people died"; with
         # no victim named, at the lead's place: "Hospital staff in Masisi said they had treated more than 40 wounded")
         return True
+    if "casualty" in m.trigger.flags and m.tolls and not m.roles and gap == 1:
+        return True  # the toll in the very next sentence: "... opened fire at houses ... Two men ... were killed on the spot"
     if not m.roles or not 0 < gap <= 2:
         return False
     ma, fa = m.actors("actor"), lead.roles("actor")
