@@ -1186,3 +1186,14 @@ def test_a_toll_in_the_next_sentence_is_the_leads(nlp):
     recs = _records(nlp, text, datetime.date(2026, 3, 9))
     lead = next(r for r in recs if r.plover.type == "ASSAULT")
     assert lead.injuries.low == 5 and lead.fatalities.low == 2
+
+
+def test_the_wounded_of_a_sentence_the_lead_holds_are_the_leads(nlp):
+    # the whole article: "the transitional government said 14 civilians had been killed and nine wounded in a
+    # 'cowardly terrorist attack' on Sokolo" (the killed join the lead first, the wounded hang on the attack)
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "gold_articles" / "n1_mali_sokolo.txt").read_text(encoding="utf-8")
+    recs = _records(nlp, text, datetime.date(2026, 1, 13))
+    lead = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert lead.injuries.low == 9 and 14 in [c.value for c in lead.fatalities.claims]
