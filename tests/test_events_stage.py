@@ -507,8 +507,9 @@ def test_a_future_under_an_agreement_is_agreed_not_threatened(nlp, text, agreed)
      "and Hezbollah.", "RETREAT", False),
     ("Israel and Hezbollah agreed to a ceasefire on Nov. 27.", "AGREE", True),
     ("Markets had been pricing in a cut at Tuesday's meeting as recently as mid-January.", "CONSULT", False),
-    ("In a statement after the board's two-day meeting, the central bank said inflation had proved stickier "
-     "than expected.", "CONSULT", True),
+    ("In a statement after the two leaders' two-day meeting, the Kremlin said ties had never been stronger.",
+     "CONSULT", True),
+    # (a body's own session is no consultation: "after the board's two-day meeting", see test_trigger_recall)
     ("Gryffindor's head Minerva McGonagall left for the Ministry of Magic on Wednesday for meetings with Albus "
      "Dumbledore.", "CONSULT", True),
 ])

@@ -168,11 +168,16 @@ def _date_info(res, text: Optional[str], span, basis_override: Optional[str] = N
                     precision=res.precision, text=text, span=span, basis=basis)
 
 
+def _body_start(frame: EventFrame) -> int:
+    """Where the frame's first mention in the body stands (a headline-only frame comes last)."""
+    return min((m.i for m in frame.mentions if not m.headline), default=10**9)
+
+
 def _lead_dates(frames: list[EventFrame]) -> dict[str, EventFrame]:
     """Per PLOVER type, the article's first frame of that type, where it is dated to the day (first in the
     body: the headline's words come before the body's but are not its lead)."""
     out: dict[str, EventFrame] = {}
-    for f in sorted(frames, key=lambda f: min((m.i for m in f.mentions if not m.headline), default=10**9)):
+    for f in sorted(frames, key=_body_start):
         out.setdefault(f.plover_type, f)
     return {t: f for t, f in out.items()
             if f.date is not None and f.date.resolution is not None and f.date.resolution.precision == "day"
@@ -669,7 +674,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
     scored = []
     lead_start = min((min(m.sent_start for m in f.mentions) for f in frames if f.mentions), default=-1)
     leads = _lead_dates(frames)
-    story_lead = min(frames, key=lambda f: min((m.i for m in f.mentions if not m.headline), default=10**9), default=None)
+    story_lead = min(frames, key=_body_start, default=None)
     codable = [f for f in frames if f.plover_type in _ACLED_CODABLE]
     lead = min(codable, key=lambda f: min(m.i for m in f.mentions)) if codable else None
     if len(codable) > 1 and lead is not None and _named_weapon(lead):

@@ -1057,8 +1057,20 @@ def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
 
 
 def _one_day(d) -> bool:
+    """The date mention resolves to a single day."""
     res = getattr(d, "resolution", None)
     return res is not None and res.precision == "day" and res.start is not None and res.start == res.end
+
+
+def _shifted(d, shift: int, span: Span, spread: int = 0, until=None):
+    """Date mention ``d`` (a single day) moved ``shift`` days, told by the words of ``span`` ("a day after"); with
+    ``spread``, a range of that many more days, ending no later than ``until`` ("hours after": that day or the next)."""
+    day = d.resolution.start + timedelta(days=shift)
+    end = day + timedelta(days=spread)
+    if until is not None and end > until >= day:
+        end = until
+    return replace(d, start_char=span.start_char, end_char=span.end_char, text=span.text,
+                   resolution=DateResolution(day, end, "day", d.resolution.basis))
 
 
 def _counted_from(doc: Doc, tok: Token, by_tok: dict, mentions: list) -> Optional[tuple]:
@@ -1175,11 +1187,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             host_tok, shift, span = got
             before = [x for x in mentions if x.date is not None and x.sent_start == m.sent_start and x.i < m.i]
             host = by_tok_dated.get(host_tok.i) if host_tok is not None else (max(before, key=lambda x: x.i) if before else None)
-            res = getattr(host.date, "resolution", None) if host is not None else None
-            if res is not None and res.precision == "day" and res.start is not None and res.start == res.end:
-                day = res.start + timedelta(days=shift)
-                m.date = replace(host.date, start_char=span.start_char, end_char=span.end_char, text=span.text,
-                                 resolution=DateResolution(day, day, "day", res.basis))
+            if host is not None and _one_day(host.date):
+                m.date = _shifted(host.date, shift, span)
     # "Hours after the blast, troops launched a search operation": counted on from the dated event named
     by_tok_all = {i: x for x in mentions for i in x.tokens}
     for m in mentions:
@@ -1190,10 +1199,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
                     _counted_from(doc, verb.head, by_tok_all, mentions) if verb.dep_ == "conj" else None)):
             told, shift, span = got
             m.separate = True  # what came hours or days after an event is not that event
-            res = told.resolution
-            day = res.start + timedelta(days=shift)
-            m.date = replace(told, start_char=span.start_char, end_char=span.end_char, text=span.text,
-                             resolution=DateResolution(day, day, "day", res.basis))
+            hours = span.root.lemma_.lower() == "hour" or any(t.lemma_.lower() == "hour" for t in span)
+            m.date = _shifted(told, shift, span, spread=1 if hours else 0, until=publication_day(doc))
     # an undated verb takes the date of the dated event verb its clause hangs from (or of the reporting verb it
     # is coordinated with: the speaker's own act): one coordinated with it
     # ("marched on Tuesday ..., and police fired tear gas"), or governing it ("cut ties in 2016 after

@@ -202,7 +202,7 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
         return True
     if "casualty" in m.trigger.flags and m.tolls and not m.roles and gap == 1:
         return True  # the toll in the very next sentence: "... opened fire at houses ... Two men ... were killed on the spot"
-    if m.tolls and not m.roles and gap == 0 and len(m.tolls) == sum(1 for t in m.tolls if t.source):
+    if m.tolls and not m.roles and gap == 0 and all(t.source for t in m.tolls):
         # a sentence the lead already holds a casualty of: "said 14 civilians had been killed and nine wounded
         # in a 'cowardly terrorist attack' on Sokolo" (the killed in the lead, the wounded on the attack)
         return True
