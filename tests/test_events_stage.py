@@ -1195,3 +1195,50 @@ def test_the_wounded_of_a_sentence_the_lead_holds_are_the_leads(nlp):
     recs = _records(nlp, text, datetime.date(2026, 1, 13))
     lead = next(r for r in recs if r.plover.type == "ASSAULT")
     assert lead.injuries.low == 9 and 14 in [c.value for c in lead.fatalities.claims]
+
+
+def _with_classifier(nlp, text, sub, prob, monkeypatch):
+    """Records of ``text`` while the learned classifier reads ``sub`` (an ACLED sub-event type) at ``prob``."""
+    from types import SimpleNamespace
+
+    from strife import assemble, ontology
+
+    fake = SimpleNamespace(predict=lambda _: SimpleNamespace(
+        acled_event_type=ontology.acled_event_type(sub), acled_sub_event_type=sub, acled_prob=prob,
+        plover=None, plover_prob=0.0, cameo_root=None, pentaclass=None))
+    assemble.use_classifier(fake)
+    try:
+        return _records(nlp, text)
+    finally:
+        assemble.use_classifier(None)
+
+
+def test_a_named_disruption_is_not_outranked_by_a_middling_classifier(nlp, monkeypatch):
+    """ "Police defused two bombs" is a disrupted weapons use whatever a classifier at 0.6 says of it."""
+    recs = _with_classifier(nlp, "Police defused two bombs near the market on Monday.", "Arrests", 0.6, monkeypatch)
+    assert recs and recs[0].acled.sub_event_type == "Disrupted weapons use", [(r.plover.type, r.acled) for r in recs]
+
+
+@pytest.mark.parametrize("text, disrupted", [
+    ("Air defences intercepted three missiles over the capital on Monday.", True),
+    ("Border guards intercepted a suspected human trafficker on Monday.", False),
+])
+def test_intercepting_is_a_disruption_only_of_weapons(nlp, text, disrupted):
+    """Intercepted missiles are a disruption the word itself decides; an intercepted person is no such reading."""
+    doc = _doc(nlp, text)
+    trig = next(t for t in doc._.strife_triggers if doc[t.i].lower_ == "intercepted")
+    assert (not trig.weak) == disrupted
+
+
+@pytest.mark.parametrize("text", [
+    "The militants fired 150 mortar rounds containing poisonous gases on the army positions on Monday.",
+    "Government forces used sulfur mustard in an attack on the town on Monday.",
+    "Helicopters dropped barrel bombs filled with chlorine on the town on Monday.",
+])
+def test_a_chemical_payload_makes_a_chemical_attack(nlp, text):
+    """What a munition carries, or what was used in the attack, names the weapon; a chemical agent outranks
+    the shells or aircraft that delivered it (ACLED's "Chemical weapon")."""
+    recs = _records(nlp, text)
+    assault = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert assault.plover.mode[0] == "cbrn", assault.plover.mode
+    assert assault.acled.sub_event_type == "Chemical weapon"

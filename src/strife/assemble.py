@@ -487,6 +487,12 @@ def _named_weapon(frame: EventFrame) -> bool:
     return any(t.weapon_modes for m in frame.mentions for t in [m.trigger, *m.folded])
 
 
+def _named_disruption(frame: EventFrame) -> bool:
+    """The event's own word is a disruption ("defused", "intercepted", "seized weapons")."""
+    return any(not t.weak and (t.acled_hint == "disrupted" or "disrupted" in t.hints)
+               for m in frame.mentions for t in [m.trigger, *m.folded])
+
+
 def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str) -> Optional[tuple[str, str]]:
     """Rule reading first where the text names the weapon; else the learned classifier's
     sub-event type for the sentence, when it is confident and the PLOVER type is one ACLED codes."""
@@ -496,7 +502,8 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
     pred = classify_text(sentence_text)
     if pred is None:
         return rule
-    if rule is not None and ((rule[1] in _MODE_DECIDED and named_weapon) or rule[1] in _PARTY_DECIDED):
+    if rule is not None and ((rule[1] in _MODE_DECIDED and named_weapon) or rule[1] in _PARTY_DECIDED
+                             or (rule[1] == "Disrupted weapons use" and _named_disruption(frame))):
         # "airstrikes", "a rocket attack", "a car bomb": the text names the weapon; only a confident
         # classifier reading of another ACLED type outranks it
         if pred.acled_sub_event_type is not None and pred.acled_prob >= CLASSIFIER_OVERRIDE_PROB:

@@ -268,6 +268,22 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger],
     return default, default.is_ambiguous and (other_types or len(senses) == 1 or needs_cue)
 
 
+_WEAPON_USE_VERBS = frozenset({"use", "fire", "launch", "drop", "deploy"})
+_PAYLOAD_VERBS = frozenset({"contain", "carry", "fill", "load", "pack", "lace", "arm"})
+
+
+def _payloads(weapons: list[Token]) -> list[Token]:
+    """The payload of a munition: the object of a "containing/filled with/loaded with" clause on it."""
+    out = []
+    for w in weapons:
+        for v in w.children:
+            if v.dep_ in ("acl", "relcl") and v.lemma_.lower() in _PAYLOAD_VERBS:
+                out.extend(g for g in v.children if g.dep_ == "dobj")
+                out.extend(p for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
+                           for p in c.children if p.dep_ == "pobj")
+    return out
+
+
 def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
                           sentence: Optional[str] = None) -> list[str]:
     """Weapons in the trigger's modifiers or instruments give the mode ("rocket attack", "fired 30 rockets").
@@ -280,15 +296,23 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
             candidates.append(c)
         if c.dep_ == "prep" and c.lower_ in ("with", "by", "using"):
             candidates.extend(g for g in c.children if g.dep_ == "pobj")
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.lemma_.lower() in _WEAPON_USE_VERBS:
+        # "used sulfur mustard in a March 2018 attack": the weapon used in the attack is its weapon
+        candidates.extend(g for g in tok.head.head.children if g.dep_ == "dobj")
+    # what a munition carries is its weapon too ("mortar rounds containing poisonous gases", "shells filled with chlorine")
+    candidates.extend(_payloads(candidates))
     # a weapon-bearing word inside the trigger token itself ("airstrikes" is its own lemma)
     for c in candidates:
         compound = " ".join([g.lower_ for g in c.children if g.dep_ == "compound" and g.i < c.i] + [c.lemma_.lower()])
-        e = lex.weapons.get(compound) or lex.weapons.get(c.lemma_.lower()) or lex.weapons.get(c.lower_)
+        modified = " ".join([g.lower_ for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i] + [c.lemma_.lower()])
+        e = (lex.weapons.get(compound) or lex.weapons.get(modified) or lex.weapons.get(c.lemma_.lower())
+             or lex.weapons.get(c.lower_))
         if e and e.plover_mode and e.plover_type == plover_type and e.plover_mode not in modes:
             if "ambiguous" in e.flags and e.cues and sentence is not None and not _cue_present(e.cues, sentence):
                 continue
             modes.append(e.plover_mode)
-    return modes
+    # a chemical agent names the attack whatever delivered it ("mortar rounds containing poisonous gases")
+    return sorted(modes, key=lambda m: m != "cbrn")
 
 
 def _phrase(tok: Token) -> str:
