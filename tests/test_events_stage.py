@@ -1242,3 +1242,27 @@ def test_a_chemical_payload_makes_a_chemical_attack(nlp, text):
     assault = next(r for r in recs if r.plover.type == "ASSAULT")
     assert assault.plover.mode[0] == "cbrn", assault.plover.mode
     assert assault.acled.sub_event_type == "Chemical weapon"
+
+
+def test_a_surrender_is_an_acled_agreement(nlp, monkeypatch):
+    """ACLED lists surrenders under "Agreement" (with ceasefires and prisoner exchanges); the rule decides
+    where the classifier is unsure."""
+    recs = _with_classifier(nlp, "More than 150 Islamic State fighters surrendered to government forces on Monday.",
+                            "Change to group/activity", 0.35, monkeypatch)
+    rec = next(r for r in recs if r.plover.type == "RETREAT")
+    assert rec.acled.sub_event_type == "Agreement"
+
+
+def test_a_word_without_its_senses_cues_gets_no_acled_type(nlp, monkeypatch):
+    """ "intercepted a suspected human trafficker": no weapon in the sentence, so neither the rule (a disruption)
+    nor a classifier reading gives the weak record an ACLED type."""
+    recs = _with_classifier(nlp, "Road safety officers intercepted a suspected human trafficker on Monday.",
+                            "Disrupted weapons use", 0.9, monkeypatch)
+    weak = [r for r in recs if r.plover.type == "MOBILIZE"]
+    assert weak and all(r.acled is None for r in weak), [(r.plover.type, r.acled) for r in recs]
+
+
+def test_recovering_control_is_regaining_territory(nlp, monkeypatch):
+    recs = _with_classifier(nlp, "Syrian government forces have recovered control of two villages in northwestern Syria.",
+                            "Looting/property destruction", 0.35, monkeypatch)
+    assert recs[0].acled.sub_event_type == "Government regains territory", [(r.plover.type, r.acled) for r in recs]

@@ -499,6 +499,8 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
     named_weapon = _named_weapon(frame)
     if frame.plover_type not in _ACLED_CODABLE:
         return rule
+    if all(t.weak for m in frame.mentions for t in [m.trigger, *m.folded]):
+        return None  # "intercepted a suspected trafficker": a word with none of its sense's cues is no ACLED event
     pred = classify_text(sentence_text)
     if pred is None:
         return rule
