@@ -1266,3 +1266,18 @@ def test_recovering_control_is_regaining_territory(nlp, monkeypatch):
     recs = _with_classifier(nlp, "Syrian government forces have recovered control of two villages in northwestern Syria.",
                             "Looting/property destruction", 0.35, monkeypatch)
     assert recs[0].acled.sub_event_type == "Government regains territory", [(r.plover.type, r.acled) for r in recs]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A man was killed when a rocket-propelled grenade hit his car on Monday.", "Shelling/artillery/missile attack"),
+    ("Six rangers were killed on Sunday in a tank attack officials blamed on a militia group.",
+     "Shelling/artillery/missile attack"),
+    ("Four female kamikazes went off near a bus station on Monday, killing two people.", "Suicide bomb"),
+])
+def test_the_weapon_named_decides_the_acled_sub_type(nlp, monkeypatch, text, sub):
+    """A rocket-propelled grenade is launched, not thrown (CASE-2021 codes RPG attacks as shelling/missile
+    attacks); a tank attack is heavy weapons; "kamikazes went off" are suicide bombers. The rule decides
+    where the classifier is unsure."""
+    recs = _with_classifier(nlp, text, "Armed clash", 0.35, monkeypatch)
+    rec = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert rec.acled.sub_event_type == sub, (rec.plover.mode, rec.acled)

@@ -304,8 +304,10 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
     # a weapon-bearing word inside the trigger token itself ("airstrikes" is its own lemma)
     for c in candidates:
         compound = " ".join([g.lower_ for g in c.children if g.dep_ == "compound" and g.i < c.i] + [c.lemma_.lower()])
-        modified = " ".join([g.lower_ for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i] + [c.lemma_.lower()])
-        e = (lex.weapons.get(compound) or lex.weapons.get(modified) or lex.weapons.get(c.lemma_.lower())
+        mods = [g.left_edge.i for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i]
+        # the noun with its modifiers as written ("rocket-propelled grenade", "poisonous gas")
+        modified = (c.doc[min(mods):c.i].text.lower() + " " + c.lemma_.lower()) if mods else ""
+        e = (lex.weapons.get(modified) or lex.weapons.get(compound) or lex.weapons.get(c.lemma_.lower())
              or lex.weapons.get(c.lower_))
         if e and e.plover_mode and e.plover_type == plover_type and e.plover_mode not in modes:
             if "ambiguous" in e.flags and e.cues and sentence is not None and not _cue_present(e.cues, sentence):
