@@ -109,6 +109,22 @@ def test_reduced_relative_without_an_object_is_left_alone(nlp):
     assert (doc[3].dep_, doc[3].head.text) == ("acl", "bikes")
 
 
+def test_a_past_form_left_as_its_own_lemma_is_repaired(nlp):
+    """The small model lemmatises "retook" as "retook" and tags it a present (VBP): the repair gives
+    "retake", a past tag, and so the territory trigger."""
+    words = ["Rebels", "retook", "the", "town", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+              tags=["NNS", "VBP", "DT", "NN", "."], pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+              lemmas=["rebel", "retook", "the", "town", "."])
+    parse_repair(doc)
+    assert (doc[1].lemma_, doc[1].tag_) == ("retake", "VBD")
+    recs = _records(nlp, "Opposition fighters retook the strategic town from government forces on Thursday.",
+                    datetime.date(2020, 2, 7))
+    assert any(r.plover.type == "ASSAULT" and r.acled is not None
+               and r.acled.sub_event_type == "Non-state actor overtakes territory" for r in recs), \
+        [(r.plover.type, r.acled) for r in recs]
+
+
 def test_infinitive_read_as_auxiliary_is_the_verb(nlp):
     words = ["They", "marched", "to", "oppose", "proposed", "tax", "increases", "."]
     heads = [1, 1, 3, 4, 1, 6, 4, 1]

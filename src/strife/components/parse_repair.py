@@ -24,7 +24,8 @@ including children, residents said"): see `_repair_count_as_speaker`. Fifth, a s
 coordinated with what the speaker reported ("said the protests had been hijacked and vowed to crush
 further unrest"): see `_repair_statement_conj`. Sixth, a passive with its auxiliary left out taken for a second
 subject of the reporting verb ("Three people were killed and dozens of houses set on fire ..., police said"):
-see `_repair_gapped_passive`.
+see `_repair_gapped_passive`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+see `_repair_lemmas`.
 """
 
 from __future__ import annotations
@@ -190,11 +191,23 @@ def _repair_statement_conj(doc: Doc, verb: Token, reporting: frozenset[str], sta
     return True
 
 
-@Language.component("strife_parse_repair", assigns=["token.dep", "token.head"], requires=["token.dep", "token.tag", "token.pos", "token.lemma"])
+def _repair_lemmas(doc: Doc, pairs: frozenset[str]) -> None:
+    """"retook" keeps "retook" as its lemma in the small model: give it "retake" (``lemma_repairs`` in
+    factuality.json, "form lemma" pairs), so that the trigger lexicon finds it as it finds "retaken"."""
+    repairs = dict(p.split() for p in pairs)
+    for t in doc:
+        if t.tag_.startswith("VB") and t.lemma_.lower() == t.lower_ and t.lower_ in repairs:
+            t.lemma_ = repairs[t.lower_]
+            if t.tag_ not in ("VBD", "VBN"):
+                t.tag_ = "VBD"  # a past form the tagger took for a present ("retook" as VBP)
+
+
+@Language.component("strife_parse_repair", assigns=["token.dep", "token.head", "token.lemma", "token.tag"], requires=["token.dep", "token.tag", "token.pos", "token.lemma"])
 def parse_repair(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
         return doc
     words = load_wordlists("factuality")
+    _repair_lemmas(doc, words["lemma_repairs"])
     reporting = words["reporting_verbs"]
     deps = doc.to_array([DEP])  # the labels read once: most docs have few candidates, no Token per token
     strings = doc.vocab.strings
