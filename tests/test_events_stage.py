@@ -1281,3 +1281,22 @@ def test_the_weapon_named_decides_the_acled_sub_type(nlp, monkeypatch, text, sub
     recs = _with_classifier(nlp, text, "Armed clash", 0.35, monkeypatch)
     rec = next(r for r in recs if r.plover.type == "ASSAULT")
     assert rec.acled.sub_event_type == sub, (rec.plover.mode, rec.acled)
+
+
+def test_demonstrators_blocking_roads_is_a_violent_demonstration(nlp, monkeypatch):
+    """ACLED counts road-blocking by demonstrators as a violent demonstration: the blocking word decides,
+    even against a confident classifier reading of a peaceful protest."""
+    recs = _with_classifier(nlp, "Crowds of protesters took to the streets on Saturday, blocking major thoroughfares.",
+                            "Peaceful protest", 0.95, monkeypatch)
+    rec = next(r for r in recs if r.plover.type == "PROTEST")
+    assert rec.acled.sub_event_type == "Violent demonstration", (rec.plover.mode, rec.acled)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Air defences shot down two drones over the city on Monday.", "Disrupted weapons use"),
+    ("Rebels shot down an army helicopter on Monday.", "Shelling/artillery/missile attack"),
+])
+def test_shooting_down_is_a_disruption_only_of_drones_and_missiles(nlp, monkeypatch, text, sub):
+    recs = _with_classifier(nlp, text, "Armed clash", 0.35, monkeypatch)
+    rec = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert rec.acled.sub_event_type == sub, (rec.plover.mode, rec.acled)

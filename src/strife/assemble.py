@@ -487,10 +487,14 @@ def _named_weapon(frame: EventFrame) -> bool:
     return any(t.weapon_modes for m in frame.mentions for t in [m.trigger, *m.folded])
 
 
-def _named_disruption(frame: EventFrame) -> bool:
-    """The event's own word is a disruption ("defused", "intercepted", "seized weapons")."""
-    return any(not t.weak and (t.acled_hint == "disrupted" or "disrupted" in t.hints)
-               for m in frame.mentions for t in [m.trigger, *m.folded])
+# ACLED sub-types the event's own word decides through its hint: a disruption ("defused", "intercepted
+# missiles", "seized weapons"), demonstrators blocking roads (ACLED: a violent demonstration)
+_HINT_DECIDED = {"Disrupted weapons use": "disrupted", "Violent demonstration": "blockade"}
+
+
+def _hint_decided(frame: EventFrame, sub_event_type: str) -> bool:
+    hint = _HINT_DECIDED.get(sub_event_type)
+    return hint is not None and any(not t.weak and hint in t.hints for m in frame.mentions for t in [m.trigger, *m.folded])
 
 
 def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str) -> Optional[tuple[str, str]]:
@@ -505,10 +509,11 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
     if pred is None:
         return rule
     if rule is not None and ((rule[1] in _MODE_DECIDED and named_weapon) or rule[1] in _PARTY_DECIDED
-                             or (rule[1] == "Disrupted weapons use" and _named_disruption(frame))):
+                             or _hint_decided(frame, rule[1])):
         # "airstrikes", "a rocket attack", "a car bomb": the text names the weapon; only a confident
         # classifier reading of another ACLED type outranks it
-        if pred.acled_sub_event_type is not None and pred.acled_prob >= CLASSIFIER_OVERRIDE_PROB:
+        if pred.acled_sub_event_type is not None and pred.acled_prob >= CLASSIFIER_OVERRIDE_PROB \
+                and not _hint_decided(frame, rule[1]):
             return pred.acled_event_type, pred.acled_sub_event_type
         if pred.acled_sub_event_type is None and pred.acled_prob >= CLASSIFIER_NONE_OVERRIDE_PROB:
             return None  # "a tank at the plant exploded": a blast that is no attack
