@@ -493,8 +493,9 @@ _HINT_DECIDED = {"Disrupted weapons use": "disrupted", "Violent demonstration": 
 
 
 def _hint_decided(frame: EventFrame, sub_event_type: str) -> bool:
+    """The record's head mention carries the hint (not a side mention: a clash story's "seized weapons")."""
     hint = _HINT_DECIDED.get(sub_event_type)
-    return hint is not None and any(not t.weak and hint in t.hints for m in frame.mentions for t in [m.trigger, *m.folded])
+    return hint is not None and any(not t.weak and hint in t.hints for t in [frame.head.trigger, *frame.head.folded])
 
 
 def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str) -> Optional[tuple[str, str]]:
