@@ -1300,3 +1300,26 @@ def test_shooting_down_is_a_disruption_only_of_drones_and_missiles(nlp, monkeypa
     recs = _with_classifier(nlp, text, "Armed clash", 0.35, monkeypatch)
     rec = next(r for r in recs if r.plover.type == "ASSAULT")
     assert rec.acled.sub_event_type == sub, (rec.plover.mode, rec.acled)
+
+
+@pytest.mark.parametrize("text", [
+    "A mob lynched a man accused of cow smuggling on Monday.",
+    "Seven people were murdered by vigilantes on Monday.",
+])
+def test_violence_by_a_mob_is_mob_violence_whatever_the_classifier(nlp, monkeypatch, text):
+    """A mob or vigilantes as the acting side decide ACLED's "Mob violence", even against a confident
+    "not an ACLED event" of the classifier."""
+    from types import SimpleNamespace
+
+    from strife import assemble
+
+    fake = SimpleNamespace(predict=lambda _: SimpleNamespace(
+        acled_event_type=None, acled_sub_event_type=None, acled_prob=0.95,
+        plover=None, plover_prob=0.0, cameo_root=None, pentaclass=None))
+    assemble.use_classifier(fake)
+    try:
+        recs = _records(nlp, text)
+    finally:
+        assemble.use_classifier(None)
+    assert any(r.acled is not None and r.acled.sub_event_type == "Mob violence" for r in recs), \
+        [(r.plover.type, r.acled) for r in recs]

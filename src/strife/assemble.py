@@ -333,6 +333,9 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
             for h in ([t.acled_hint] if t.acled_hint else []) + list(t.hints):
                 if h not in hints:
                     hints.append(h)
+    mob_actor = any(_names_a_mob(a.text) for a in actors if a.role == "actor")
+    if mob_actor and "mob" not in hints:
+        hints.append("mob")  # "seven people were murdered by vigilantes", "a vigilante group ... killing nine"
     actor_kinds = [a.kind for a in actors if a.role == "actor"]
     recipient_sectors = [a.sector for a in actors if a.role == "recipient" and a.sector]
     contexts: list[str] = []
@@ -348,7 +351,7 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
     cameo = cameo or ontology.plover_to_cameo(ptype, None)
     acled = ontology.plover_to_acled(ptype, mode, context=contexts, actor_kinds=actor_kinds,
                                      recipient_sectors=recipient_sectors, hints=hints)
-    acled = _territory_by_side(_blend_acled(frame, acled, sentence_text), actors)
+    acled = _territory_by_side(_blend_acled(frame, acled, sentence_text, mob_actor), actors)
     acled_rec = Acled(event_type=acled[0], sub_event_type=acled[1]) if acled else None
     return Plover(type=ptype, mode=modes, context=contexts), cameo, acled_rec
 
@@ -463,6 +466,17 @@ def _protester_words() -> frozenset[str]:
     return frozenset(words | {w + "s" for w in words})
 
 
+@lru_cache(maxsize=1)
+def _mob_words() -> frozenset[str]:
+    """The trigger lexicon's mob participants ("mob", "vigilante"), singular and plural."""
+    words = {t.lemma for t in ontology.triggers() if "participant_noun" in t.flags and "mob" in t.hints}
+    return frozenset(words | {w + "s" for w in words})
+
+
+def _names_a_mob(text: Optional[str]) -> bool:
+    return bool(text) and any(w in _mob_words() for w in text.lower().split())
+
+
 def _names_protesters(text: Optional[str]) -> bool:
     return bool(text) and any(w in _protester_words() for w in text.lower().split())
 
@@ -489,7 +503,7 @@ def _named_weapon(frame: EventFrame) -> bool:
 
 # ACLED sub-types the event's own word decides through its hint: a disruption ("defused", "intercepted
 # missiles", "seized weapons"), demonstrators blocking roads (ACLED: a violent demonstration)
-_HINT_DECIDED = {"Disrupted weapons use": "disrupted", "Violent demonstration": "blockade"}
+_HINT_DECIDED = {"Disrupted weapons use": "disrupted", "Violent demonstration": "blockade", "Mob violence": "mob"}
 
 
 def _hint_decided(frame: EventFrame, sub_event_type: str) -> bool:
@@ -498,7 +512,8 @@ def _hint_decided(frame: EventFrame, sub_event_type: str) -> bool:
     return hint is not None and any(not t.weak and hint in t.hints for t in [frame.head.trigger, *frame.head.folded])
 
 
-def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str) -> Optional[tuple[str, str]]:
+def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str,
+                 mob_actor: bool = False) -> Optional[tuple[str, str]]:
     """Rule reading first where the text names the weapon; else the learned classifier's
     sub-event type for the sentence, when it is confident and the PLOVER type is one ACLED codes."""
     named_weapon = _named_weapon(frame)
@@ -509,12 +524,12 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
     pred = classify_text(sentence_text)
     if pred is None:
         return rule
-    if rule is not None and ((rule[1] in _MODE_DECIDED and named_weapon) or rule[1] in _PARTY_DECIDED
-                             or _hint_decided(frame, rule[1])):
+    if rule is not None and (_hint_decided(frame, rule[1]) or (rule[1] == "Mob violence" and mob_actor)):
+        return rule  # the event's own word decides ("blocking major thoroughfares", "defused", "a mob lynched")
+    if rule is not None and ((rule[1] in _MODE_DECIDED and named_weapon) or rule[1] in _PARTY_DECIDED):
         # "airstrikes", "a rocket attack", "a car bomb": the text names the weapon; only a confident
         # classifier reading of another ACLED type outranks it
-        if pred.acled_sub_event_type is not None and pred.acled_prob >= CLASSIFIER_OVERRIDE_PROB \
-                and not _hint_decided(frame, rule[1]):
+        if pred.acled_sub_event_type is not None and pred.acled_prob >= CLASSIFIER_OVERRIDE_PROB:
             return pred.acled_event_type, pred.acled_sub_event_type
         if pred.acled_sub_event_type is None and pred.acled_prob >= CLASSIFIER_NONE_OVERRIDE_PROB:
             return None  # "a tank at the plant exploded": a blast that is no attack
