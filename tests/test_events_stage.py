@@ -1323,3 +1323,12 @@ def test_violence_by_a_mob_is_mob_violence_whatever_the_classifier(nlp, monkeypa
         assemble.use_classifier(None)
     assert any(r.acled is not None and r.acled.sub_event_type == "Mob violence" for r in recs), \
         [(r.plover.type, r.acled) for r in recs]
+
+
+def test_rioting_named_is_a_violent_demonstration_whatever_the_classifier(nlp, monkeypatch):
+    """ "Students rioted": the word names the riot, so a confident classifier reading of a peaceful protest
+    does not soften it."""
+    recs = _with_classifier(nlp, "Students rioted on campus on Monday after police shot a student.",
+                            "Peaceful protest", 0.95, monkeypatch)
+    rec = next(r for r in recs if r.plover.type == "PROTEST")
+    assert rec.acled.sub_event_type == "Violent demonstration", (rec.plover.mode, rec.acled)

@@ -503,13 +503,17 @@ def _named_weapon(frame: EventFrame) -> bool:
 
 # ACLED sub-types the event's own word decides through its hint: a disruption ("defused", "intercepted
 # missiles", "seized weapons"), demonstrators blocking roads (ACLED: a violent demonstration)
-_HINT_DECIDED = {"Disrupted weapons use": "disrupted", "Violent demonstration": "blockade", "Mob violence": "mob"}
+_HINT_DECIDED = {"Disrupted weapons use": {"disrupted"}, "Violent demonstration": {"blockade"},
+                 "Mob violence": {"mob"}}
+# ... or through its mode: the word names rioting itself ("rioted", "rioters", "petrol bombs")
+_MODE_WORD_DECIDED = {"Violent demonstration": "riot"}
 
 
 def _hint_decided(frame: EventFrame, sub_event_type: str) -> bool:
     """The record's head mention carries the hint (not a side mention: a clash story's "seized weapons")."""
-    hint = _HINT_DECIDED.get(sub_event_type)
-    return hint is not None and any(not t.weak and hint in t.hints for t in [frame.head.trigger, *frame.head.folded])
+    hints, mode = _HINT_DECIDED.get(sub_event_type, set()), _MODE_WORD_DECIDED.get(sub_event_type)
+    return any(not t.weak and (hints & set(t.hints) or (mode is not None and t.modes[:1] == [mode]))
+               for t in [frame.head.trigger, *frame.head.folded])
 
 
 def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str,
