@@ -1332,3 +1332,17 @@ def test_rioting_named_is_a_violent_demonstration_whatever_the_classifier(nlp, m
                             "Peaceful protest", 0.95, monkeypatch)
     rec = next(r for r in recs if r.plover.type == "PROTEST")
     assert rec.acled.sub_event_type == "Violent demonstration", (rec.plover.mode, rec.acled)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Explosive devices were found at the high school on Monday, police said.", True),
+    ("Police found two bombs under a car on Monday.", True),
+    ("A court found him guilty on Monday.", False),
+    ("The man was found dead in his home on Monday.", False),
+])
+def test_finding_explosives_is_a_disruption(nlp, text, found):
+    """ "find" is a disruption only with a weapon as its object (``object_cue``), so "found guilty" and
+    "found dead" give no record of it."""
+    doc = _doc(nlp, text)
+    got = [t for t in doc._.strife_triggers if t.lemma == "find"]
+    assert bool(got) == found and all(t.plover_type == "COERCE" and "disrupted" in t.hints for t in got)
