@@ -1346,3 +1346,14 @@ def test_finding_explosives_is_a_disruption(nlp, text, found):
     doc = _doc(nlp, text)
     got = [t for t in doc._.strife_triggers if t.lemma == "find"]
     assert bool(got) == found and all(t.plover_type == "COERCE" and "disrupted" in t.hints for t in got)
+
+
+@pytest.mark.parametrize("text, weapon", [
+    ("Troops thwarted an attempt to smuggle 45 migrants to Cyprus on Monday.", False),
+    ("Police foiled a bomb plot against the embassy on Monday.", True),
+    ("Customs officers intercepted 12 guns at the border on Monday.", True),
+])
+def test_foiling_is_a_disruption_only_of_attacks_and_weapons(nlp, text, weapon):
+    doc = _doc(nlp, text)
+    trig = next(t for t in doc._.strife_triggers if "disrupted" in t.hints)
+    assert (not trig.weak) == weapon

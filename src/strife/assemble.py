@@ -516,6 +516,10 @@ def _hint_decided(frame: EventFrame, sub_event_type: str) -> bool:
                for t in [frame.head.trigger, *frame.head.folded])
 
 
+def _all_weak(frame: EventFrame) -> bool:
+    return all(t.weak for m in frame.mentions for t in [m.trigger, *m.folded])
+
+
 def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str,
                  mob_actor: bool = False) -> Optional[tuple[str, str]]:
     """Rule reading first where the text names the weapon; else the learned classifier's
@@ -523,7 +527,7 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
     named_weapon = _named_weapon(frame)
     if frame.plover_type not in _ACLED_CODABLE:
         return rule
-    if all(t.weak for m in frame.mentions for t in [m.trigger, *m.folded]):
+    if _all_weak(frame):
         return None  # "intercepted a suspected trafficker": a word with none of its sense's cues is no ACLED event
     pred = classify_text(sentence_text)
     if pred is None:
