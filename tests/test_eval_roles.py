@@ -83,6 +83,21 @@ def test_muc_role_mapping() -> None:
     assert roles.muc_role_of(a("recipient", "a power pylon"), fac) == "phys_tgt_id"
 
 
+def test_muc_person_slots_take_the_bare_name() -> None:
+    """MUC-4 fills a person slot with the name alone: "Dr Jose Antonio Rodriguez Porth" is scored as "Jose
+    Antonio Rodriguez Porth", "Col Roberto Ochoa" as "Roberto Ochoa"; a two-word name keeps both words, and a
+    description is left as it is."""
+    from strife.records import Actor
+
+    def a(text, kind="person"):
+        return Actor(role="recipient", name=text, text=text, span=(0, len(text)), kind=kind)
+
+    assert roles._entity_text(a("Dr Jose Antonio Rodriguez Porth")) == "Jose Antonio Rodriguez Porth"
+    assert roles._entity_text(a("Col Roberto Ochoa")) == "Roberto Ochoa"
+    assert roles._entity_text(a("Father Ignacio")) == "Father Ignacio"
+    assert roles._entity_text(a("Colonel troops", kind="unknown")) == "Colonel troops"
+
+
 # ---------------------------------------------------------------- loaders and floors (need ../shared)
 
 def test_loaders_align_gold_offsets(shared) -> None:
