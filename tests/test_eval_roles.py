@@ -98,6 +98,13 @@ def test_muc_person_slots_take_the_bare_name() -> None:
     assert roles._entity_text(a("Colonel troops", kind="unknown")) == "Colonel troops"
 
 
+def test_muc_physical_targets_drop_the_nationality() -> None:
+    assert roles._without_nationality("the Salvadoran consulate") == "consulate"
+    assert roles._without_nationality("a Honduran helicopter") == "helicopter"
+    assert roles._without_nationality("Salvadoran") == "Salvadoran"
+    assert roles._without_nationality("the power station") == "the power station"
+
+
 # ---------------------------------------------------------------- loaders and floors (need ../shared)
 
 def test_loaders_align_gold_offsets(shared) -> None:
