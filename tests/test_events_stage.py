@@ -1357,3 +1357,19 @@ def test_foiling_is_a_disruption_only_of_attacks_and_weapons(nlp, text, weapon):
     doc = _doc(nlp, text)
     trig = next(t for t in doc._.strife_triggers if "disrupted" in t.hints)
     assert (not trig.weak) == weapon
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A terrorist attack killed three people in Medellin on Monday.", "terrorist"),
+    ("Insurgent attacks killed five people on Monday.", "Insurgent"),
+    ("A military attack killed five people on Monday.", None),
+])
+def test_an_armed_group_adjective_names_who_attacked(nlp, text, actor):
+    """ "a terrorist attack": an attack by terrorists, so "terrorist" is the record's (unnamed) actor; an
+    adjective of a state sector ("military") stays a modifier (MUC-4 files such incidents with the
+    perpetrator "TERRORIST")."""
+    recs = _records(nlp, text)
+    rec = next(r for r in recs if r.plover.type == "ASSAULT")
+    got = [a.text for a in rec.actors if a.role == "actor"]
+    assert got == ([actor] if actor else []), got
+

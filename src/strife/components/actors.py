@@ -398,10 +398,13 @@ class ActorResolver:
         agent = self.dict.lookup_agent
         platforms = load_wordlists("factuality")["weapon_platform_nouns"]
         for i, p in enumerate(pos):
-            if p not in ("NOUN", "PROPN"):
+            if p not in ("NOUN", "PROPN", "ADJ"):
                 continue
             # most nouns name no agent: ask that before scanning mentions (as _agent_sector, from the table)
             sector = agent(lemma[i]) or agent(lower[i])
+            if p == "ADJ" and not (sector in _ADJECTIVE_AGENT_SECTORS and tt.dep[i] == "amod"
+                                   and pos[head[i]] == "NOUN" and not (agent(lemma[head[i]]) or agent(lower[head[i]]))):
+                continue  # but "a terrorist attack", "terrorist acts": the attack's perpetrators, told by an adjective
             if not sector and i and head[i - 1] == i and tt.dep[i - 1] in ("amod", "compound"):
                 sector = agent(f"{lower[i - 1]} {lower[i]}")  # "armed men", "armed group"
             if not sector or any(m.start_char <= tt.idx[i] < m.end_char for m in self.mentions):
@@ -766,6 +769,11 @@ def fullest_name(names: list[tuple[list[str], T]], words: list[str]) -> Optional
     if any(not all(w in best_ws for w in ws) for ws, _ in fuller):
         return None
     return best
+
+
+# sectors of agent words that, as an adjective on a noun that names no agent, still name who acted
+# ("a terrorist attack", "insurgent attacks"): armed groups, militias, criminals
+_ADJECTIVE_AGENT_SECTORS = frozenset({"REB", "MILITIA", "CRM"})
 
 
 def actor_for_token(doc: Doc, tok: Token, modifiers: bool = True) -> Optional[ActorMention]:

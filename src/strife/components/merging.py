@@ -202,7 +202,7 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
         return True
     if "casualty" in m.trigger.flags and m.tolls and not m.roles and gap == 1:
         return True  # the toll in the very next sentence: "... opened fire at houses ... Two men ... were killed on the spot"
-    if m.tolls and not m.roles and gap == 0 and all(t.source for t in m.tolls):
+    if m.tolls and _no_party_named(m) and gap == 0 and all(t.source for t in m.tolls):
         # a sentence the lead already holds a casualty of: "said 14 civilians had been killed and nine wounded
         # in a 'cowardly terrorist attack' on Sokolo" (the killed in the lead, the wounded on the attack)
         return True
@@ -210,6 +210,11 @@ def _continues_lead(lead: EventFrame, m: EventMention) -> bool:
         return False
     ma, fa = m.actors("actor"), lead.roles("actor")
     return bool(ma and fa) and m.reported and (_names(ma) & _names(fa) or _described_within(ma, fa))
+
+
+def _no_party_named(m: EventMention) -> bool:
+    """No party but one an adjective describes ("a 'cowardly terrorist attack'": terrorists, no one named)."""
+    return all(r.how == "modifier" and not r.mention.named for r in m.roles)
 
 
 def _same_site(lead: EventFrame, m: EventMention) -> bool:
