@@ -142,7 +142,7 @@ def test_wikievents_rams_floor(shared) -> None:
 
 
 # measured on the samples above, rounded down
-MUC4_F1_FLOOR = 0.24         # first 25 dev docs: 0.250 (0.230 before only ASSAULT records counted; full dev 0.275, was 0.261)
+MUC4_F1_FLOOR = 0.25         # first 25 dev docs: 0.256 (0.250 before the seventeenth session; 0.230 before only ASSAULT records counted; full dev 0.314)
 PLOVER_COUNTRY_FLOOR = 0.88  # first 120 records: 0.909-0.919 (all 322: 0.869)
 PLOVER_ROLE_FLOOR = 0.90     # 0.928-0.942 as the role rules change
 WIKI_F1_FLOOR = 0.55         # first 4 docs: 0.583 scored mention by mention (arguments from the trigger's sentence; record-level
