@@ -125,6 +125,14 @@ def test_a_past_form_left_as_its_own_lemma_is_repaired(nlp):
         [(r.plover.type, r.acled) for r in recs]
 
 
+def test_a_misread_lemma_is_repaired_so_the_trigger_is_found(nlp):
+    """ "machinegunned" gets the lemma "machinegunne" from the small model: repaired to "machinegun"."""
+    recs = _records(nlp, "Twenty terrorists machinegunned a bus on the road to Usulutan on Monday.",
+                    datetime.date(1989, 11, 14))
+    rec = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert "firearms" in rec.plover.mode and any(a.role == "actor" for a in rec.actors), (rec.plover, rec.actors)
+
+
 def test_infinitive_read_as_auxiliary_is_the_verb(nlp):
     words = ["They", "marched", "to", "oppose", "proposed", "tax", "increases", "."]
     heads = [1, 1, 3, 4, 1, 6, 4, 1]

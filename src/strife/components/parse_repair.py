@@ -192,13 +192,14 @@ def _repair_statement_conj(doc: Doc, verb: Token, reporting: frozenset[str], sta
 
 
 def _repair_lemmas(doc: Doc, pairs: frozenset[str]) -> None:
-    """"retook" keeps "retook" as its lemma in the small model: give it "retake" (``lemma_repairs`` in
-    factuality.json, "form lemma" pairs), so that the trigger lexicon finds it as it finds "retaken"."""
+    """"retook" keeps "retook" as its lemma in the small model, "machinegunned" gets "machinegunne": give them
+    "retake", "machinegun" (``lemma_repairs`` in factuality.json, "form lemma" pairs), so that the trigger
+    lexicon finds them as it finds "retaken"."""
     repairs = dict(p.split() for p in pairs)
     for t in doc:
-        if t.tag_.startswith("VB") and t.lemma_.lower() == t.lower_ and t.lower_ in repairs:
+        if t.tag_.startswith("VB") and t.lower_ in repairs:
             t.lemma_ = repairs[t.lower_]
-            if t.tag_ not in ("VBD", "VBN"):
+            if t.tag_ not in ("VBD", "VBN") and t.lower_.endswith(("ed", "ook", "ode", "aw")):
                 t.tag_ = "VBD"  # a past form the tagger took for a present ("retook" as VBP)
 
 
