@@ -84,18 +84,20 @@ def test_muc_role_mapping() -> None:
 
 
 def test_muc_person_slots_take_the_bare_name() -> None:
-    """MUC-4 fills a person slot with the name alone: "Dr Jose Antonio Rodriguez Porth" is scored as "Jose
-    Antonio Rodriguez Porth", "Col Roberto Ochoa" as "Roberto Ochoa"; a two-word name keeps both words, and a
-    description is left as it is."""
+    """MUC-4 fills a victim slot with the name alone: "Dr Jose Antonio Rodriguez Porth" is scored as "Jose
+    Antonio Rodriguez Porth", "Col Roberto Ochoa" as "Roberto Ochoa"; a two-word name keeps both words, a
+    description is left as it is, and so is a perpetrator's rank."""
     from strife.records import Actor
 
-    def a(text, kind="person"):
-        return Actor(role="recipient", name=text, text=text, span=(0, len(text)), kind=kind)
+    def a(text, kind="person", role="recipient"):
+        return Actor(role=role, name=text, text=text, span=(0, len(text)), kind=kind)
 
     assert roles._entity_text(a("Dr Jose Antonio Rodriguez Porth")) == "Jose Antonio Rodriguez Porth"
     assert roles._entity_text(a("Col Roberto Ochoa")) == "Roberto Ochoa"
     assert roles._entity_text(a("Father Ignacio")) == "Father Ignacio"
     assert roles._entity_text(a("Colonel troops", kind="unknown")) == "Colonel troops"
+    # a perpetrator keeps the rank MUC-4 often files with the name ("COLONEL GUILLERMO ALFREDO BENAVIDES MORENO")
+    assert roles._entity_text(a("Colonel Guillermo Alfredo Benavides", role="actor")) == "Colonel Guillermo Alfredo Benavides"
 
 
 def test_muc_physical_targets_drop_the_nationality() -> None:

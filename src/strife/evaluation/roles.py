@@ -370,8 +370,9 @@ def _entity_text(actor) -> Optional[str]:
     if normalize_grit(actor.text) not in pron:
         if getattr(actor, "kind", None) == "person" and actor.name and len(actor.name) > len(actor.text) \
                 and normalize_grit(actor.name).endswith(" " + normalize_grit(actor.text)):
-            return _untitled(actor.name)  # a person told by surname ("Marcelo") is the name the record gives ("Carlos Marcelo")
-        return _untitled(actor.text) if getattr(actor, "kind", None) == "person" else actor.text
+            name = actor.name  # a person told by surname ("Marcelo") is the name the record gives ("Carlos Marcelo")
+            return _untitled(name) if actor.role == "recipient" else name
+        return _untitled(actor.text) if getattr(actor, "kind", None) == "person" and actor.role == "recipient" else actor.text
     return actor.name if normalize_grit(actor.name) not in pron else None
 
 
