@@ -1373,3 +1373,10 @@ def test_an_armed_group_adjective_names_who_attacked(nlp, text, actor):
     got = [a.text for a in rec.actors if a.role == "actor"]
     assert got == ([actor] if actor else []), got
 
+
+
+def test_bombing_beside_an_airstrike_is_aerial(nlp):
+    """ "bombed ... days after another airstrike": the sentence's airstrike is the cue of the aerial sense."""
+    recs = _records(nlp, "Israel bombed a missile base north of Damascus on Monday, days after another airstrike in the area.")
+    rec = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert rec.plover.mode[:1] == ["aerial"], rec.plover.mode
