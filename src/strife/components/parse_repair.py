@@ -199,8 +199,8 @@ def _repair_lemmas(doc: Doc, pairs: frozenset[str]) -> None:
     for t in doc:
         if t.tag_.startswith("VB") and t.lower_ in repairs:
             t.lemma_ = repairs[t.lower_]
-            if t.tag_ not in ("VBD", "VBN") and t.lower_.endswith(("ed", "ook", "ode", "aw")):
-                t.tag_ = "VBD"  # a past form the tagger took for a present ("retook" as VBP)
+            if t.tag_ not in ("VBD", "VBN") and not t.lower_.endswith(("ing", "s")):
+                t.tag_ = "VBD"  # a past form (no gerund, no third person) the tagger took for a present ("retook" as VBP)
 
 
 @Language.component("strife_parse_repair", assigns=["token.dep", "token.head", "token.lemma", "token.tag"], requires=["token.dep", "token.tag", "token.pos", "token.lemma"])
