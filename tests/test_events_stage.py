@@ -1380,3 +1380,16 @@ def test_bombing_beside_an_airstrike_is_aerial(nlp):
     recs = _records(nlp, "Israel bombed a missile base north of Damascus on Monday, days after another airstrike in the area.")
     rec = next(r for r in recs if r.plover.type == "ASSAULT")
     assert rec.plover.mode[:1] == ["aerial"], rec.plover.mode
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("His forces have withdrawn from the port city of Aden on Monday.", "Change to group/activity"),
+    ("Al Shabaab fighters took control of Marka on Monday after government troops withdrew from the town.",
+     "Non-violent transfer of territory"),
+])
+def test_a_withdrawal_transfers_territory_only_to_someone_taking_it(nlp, monkeypatch, text, sub):
+    """ACLED's non-violent transfer needs an actor acquiring the place; a force withdrawing with no one told
+    taking over is a relocation ("Change to group/activity")."""
+    recs = _with_classifier(nlp, text, "Armed clash", 0.35, monkeypatch)
+    rec = next(r for r in recs if r.plover.type == "RETREAT")
+    assert rec.acled.sub_event_type == sub, [(r.plover.type, r.acled) for r in recs]

@@ -497,6 +497,24 @@ def _protest_violence(acled: Optional[Acled], frame: EventFrame, frames: list[Ev
     return _acled_record("Violent demonstration") if by else acled
 
 
+# withdrawal words: alone they move a force; a transfer of territory needs someone taking the place
+_WITHDRAWAL_LEMMAS = frozenset({"withdraw", "withdrawal", "pull out", "retreat"})
+
+
+def _withdrawal_without_taker(acled: Optional[Acled], frame: EventFrame, frames: list[EventFrame]) -> Optional[Acled]:
+    """A force withdrawing with no one told taking the place ("Hadi says his forces have withdrawn from the
+    port city of Aden") is ACLED's "Change to group/activity" (a relocation), not a "Non-violent transfer of
+    territory", which needs an actor acquiring it ("Al Shabaab regained Marka after government forces
+    withdrew", "handed control of the camp back"): another record of the report with a territory hint."""
+    if acled is None or acled.sub_event_type != "Non-violent transfer of territory":
+        return acled
+    if frame.head.trigger.lemma not in _WITHDRAWAL_LEMMAS:
+        return acled
+    takers = [t for g in frames for m in g.mentions for t in [m.trigger, *m.folded]
+              if t.lemma not in _WITHDRAWAL_LEMMAS and not t.weak and {"territory", "regain"} & set(t.hints)]
+    return acled if takers else _acled_record("Change to group/activity")
+
+
 def _named_weapon(frame: EventFrame) -> bool:
     return any(t.weapon_modes for m in frame.mentions for t in [m.trigger, *m.folded])
 
@@ -726,7 +744,8 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
                      else _fallback_date(f, ctx, by_trigger, leads))
         head = f.head
         plover, cameo, acled = _classify(f, actors, _classifier_text(doc, head, f is lead))
-        acled = _protest_violence(_arrests_at_a_protest(acled, f, frames, doc), f, frames)
+        acled = _withdrawal_without_taker(_protest_violence(_arrests_at_a_protest(acled, f, frames, doc), f, frames),
+                                          f, frames)
         ev = Event(
             event_id=make_event_id(ref.text_sha256, f"{f.plover_type}|{f.head.trigger.start_char}"),
             article=ref, plover=plover, cameo=cameo, acled=acled, actors=actors, date=date_info,
