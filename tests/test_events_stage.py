@@ -1384,6 +1384,7 @@ def test_bombing_beside_an_airstrike_is_aerial(nlp):
 
 @pytest.mark.parametrize("text, sub", [
     ("His forces have withdrawn from the port city of Aden on Monday.", "Change to group/activity"),
+    ("Turkish forces pulled out of two observation points in Idlib on Monday.", "Change to group/activity"),
     ("Al Shabaab fighters took control of Marka on Monday after government troops withdrew from the town.",
      "Non-violent transfer of territory"),
 ])

@@ -497,8 +497,9 @@ def _protest_violence(acled: Optional[Acled], frame: EventFrame, frames: list[Ev
     return _acled_record("Violent demonstration") if by else acled
 
 
-# withdrawal words: alone they move a force; a transfer of territory needs someone taking the place
-_WITHDRAWAL_LEMMAS = frozenset({"withdraw", "withdrawal", "pull out", "retreat"})
+# withdrawal words (the head token's lemma: "pulled out" is "pull"): alone they move a force; a transfer of
+# territory needs someone taking the place
+_WITHDRAWAL_LEMMAS = frozenset({"withdraw", "withdrawal", "pull", "pullout", "retreat"})
 
 
 def _withdrawal_without_taker(acled: Optional[Acled], frame: EventFrame, frames: list[EventFrame]) -> Optional[Acled]:
