@@ -459,26 +459,21 @@ def _arrests_at_a_protest(acled: Optional[Acled], frame: EventFrame, frames: lis
     return _acled_record("Protest with intervention")
 
 
-@lru_cache(maxsize=1)
-def _protester_words() -> frozenset[str]:
-    """The trigger lexicon's protest participants ("protester", "demonstrator"), singular and plural."""
-    words = {t.lemma for t in ontology.triggers() if "participant_noun" in t.flags and t.plover_type == "PROTEST"}
-    return frozenset(words | {w + "s" for w in words})
-
-
-@lru_cache(maxsize=1)
-def _mob_words() -> frozenset[str]:
-    """The trigger lexicon's mob participants ("mob", "vigilante"), singular and plural."""
-    words = {t.lemma for t in ontology.triggers() if "participant_noun" in t.flags and "mob" in t.hints}
+@lru_cache(maxsize=None)
+def _participant_words(plover_type: Optional[str] = None, hint: Optional[str] = None) -> frozenset[str]:
+    """The trigger lexicon's participant nouns of a type or with a hint ("protester", "demonstrator"; "mob",
+    "vigilante"), singular and plural."""
+    words = {t.lemma for t in ontology.triggers() if "participant_noun" in t.flags
+             and (plover_type is None or t.plover_type == plover_type) and (hint is None or hint in t.hints)}
     return frozenset(words | {w + "s" for w in words})
 
 
 def _names_a_mob(text: Optional[str]) -> bool:
-    return bool(text) and any(w in _mob_words() for w in text.lower().split())
+    return bool(text) and any(w in _participant_words(hint="mob") for w in text.lower().split())
 
 
 def _names_protesters(text: Optional[str]) -> bool:
-    return bool(text) and any(w in _protester_words() for w in text.lower().split())
+    return bool(text) and any(w in _participant_words(plover_type="PROTEST") for w in text.lower().split())
 
 
 def _protest_violence(acled: Optional[Acled], frame: EventFrame, frames: list[EventFrame]) -> Optional[Acled]:

@@ -268,7 +268,6 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger],
     return default, default.is_ambiguous and (other_types or len(senses) == 1 or needs_cue)
 
 
-_WEAPON_USE_VERBS = frozenset({"use", "fire", "launch", "drop", "deploy"})
 _PAYLOAD_VERBS = frozenset({"contain", "carry", "fill", "load", "pack", "lace", "arm"})
 
 
@@ -296,8 +295,9 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
             candidates.append(c)
         if c.dep_ == "prep" and c.lower_ in ("with", "by", "using"):
             candidates.extend(g for g in c.children if g.dep_ == "pobj")
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.lemma_.lower() in _WEAPON_USE_VERBS:
-        # "used sulfur mustard in a March 2018 attack": the weapon used in the attack is its weapon
+    if tok.dep_ == "pobj" and f"{tok.head.head.lemma_.lower()} {tok.head.lower_}" in load_wordlists("factuality")["light_verb_preps"]:
+        # "used sulfur mustard in a March 2018 attack": the weapon used in the attack is its weapon (the
+        # light-verb prepositions the roles read: use/fire/launch/drop in, during)
         candidates.extend(g for g in tok.head.head.children if g.dep_ == "dobj")
     # what a munition carries is its weapon too ("mortar rounds containing poisonous gases", "shells filled with chlorine")
     candidates.extend(_payloads(candidates))
