@@ -55,6 +55,13 @@ def test_other_groups(d):
     assert d.lookup("Hezbollah") is not d.lookup("Kataeb Hezbollah")
 
 
+def test_canonical_names_are_the_names_groups_go_by(d):
+    # the group's own name, as ACLED and UCDP list it, not a disambiguated encyclopedia title
+    for alias in ("ELN", "Ejercito de Liberacion Nacional", "National Liberation Army"):
+        e = d.lookup(alias)
+        assert (e.name, e.country, e.sector) == ("National Liberation Army", "COL", "REB")
+
+
 def test_phoenix_entries_present(d):
     e = d.lookup("Saddam Hussein")
     assert e is not None and e.kind == "person" and e.country == "IRQ" and e.source == "phoenix"

@@ -956,7 +956,7 @@ def test_a_frames_party_is_told_by_its_name_where_the_text_names_it():
         t = Trigger(i=i, start_char=i, end_char=i + 1, text="killed", lemma="kill", pos="VERB", plover_type="ASSAULT")
         return EventMention(trigger=t, tokens={i}, roles=[RoleFill("actor", actor, "nsubj")])
 
-    eln = "National Liberation Army (Colombia)"
+    eln = "National Liberation Army"
     described = ActorMention(40, 48, "fighters", 8, name=eln, kind="non_state", how="coref", named=False)
     named = ActorMention(0, 3, "ELN", 0, name=eln, kind="non_state", how="dictionary", named=True)
     frame = EventFrame([mention(9, described), mention(1, named)])
