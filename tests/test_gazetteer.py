@@ -453,3 +453,39 @@ def test_a_direction_before_a_country_names_a_part_of_it(resolver):
     assert m.place.country == "LBN"
     m = resolve_one(resolver, "He grew up in North Kansas City, Missouri.", "North Kansas City")
     assert m.place.name == "North Kansas City"
+
+
+def _resolve_words(resolver, text, words):
+    spans = []
+    for w in words:
+        i = text.index(w, spans[-1][1] if spans and w in text[spans[-1][1]:] else 0)
+        spans.append((i, i + len(w)))
+    return resolver.resolve(text, spans)
+
+
+@pytest.mark.parametrize("text,words,iso3,admin1,precision", [
+    ("Gunmen seized 279 schoolgirls from a school in Xqwzlorbad, Zamfara state.", ["Xqwzlorbad", "Zamfara"],
+     "NGA", "Zamfara", "admin1"),
+    ("The RSF took Xqwzlorbad, a strategic town in Kassala state, on Saturday.", ["Xqwzlorbad", "Kassala"],
+     "SDN", "Kassala", "admin1"),
+    ("Rebels captured the town of Xqwzlorbad in Nigeria's Zamfara state. Hospital staff in Xqwzlorbad said.",
+     ["Xqwzlorbad", "Nigeria", "Zamfara", "Xqwzlorbad"], "NGA", "Zamfara", "admin1"),
+])
+def test_a_village_the_gazetteer_lacks_takes_the_region_the_text_puts_it_in(resolver, text, words, iso3, admin1,
+                                                                            precision):
+    ms = _resolve_words(resolver, text, words)
+    region = next(m for m in ms if m.text == admin1)
+    for m in (m for m in ms if m.text == "Xqwzlorbad"):  # every mention of the name
+        assert m.place is not None and m.place.name == "Xqwzlorbad" and m.place.geonames_id is None
+        assert (m.country, m.place.admin1, m.place.precision) == (iso3, admin1, precision)
+        assert (m.place.lat, m.place.lon) == (region.place.lat, region.place.lon)
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Gunmen raided Xqwzlorbad and Gusau, Zamfara state.", ["Xqwzlorbad", "Gusau", "Zamfara"]),  # Gusau's region
+    ("Gunmen raided Xqwzlorbad. Zamfara state officials said.", ["Xqwzlorbad", "Zamfara"]),  # another sentence
+    ("Gunmen from Xqwzlorbad attacked a town near the border with Zamfara state.", ["Xqwzlorbad", "Zamfara"]),
+])
+def test_a_region_merely_nearby_does_not_contain_an_unknown_name(resolver, text, words):
+    m = _resolve_words(resolver, text, words)[0]
+    assert m.text == "Xqwzlorbad" and m.place is None and m.country == "NGA"

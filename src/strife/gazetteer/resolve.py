@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -47,7 +47,13 @@ _ABBREVIATIONS = ((re.compile(r"\bCo\.?$"), "County"), (re.compile(r"^Mt\.?\s"),
                   (re.compile(r"^Ft\.?\s"), "Fort "), (re.compile(r"^St\.?\s"), "Saint "),
                   (re.compile(r"^Pt\.?\s"), "Point "))
 # ", <Region>" right after a name: up to four capitalised words (abbreviations keep their dot)
+WITHIN_GAP_CHARS = 60  # the most characters between a name and the region said to contain it
 _CONTAINER_RE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*){0,3})")
+# the words between a name the gazetteer lacks and the region the text puts it in: ", " ("Jangebe, Zamfara
+# state"), " in " ("Masisi in Congo's North Kivu province"), ", a strategic town in " ("Dilling, a strategic town
+# in South Kordofan state"); a country's possessive may come first ("in Congo's")
+_WITHIN_GAP_RE = re.compile(r"^\s*(?:,\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?(?:in|of)\s+)?|(?:in|of)\s+)"
+                            r"(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)\s+)?(?:the\s+)?$")
 
 # scoring weights
 W_POP = 0.35
@@ -315,6 +321,10 @@ class Resolver:
             if s.best is not None and (self._unsupported_weak_match(s, doc_country) or (s.feature and s.local <= 0)):
                 s.best, s.score = None, 0.0
         out: list[PlaceMention] = []
+        within: dict[str, Place] = {}  # a name the gazetteer lacks -> the region the text puts it in (once is enough)
+        for s in slots:
+            if s.best is None and s.text not in within and (region := self._region_around(text, s, slots)) is not None:
+                within[s.text] = region
         for s in slots:
             if s.best is not None:
                 out.append(PlaceMention(s.start, s.end, s.text, s.best.place, s.best.place.country, s.score))
@@ -322,10 +332,30 @@ class Resolver:
                 place = (self.gaz.region_demonym(s.text) or self.gaz.country(s.demonym)) if demonyms_as_countries \
                     else None
                 out.append(PlaceMention(s.start, s.end, s.text, place, s.demonym, 0.5 if place else 0.0))
+            elif (region := within.get(s.text)) is not None:
+                # a village the gazetteer lacks, in a region the text names: the region's point, at its precision
+                place = replace(region, name=s.text, geonames_id=None,
+                                admin1=region.name if region.precision == "admin1" else region.admin1,
+                                admin2=None, population=0, place_id=0, capital=False)
+                out.append(PlaceMention(s.start, s.end, s.text, place, region.country, 0.5))
             else:
                 out.append(PlaceMention(s.start, s.end, s.text, None, doc_country or self._nearby_country(s, slots),
                                         0.0))
         return out
+
+    @staticmethod
+    def _region_around(text: str, s: _Slot, slots: list[_Slot]) -> Place | None:
+        """A name the gazetteer lacks that the text puts in a region (first or second level) written right
+        after it ("Jangebe, Zamfara state", "the town of Masisi in Congo's North Kivu province"): that region."""
+        if s.demonym:
+            return None
+        for o in slots:
+            if o.start < s.end or o.start - s.end > WITHIN_GAP_CHARS:
+                continue
+            if o.best is not None and o.best.place.precision in ("admin1", "admin2") \
+                    and _WITHIN_GAP_RE.match(text[s.end:o.start]):
+                return o.best.place
+        return None
 
     @staticmethod
     def _nearby_country(s: _Slot, slots: list[_Slot]) -> str | None:
