@@ -47,8 +47,8 @@ _ABBREVIATIONS = ((re.compile(r"\bCo\.?$"), "County"), (re.compile(r"^Mt\.?\s"),
                   (re.compile(r"^Ft\.?\s"), "Fort "), (re.compile(r"^St\.?\s"), "Saint "),
                   (re.compile(r"^Pt\.?\s"), "Point "))
 # ", <Region>" right after a name: up to four capitalised words (abbreviations keep their dot)
-WITHIN_GAP_CHARS = 60  # the most characters between a name and the region said to contain it
 _CONTAINER_RE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*){0,3})")
+WITHIN_GAP_CHARS = 60  # the most characters between a name the gazetteer lacks and the region said to contain it
 # the words between a name the gazetteer lacks and the region the text puts it in: ", " ("Jangebe, Zamfara
 # state"), " in " ("Masisi in Congo's North Kivu province"), ", a strategic town in " ("Dilling, a strategic town
 # in South Kordofan state"); a country's possessive may come first ("in Congo's")
