@@ -912,3 +912,14 @@ def test_a_place_in_ordinary_capitals_with_an_agency_is_a_dateline():
     assert text[d.place_start:d.place_end] == "Kyiv" and text[d.end:].startswith("Russia")
     assert find_datelines("Hamas (the group) - said it fired rockets.") == ()
     assert find_datelines("Russia (AFP) pounded Kyiv.") == ()
+
+
+@pytest.mark.parametrize("text,first,then", [
+    ("A roadside bomb killed six people in Baghdad's western Amriya district on Thursday, police said.",
+     "Amriya", "Baghdad"),
+    ("The editor was shot and killed in the eastern Algiers suburb of Oued Kniss on Monday.", "Oued Kniss", "Algiers"),
+])
+def test_a_place_the_text_puts_inside_a_town_is_where_it_happened(nlp, text, first, then):
+    rec = next(r for r in _records(nlp, text, datetime.date(2006, 3, 10)) if r.plover.type == "ASSAULT")
+    assert [loc.name for loc in rec.locations][:2] == [first, then]
+    assert (rec.locations[0].lat, rec.locations[0].precision) == (rec.locations[1].lat, "city")

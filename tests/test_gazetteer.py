@@ -496,3 +496,23 @@ def test_a_region_is_not_also_a_district_of_itself(gaz, resolver):
     assert not [c for c in gaz.lookup("North Kivu") if c.place.precision == "admin2"]
     m = resolve_one(resolver, "M23 rebels advanced in Congo's North Kivu province.", "North Kivu")
     assert (m.place.country, m.place.precision, m.place.admin1) == ("COD", "admin1", "Nord Kivu")
+
+
+@pytest.mark.parametrize("text,words,town", [
+    ("A roadside bomb went off in Baghdad's western Xqwzlorbad district.", ["Baghdad", "Xqwzlorbad"], "Baghdad"),
+    ("In the south Baghdad neighbourhood of Xqwzlorbad, a bomb killed one civilian.", ["Baghdad", "Xqwzlorbad"],
+     "Baghdad"),
+    ("A barrel bomb hit the neighborhood of Xqwzlorbad in Aleppo.", ["Xqwzlorbad", "Aleppo"], "Aleppo"),
+])
+def test_a_neighbourhood_the_gazetteer_lacks_takes_the_town_the_text_puts_it_in(resolver, text, words, town):
+    ms = _resolve_words(resolver, text, words)
+    around = next(m for m in ms if m.text == town)
+    m = next(m for m in ms if m.text == "Xqwzlorbad")
+    assert m.place is not None and m.place.name == "Xqwzlorbad" and m.place.precision == "city"
+    assert (m.place.lat, m.place.lon, m.country) == (around.place.lat, around.place.lon, around.place.country)
+
+
+def test_a_town_merely_before_an_unknown_name_does_not_contain_it(resolver):
+    text = "Troops left Baghdad and marched to Xqwzlorbad."
+    m = _resolve_words(resolver, text, ["Baghdad", "Xqwzlorbad"])[1]
+    assert m.place is None

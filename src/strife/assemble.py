@@ -258,8 +258,11 @@ def _locations(frame: EventFrame) -> list[Location]:
             rows.append((_LEVEL_RANK.get(m.place_level, 3), p))
     out: list[Location] = []
     seen: set = set()
-    # an unresolved name ranks as a town: gazetteers lack villages far more often than countries
-    for _, p in sorted(rows, key=lambda r: (r[0], _PRECISION_RANK.get(getattr(r[1].place, "precision", None) or "city", 6), r[1].start_char)):
+    # an unresolved name ranks as a town: gazetteers lack villages far more often than countries; a name the
+    # gazetteer lacks that the text puts inside a town or region (its point theirs, no GeoNames id: "Baghdad's
+    # Amriya district") is where it happened rather than the town or region around it
+    for _, p in sorted(rows, key=lambda r: (r[0], _PRECISION_RANK.get(getattr(r[1].place, "precision", None) or "city", 6),
+                                            not _placed_within(r[1]), r[1].start_char)):
         place = p.place
         key = (place.geonames_id or place.name) if place is not None else ("text", p.text.lower())
         if key in seen:
@@ -267,6 +270,12 @@ def _locations(frame: EventFrame) -> list[Location]:
         seen.add(key)
         out.append(_location(p))
     return out
+
+
+def _placed_within(p) -> bool:
+    """A place mention read as a place inside a town or region the text names (gazetteer.resolve._region_around)."""
+    return p.place is not None and p.place.geonames_id is None and p.place.lat is not None and p.place.place_id == 0 \
+        and p.place.precision in ("city", "admin2", "admin1")
 
 
 def _location(p) -> Location:

@@ -54,6 +54,10 @@ WITHIN_GAP_CHARS = 60  # the most characters between a name the gazetteer lacks 
 # in South Kordofan state"); a country's possessive may come first ("in Congo's")
 _WITHIN_GAP_RE = re.compile(r"^\s*(?:,\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?(?:in|of)\s+)?|(?:in|of)\s+)"
                             r"(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)\s+)?(?:the\s+)?$")
+# ... or the region or town written right before it: "Baghdad's western Amriya district", "south Kabul's Darulaman
+# Palace", "the south Baghdad neighbourhood of Al-Bayaa", "the eastern Algiers suburb of Oued Kniss"
+_WITHIN_BEFORE_RE = re.compile(r"^(?:(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}|\s+(?:district|neighbou?rhood|suburb|quarter|"
+                               r"township|area)\s+of\s+(?:the\s+)?)$")
 
 # scoring weights
 W_POP = 0.35
@@ -345,15 +349,18 @@ class Resolver:
 
     @staticmethod
     def _region_around(text: str, s: _Slot, slots: list[_Slot]) -> Place | None:
-        """A name the gazetteer lacks that the text puts in a region (first or second level) written right
-        after it ("Jangebe, Zamfara state", "the town of Masisi in Congo's North Kivu province"): that region."""
+        """A name the gazetteer lacks that the text puts in a region (first or second level) or a town written
+        right after it ("Jangebe, Zamfara state", "the town of Masisi in Congo's North Kivu province", "the
+        neighborhood of Almash-had in Aleppo") or right before it ("Baghdad's western Amriya district"): that
+        region or town."""
         if s.demonym:
             return None
         for o in slots:
-            if o.start < s.end or o.start - s.end > WITHIN_GAP_CHARS:
+            if o.best is None or o.best.place.precision not in ("admin1", "admin2", "city"):
                 continue
-            if o.best is not None and o.best.place.precision in ("admin1", "admin2") \
-                    and _WITHIN_GAP_RE.match(text[s.end:o.start]):
+            if s.end <= o.start <= s.end + WITHIN_GAP_CHARS and _WITHIN_GAP_RE.match(text[s.end:o.start]):
+                return o.best.place
+            if o.end <= s.start <= o.end + WITHIN_GAP_CHARS and _WITHIN_BEFORE_RE.match(text[o.end:s.start]):
                 return o.best.place
         return None
 
