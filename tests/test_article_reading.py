@@ -923,3 +923,18 @@ def test_a_place_the_text_puts_inside_a_town_is_where_it_happened(nlp, text, fir
     rec = next(r for r in _records(nlp, text, datetime.date(2006, 3, 10)) if r.plover.type == "ASSAULT")
     assert [loc.name for loc in rec.locations][:2] == [first, then]
     assert (rec.locations[0].lat, rec.locations[0].precision) == (rec.locations[1].lat, "city")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Government forces intensified their attacks on Aleppo on Tuesday.", "Aleppo"),
+    ("Rebels launched an assault on Goma on Sunday.", "Goma"),
+])
+def test_the_town_an_attack_noun_is_on_is_where_it_happened(nlp, text, place):
+    rec = next(r for r in _records(nlp, text, datetime.date(2016, 8, 10)) if r.plover.type == "ASSAULT")
+    assert rec.locations and rec.locations[0].name == place
+
+
+def test_a_country_an_attack_is_on_is_not_its_place(nlp):
+    text = "Officials in Kyiv warned of new attacks on Russia."
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 8, 10)) if r.plover.type == "ASSAULT"]
+    assert all(loc.name != "Russia" for r in recs for loc in r.locations)

@@ -1332,7 +1332,7 @@ _TARGET_COUNTRY_IS_PLACE = frozenset({"ASSAULT", "SEIZE"})
 
 def _is_target_place(doc: Doc, p, mentions: list[EventMention]) -> bool:
     """A town or region that an attack or a seizure acts on directly ("shelled Kharkiv", "stormed the village
-    of Mainok", "raided four villages: A, B and C") is also where it happened."""
+    of Mainok", "raided four villages: A, B and C", "attacks on Aleppo") is also where it happened."""
     span = doc.char_span(p.start_char, p.end_char, alignment_mode="expand")
     if span is None:
         return False
@@ -1348,9 +1348,12 @@ def _is_target_place(doc: Doc, p, mentions: list[EventMention]) -> bool:
             tok = tok.head
         else:
             break
+    types = _TARGET_COUNTRY_IS_PLACE if is_country else _TARGET_IS_PLACE
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not is_country:
+        head = tok.head.head.i  # "attacks on Aleppo", "an assault on Mosul": the attack's object is a town
+        return any(head in m.tokens and m.plover_type in types and m.trigger.pos == "NOUN" for m in mentions)
     if tok.dep_ not in ("dobj", "nsubjpass"):
         return False
-    types = _TARGET_COUNTRY_IS_PLACE if is_country else _TARGET_IS_PLACE
     head = tok.head.i
     return any(head in m.tokens and m.plover_type in types for m in mentions)
 
