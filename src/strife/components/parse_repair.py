@@ -30,6 +30,7 @@ see `_repair_lemmas`.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from spacy.attrs import DEP
@@ -191,13 +192,18 @@ def _repair_statement_conj(doc: Doc, verb: Token, reporting: frozenset[str], sta
     return True
 
 
-def _repair_lemmas(doc: Doc, pairs: frozenset[str]) -> None:
+@lru_cache(maxsize=1)
+def _lemma_repairs() -> dict[str, str]:
+    """``lemma_repairs`` in factuality.json ("form lemma" pairs) as form -> lemma, read once."""
+    return dict(p.split() for p in load_wordlists("factuality")["lemma_repairs"])
+
+
+def _repair_lemmas(doc: Doc) -> None:
     """"retook" keeps "retook" as its lemma in the small model, "machinegunned" gets "machinegunne": give them
-    "retake", "machinegun" (``lemma_repairs`` in factuality.json, "form lemma" pairs), so that the trigger
-    lexicon finds them as it finds "retaken"."""
-    repairs = dict(p.split() for p in pairs)
+    "retake", "machinegun" (``_lemma_repairs``), so that the trigger lexicon finds them as it finds "retaken"."""
+    repairs = _lemma_repairs()
     for t in doc:
-        if t.tag_.startswith("VB") and t.lower_ in repairs:
+        if t.lower_ in repairs and t.tag_.startswith("VB"):
             t.lemma_ = repairs[t.lower_]
             if t.tag_ not in ("VBD", "VBN") and not t.lower_.endswith(("ing", "s")):
                 t.tag_ = "VBD"  # a past form (no gerund, no third person) the tagger took for a present ("retook" as VBP)
@@ -208,7 +214,7 @@ def parse_repair(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
         return doc
     words = load_wordlists("factuality")
-    _repair_lemmas(doc, words["lemma_repairs"])
+    _repair_lemmas(doc)
     reporting = words["reporting_verbs"]
     deps = doc.to_array([DEP])  # the labels read once: most docs have few candidates, no Token per token
     strings = doc.vocab.strings
