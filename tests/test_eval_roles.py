@@ -45,6 +45,19 @@ def test_muc_text_joins_lines_and_rejects_unknown_mode() -> None:
         roles.muc_text("X", mode="lower")
 
 
+def test_muc_text_drops_transcription_notes_and_keeps_speakers() -> None:
+    """FBIS notes ("(WORDS INDISTINCT)") are no words of the report (they came out as a victim
+    "Indistinct"); a paragraph's speaker label reads as "Name: "; an acronym in parentheses stays."""
+    raw = "THE FARABUNDO MARTI FRONT (FMLN) (WORDS\nINDISTINCT) SAID.\n\n   (REPORTER) (BEGIN RECORDING) HOW DID IT OCCUR?"
+    assert roles.muc_text(raw, mode="raw") == "THE FARABUNDO MARTI FRONT (FMLN) SAID.\n\n   REPORTER: HOW DID IT OCCUR?"
+
+
+def test_truecase_keeps_dotted_initials_and_starts_sentences_after_a_speaker() -> None:
+    out = roles.truecase("THE U.S. EMBASSY WAS ATTACKED.\n\n   REPORTER: HOW DID IT OCCUR?")
+    assert "U.S." in out and "U.s" not in out
+    assert "Reporter: How did" in out
+
+
 def test_muc_predictions_count_assault_records_only() -> None:
     """A MUC-4 template is a terrorist incident: strife's ASSAULT records; the actors of an arrest
     (COERCE) or a military engagement (FIGHT) are no template's fillers."""

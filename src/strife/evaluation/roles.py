@@ -314,6 +314,8 @@ def truecase(text: str) -> str:
 
     def word(m: re.Match) -> str:
         w = m.group(0)
+        if "." in w:
+            return w.upper()  # U.S., U.N.: dotted initials stay capitals
         low = w.lower()
         if low in table:
             return table[low]
@@ -324,13 +326,25 @@ def truecase(text: str) -> str:
             return low
         return title
 
-    out = re.sub(r"[A-Za-z]+(?:'[A-Za-z]+)?", word, text)
-    return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
+    out = re.sub(r"\b(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:'[A-Za-z]+)?", word, text)
+    up = lambda m: m.group(1) + m.group(2).upper()  # noqa: E731
+    out = re.sub(r"(^\s*|[.!?]\s+|\n\s*)([a-z])", up, out)
+    return re.sub(r"((?:^|\n)\s*[A-Z][A-Za-z' .-]*:\s+)([a-z])", up, out)  # after a speaker label
+
+
+# FBIS transcription notes, not words of the report: "(WORDS INDISTINCT)", "(BEGIN RECORDING)"
+_TRANSCRIPT_NOTE_RE = re.compile(
+    r"\s*\((?:(?:words?|passage|question|sentence|name|names|figures?|number)\s+(?:indistinct|omitted)"
+    r"|(?:begin|end)\s+recording|continued|changes\s+thought|applause|as\s+heard|laughter)\)", re.I)
 
 
 def muc_text(raw: str, mode: str = "truecase") -> str:
-    """MUC document text as strife reads it: line breaks inside paragraphs joined; optionally truecased."""
+    """MUC document text as strife reads it: line breaks inside paragraphs joined, the FBIS
+    transcription notes dropped; optionally truecased."""
     text = re.sub(r"(?<!\n)\n(?!\n)", " ", raw)
+    text = _TRANSCRIPT_NOTE_RE.sub("", text)
+    # a speaker label opening a paragraph: "(REPORTER) HOW DID ..." -> "REPORTER: HOW DID ..."
+    text = re.sub(r"(^|\n)([ \t]*)\(([A-Za-z][A-Za-z' .-]{0,38})\)[ \t]*", r"\1\2\3: ", text)
     if mode == "truecase":
         return truecase(text)
     if mode == "raw":
