@@ -938,3 +938,19 @@ def test_a_country_an_attack_is_on_is_not_its_place(nlp):
     text = "Officials in Kyiv warned of new attacks on Russia."
     recs = [r for r in _records(nlp, text, datetime.date(2024, 8, 10)) if r.plover.type == "ASSAULT"]
     assert all(loc.name != "Russia" for r in recs for loc in r.locations)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("President Claudia Sheinbaum condemned the killing on Monday and promised there would be no impunity.", "ACCUSE"),
+    ("President Hassan Sheikh Mohamud condemned the bombing and ordered security agencies to track down those responsible.",
+     "ACCUSE"),
+])
+def test_one_speakers_coordinated_sayings_are_one_statement(nlp, text, kind):
+    recs = _records(nlp, text, datetime.date(2025, 5, 20))
+    assert [r.plover.type for r in recs if r.plover.type != "ASSAULT"] == [kind]
+
+
+def test_two_speakers_sayings_stay_two_statements(nlp):
+    recs = _records(nlp, "Sheinbaum condemned the killing on Monday, and opposition leaders demanded protection for candidates.",
+                    datetime.date(2025, 5, 20))
+    assert {"ACCUSE", "REQUEST"} <= {r.plover.type for r in recs}

@@ -38,6 +38,8 @@ _CLAUSAL = frozenset({"ccomp", "parataxis", "advcl", "relcl", "conj", "csubj", "
 _SUBJ = frozenset({"nsubj", "csubj"})
 # acts on people or places (not statements about them): never the speech act a date belongs to
 _PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# what a speaker says (not does): one speaker's coordinated sayings are one statement
+_STATEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "AGREE", "REQUEST", "REJECT", "THREATEN"})
 _OBJ = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 _RELPRON = frozenset({"that", "which", "who", "whom", "whose"})
 
@@ -208,6 +210,11 @@ class MentionBuilder:
                 host = self.by_i[tok.head.i]
                 own_subj = [c for c in tok.children if c.dep_ in _SUBJ]
                 if host.plover_type == t.plover_type and not own_subj:
+                    return host.i
+                if tok.dep_ == "conj" and not own_subj and host.pos == "VERB" \
+                        and t.plover_type in _STATEMENT_TYPES and host.plover_type in _STATEMENT_TYPES:
+                    # "condemned the killing and promised no impunity", "condemned the bombing and ordered
+                    # security agencies to track down those responsible": one speaker's one statement
                     return host.i
             # "ten soldiers died in the attack": the casualty belongs to the event named in its PP
             if "casualty" in t.flags:
