@@ -228,3 +228,26 @@ def test_a_name_paired_with_a_village_after_between_is_a_place(nlp):
     doc = Doc(nlp.vocab, words=["fighting", "between", "Nabatieh", "and", "Hezbollah", "."])
     doc.ents = []
     assert "Nabatieh" not in [p.text for p in nlp.get_pipe("strife_places")(doc)._.strife_places]
+
+
+def test_a_persons_surname_is_not_the_town_of_that_name(nlp):
+    """NER tags a surname as a place ("Ripley", a town in several US states): where the article gives it
+    to a person ("coach Ripley", "Mikheil Saakashvili"), the bare surname is that person."""
+    words = ["Coach", "Ripley", "praised", "his", "team", ".", "Ripley", "said", "Georgia", "and", "Jordan", "won", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 6, 7, label="GPE"), Span(doc, 8, 9, label="GPE"), Span(doc, 10, 11, label="GPE")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Georgia", "Jordan"]
+    # with no person of that name, the town stays
+    doc = Doc(nlp.vocab, words=["Police", "in", "Ripley", "said", "."])
+    doc.ents = [Span(doc, 2, 3, label="GPE")]
+    assert [p.text for p in nlp.get_pipe("strife_places")(doc)._.strife_places] == ["Ripley"]
+
+
+def test_a_forename_and_surname_make_the_surname_a_person(nlp):
+    words = ["Mikheil", "Saakashvili", "spoke", ".", "Saakashvili", "left", "Historic", "Dublin", ".", "Dublin", "voted", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="GPE"), Span(doc, 6, 8, label="PERSON"),
+                Span(doc, 9, 10, label="GPE")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Dublin"]  # "Historic" is no forename

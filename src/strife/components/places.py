@@ -24,6 +24,7 @@ from strife.gazetteer.index import Gazetteer, get_gazetteer
 from strife.gazetteer.model import PlaceMention
 from strife.gazetteer.names import normalise
 from strife.gazetteer.resolve import Resolver
+from strife.lexicon import load_wordlists
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 RECOVER_LABELS = ("PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
@@ -370,6 +371,12 @@ class PlacesComponent:
             out.extend(self._containers(doc, sorted(out, key=lambda s: s.start), taken))
         # a place that names a disease ("West Nile virus", "Reston ebolavirus", "Lassa fever") is no place
         out = [sp for sp in out if not (sp.end < len(lower) and lower[sp.end] in DISEASE_WORDS)]
+        people = _surnames(doc)
+        if people:
+            # "coach Ripley ... Ripley said": a person's surname, not the town of that name (a country or
+            # first-level region keeps its reading: "Georgia", "Jordan")
+            out = [sp for sp in out if not (len(sp) == 1 and sp.text in people and not any(
+                c.place.precision in ("country", "admin1") for c in gaz.lookup(sp.text)))]
         out.sort(key=lambda s: s.start_char)
         return out, evidence
 
@@ -381,6 +388,29 @@ class PlacesComponent:
             text, [(s.start_char, s.end_char) for s in spans], context_countries=evidence)
         doc._.strife_places = mentions
         return doc
+
+
+# capitalised words that open a place's name or a title, not a person's forename ("Historic Dublin", "Village Malakal")
+_NOT_FORENAMES = PLACE_NOUNS | DIRECTION_WORDS | frozenset({"the", "historic", "old", "new", "downtown", "uptown", "greater",
+                                                             "fort", "port", "lake", "mount", "saint", "san", "santa"})
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """The surnames the article gives people: the last word of a PERSON name of two or more words, and
+    the last capitalised word after a person's title ("coach Ripley", "Police Chief Martin Underhill")."""
+    tt = token_table(doc)
+    words, lower = tt.text, tt.lower
+    titles = load_wordlists("factuality")["person_title_words"]
+    out = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 2 <= len(ent) <= 3
+           and all(t.is_alpha and _CAP.match(t.text) for t in ent) and not _NOT_FORENAMES & {t.lower_ for t in ent[:-1]}}
+    n = len(words)
+    for i in range(n - 1):
+        if lower[i] in titles and _CAP.match(words[i + 1]):
+            j = i + 1
+            while j + 1 < n and _CAP.match(words[j + 1]):
+                j += 1
+            out.add(words[j])
+    return out
 
 
 @Language.factory("strife_places", assigns=["doc._.strife_places"], requires=["doc.ents"],
