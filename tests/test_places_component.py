@@ -251,3 +251,12 @@ def test_a_forename_and_surname_make_the_surname_a_person(nlp):
                 Span(doc, 9, 10, label="GPE")]
     doc = nlp.get_pipe("strife_places")(doc)
     assert [p.text for p in doc._.strife_places] == ["Dublin"]  # "Historic" is no forename
+
+
+def test_lower_case_words_and_diseases_are_no_places(nlp):
+    words = ["The", "meth", "was", "found", "as", "Ebola", "and", "H5N1", "spread", "in", "Kenya", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 1, 2, label="GPE"), Span(doc, 5, 6, label="GPE"), Span(doc, 7, 8, label="GPE"),
+                Span(doc, 10, 11, label="GPE")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Kenya"]

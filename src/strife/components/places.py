@@ -371,6 +371,9 @@ class PlacesComponent:
             out.extend(self._containers(doc, sorted(out, key=lambda s: s.start), taken))
         # a place that names a disease ("West Nile virus", "Reston ebolavirus", "Lassa fever") is no place
         out = [sp for sp in out if not (sp.end < len(lower) and lower[sp.end] in DISEASE_WORDS)]
+        # a place's name has a capital ("meth", "n't" tagged GPE are no places), and is no disease ("Ebola", "H5N1")
+        diseases = load_wordlists("places")["disease_names"]
+        out = [sp for sp in out if any(ch.isupper() for ch in sp.text) and sp.text.lower() not in diseases]
         people = _surnames(doc)
         if people:
             # "coach Ripley ... Ripley said": a person's surname, not the town of that name (a country or
@@ -400,7 +403,7 @@ def _surnames(doc: Doc) -> set[str]:
     the last capitalised word after a person's title ("coach Ripley", "Police Chief Martin Underhill")."""
     tt = token_table(doc)
     words, lower = tt.text, tt.lower
-    titles = load_wordlists("factuality")["person_title_words"]
+    titles = load_wordlists("places")["person_title_words"]
     out = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 2 <= len(ent) <= 3
            and all(t.is_alpha and _CAP.match(t.text) for t in ent) and not _NOT_FORENAMES & {t.lower_ for t in ent[:-1]}}
     n = len(words)
