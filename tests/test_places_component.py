@@ -260,3 +260,20 @@ def test_lower_case_words_and_diseases_are_no_places(nlp):
                 Span(doc, 10, 11, label="GPE")]
     doc = nlp.get_pipe("strife_places")(doc)
     assert [p.text for p in doc._.strife_places] == ["Kenya"]
+
+
+def test_the_other_names_of_a_list_of_places_are_places(nlp):
+    """"the villages of A, B and C": the text says what the list is; NER tags B a person and C an organisation."""
+    words = ["Shells", "hit", "the", "villages", "of", "Zzyqa", ",", "Qorvab", "and", "Xuttel", "near", "Aleppo", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 7, 8, label="PERSON"), Span(doc, 9, 10, label="ORG"), Span(doc, 11, 12, label="GPE")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Zzyqa", "Qorvab", "Xuttel", "Aleppo"]
+
+
+def test_a_list_of_a_place_and_an_armed_group_adds_no_place(nlp):
+    words = ["Talks", "between", "Israel", "and", "Hamas", "collapsed", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="ORG")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Israel"]

@@ -62,6 +62,9 @@ DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "sout
 MIN_RECOVER_POPULATION = 20_000
 WEAK_LOCATIVE = frozenset({"on", "between"})   # "on Hill", "between Martin and ...": people as often as places
 MIN_WEAK_POPULATION = 100_000
+MIN_LIST_POPULATION = 1_000  # a name listed with places ("Saigon, Cholon and Gia Dinh"): a town, not a hamlet
+# entity labels that are never a place's name
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # verbs whose object is a place when the gazetteer knows a big one by that name ("Russia pounded Kyiv and Odesa")
 ATTACKED_VERBS = frozenset({"pound", "shell", "strike", "hit", "bomb", "bombard", "attack", "storm", "raid", "besiege",
                             "capture", "seize", "overrun", "target", "invade", "blockade", "encircle", "recapture"})
@@ -157,6 +160,85 @@ class PlacesComponent:
             span = doc.char_span(d.place_start, d.place_end, alignment_mode="contract")
             if span is not None and len(span) and self._known(name.title()):
                 out.append(span)
+        return out
+
+    def _list_members(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        """The other names of a list a place is in ("assailed Saigon, Cholon, and Gia Dinh", "the villages of
+        Sees, Tees and Beer Al-Nimr", "Sholgara and Darai Souf districts"): a member the gazetteer knows by its
+        own name, or any member where the text says what kind of place the list is; not a person the article
+        names, nor an actor of the dictionary."""
+        from strife.actor_dictionary import get_actor_dictionary
+
+        tt = token_table(doc)
+        words, lower = tt.text, tt.lower
+        n = len(words)
+        ent_at = {e.start: e for e in doc.ents if e.label_ in RECOVER_LABELS or e.label_ in PLACE_LABELS}
+        ent_end = {e.end: e for e in ent_at.values()}
+        people = _surnames(doc)
+        actors = get_actor_dictionary()
+
+        def run_from(k: int, step: int) -> Span | None:
+            """The name that starts (step 1) or ends (step -1) at token k."""
+            e = ent_at.get(k) if step > 0 else ent_end.get(k + 1)
+            if e is not None:
+                return e
+            if not (0 <= k < n and _CAP.match(words[k])):
+                return None
+            a = b = k
+            if step > 0:
+                while b + 1 < n and (_CAP.match(words[b + 1]) or (words[b + 1] == "-" and b + 2 < n and _CAP.match(words[b + 2]))):
+                    b += 1
+            else:
+                while a - 1 >= 0 and (_CAP.match(words[a - 1]) or (words[a - 1] == "-" and a - 2 >= 0)):
+                    a -= 1
+            return doc[a:b + 1]
+
+        def neighbour(sp: Span, step: int) -> Span | None:
+            k = sp.end if step > 0 else sp.start - 1
+            seps = 0
+            while 0 <= k < n and lower[k] in (",", "and", "or") and seps < 2:
+                k += step
+                seps += 1
+            if seps == 0:
+                return None
+            if step > 0 and k < n and lower[k] == "the":
+                return None  # "in Aleppo and the army": a new phrase, not the list's next name
+            return run_from(k, step)
+
+        def list_says_place(first: Span, last: Span) -> bool:
+            return (first.start >= 2 and lower[first.start - 1] == "of" and lower[first.start - 2] in PLACE_NOUNS) \
+                or (last.end < n and lower[last.end] in PLACE_NOUNS)
+
+        out: list[Span] = []
+        frontier = sorted(spans, key=lambda s: s.start)
+        while frontier:
+            new: list[Span] = []
+            for sp in frontier:
+                for step in (1, -1):
+                    cand = neighbour(sp, step)
+                    if cand is None or not len(cand) or any(i in taken for i in range(cand.start, cand.end)):
+                        continue
+                    text = cand.text
+                    if any(t.ent_type_ in _NOT_NAMES for t in cand) or text in people \
+                            or (len(cand) == 1 and cand[0].is_stop) or (cand[0].is_sent_start and not cand.label_) \
+                            or (actors.lookup(text) is not None and not self._region_name(text)):
+                        continue
+                    # the list's ends: walk out from the pair to what the text says of the list
+                    first, last = (cand, sp) if step < 0 else (sp, cand)
+                    k = first
+                    while (prev := neighbour(k, -1)) is not None and prev.start < k.start:
+                        k = prev
+                    first = k
+                    k = last
+                    while (nxt := neighbour(k, 1)) is not None and nxt.end > k.end:
+                        k = nxt
+                    last = k
+                    person = cand.label_ == "PERSON"
+                    if list_says_place(first, last) or self._notable(text, MIN_RECOVER_POPULATION if person else MIN_LIST_POPULATION):
+                        new.append(cand)
+                        taken.update(range(cand.start, cand.end))
+            out.extend(new)
+            frontier = new
         return out
 
     def _containers(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
@@ -369,6 +451,7 @@ class PlacesComponent:
             out.extend(self._admin2_phrases(doc, text, taken))
             out.extend(self._coordinated_counties(doc, taken))
             out.extend(self._containers(doc, sorted(out, key=lambda s: s.start), taken))
+            out.extend(self._list_members(doc, out, taken))
         # a place that names a disease ("West Nile virus", "Reston ebolavirus", "Lassa fever") is no place
         out = [sp for sp in out if not (sp.end < len(lower) and lower[sp.end] in DISEASE_WORDS)]
         # a place's name has a capital ("meth", "n't" tagged GPE are no places), and is no disease ("Ebola", "H5N1")
