@@ -353,6 +353,27 @@ def test_places_through_a_place_noun_are_locative(nlp, text, place) -> None:
     assert is_locative(doc, start, start + len(place))
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Paramilitary police patrolled the streets of Lusaka on Sunday.", "Lusaka"),
+    ("Hundreds of Syrian Kurds took to the streets of Al-Qamishli on Monday.", "Al-Qamishli"),
+    ("US jets and helicopters bombed Baghdad's largest Shiite slum.", "Baghdad"),
+    ("The rebels shelled the southern sector of Aleppo.", "Aleppo"),
+])
+def test_a_place_the_act_covers_through_a_place_noun_is_where(nlp, text, place) -> None:
+    from strife.components.events import is_locative
+
+    doc = nlp(text)
+    start = doc.text.index(place)
+    assert is_locative(doc, start, start + len(place))
+
+
+def test_a_party_named_after_its_country_is_still_no_place(nlp) -> None:
+    from strife.components.events import is_locative
+
+    doc = nlp("Iraq's army shelled the village.")
+    assert not is_locative(doc, 0, len("Iraq"), is_country=True)
+
+
 def test_a_place_qualifying_a_site_is_where(nlp) -> None:
     from strife.components.events import is_locative
 

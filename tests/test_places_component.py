@@ -277,3 +277,11 @@ def test_a_list_of_a_place_and_an_armed_group_adds_no_place(nlp):
     doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="ORG")]
     doc = nlp.get_pipe("strife_places")(doc)
     assert [p.text for p in doc._.strife_places] == ["Israel"]
+
+
+def test_a_people_before_a_place_noun_is_no_place(nlp):
+    words = ["Rebels", "shelled", "the", "Kurdish", "city", "of", "Efrin", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 3, 4, label="NORP"), Span(doc, 6, 7, label="GPE")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Efrin"]

@@ -1318,7 +1318,9 @@ def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = Fal
                 # forces" or "on Iraq" names a target
                 return not is_country and (via_place_noun or (tok.ent_type_ in ("GPE", "LOC", "FAC")
                                                               and tok.i == span.root.i))
-            return prep.lower_ in _LOCATIVE_PREPS
+            return prep.lower_ in _LOCATIVE_PREPS or (via_place_noun and prep.lower_ == "to")
+        if via_place_noun and tok.dep_ in ("dobj", "nsubjpass"):
+            return True  # "patrolled the streets of Bishkek", "the village of X was shelled", "took to the streets of Y"
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "ROOT"):
             return False
         if tok.dep_ in _LOCATIVE_UP and tok.head is not tok:
@@ -1326,6 +1328,8 @@ def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = Fal
                     and tok.head.lemma_.lower() not in _words()["place_heads"] \
                     and (is_country or tok.head.lemma_.lower() not in _words()["site_nouns"]):
                 return False  # "U.S. forces", "Iraq's army" (but "a Mogadishu cafe", "her Jaffna home" are sites)
+            if tok.dep_ in ("compound", "poss", "nmod"):
+                via_place_noun = True  # "bombed Baghdad's largest slum": the slum is in Baghdad
             tok = tok.head
             continue
         return tok.dep_ in ("npadvmod",)

@@ -387,8 +387,8 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(lower, ent.start):
                 out.append(ent)
-            elif self.recover and ent.label_ in RECOVER_LABELS and self._before_place_noun(lower, ent.end):
-                out.append(ent)  # "Aleppo city", "Shawa village": the text says it is a place
+            elif self.recover and ent.label_ in RECOVER_LABELS and ent.label_ != "NORP" and self._before_place_noun(lower, ent.end):
+                out.append(ent)  # "Aleppo city", "Shawa village": the text says it is a place (not "a Kurdish city")
             elif self.recover and ent.label_ in RECOVER_LABELS and self._before_its_people(lower, ent.end, ent.text):
                 out.append(ent)  # "an Alexandria woman", "Fargo Mayor Dennis Walaker": a town's people
             elif self.recover and ent.label_ in RECOVER_LABELS and (based := self._based_lead(ent, lower)) is not None:
