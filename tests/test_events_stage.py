@@ -1415,3 +1415,15 @@ def test_a_withdrawal_transfers_territory_only_to_someone_taking_it(nlp, monkeyp
     recs = _with_classifier(nlp, text, "Armed clash", 0.35, monkeypatch)
     rec = next(r for r in recs if r.plover.type == "RETREAT")
     assert rec.acled.sub_event_type == sub, [(r.plover.type, r.acled) for r in recs]
+
+
+def test_what_exploded_is_the_device_not_an_actor() -> None:
+    """"it exploded, killing two soldiers": the subject of an intransitive "explode" is the bomb."""
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    events = extract_article(Article(text="The IRA planted a bomb at the station. As the patrol arrived, it exploded, "
+                                          "killing two soldiers."))
+    exploded = [e for e in events if e.plover.type == "ASSAULT" and "exploded" in " ".join(x.text for x in e.evidence)]
+    assert exploded
+    assert all(a.text.lower() != "it" for e in exploded for a in e.actors if a.role == "actor")

@@ -455,11 +455,18 @@ class MentionBuilder:
         return {i: root(i) for i in parent}
 
     # roles ---------------------------------------------------------------------------------------
+    def _device_subject(self, verb: Token) -> bool:
+        """Is the verb's subject the device, not who used it ("it exploded", "the car bomb exploded")?"""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.w["device_subject_verbs"] \
+            and not any(c.dep_ == "dobj" for c in verb.children)
+
     def _actor_tokens(self, tok: Token) -> list[tuple[Token, str]]:
         """Candidate (token, how) pairs that name who does a noun- or verb-event."""
         out: list[tuple[Token, str]] = []
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
             return out  # "ten soldiers died": the subject suffered it
+        if self._device_subject(tok):
+            return out  # "it exploded": the subject is the bomb
         trig = self.by_i.get(tok.i)
         if trig is not None and trig.plover_type == "ASSAULT" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG"):
             # "fighting between government forces and rebels", "a battle between troops and terrorists"
@@ -470,7 +477,8 @@ class MentionBuilder:
         if tok.pos_ in ("VERB", "AUX"):
             for s in _subjects(tok):
                 if s.dep_ == "nsubj" or (s.dep_ == "dobj" and tok.dep_ == "xcomp" and s.head.i == tok.head.i):
-                    out.append((_expand_relpron(s), "nsubj"))  # (or the object of "prompted X to impose")
+                    if not (s.dep_ == "nsubj" and self._device_subject(s.head)):  # "it exploded, killing two"
+                        out.append((_expand_relpron(s), "nsubj"))  # (or the object of "prompted X to impose")
             for c in tok.children:
                 if c.dep_ == "agent":
                     out.extend((g, "agent") for g in c.children if g.dep_ == "pobj")
