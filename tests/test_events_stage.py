@@ -1427,3 +1427,13 @@ def test_what_exploded_is_the_device_not_an_actor() -> None:
     exploded = [e for e in events if e.plover.type == "ASSAULT" and "exploded" in " ".join(x.text for x in e.evidence)]
     assert exploded
     assert all(a.text.lower() != "it" for e in exploded for a in e.actors if a.role == "actor")
+
+
+def test_a_town_qualifying_an_attack_is_where_not_who() -> None:
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    events = extract_article(Article(text="Abedi, the bomber behind the Manchester suicide bombing, was seen on CCTV."))
+    assert not any(a.text == "Manchester" for e in events for a in e.actors)
+    events = extract_article(Article(text="The Taliban attack killed five soldiers."))
+    assert any(a.role == "actor" and "Taliban" in a.text for e in events for a in e.actors)

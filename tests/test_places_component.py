@@ -285,3 +285,12 @@ def test_a_people_before_a_place_noun_is_no_place(nlp):
     doc.ents = [Span(doc, 3, 4, label="NORP"), Span(doc, 6, 7, label="GPE")]
     doc = nlp.get_pipe("strife_places")(doc)
     assert [p.text for p in doc._.strife_places] == ["Efrin"]
+
+
+def test_a_town_naming_the_attack_after_it_is_a_place(nlp):
+    """NER tags "Manchester" a person in "the Manchester suicide bombing": a notable town before an attack noun."""
+    words = ["Abedi", ",", "the", "bomber", "behind", "the", "Manchester", "suicide", "bombing", ",", "was", "seen", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 6, 7, label="PERSON")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Manchester"]

@@ -164,10 +164,13 @@ class MentionBuilder:
         self.triggers: list[Trigger] = sorted(doc._.strife_triggers or [], key=lambda t: t.i)
         self.by_i = {t.i: t for t in self.triggers}
         self.place_tokens: set[int] = set()
+        self.town_tokens: set[int] = set()  # places below a country: no party of an event noun they qualify
         for p in doc._.strife_places or []:
             span = doc.char_span(p.start_char, p.end_char, alignment_mode="expand")
             if span is not None:
                 self.place_tokens.update(t.i for t in span)
+                if p.place is not None and p.place.precision != "country":
+                    self.town_tokens.update(t.i for t in span)
 
     # folding -----------------------------------------------------------------------------------
     def _fold_target(self, t: Trigger) -> Optional[int]:
@@ -499,7 +502,8 @@ class MentionBuilder:
                 if not patient_poss:
                     out.append((c, "poss"))  # "Israel's strike"; but "Gohar's arrest" is Gohar arrested
             elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and c.ent_type_ not in ("DATE", "TIME") \
-                    and c.lemma_.lower() not in self.w["facility_nouns"]:
+                    and c.lemma_.lower() not in self.w["facility_nouns"] and c.i not in self.town_tokens:
+                # ("the Manchester bombing": the town is where it happened)
                 out.append((c, "modifier"))  # "the school strike": the school is what was hit, not who struck
             elif c.dep_ == "prep" and c.lower_ == "by":
                 out.extend((g, "by") for g in c.children if g.dep_ == "pobj")

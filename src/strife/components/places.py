@@ -325,6 +325,17 @@ class PlacesComponent:
         and a place the gazetteer knows."""
         return end + 1 < len(lower) and lower[end] == "-" and lower[end + 1] == "based" and self._known(text)
 
+    def _before_an_attack(self, lower: list[str], end: int, text: str) -> bool:
+        """``text``, ending before token ``end``, is a notable town that names the attack after it ("the
+        Manchester suicide bombing", "the Nairobi mall attack"; up to two lower-case words between)."""
+        nouns = load_wordlists("places")["attack_nouns"]
+        for k in range(end, min(end + 3, len(lower))):
+            if lower[k] in nouns:
+                return self._notable(text)
+            if not lower[k].isalpha():
+                return False
+        return False
+
     def _before_its_people(self, lower: list[str], end: int, text: str) -> bool:
         """``text``, ending before token ``end``, is a notable town whose people or officials follow
         ("an Alexandria woman", "Grovetown police"; `RESIDENT_NOUNS`)."""
@@ -389,6 +400,9 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and ent.label_ != "NORP" and self._before_place_noun(lower, ent.end):
                 out.append(ent)  # "Aleppo city", "Shawa village": the text says it is a place (not "a Kurdish city")
+            elif self.recover and ent.label_ in RECOVER_LABELS and ent.label_ != "NORP" \
+                    and self._before_an_attack(lower, ent.end, ent.text):
+                out.append(ent)  # "the Manchester suicide bombing": where it happened
             elif self.recover and ent.label_ in RECOVER_LABELS and self._before_its_people(lower, ent.end, ent.text):
                 out.append(ent)  # "an Alexandria woman", "Fargo Mayor Dennis Walaker": a town's people
             elif self.recover and ent.label_ in RECOVER_LABELS and (based := self._based_lead(ent, lower)) is not None:
