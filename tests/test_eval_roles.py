@@ -202,3 +202,17 @@ def test_muc_entity_of_a_person_told_by_surname_is_the_full_name() -> None:
     assert _entity_text(group) == "the guerrillas"  # a description stays the words the text used
     pronoun = SimpleNamespace(text="he", name="Carlos Marcelo", kind="person")
     assert _entity_text(pronoun) == "Carlos Marcelo"
+
+
+def test_muc_files_a_groups_members_under_the_group_and_the_individuals() -> None:
+    from types import SimpleNamespace
+
+    class A(SimpleNamespace):
+        def model_copy(self, update):
+            return A(**{**self.__dict__, **update})
+
+    a = A(role="actor", kind="armed_group", text="FMLN urban commandos", name="Farabundo Marti National Liberation Front")
+    group, members = roles._group_and_members(a)
+    assert (group.text, members.text, members.name) == ("FMLN", "urban commandos", "urban commandos")
+    b = A(role="recipient", kind="unknown", text="FMLN urban commandos", name="x")
+    assert roles._group_and_members(b) == [b]

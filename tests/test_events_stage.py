@@ -1437,3 +1437,14 @@ def test_a_town_qualifying_an_attack_is_where_not_who() -> None:
     assert not any(a.text == "Manchester" for e in events for a in e.actors)
     events = extract_article(Article(text="The Taliban attack killed five soldiers."))
     assert any(a.role == "actor" and "Taliban" in a.text for e in events for a in e.actors)
+
+
+def test_people_qualified_by_a_party_are_told_with_their_whole_phrase() -> None:
+    """"Three other Russian military personnel were wounded": the recipients are the personnel (Russia's
+    military by name), not the word "Russian"."""
+    from strife.article import Article
+    from strife.pipeline import extract_article
+
+    (ev,) = [e for e in extract_article(Article(text="Three other Russian military personnel were wounded.")) if e.plover.type == "ASSAULT"]
+    (rec,) = [a for a in ev.actors if a.role == "recipient"]
+    assert rec.text == "Three other Russian military personnel" and rec.country == "RUS"

@@ -785,6 +785,12 @@ class MentionBuilder:
                         break
             if a is None and modifiers and t.dep_ in ("amod", "compound", "nmod") and t.head.i in self.by_i:
                 a = self._demonym_state(t)  # "an Israeli airstrike", "U.S. strikes": the state that struck
+            if a is not None and t.tag_ in ("NNS", "NNPS") and not a.covers(t) and t.left_edge.idx <= a.start_char < t.idx:
+                # "Three other Russian military personnel were wounded", "Taliban gunmen attacked": the people
+                # the modifier says whose they are (the words of the whole phrase; the name stays the party's)
+                left = t.left_edge
+                a = replace(a, start_char=left.idx, end_char=t.idx + len(t.text), text=self.doc[left.i:t.i + 1].text,
+                            head_i=t.i, antecedent=None)
             if a is not None:
                 found.append(a)
                 for iso in a.also_countries:  # one party per coordinated demonym

@@ -452,6 +452,25 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
     return None
 
 
+def _group_and_members(actor) -> list:
+    """An actor told as a group's members ("the FMLN urban commandos"): MUC-4 files the group ("FMLN") as the
+    perpetrator organisation and the members ("urban commandos") as the individuals; any other actor as it is."""
+    from strife.actor_dictionary import get_actor_dictionary
+
+    if actor.role != "actor" or actor.kind == "person":
+        return [actor]
+    words = actor.text.split()
+    d = get_actor_dictionary()
+    for i in range(len(words) - 1):
+        for j in range(len(words) - 1, i, -1):
+            entry = d.lookup(" ".join(words[i:j]))
+            if entry is not None and entry.kind not in ("person", "state"):
+                rest = " ".join(words[j:])
+                return [actor.model_copy(update={"text": " ".join(words[i:j])}),
+                        actor.model_copy(update={"text": rest, "name": rest, "kind": "unknown"})]
+    return [actor]
+
+
 def muc_predictions(events: Sequence[Event], types: frozenset[str] = MUC_TYPES) -> dict[str, list[tuple[str, tuple[int, int]]]]:
     """Per MUC role, one (mention text, span) per predicted entity (entities = canonical names)."""
     from strife.lexicon import load_wordlists
@@ -462,7 +481,7 @@ def muc_predictions(events: Sequence[Event], types: frozenset[str] = MUC_TYPES) 
     for ev in events:
         if ev.plover.type not in types:
             continue
-        for a in ev.actors:
+        for a in (x for actor in ev.actors for x in _group_and_members(actor)):
             text = _entity_text(a)
             if text is None:
                 continue
