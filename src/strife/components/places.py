@@ -400,6 +400,9 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and ent.label_ != "NORP" and self._before_place_noun(lower, ent.end):
                 out.append(ent)  # "Aleppo city", "Shawa village": the text says it is a place (not "a Kurdish city")
+            elif self.recover and ent.label_ in ("PERSON", "ORG") and _object_of_attack(ent.root) \
+                    and self._notable(ent.text, MIN_RECOVER_POPULATION, max_quality=0):
+                out.append(ent)  # "captured Knin", "stormed Giza" (tagged a person): a town the attack acts on
             elif self.recover and ent.label_ in RECOVER_LABELS and ent.label_ != "NORP" \
                     and self._before_an_attack(lower, ent.end, ent.text):
                 out.append(ent)  # "the Manchester suicide bombing": where it happened
