@@ -225,6 +225,19 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum()
 
 
+_TOWN_LEVELS = frozenset({"city", "point"})
+TOWN_RADIUS_KM = 50.0  # a neighbourhood the text puts in a town lies within this of the town's point
+
+
+def _outside(place: Place, region: Place) -> bool:
+    """Is a town not where the text puts it: another country, or farther than TOWN_RADIUS_KM from the town
+    it is said to be part of?"""
+    if place.country != region.country:
+        return True
+    return region.precision in _TOWN_LEVELS and place.lat is not None and region.lat is not None \
+        and haversine_km(place.lat, place.lon, region.lat, region.lon) > TOWN_RADIUS_KM
+
+
 class Resolver:
     """Resolve spans of a text to places."""
 
@@ -327,8 +340,14 @@ class Resolver:
         out: list[PlaceMention] = []
         within: dict[str, Place] = {}  # a name the gazetteer lacks -> the region the text puts it in (once is enough)
         for s in slots:
-            if s.best is None and s.text not in within and (region := self._region_around(text, s, slots)) is not None:
+            if s.text in within or (s.best is not None and s.best.place.precision not in _TOWN_LEVELS):
+                continue
+            region = self._region_around(text, s, slots, lists=s.best is None)
+            if region is not None and (s.best is None or _outside(s.best.place, region)):
+                # (a town of the same name elsewhere, "Baghdad's northern al-Husseiniya district" read as a town in
+                # Egypt, yields to where the text puts it)
                 within[s.text] = region
+                s.best = None
         for s in slots:
             if s.best is not None:
                 out.append(PlaceMention(s.start, s.end, s.text, s.best.place, s.best.place.country, s.score))
@@ -348,17 +367,21 @@ class Resolver:
         return out
 
     @staticmethod
-    def _region_around(text: str, s: _Slot, slots: list[_Slot]) -> Place | None:
-        """A name the gazetteer lacks that the text puts in a region (first or second level) or a town written
+    def _region_around(text: str, s: _Slot, slots: list[_Slot], lists: bool = True) -> Place | None:
+        """A name (the gazetteer lacks, or knows elsewhere) that the text puts in a region (first or second level) or a town written
         right after it ("Jangebe, Zamfara state", "the town of Masisi in Congo's North Kivu province", "the
         neighborhood of Almash-had in Aleppo") or right before it ("Baghdad's western Amriya district"): that
-        region or town."""
+        region or town. (``lists=False``, for a name the gazetteer knows elsewhere: a town after it counts only
+        as "X in Town"; "Moscow, Kiev, Minsk" lists towns.)"""
         if s.demonym:
             return None
         for o in slots:
             if o.best is None or o.best.place.precision not in ("admin1", "admin2", "city"):
                 continue
-            if s.end <= o.start <= s.end + WITHIN_GAP_CHARS and _WITHIN_GAP_RE.match(text[s.end:o.start]):
+            gap = text[s.end:o.start]
+            if not lists and o.best.place.precision == "city" and s.end <= o.start and not re.match(r"^\s+in\s+(?:the\s+)?$", gap):
+                continue
+            if s.end <= o.start <= s.end + WITHIN_GAP_CHARS and _WITHIN_GAP_RE.match(gap):
                 return o.best.place
             if o.end <= s.start <= o.end + WITHIN_GAP_CHARS and _WITHIN_BEFORE_RE.match(text[o.end:s.start]):
                 return o.best.place
