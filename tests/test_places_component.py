@@ -302,3 +302,13 @@ def test_a_town_an_attack_verb_acts_on_is_a_place_whatever_ner_says(nlp):
         doc = nlp(text)
         assert {e.text: e.label_ for e in doc.ents}.get(town) == "PERSON"  # the small model's reading
         assert town in [p.text for p in doc._.strife_places]
+
+
+def test_a_name_that_only_qualifies_the_state_after_it_is_no_place(nlp):
+    words = ["Gunmen", "struck", "in", "the", "Gulf", "state", "of", "Veracruz", "and", "the", "Amhara", "region", "of",
+             "Ethiopia", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 4, 5, label="LOC"), Span(doc, 7, 8, label="GPE"), Span(doc, 10, 11, label="GPE"),
+                Span(doc, 13, 14, label="GPE")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Veracruz", "Amhara", "Ethiopia"]

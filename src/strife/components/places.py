@@ -162,6 +162,18 @@ class PlacesComponent:
                 out.append(span)
         return out
 
+    def _without_qualifiers(self, spans: list[Span], lower: list[str]) -> list[Span]:
+        """Without a name that only qualifies the region after it ("the Gulf state of Veracruz": Veracruz is a
+        state, Gulf only says which coast; but "the Amhara region of Ethiopia" names Amhara in Ethiopia)."""
+        spans = sorted(spans, key=lambda sp: sp.start)
+        drop: set[int] = set()
+        for k in range(len(spans) - 1):
+            a, b = spans[k], spans[k + 1]
+            if b.start == a.end + 2 and lower[a.end] in ("state", "province", "region") and lower[a.end + 1] == "of" \
+                    and any(c.quality <= 1 and c.place.precision == "admin1" for c in self.gazetteer.lookup(b.text)):
+                drop.add(k)
+        return [sp for k, sp in enumerate(spans) if k not in drop]
+
     def _list_members(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """The other names of a list a place is in ("assailed Saigon, Cholon, and Gia Dinh", "the villages of
         Sees, Tees and Beer Al-Nimr", "Sholgara and Darai Souf districts"): a member the gazetteer knows by its
@@ -471,6 +483,7 @@ class PlacesComponent:
             out.extend(self._list_members(doc, out, taken))
         # a place that names a disease ("West Nile virus", "Reston ebolavirus", "Lassa fever") is no place
         out = [sp for sp in out if not (sp.end < len(lower) and lower[sp.end] in DISEASE_WORDS)]
+        out = self._without_qualifiers(out, lower)
         # a place's name has a capital ("meth", "n't" tagged GPE are no places), and is no disease ("Ebola", "H5N1")
         diseases = load_wordlists("places")["disease_names"]
         out = [sp for sp in out if any(ch.isupper() for ch in sp.text) and sp.text.lower() not in diseases]
