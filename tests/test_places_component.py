@@ -16,6 +16,13 @@ def nlp():
     return nlp
 
 
+def _place_texts(nlp, words, ents):
+    """The place mentions strife_places finds in a hand-built Doc with the given (start, end, label) entities."""
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
+    return [p.text for p in nlp.get_pipe("strife_places")(doc)._.strife_places]
+
+
 def test_component_on_hand_built_doc(nlp):
     words = ["Iraqi", "troops", "entered", "Kirkuk", "and", "Zzyqorbad", "near", "Syria", "."]
     doc = Doc(nlp.vocab, words=words)
@@ -234,66 +241,43 @@ def test_a_persons_surname_is_not_the_town_of_that_name(nlp):
     """NER tags a surname as a place ("Ripley", a town in several US states): where the article gives it
     to a person ("coach Ripley", "Mikheil Saakashvili"), the bare surname is that person."""
     words = ["Coach", "Ripley", "praised", "his", "team", ".", "Ripley", "said", "Georgia", "and", "Jordan", "won", "."]
-    doc = Doc(nlp.vocab, words=words)
-    doc.ents = [Span(doc, 6, 7, label="GPE"), Span(doc, 8, 9, label="GPE"), Span(doc, 10, 11, label="GPE")]
-    doc = nlp.get_pipe("strife_places")(doc)
-    assert [p.text for p in doc._.strife_places] == ["Georgia", "Jordan"]
+    assert _place_texts(nlp, words, [(6, 7, "GPE"), (8, 9, "GPE"), (10, 11, "GPE")]) == ["Georgia", "Jordan"]
     # with no person of that name, the town stays
-    doc = Doc(nlp.vocab, words=["Police", "in", "Ripley", "said", "."])
-    doc.ents = [Span(doc, 2, 3, label="GPE")]
-    assert [p.text for p in nlp.get_pipe("strife_places")(doc)._.strife_places] == ["Ripley"]
+    assert _place_texts(nlp, ["Police", "in", "Ripley", "said", "."], [(2, 3, "GPE")]) == ["Ripley"]
 
 
 def test_a_forename_and_surname_make_the_surname_a_person(nlp):
     words = ["Mikheil", "Saakashvili", "spoke", ".", "Saakashvili", "left", "Historic", "Dublin", ".", "Dublin", "voted", "."]
-    doc = Doc(nlp.vocab, words=words)
-    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="GPE"), Span(doc, 6, 8, label="PERSON"),
-                Span(doc, 9, 10, label="GPE")]
-    doc = nlp.get_pipe("strife_places")(doc)
-    assert [p.text for p in doc._.strife_places] == ["Dublin"]  # "Historic" is no forename
+    # "Historic" is no forename
+    assert _place_texts(nlp, words, [(0, 2, "PERSON"), (4, 5, "GPE"), (6, 8, "PERSON"), (9, 10, "GPE")]) == ["Dublin"]
 
 
 def test_lower_case_words_and_diseases_are_no_places(nlp):
     words = ["The", "meth", "was", "found", "as", "Ebola", "and", "H5N1", "spread", "in", "Kenya", "."]
-    doc = Doc(nlp.vocab, words=words)
-    doc.ents = [Span(doc, 1, 2, label="GPE"), Span(doc, 5, 6, label="GPE"), Span(doc, 7, 8, label="GPE"),
-                Span(doc, 10, 11, label="GPE")]
-    doc = nlp.get_pipe("strife_places")(doc)
-    assert [p.text for p in doc._.strife_places] == ["Kenya"]
+    assert _place_texts(nlp, words, [(1, 2, "GPE"), (5, 6, "GPE"), (7, 8, "GPE"), (10, 11, "GPE")]) == ["Kenya"]
 
 
 def test_the_other_names_of_a_list_of_places_are_places(nlp):
     """"the villages of A, B and C": the text says what the list is; NER tags B a person and C an organisation."""
     words = ["Shells", "hit", "the", "villages", "of", "Zzyqa", ",", "Qorvab", "and", "Xuttel", "near", "Aleppo", "."]
-    doc = Doc(nlp.vocab, words=words)
-    doc.ents = [Span(doc, 7, 8, label="PERSON"), Span(doc, 9, 10, label="ORG"), Span(doc, 11, 12, label="GPE")]
-    doc = nlp.get_pipe("strife_places")(doc)
-    assert [p.text for p in doc._.strife_places] == ["Zzyqa", "Qorvab", "Xuttel", "Aleppo"]
+    found = _place_texts(nlp, words, [(7, 8, "PERSON"), (9, 10, "ORG"), (11, 12, "GPE")])
+    assert found == ["Zzyqa", "Qorvab", "Xuttel", "Aleppo"]
 
 
 def test_a_list_of_a_place_and_an_armed_group_adds_no_place(nlp):
     words = ["Talks", "between", "Israel", "and", "Hamas", "collapsed", "."]
-    doc = Doc(nlp.vocab, words=words)
-    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="ORG")]
-    doc = nlp.get_pipe("strife_places")(doc)
-    assert [p.text for p in doc._.strife_places] == ["Israel"]
+    assert _place_texts(nlp, words, [(2, 3, "GPE"), (4, 5, "ORG")]) == ["Israel"]
 
 
 def test_a_people_before_a_place_noun_is_no_place(nlp):
     words = ["Rebels", "shelled", "the", "Kurdish", "city", "of", "Efrin", "."]
-    doc = Doc(nlp.vocab, words=words)
-    doc.ents = [Span(doc, 3, 4, label="NORP"), Span(doc, 6, 7, label="GPE")]
-    doc = nlp.get_pipe("strife_places")(doc)
-    assert [p.text for p in doc._.strife_places] == ["Efrin"]
+    assert _place_texts(nlp, words, [(3, 4, "NORP"), (6, 7, "GPE")]) == ["Efrin"]
 
 
 def test_a_town_naming_the_attack_after_it_is_a_place(nlp):
     """NER tags "Manchester" a person in "the Manchester suicide bombing": a notable town before an attack noun."""
     words = ["Abedi", ",", "the", "bomber", "behind", "the", "Manchester", "suicide", "bombing", ",", "was", "seen", "."]
-    doc = Doc(nlp.vocab, words=words)
-    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 6, 7, label="PERSON")]
-    doc = nlp.get_pipe("strife_places")(doc)
-    assert [p.text for p in doc._.strife_places] == ["Manchester"]
+    assert _place_texts(nlp, words, [(0, 1, "ORG"), (6, 7, "PERSON")]) == ["Manchester"]
 
 
 def test_a_town_an_attack_verb_acts_on_is_a_place_whatever_ner_says(nlp):
@@ -307,8 +291,5 @@ def test_a_town_an_attack_verb_acts_on_is_a_place_whatever_ner_says(nlp):
 def test_a_name_that_only_qualifies_the_state_after_it_is_no_place(nlp):
     words = ["Gunmen", "struck", "in", "the", "Gulf", "state", "of", "Veracruz", "and", "the", "Amhara", "region", "of",
              "Ethiopia", "."]
-    doc = Doc(nlp.vocab, words=words)
-    doc.ents = [Span(doc, 4, 5, label="LOC"), Span(doc, 7, 8, label="GPE"), Span(doc, 10, 11, label="GPE"),
-                Span(doc, 13, 14, label="GPE")]
-    doc = nlp.get_pipe("strife_places")(doc)
-    assert [p.text for p in doc._.strife_places] == ["Veracruz", "Amhara", "Ethiopia"]
+    found = _place_texts(nlp, words, [(4, 5, "LOC"), (7, 8, "GPE"), (10, 11, "GPE"), (13, 14, "GPE")])
+    assert found == ["Veracruz", "Amhara", "Ethiopia"]

@@ -174,11 +174,11 @@ class PlacesComponent:
                 drop.add(k)
         return [sp for k, sp in enumerate(spans) if k not in drop]
 
-    def _list_members(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    def _list_members(self, doc: Doc, spans: list[Span], taken: set[int], people: set[str]) -> list[Span]:
         """The other names of a list a place is in ("assailed Saigon, Cholon, and Gia Dinh", "the villages of
         Sees, Tees and Beer Al-Nimr", "Sholgara and Darai Souf districts"): a member the gazetteer knows by its
         own name, or any member where the text says what kind of place the list is; not a person the article
-        names, nor an actor of the dictionary."""
+        names (``people``, see `_surnames`), nor an actor of the dictionary."""
         from strife.actor_dictionary import get_actor_dictionary
 
         tt = token_table(doc)
@@ -186,7 +186,6 @@ class PlacesComponent:
         n = len(words)
         ent_at = {e.start: e for e in doc.ents if e.label_ in RECOVER_LABELS or e.label_ in PLACE_LABELS}
         ent_end = {e.end: e for e in ent_at.values()}
-        people = _surnames(doc)
         actors = get_actor_dictionary()
 
         def run_from(k: int, step: int) -> Span | None:
@@ -198,10 +197,12 @@ class PlacesComponent:
                 return None
             a = b = k
             if step > 0:
-                while b + 1 < n and (_CAP.match(words[b + 1]) or (words[b + 1] == "-" and b + 2 < n and _CAP.match(words[b + 2]))):
+                while b + 1 < n and (_CAP.match(words[b + 1])
+                                     or (words[b + 1] == "-" and b + 2 < n and _CAP.match(words[b + 2]))):
                     b += 1
             else:
-                while a - 1 >= 0 and (_CAP.match(words[a - 1]) or (words[a - 1] == "-" and a - 2 >= 0)):
+                while a - 1 >= 0 and (_CAP.match(words[a - 1])
+                                      or (words[a - 1] == "-" and a - 2 >= 0 and _CAP.match(words[a - 2]))):
                     a -= 1
             return doc[a:b + 1]
 
@@ -246,7 +247,8 @@ class PlacesComponent:
                         k = nxt
                     last = k
                     person = cand.label_ == "PERSON"
-                    if list_says_place(first, last) or self._notable(text, MIN_RECOVER_POPULATION if person else MIN_LIST_POPULATION):
+                    floor = MIN_RECOVER_POPULATION if person else MIN_LIST_POPULATION
+                    if list_says_place(first, last) or self._notable(text, floor):
                         new.append(cand)
                         taken.update(range(cand.start, cand.end))
             out.extend(new)
@@ -390,6 +392,7 @@ class PlacesComponent:
         words, lower = tt.text, tt.lower
         out: list[Span] = filter_spans([doc[a:b] for _, a, b in self.curated_matcher()(doc)])
         evidence: Counter = Counter()
+        people = _surnames(doc)  # the article's people: their surnames are not towns
         taken = {i for sp in out for i in range(sp.start, sp.end)}
         org_heads: list[Span] = []
         for ent in doc.ents:
@@ -410,7 +413,8 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(lower, ent.start):
                 out.append(ent)
-            elif self.recover and ent.label_ in RECOVER_LABELS and ent.label_ != "NORP" and self._before_place_noun(lower, ent.end):
+            elif self.recover and ent.label_ in RECOVER_LABELS and ent.label_ != "NORP" \
+                    and self._before_place_noun(lower, ent.end):
                 out.append(ent)  # "Aleppo city", "Shawa village": the text says it is a place (not "a Kurdish city")
             elif self.recover and ent.label_ in ("PERSON", "ORG") and _object_of_attack(ent.root) \
                     and self._notable(ent.text, MIN_RECOVER_POPULATION, max_quality=0):
@@ -480,14 +484,13 @@ class PlacesComponent:
             out.extend(self._admin2_phrases(doc, text, taken))
             out.extend(self._coordinated_counties(doc, taken))
             out.extend(self._containers(doc, sorted(out, key=lambda s: s.start), taken))
-            out.extend(self._list_members(doc, out, taken))
+            out.extend(self._list_members(doc, out, taken, people))
         # a place that names a disease ("West Nile virus", "Reston ebolavirus", "Lassa fever") is no place
         out = [sp for sp in out if not (sp.end < len(lower) and lower[sp.end] in DISEASE_WORDS)]
         out = self._without_qualifiers(out, lower)
         # a place's name has a capital ("meth", "n't" tagged GPE are no places), and is no disease ("Ebola", "H5N1")
         diseases = load_wordlists("places")["disease_names"]
         out = [sp for sp in out if any(ch.isupper() for ch in sp.text) and sp.text.lower() not in diseases]
-        people = _surnames(doc)
         if people:
             # "coach Ripley ... Ripley said": a person's surname, not the town of that name (a country or
             # first-level region keeps its reading: "Georgia", "Jordan")

@@ -226,6 +226,7 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 
 
 _TOWN_LEVELS = frozenset({"city", "point"})
+_IN_TOWN_RE = re.compile(r"^\s+in\s+(?:the\s+)?$")  # "Richmond Park in Glasgow"
 TOWN_RADIUS_KM = 50.0  # a neighbourhood the text puts in a town lies within this of the town's point
 
 
@@ -344,8 +345,9 @@ class Resolver:
                 continue
             region = self._region_around(text, s, slots, lists=s.best is None)
             if region is not None and (s.best is None or _outside(s.best.place, region)):
-                # (a town of the same name elsewhere, "Baghdad's northern al-Husseiniya district" read as a town in
-                # Egypt, yields to where the text puts it)
+                # a town of the same name elsewhere ("Baghdad's northern al-Husseiniya district" read as a town
+                # in Egypt) yields to where the text puts it, at this mention (a name the gazetteer lacks: at
+                # every mention)
                 within[s.text] = region
                 s.best = None
         for s in slots:
@@ -368,8 +370,8 @@ class Resolver:
 
     @staticmethod
     def _region_around(text: str, s: _Slot, slots: list[_Slot], lists: bool = True) -> Place | None:
-        """A name (the gazetteer lacks, or knows elsewhere) that the text puts in a region (first or second level) or a town written
-        right after it ("Jangebe, Zamfara state", "the town of Masisi in Congo's North Kivu province", "the
+        """A name (the gazetteer lacks, or knows elsewhere) that the text puts in a region (first or second
+        level) or a town written right after it ("Jangebe, Zamfara state", "the town of Masisi in Congo's North Kivu province", "the
         neighborhood of Almash-had in Aleppo") or right before it ("Baghdad's western Amriya district"): that
         region or town. (``lists=False``, for a name the gazetteer knows elsewhere: a town after it counts only
         as "X in Town"; "Moscow, Kiev, Minsk" lists towns.)"""
@@ -379,7 +381,7 @@ class Resolver:
             if o.best is None or o.best.place.precision not in ("admin1", "admin2", "city"):
                 continue
             gap = text[s.end:o.start]
-            if not lists and o.best.place.precision == "city" and s.end <= o.start and not re.match(r"^\s+in\s+(?:the\s+)?$", gap):
+            if not lists and o.best.place.precision == "city" and s.end <= o.start and not _IN_TOWN_RE.match(gap):
                 continue
             if s.end <= o.start <= s.end + WITHIN_GAP_CHARS and _WITHIN_GAP_RE.match(gap):
                 return o.best.place
