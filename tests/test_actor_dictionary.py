@@ -340,3 +340,15 @@ def test_generic_agent_nouns_have_a_sector(noun, sector):
     from strife.actor_dictionary import get_actor_dictionary
 
     assert get_actor_dictionary().lookup_agent(noun) == sector
+
+
+@pytest.mark.parametrize("text,name", [
+    ("12 civilians", "civilians"),
+    ("at least 30 soldiers", "soldiers"),
+    ("dozens of protesters", "protesters"),
+    ("two other civilians", "civilians"),
+])
+def test_a_counted_description_is_named_without_its_count(d, text, name):
+    """The count is the toll's, not the name's: "12 civilians" are "civilians" (gold readings and merging)."""
+    e = d.describe(text)
+    assert e is not None and e.name == name and text in e.aliases

@@ -376,6 +376,10 @@ _AFFIL_BY = re.compile(
     r"\b(?:backed|supported|sponsored|funded|armed|trained)\s+by\s+(?:the\s+)?([A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*){0,3})"
 )
 _DETERMINER = re.compile(r"^(?:the|a|an|some|several|two|three|four|five|many|its|their|his|her)\s+", re.I)
+# a count before the people a description names ("12", "at least 30", "dozens of", "two other")
+_QUANTITY = re.compile(r"^(?:(?:at least|at most|more than|fewer than|less than|about|nearly|some|over|around|almost|up to|"
+                       r"dozens of|hundreds of|thousands of|scores of|several|many|other|another|a|an|the|"
+                       r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+)+", re.I)
 _MAX_NGRAM = 5
 _PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
 
@@ -669,7 +673,9 @@ class ActorDictionary:
             cname = st.name if st is not None else country
             name = f"{cname} {label}"
         else:
-            name = _DETERMINER.sub("", text.strip()).strip()
+            # "12 civilians", "at least 30 soldiers": the people are the name, the count is a toll
+            bare = _DETERMINER.sub("", text.strip()).strip()
+            name = _QUANTITY.sub("", bare).strip() or bare
         return ActorEntry(name=name, aliases=(text.strip(),), country=country, sector=sector, kind=kind,
                           affiliation=tuple(affiliation), source="described")
 
