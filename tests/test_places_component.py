@@ -293,3 +293,9 @@ def test_a_name_that_only_qualifies_the_state_after_it_is_no_place(nlp):
              "Ethiopia", "."]
     found = _place_texts(nlp, words, [(4, 5, "LOC"), (7, 8, "GPE"), (10, 11, "GPE"), (13, 14, "GPE")])
     assert found == ["Veracruz", "Amhara", "Ethiopia"]
+
+
+def test_a_group_or_person_of_the_dictionary_is_no_place(nlp):
+    """"talking to Hamas": the gazetteer's fuzzy layer would read Hamas as Hamm, Germany."""
+    words = ["Clinton", "will", "not", "talk", "to", "Hamas", "in", "Gaza", "."]
+    assert _place_texts(nlp, words, [(5, 6, "ORG"), (7, 8, "GPE")]) == ["Gaza"]

@@ -25,6 +25,7 @@ from strife.gazetteer.model import PlaceMention
 from strife.gazetteer.names import normalise
 from strife.gazetteer.resolve import Resolver
 from strife.lexicon import load_wordlists
+from strife.actor_dictionary import get_actor_dictionary
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 RECOVER_LABELS = ("PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
@@ -179,8 +180,6 @@ class PlacesComponent:
         Sees, Tees and Beer Al-Nimr", "Sholgara and Darai Souf districts"): a member the gazetteer knows by its
         own name, or any member where the text says what kind of place the list is; not a person the article
         names (``people``, see `_surnames`), nor an actor of the dictionary."""
-        from strife.actor_dictionary import get_actor_dictionary
-
         tt = token_table(doc)
         words, lower = tt.text, tt.lower
         n = len(words)
@@ -393,6 +392,7 @@ class PlacesComponent:
         out: list[Span] = filter_spans([doc[a:b] for _, a, b in self.curated_matcher()(doc)])
         evidence: Counter = Counter()
         people = _surnames(doc)  # the article's people: their surnames are not towns
+        actors = get_actor_dictionary()
         taken = {i for sp in out for i in range(sp.start, sp.end)}
         org_heads: list[Span] = []
         for ent in doc.ents:
@@ -402,6 +402,9 @@ class PlacesComponent:
                 if ent.label_ == "GPE" and any(c.place.precision == "country" for c in gaz.lookup(ent.text)):
                     out.append(ent)
                 continue
+            if ent.label_ in ("ORG", "PERSON") and (known := actors.lookup(ent.text)) is not None \
+                    and known.kind != "state" and not self._region_name(ent.text):
+                continue  # "talking to Hamas", "the Obama administration": the dictionary's group or person
             dem = gaz.demonym(ent.text)
             if dem and not any(c.place.precision == "country" for c in gaz.lookup(ent.text)):
                 evidence[dem] += 1
