@@ -956,3 +956,14 @@ def test_two_speakers_sayings_stay_two_statements(nlp):
     recs = _records(nlp, "Sheinbaum condemned the killing on Monday, and opposition leaders demanded protection for candidates.",
                     datetime.date(2025, 5, 20))
     assert {"ACCUSE", "REQUEST"} <= {r.plover.type for r in recs}
+
+
+def test_police_killed_in_an_attack_stay_its_recipients(nlp):
+    """The learned role filler (MUC-4: no police or soldiers among its targets) prunes rule roles where it picked
+    a party itself; police officers on the receiving end stay, as civilians do."""
+    text = ("Lakki Marwat and the neighbouring district of Bannu, which border the former tribal areas along the "
+            "Afghan frontier, have become hotspots of militant violence. On Oct. 28, a roadside bomb struck a police "
+            "van on the outskirts of Bannu city, killing four officers and wounding two others, police said at the "
+            "time. No group claimed responsibility for that attack.")
+    recs = [r for r in _records(nlp, text, datetime.date(2025, 11, 18)) if any("struck" in e.text for e in r.evidence)]
+    assert recs and any(a.role == "recipient" and "officers" in a.text for a in recs[0].actors)
