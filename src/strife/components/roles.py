@@ -36,7 +36,8 @@ PRUNED_TYPES = frozenset({"ASSAULT", "FIGHT"})
 # civilians and few police, so the model never learned to pick them (traders, students, journalists ... too cost
 # MUC-4 Target F1 0.323 -> 0.294; soldiers too cost 0.319 -> 0.315)
 KEPT_RECIPIENT_SECTORS = frozenset({"CVL", "COP"})
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# a word qualifying another noun: whose that thing is ("police" in "a police station"), not a party on its own
+_OWNER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 if not Doc.has_extension("strife_role_fills"):
     Doc.set_extension("strife_role_fills", default=None)
@@ -175,7 +176,7 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                 named = (r.mention.named and r.mention.how in ("dictionary", "host")) or (
                     m.claimed and r.mention.how == "coref" and r.mention.kind in ("state", "non_state")) or (
                     r.role == "recipient" and r.mention.sector in KEPT_RECIPIENT_SECTORS  # "killed 12 civilians"
-                    and not (r.mention.sector != "CVL" and span is not None and span.root.dep_ in _MODIFIER_DEPS))
+                    and not (r.mention.sector != "CVL" and span is not None and span.root.dep_ in _OWNER_DEPS))
                 # (but "police" in "a police station" is whose the station is: the model's "a police station" stays)
                 ks = by_head.get(span.root.i, []) if (span is not None and r.how != "model" and not named
                                                       and r.role in sides) else None
