@@ -371,9 +371,9 @@ class Resolver:
     @staticmethod
     def _region_around(text: str, s: _Slot, slots: list[_Slot], lists: bool = True) -> Place | None:
         """A name (the gazetteer lacks, or knows elsewhere) that the text puts in a region (first or second
-        level) or a town written right after it ("Jangebe, Zamfara state", "the town of Masisi in Congo's North Kivu province", "the
-        neighborhood of Almash-had in Aleppo") or right before it ("Baghdad's western Amriya district"): that
-        region or town. (``lists=False``, for a name the gazetteer knows elsewhere: a town after it counts only
+        level) or a town written right after it ("Jangebe, Zamfara state", "the town of Masisi in Congo's
+        North Kivu province", "the neighborhood of Almash-had in Aleppo") or right before it ("Baghdad's
+        western Amriya district"): that region or town. (``lists=False``, for a name the gazetteer knows elsewhere: a town after it counts only
         as "X in Town"; "Moscow, Kiev, Minsk" lists towns.)"""
         if s.demonym:
             return None
