@@ -270,3 +270,12 @@ def test_subject_pronoun_of_a_dependent_clause_is_the_main_clauses_subject(nlp):
               "responsibility for the attack, saying it had targeted the base.")
     it = next(m for m in doc._.strife_actors if m.text == "it")
     assert it.name == "Jama'at Nusrat al-Islam wal-Muslimin"  # not al-Qaeda, the last name before it
+
+
+def test_a_surname_that_is_a_month_in_a_date_is_no_mention(nlp):
+    doc = nlp("Prime Minister Theresa May promised a review. Neighbours of the man who carried out the "
+              "May 22 concert bombing accused the police. May said the review would start soon.")
+    date_at = doc.text.index("May 22")
+    assert not [m for m in doc._.strife_actors if m.start_char == date_at]
+    said_at = doc.text.index("May said")
+    assert [m.text for m in doc._.strife_actors if m.start_char == said_at] == ["May"]

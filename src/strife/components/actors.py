@@ -453,8 +453,8 @@ class ActorResolver:
                 if self._covered(hit.start(), hit.end()):
                     continue
                 span = self.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
-                if span is None:
-                    continue
+                if span is None or any(t.ent_type_ in ("DATE", "TIME") for t in span):
+                    continue  # "the May 22 concert bombing": a month, not Theresa May
                 self.mentions.append(replace(m, start_char=hit.start(), end_char=hit.end(), text=hit.group(0),
                                              head_i=span.root.i, how="surname"))
 
