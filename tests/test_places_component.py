@@ -299,3 +299,21 @@ def test_a_group_or_person_of_the_dictionary_is_no_place(nlp):
     """"talking to Hamas": the gazetteer's fuzzy layer would read Hamas as Hamm, Germany."""
     words = ["Clinton", "will", "not", "talk", "to", "Hamas", "in", "Gaza", "."]
     assert _place_texts(nlp, words, [(5, 6, "ORG"), (7, 8, "GPE")]) == ["Gaza"]
+
+
+def _parsed_place_texts(nlp, words, heads, deps, lemmas, ents):
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
+    return [p.text for p in nlp.get_pipe("strife_places")(doc)._.strife_places]
+
+
+def test_a_name_a_person_only_verb_acts_on_is_no_place(nlp):
+    """NER tags "Zubaydah" a place; shot and wounded are said of people: it is the victim, and the raid's place
+    is Faisalabad. A country there keeps its reading."""
+    words = ["Zubaydah", "was", "shot", "in", "Faisalabad", "."]
+    heads, deps = [2, 2, 2, 2, 3, 2], ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"]
+    lemmas = ["Zubaydah", "be", "shoot", "in", "Faisalabad", "."]
+    assert _parsed_place_texts(nlp, words, heads, deps, lemmas, [(0, 1, "GPE"), (4, 5, "GPE")]) == ["Faisalabad"]
+    words = ["Syria", "was", "shot", "in", "Faisalabad", "."]
+    assert _parsed_place_texts(nlp, words, heads, deps, ["Syria"] + lemmas[1:], [(0, 1, "GPE"), (4, 5, "GPE")]) \
+        == ["Syria", "Faisalabad"]

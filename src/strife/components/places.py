@@ -74,6 +74,14 @@ _ADMIN2_WORD = re.compile(r"\b(?:County|Parish|Borough)\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+def _harmed_person(tok) -> bool:
+    """Is ``tok`` (or the first of the list it ends) what a verb that only people suffer acts on ("Zubaydah was
+    shot", "arrested Gao")?"""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in load_wordlists("places")["person_object_verbs"]
+
+
 def _object_of_attack(tok) -> bool:
     """Is ``tok`` (or the first of the list it ends) the object of an attack verb ("pounded Kyiv and Odesa")?"""
     while tok.dep_ == "conj" and tok.head is not tok:
@@ -409,6 +417,8 @@ class PlacesComponent:
             if dem and not any(c.place.precision == "country" for c in gaz.lookup(ent.text)):
                 evidence[dem] += 1
                 continue
+            if ent.label_ in PLACE_LABELS and _harmed_person(ent.root) and not self._region_name(ent.text):
+                continue  # "Zubaydah was shot and wounded": a person the tagger took for a place
             if ent.label_ in PLACE_LABELS:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_locative(lower, ent.start) \
