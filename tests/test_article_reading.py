@@ -927,6 +927,13 @@ def test_a_place_the_text_puts_inside_a_town_is_where_it_happened(nlp, text, fir
     assert (rec.locations[0].lat, rec.locations[0].precision) == (rec.locations[1].lat, "city")
 
 
+def test_a_place_a_possessive_puts_inside_a_town_of_the_same_rank_comes_first(nlp):
+    """Both are towns to the gazetteer; "San Francisco's Mission District" says where in San Francisco."""
+    text = "Guardado was shot dead on Sunday outside a bar in San Francisco's Mission District, police said."
+    rec = next(r for r in _records(nlp, text, datetime.date(2016, 9, 5)) if r.plover.type == "ASSAULT")
+    assert [loc.name for loc in rec.locations][:2] == ["Mission District", "San Francisco"]
+
+
 @pytest.mark.parametrize("text,place", [
     ("Government forces intensified their attacks on Aleppo on Tuesday.", "Aleppo"),
     ("Rebels launched an assault on Goma on Sunday.", "Goma"),

@@ -258,17 +258,34 @@ def _locations(frame: EventFrame) -> list[Location]:
             rows.append((_LEVEL_RANK.get(m.place_level, 3), p))
     out: list[Location] = []
     seen: set = set()
+    owners = _possessor_places([p for _, p in rows])
     # an unresolved name ranks as a town: gazetteers lack villages far more often than countries; a name the
     # gazetteer lacks that the text puts inside a town or region (its point theirs, no GeoNames id: "Baghdad's
-    # Amriya district") is where it happened rather than the town or region around it
+    # Amriya district") is where it happened rather than the town or region around it; of two places of one
+    # rank, the one a possessive puts inside the other ("San Francisco's Mission District") comes first
     for _, p in sorted(rows, key=lambda r: (r[0], _PRECISION_RANK.get(getattr(r[1].place, "precision", None) or "city", 6),
-                                            not _placed_within(r[1]), r[1].start_char)):
+                                            not _placed_within(r[1]), id(r[1]) in owners, r[1].start_char)):
         place = p.place
         key = (place.geonames_id or place.name) if place is not None else ("text", p.text.lower())
         if key in seen:
             continue
         seen.add(key)
         out.append(_location(p))
+    return out
+
+
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+_POSSESSED_GAP = 16  # characters between "X's" and the place it owns ("Baghdad's northern al-Husseiniya")
+
+
+def _possessor_places(mentions: list) -> set[int]:
+    """The place mentions (by id) that own another one right after them: "San Francisco's" in "San
+    Francisco's Mission District", "Sarajevo's" in "Sarajevo's Dobrinja neighbourhood"."""
+    out = set()
+    for p in mentions:
+        if p.text.endswith(_POSSESSIVE_ENDS) and any(
+                q is not p and 0 <= q.start_char - p.end_char <= _POSSESSED_GAP for q in mentions):
+            out.add(id(p))
     return out
 
 
