@@ -279,3 +279,9 @@ def test_a_surname_that_is_a_month_in_a_date_is_no_mention(nlp):
     assert not [m for m in doc._.strife_actors if m.start_char == date_at]
     said_at = doc.text.index("May said")
     assert [m.text for m in doc._.strife_actors if m.start_char == said_at] == ["May"]
+
+
+def test_a_name_the_place_recogniser_resolved_as_a_town_is_no_party(nlp):
+    doc = nlp("Gunmen killed three soldiers near Gao on Monday.")
+    assert [p.text for p in doc._.strife_places if p.place is not None] == ["Gao"]
+    assert "Gao" not in [m.text for m in doc._.strife_actors]

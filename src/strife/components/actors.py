@@ -199,6 +199,8 @@ class ActorResolver:
             self.mentions.append(m)
 
     def from_entities(self) -> None:
+        # names the place recogniser read as towns it resolved ("killed three soldiers near Gao", tagged a person)
+        towns = {(pm.start_char, pm.end_char) for pm in self.doc._.strife_places or [] if pm.place is not None}
         for ent in self.doc.ents:
             label = ent.label_
             if label not in ("ACTOR", "PERSON", "ORG", "GPE", "NORP"):
@@ -253,6 +255,8 @@ class ActorResolver:
                     iso := next((c for t in ent if (c := self.dict.demonym_country(t.text))), None)):
                 # a people the tagger took for a person ("Bosnian Serbs"): a party, like NORP below
                 self._add(ActorMention(**base, name=ent.text, country=iso, sector="CVL", kind="non_state", how="ner"))
+            elif label in ("PERSON", "ORG") and (ent.start_char, ent.end_char) in towns:
+                continue  # a place, not a party
             elif label == "PERSON":
                 country, sector = self._person_context(ent)
                 self._add(ActorMention(**base, name=ent.text, country=country, sector=sector, kind="person", how="person"))
