@@ -414,3 +414,15 @@ def test_martyred_and_treated_for_wounds_count(nlp):
                                           "Khattak said that 11 people were being treated for gunshot wounds.")._.strife_tolls]
     assert ("killed", 6) in got and ("injured", 11) in got
     assert not [t for t in nlp("The soldiers were treated for shock.")._.strife_tolls]
+
+
+@pytest.mark.parametrize("text,values", [
+    # the parser hangs the list's second item on the first as an apposition
+    ("The attack killed two soldiers, a policeman and three civilians.", [2, 1, 3]),
+    # an existential's people: "eight women" is the verb's attribute
+    ("There were eight women, a 10-year-old girl and four men injured.", [8, 1, 4]),
+    # an apposition whose counts add up to its head's tells the same people again
+    ("Gunmen killed two people, a man and his son, in the village.", [2]),
+])
+def test_every_item_of_a_counted_list_is_counted_once(nlp, text, values):
+    assert [m.value for m in tolls(nlp, text)] == values

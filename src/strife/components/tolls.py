@@ -499,15 +499,35 @@ class TollExtractor:
 
     # -- the readers --------------------------------------------------------------------------
 
+    def _listed(self, victims: list[Token]) -> list[Token]:
+        """The victims with the rest of a list the parser hung on one of them as an apposition: "killed two
+        soldiers, a policeman and three civilians" (2 + 1 + 3), "eight women, a girl and four men injured". An
+        apposition whose counts add up to its head's is the same people told again ("two people, a man and his
+        son"), and stays out."""
+        out = list(victims)
+        for t in victims:
+            pairs = [(t, a) for a in _children(t, "appos")]
+            if t.dep_ == "appos" and t.head.pos_ in _NOMINAL:
+                pairs.append((t.head, t))
+            for head, first in pairs:
+                if first.pos_ not in _NOMINAL or not _children(first, "conj"):
+                    continue
+                items = _expand_conj([first])
+                counts = [self.value_of(x) for x in [head, *items]]
+                if any(c is None for c in counts) or sum(c[0] for c in counts[1:]) == counts[0][0]:
+                    continue
+                out.extend(x for x in [head, *items] if x not in out)
+        return sorted(out, key=lambda x: x.i)
+
     def _victims_of_verb(self, v: Token) -> list[Token]:
         objs = _children(v, *_OBJ_DEPS)
         if objs:
-            return _expand_conj(objs)
+            return self._listed(_expand_conj(objs))
         subjp = _children(v, "nsubjpass")
         if subjp:
-            return _expand_conj(_resolve_relative(s) for s in subjp)
+            return self._listed(_expand_conj(_resolve_relative(s) for s in subjp))
         if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and v.head.pos_ in _NOMINAL:
-            return [v.head]
+            return self._listed([v.head])
         subj = _children(v, "nsubj")
         if v.tag_ == "VBN" and subj and not _children(v, "aux"):
             return _expand_conj(_resolve_relative(s) for s in subj)
@@ -542,12 +562,13 @@ class TollExtractor:
         if not adjs:
             return []
         adj_ids = {a.i for a in adjs}
+        expletive = bool(_children(verb, "expl"))
         victims: list[Token] = []
         for t in verb.subtree:
             if t.i <= verb.i or t.i in adj_ids or t.pos_ not in _NOMINAL:
                 continue
-            if t.dep_ not in ("dobj", "conj", "nsubj", "appos"):
-                continue
+            if t.dep_ not in ("dobj", "conj", "nsubj", "appos") and not (t.dep_ == "attr" and expletive):
+                continue  # ("There were eight women ... injured": the existential's people)
             ok = True
             for a in t.ancestors:
                 if a.i == verb.i:
