@@ -423,6 +423,10 @@ def test_martyred_and_treated_for_wounds_count(nlp):
     ("There were eight women, a 10-year-old girl and four men injured.", [8, 1, 4]),
     # an apposition whose counts add up to its head's tells the same people again
     ("Gunmen killed two people, a man and his son, in the village.", [2]),
+    # conjuncts after a comma that add up to an unspecified count break it down
+    ("A bomb killed three people, two soldiers and a civilian, in Kabul on Monday.", [3]),
+    ("A bomb killed three soldiers, two policemen and a civilian in Kabul.", [3, 2, 1]),
+    ("The blast killed five people and two soldiers.", [5, 2]),
 ])
 def test_every_item_of_a_counted_list_is_counted_once(nlp, text, values):
     assert [m.value for m in tolls(nlp, text)] == values

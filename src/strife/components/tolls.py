@@ -503,7 +503,8 @@ class TollExtractor:
         """The victims with the rest of a list the parser hung on one of them as an apposition: "killed two
         soldiers, a policeman and three civilians" (2 + 1 + 3), "eight women, a girl and four men injured". An
         apposition whose counts add up to its head's is the same people told again ("two people, a man and his
-        son"), and stays out."""
+        son"), and stays out; so do conjuncts after a comma that add up to an unspecified count before them
+        ("three people, two soldiers and a civilian")."""
         out = list(victims)
         for t in victims:
             pairs = [(t, a) for a in _children(t, "appos")]
@@ -517,6 +518,17 @@ class TollExtractor:
                 if any(c is None for c in counts) or sum(c[0] for c in counts[1:]) == counts[0][0]:
                     continue
                 out.extend(x for x in [head, *items] if x not in out)
+        for t in victims:
+            # "killed three people, two soldiers and a civilian": after a comma, the conjuncts that add up to an
+            # unspecified count ("people", "persons") break it down; they are not more dead
+            nxt = t.i + 1
+            if self.lex.victim_categories.get(_lemma(t)) != "unspecified" or t.dep_ == "conj" \
+                    or nxt >= len(t.doc) or t.doc[nxt].text != ",":
+                continue
+            parts = [x for x in _expand_conj([t]) if x is not t]
+            counts = [self.value_of(x) for x in [t, *parts]]
+            if parts and all(c is not None for c in counts) and sum(c[0] for c in counts[1:]) == counts[0][0]:
+                out = [x for x in out if x not in parts]
         return sorted(out, key=lambda x: x.i)
 
     def _victims_of_verb(self, v: Token) -> list[Token]:
