@@ -20,6 +20,7 @@ from strife.components.actors import ActorMention
 from strife.components.frames import EventFrame, EventMention
 from strife.components.merging import is_period
 from strife.gazetteer.display import admin1_display
+from strife.gazetteer.names import POSSESSIVE
 from strife.records import (
     Acled, Actor, ArticleRef, DateInfo, Event, Evidence, ExtractorInfo, Location, Plover, Toll, TollClaim,
     make_event_id,
@@ -274,7 +275,6 @@ def _locations(frame: EventFrame) -> list[Location]:
     return out
 
 
-_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 _POSSESSED_GAP = 16  # characters between "X's" and the place it owns ("Baghdad's northern al-Husseiniya")
 
 
@@ -283,7 +283,7 @@ def _possessor_places(mentions: list) -> set[int]:
     Francisco's Mission District", "Sarajevo's" in "Sarajevo's Dobrinja neighbourhood"."""
     out = set()
     for p in mentions:
-        if p.text.endswith(_POSSESSIVE_ENDS) and any(
+        if POSSESSIVE.search(p.text) and any(
                 q is not p and 0 <= q.start_char - p.end_char <= _POSSESSED_GAP for q in mentions):
             out.add(id(p))
     return out

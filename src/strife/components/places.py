@@ -22,7 +22,7 @@ import strife.doc_ext  # noqa: F401  (registers doc._.strife_places)
 from strife.doc_ext import doc_text, token_table
 from strife.gazetteer.index import Gazetteer, get_gazetteer
 from strife.gazetteer.model import PlaceMention
-from strife.gazetteer.names import normalise
+from strife.gazetteer.names import POSSESSIVE, normalise
 from strife.gazetteer.resolve import Resolver
 from strife.lexicon import load_wordlists
 from strife.actor_dictionary import get_actor_dictionary
@@ -71,21 +71,25 @@ ATTACKED_VERBS = frozenset({"pound", "shell", "strike", "hit", "bomb", "bombard"
                             "capture", "seize", "overrun", "target", "invade", "blockade", "encircle", "recapture"})
 # "Kanawha County", "Rapides Parish": capitalised words and an admin2 word are a place the NER may miss
 _ADMIN2_WORD = re.compile(r"\b(?:County|Parish|Borough)\b")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _list_first(tok):
+    """The first item of the list ``tok`` ends ("Odesa" in "pounded Kyiv and Odesa" -> "Kyiv"), else ``tok``."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def _harmed_person(tok) -> bool:
     """Is ``tok`` (or the first of the list it ends) what a verb that only people suffer acts on ("Zubaydah was
     shot", "arrested Gao")?"""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    tok = _list_first(tok)
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in load_wordlists("places")["person_object_verbs"]
 
 
 def _object_of_attack(tok) -> bool:
     """Is ``tok`` (or the first of the list it ends) the object of an attack verb ("pounded Kyiv and Odesa")?"""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    tok = _list_first(tok)
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ATTACKED_VERBS
 
 
@@ -136,7 +140,7 @@ class PlacesComponent:
 
     def _region_name(self, text: str) -> bool:
         """The text is a country's (or a first-level region's) own name ("Sri Lanka's", "Ohio")."""
-        name = _POSSESSIVE.sub("", text.strip())
+        name = POSSESSIVE.sub("", text.strip())
         return any(c.quality <= 1 and c.place.precision in ("country", "admin1")
                    for c in self.gazetteer.lookup(name)) if name else False
 

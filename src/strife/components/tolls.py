@@ -514,10 +514,8 @@ class TollExtractor:
                 if first.pos_ not in _NOMINAL or not _children(first, "conj"):
                     continue
                 items = _expand_conj([first])
-                counts = [self.value_of(x) for x in [head, *items]]
-                if any(c is None for c in counts) or sum(c[0] for c in counts[1:]) == counts[0][0]:
-                    continue
-                out.extend(x for x in [head, *items] if x not in out)
+                if self._adds_up(head, items) is False:
+                    out.extend(x for x in [head, *items] if x not in out)
         for t in victims:
             # "killed three people, two soldiers and a civilian": after a comma, the conjuncts that add up to an
             # unspecified count ("people", "persons") break it down; they are not more dead
@@ -526,10 +524,16 @@ class TollExtractor:
                     or nxt >= len(t.doc) or t.doc[nxt].text != ",":
                 continue
             parts = [x for x in _expand_conj([t]) if x is not t]
-            counts = [self.value_of(x) for x in [t, *parts]]
-            if parts and all(c is not None for c in counts) and sum(c[0] for c in counts[1:]) == counts[0][0]:
+            if parts and self._adds_up(t, parts):
                 out = [x for x in out if x not in parts]
         return sorted(out, key=lambda x: x.i)
+
+    def _adds_up(self, head: Token, items: list[Token]) -> Optional[bool]:
+        """Do the items' counts add up to the head's (the same people told again)? None where a count is unknown."""
+        counts = [self.value_of(x) for x in [head, *items]]
+        if any(c is None for c in counts):
+            return None
+        return sum(c[0] for c in counts[1:]) == counts[0][0]
 
     def _victims_of_verb(self, v: Token) -> list[Token]:
         objs = _children(v, *_OBJ_DEPS)

@@ -18,6 +18,8 @@ import unicodedata
 # Characters that disappear (apostrophes, ayn/hamza marks, dots in abbreviations).
 _DROP = re.compile(r"[\u0027\u2018\u2019\u02bb\u02bc\u02be\u02bf\u0060\u00b4\u2032.]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# A possessive ending on a place's name ("Baghdad's", "Idlib’s", "Texas'").
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
                           "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from strife.gazetteer.index import Candidate, Gazetteer
 from strife.gazetteer.model import Place, PlaceMention
-from strife.gazetteer.names import admin_key, normalise, strip_suffix
+from strife.gazetteer.names import POSSESSIVE, admin_key, normalise, strip_suffix
 
 _MODIFIERS = ("north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
               "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
@@ -34,7 +34,6 @@ _MODIFIERS = ("north", "northern", "south", "southern", "east", "eastern", "west
               "city of", "town of", "village of", "township of", "borough of")
 _GENERIC_TAILS = ("city", "town", "village", "area", "region", "metro area", "metropolitan area", "district",
                   "suburbs", "countryside", "outskirts", "township", "twp")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MOD_RE = re.compile(r"^(?:" + "|".join(sorted((re.escape(m) for m in _MODIFIERS), key=len, reverse=True))
                      + r")[\s-]+", re.IGNORECASE)
 _TAIL_RE = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in _GENERIC_TAILS) + r")\.?$", re.IGNORECASE)
@@ -156,13 +155,13 @@ class _Group:
 def clean_name(text: str) -> list[str]:
     """Query forms of a mention, best first: as written, then without possessive/modifiers/tails."""
     forms = [text.strip()]
-    cur = _POSSESSIVE.sub("", forms[0]).strip()
+    cur = POSSESSIVE.sub("", forms[0]).strip()
     for _ in range(3):
         nxt = _TAIL_RE.sub("", _MOD_RE.sub("", cur)).strip()
         if nxt == cur:
             break
         cur = nxt
-    for f in (_POSSESSIVE.sub("", forms[0]).strip(), cur):
+    for f in (POSSESSIVE.sub("", forms[0]).strip(), cur):
         if f and f not in forms:
             forms.append(f)
     for f in list(forms):
@@ -373,8 +372,8 @@ class Resolver:
         """A name (the gazetteer lacks, or knows elsewhere) that the text puts in a region (first or second
         level) or a town written right after it ("Jangebe, Zamfara state", "the town of Masisi in Congo's
         North Kivu province", "the neighborhood of Almash-had in Aleppo") or right before it ("Baghdad's
-        western Amriya district"): that region or town. (``lists=False``, for a name the gazetteer knows elsewhere: a town after it counts only
-        as "X in Town"; "Moscow, Kiev, Minsk" lists towns.)"""
+        western Amriya district"): that region or town. (``lists=False``, for a name the gazetteer knows
+        elsewhere: a town after it counts only as "X in Town"; "Moscow, Kiev, Minsk" lists towns.)"""
         if s.demonym:
             return None
         for o in slots:
@@ -435,7 +434,7 @@ class Resolver:
         for s in slots:
             if not s.candidates:
                 continue
-            key = normalise(_POSSESSIVE.sub("", s.text.strip())) or normalise(s.text)
+            key = normalise(POSSESSIVE.sub("", s.text.strip())) or normalise(s.text)
             g = by_key.get(key)
             if g is None:
                 by_key[key] = g = _Group(key, [], list(s.candidates))
