@@ -1439,3 +1439,24 @@ def test_people_qualified_by_a_party_are_told_with_their_whole_phrase() -> None:
     (ev,) = [e for e in extract_article(Article(text="Three other Russian military personnel were wounded.")) if e.plover.type == "ASSAULT"]
     (rec,) = [a for a in ev.actors if a.role == "recipient"]
     assert rec.text == "Three other Russian military personnel" and rec.country == "RUS"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The commander ordered troops to open fire on the protesters, killing five people.", "troops"),
+    ("Police were ordered to fire on the crowd, killing two students, witnesses said.", "Police"),
+])
+def test_an_order_whose_result_is_told_was_carried_out(nlp, text, actor) -> None:
+    """The killing is the firing's result: an attack by those ordered, with the toll; the order stays a
+    REQUEST without it."""
+    recs = _records(nlp, text)
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [a.text for a in attack.actors if a.role == "actor"] == [actor]
+    assert attack.fatalities.best in (5, 2)
+    assert all(r.fatalities.best is None for r in recs if r.plover.type == "REQUEST")
+
+
+def test_an_order_with_no_told_result_stays_an_order(nlp) -> None:
+    recs = _records(nlp, "The general ordered his troops to shell the village on Monday.")
+    assert [r.plover.type for r in recs] == ["REQUEST"]
+    recs = _records(nlp, "The general would order his troops to shell the village, killing everyone.")
+    assert not any(r.plover.type == "ASSAULT" for r in recs)

@@ -123,3 +123,18 @@ def test_a_generic_noun_under_a_modal_is_no_promise():
              ["nsubj", "ROOT", "prep", "det", "pobj", "punct"], ["NNS", "VBD", "IN", "DT", "NN", "."],
              ["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"], ["warning", "come", "before", "each", "explosion", "."])
     assert assess(d[4], "ASSAULT").factual
+
+
+def test_an_order_whose_result_is_told_was_carried_out():
+    # "He ordered troops to fire , killing two ." / "He ordered troops to fire ."
+    words = ["He", "ordered", "troops", "to", "fire", ",", "killing", "two", "."]
+    d = _doc(words, [1, 1, 1, 4, 1, 4, 4, 6, 1],
+             ["nsubj", "ROOT", "dobj", "aux", "xcomp", "punct", "advcl", "dobj", "punct"],
+             ["PRP", "VBD", "NNS", "TO", "VB", ",", "VBG", "CD", "."],
+             ["PRON", "VERB", "NOUN", "PART", "VERB", "PUNCT", "VERB", "NUM", "PUNCT"],
+             ["he", "order", "troop", "to", "fire", ",", "kill", "two", "."])
+    assert assess(d[4]).factual and assess(d[6]).factual
+    d = _doc(words[:5] + ["."], [1, 1, 1, 4, 1, 1], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "punct"],
+             ["PRP", "VBD", "NNS", "TO", "VB", "."], ["PRON", "VERB", "NOUN", "PART", "VERB", "PUNCT"],
+             ["he", "order", "troop", "to", "fire", "."])
+    assert assess(d[4]).reason == "governed_by:order"

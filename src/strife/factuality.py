@@ -200,6 +200,9 @@ def _assess(trigger: Token, plover_type: Optional[str], casualty: bool) -> Factu
             if (lemma in w["nonfactive_governors"] or head.lower_ in w["nonfactive_governors"]) and (
                     dep != "advcl" or _infinitival(cur)) and (
                     lemma not in w["infinitive_only_governors"] or _infinitival(cur)):
+                if result_told(cur):
+                    cur = head  # "ordered troops to open fire, killing five": the order was carried out
+                    continue
                 # ("set to attack" is planned, "setting fire to the shops" and "set off a bomb" are not)
                 # an adverbial clause is not a complement ("setting off a bomb before gunmen stormed"),
                 # unless it is a purpose clause ("to prevent attacks")
@@ -226,6 +229,23 @@ def _assess(trigger: Token, plover_type: Optional[str], casualty: bool) -> Factu
             continue
         break
     return Factuality(True)
+
+
+def result_told(clause: Token) -> bool:
+    """Does a harm participle on a directive's or an attempt's clause tell the act as done?
+
+    "ordered troops to open fire on the protesters, killing five people": the killing is the
+    firing's result, so the order was carried out; not under a modal, negated or conditional governor.
+    """
+    w = _words()
+    governor = clause.head
+    if governor.lemma_.lower() not in w["result_told_governors"] or clause.pos_ not in ("VERB", "AUX") \
+            or clause.dep_ not in ("xcomp", "ccomp"):
+        return False
+    if _modal(governor) or _negated(governor) or _conditional(governor):
+        return False
+    return any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in w["harm_participles"]
+               and not _negated(c) for c in clause.children)
 
 
 def small_clause_conjunct_governor(tok: Token) -> Optional[Token]:

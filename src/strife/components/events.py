@@ -20,7 +20,7 @@ from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
-from strife.factuality import small_clause_conjunct_governor
+from strife.factuality import result_told, small_clause_conjunct_governor
 from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger
 from strife.components.frames import EventFrame, EventMention, RoleFill
@@ -80,10 +80,15 @@ def _subjects(tok: Token, depth: int = 0) -> list[Token]:
         return _subjects(gov, depth + 1)  # "the governor ordered the market closed and imposed a curfew"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subjects(tok.head, depth + 1)
-    if tok.dep_ == "xcomp" and tt.lemma_lower[tok.head.i] in _words()["object_control_verbs"] \
+    if tok.dep_ == "xcomp" and (tt.lemma_lower[tok.head.i] in _words()["object_control_verbs"] or result_told(tok)) \
             and any(tt.dep[c] == "dobj" for c in tt.children(tok.head.i)):
-        # "prompting the authorities to impose a curfew", "forced the army to withdraw": the object does it
+        # "prompting the authorities to impose a curfew", "forced the army to withdraw", an order carried out
+        # ("ordered troops to open fire, killing five"): the object does it
         return [doc[c] for c in tt.children(tok.head.i) if tt.dep[c] == "dobj"]
+    if tok.dep_ == "xcomp" and (tt.lemma_lower[tok.head.i] in _words()["object_control_verbs"] or result_told(tok)) \
+            and any(tt.dep[c] == "nsubjpass" for c in tt.children(tok.head.i)):
+        # "police were ordered to fire on the crowd, killing two", "the army was forced to withdraw"
+        return [doc[c] for c in tt.children(tok.head.i) if tt.dep[c] == "nsubjpass"]
     if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and (tok.tag_ == "VBG" or any(
             tt.dep[c] == "aux" and tt.tag[c] == "TO" for c in kids))):
         # "..., killing four"; "police fired tear gas to break up a protest (and arrested 23)": a purpose
@@ -188,8 +193,11 @@ class MentionBuilder:
                 return head_t.i  # "two soldiers were killed when a roadside bomb struck their patrol" ("three were
                 # killed and houses set on fire when mobs clashed")
             if tok.dep_ == "xcomp" and tok.head.i in self.by_i and tok.head.i != t.i \
-                    and self.by_i[tok.head.i].plover_type in _CONTENT_HOSTS and self.by_i[tok.head.i].pos == "VERB":
-                return tok.head.i  # "agreed to re-establish relations", "urged Israel to withdraw": what is agreed or asked
+                    and self.by_i[tok.head.i].plover_type in _CONTENT_HOSTS and self.by_i[tok.head.i].pos == "VERB" \
+                    and not result_told(tok):
+                # "agreed to re-establish relations", "urged Israel to withdraw": what is agreed or asked (an order
+                # whose result is told was carried out: "ordered troops to open fire, killing five" is an attack too)
+                return tok.head.i
             for s in _subjects(tok):
                 s = _expand_relpron(s)
                 host = self.by_i.get(s.i)
@@ -479,9 +487,10 @@ class MentionBuilder:
                 return out
         if tok.pos_ in ("VERB", "AUX"):
             for s in _subjects(tok):
-                if s.dep_ == "nsubj" or (s.dep_ == "dobj" and tok.dep_ == "xcomp" and s.head.i == tok.head.i):
+                if s.dep_ == "nsubj" or (s.dep_ in ("dobj", "nsubjpass") and tok.dep_ == "xcomp" and s.head.i == tok.head.i):
                     if not (s.dep_ == "nsubj" and self._device_subject(s.head)):  # "it exploded, killing two"
-                        out.append((_expand_relpron(s), "nsubj"))  # (or the object of "prompted X to impose")
+                        out.append((_expand_relpron(s), "nsubj"))  # (or the object of "prompted X to impose",
+                        # the subject of "X was forced to withdraw")
             for c in tok.children:
                 if c.dep_ == "agent":
                     out.extend((g, "agent") for g in c.children if g.dep_ == "pobj")
