@@ -1460,3 +1460,13 @@ def test_an_order_with_no_told_result_stays_an_order(nlp) -> None:
     assert [r.plover.type for r in recs] == ["REQUEST"]
     recs = _records(nlp, "The general would order his troops to shell the village, killing everyone.")
     assert not any(r.plover.type == "ASSAULT" for r in recs)
+
+
+def test_a_capital_under_attack_is_its_people(nlp) -> None:
+    """"bombed Beirut": the city's civilians are hit, not Lebanon's government; "accused Kyiv" keeps it."""
+    recs = _records(nlp, "Israeli jets bombed Beirut overnight, killing four people.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    (rec,) = [a for a in attack.actors if a.role == "recipient"]
+    assert rec.text == "Beirut" and rec.sector == "CVL" and rec.country == "LBN"
+    recs = _records(nlp, "Russia accused Kyiv of trying to sabotage the talks.")
+    assert any(a.text == "Kyiv" and a.sector == "GOV" for r in recs for a in r.actors if a.role == "recipient")

@@ -860,6 +860,15 @@ class MentionBuilder:
                 m.roles.append(RoleFill("recipient", a, "obligated"))
         return True
 
+    def _town_people(self, a: ActorMention, m: EventMention) -> ActorMention:
+        """A capital that a force or a restriction acts on is its people, not its government: "rebels shelled
+        the regional capital Juba", "farmers would blockade Paris" (PLOVER and CAMEO code such a city's
+        civilians); "called on Washington", "accused Moscow" keep the government."""
+        if a.how != "metonym" or not ({m.trigger.plover_type, m.trigger.lexical_type} & _TOWN_PEOPLE_TYPES):
+            return a
+        return replace(a, name=f"{a.name} {get_actor_dictionary().sector_label('CVL')}", sector="CVL",
+                       kind="non_state", how="town_people")
+
     def _fill_roles(self, m: EventMention) -> None:
         if m.trigger.modality == "obligation" and self._fill_obligation_roles(m):
             return
@@ -907,6 +916,7 @@ class MentionBuilder:
                 near_a_place = how == "prep_near" and tok.lemma_.lower() in self.w["place_heads"]
                 for a in self._resolve(tok, modifiers=False, demonym_objects=not near_a_place,
                                        named_objects=m.trigger.plover_type != "ASSAULT"):
+                    a = self._town_people(a, m)
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
                         continue
                     seen.add(("recipient", a.name))
@@ -1363,6 +1373,8 @@ def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = Fal
     return False
 
 
+# events whose capital object is the town's people, not its government (MentionBuilder._town_people)
+_TOWN_PEOPLE_TYPES = frozenset({"ASSAULT", "COERCE"})
 _TARGET_IS_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SEIZE"})
 # events whose direct object may be a whole country and still be where they happened ("invaded Iraq")
 _TARGET_COUNTRY_IS_PLACE = frozenset({"ASSAULT", "SEIZE"})
