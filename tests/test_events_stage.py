@@ -1470,3 +1470,9 @@ def test_a_capital_under_attack_is_its_people(nlp) -> None:
     assert rec.text == "Beirut" and rec.sector == "CVL" and rec.country == "LBN"
     recs = _records(nlp, "Russia accused Kyiv of trying to sabotage the talks.")
     assert any(a.text == "Kyiv" and a.sector == "GOV" for r in recs for a in r.actors if a.role == "recipient")
+
+
+@pytest.mark.parametrize("text", ["Russia accused Kyiv of trying to sabotage the talks.",
+                                  "The opposition attacked the government's reform plans in parliament."])
+def test_force_against_a_process_is_no_attack(nlp, text) -> None:
+    assert not any(r.plover.type == "ASSAULT" for r in _records(nlp, text))
