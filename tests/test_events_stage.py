@@ -1476,3 +1476,18 @@ def test_a_capital_under_attack_is_its_people(nlp) -> None:
                                   "The opposition attacked the government's reform plans in parliament."])
 def test_force_against_a_process_is_no_attack(nlp, text) -> None:
     assert not any(r.plover.type == "ASSAULT" for r in _records(nlp, text))
+
+
+def test_an_attack_named_in_the_main_clauses_pp_is_the_news(nlp) -> None:
+    """"killed 12 villagers in an attack on Tuesday": the verb folds into the attack noun its PP names, and
+    the record is the sentence's news, not background."""
+    recs = _records(nlp, "Gunmen on motorcycles killed 12 villagers in an attack on Tuesday in Burkina Faso's "
+                         "northern Soum province, a local official said.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert not attack.background and attack.fatalities.best == 12
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp) -> None:
+    recs = _records(nlp, "Thousands of protesters marched in Nairobi on Tuesday. Police fired tear gas to disperse them.")
+    (force,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [(a.text, a.name) for a in force.actors if a.role == "recipient"] == [("them", "protesters")]

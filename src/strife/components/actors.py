@@ -168,6 +168,21 @@ def _agentive(head) -> bool:
         and prep.head.lemma_.lower() in load_wordlists("factuality")["addressed_verbs"]
 
 
+def _clause_subjects(obj: Token) -> list[Token]:
+    """The subjects of the clause an object pronoun is in, through control ("Police fired tear gas to disperse
+    them": the police disperse): a pronoun object never refers to its own clause's subject (that is
+    "themselves")."""
+    verb = obj.head.head if obj.dep_ == "pobj" else obj.head
+    for _ in range(3):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+            return subs
+        verb = verb.head
+    return []
+
+
 def publication_day(doc: Doc):
     """The doc's publication date as a date (``doc._.published`` may be a datetime), or None: actors are
     coded as of that day (None: as of today)."""
@@ -632,8 +647,10 @@ class ActorResolver:
                 continue
             tok = self.doc[i]
             want_person = low in _PRONOUNS_PERSON
+            own_subjects = _clause_subjects(tok) if tt.dep[i] in ("dobj", "pobj", "dative") else []
             prev = [m for m in self.mentions if m.end_char <= tok.idx and m.how != "pronoun"
-                    and (m.kind == "person") == want_person and tok.idx - m.end_char < 600]
+                    and (m.kind == "person") == want_person and tok.idx - m.end_char < 600
+                    and not any(m.covers(s) for s in own_subjects)]  # "Police fired tear gas to disperse them"
             if not prev:
                 continue
             ante = max(prev, key=lambda m: m.end_char)

@@ -990,13 +990,17 @@ class MentionBuilder:
             clause = self.doc[m.light_verb] if m.light_verb is not None else tok
             if clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
                 m.coordinated_with = clause.head.i
-            m.subordinate = (tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")) \
+            m.subordinate = _subordinate(tok) \
                 and not (m.light_verb is not None and self.doc[m.light_verb].dep_ not in ("relcl", "acl", "advcl"))
             mentions[t.i] = m
         for i, host in folds.items():
             if host in mentions:
                 mentions[host].tokens.add(i)
                 mentions[host].folded.append(self.by_i[i])
+                if self.by_i[i].pos == "VERB" and not _subordinate(_clause_head(self.doc[i])):
+                    # "Gunmen killed 12 villagers in an attack on Tuesday": the main clause's verb, folded into
+                    # the noun its PP names, makes the attack the sentence's news, not an aside
+                    mentions[host].subordinate = False
                 if self._aggregate(self.doc[i], self.by_i[i]):
                     mentions[host].aggregate = True  # "Attacks by the group have killed 300 people this year"
         heads = set(mentions)
@@ -1011,6 +1015,22 @@ class MentionBuilder:
 
 
 _SPAN_NOUNS = frozenset({"day", "days", "hour", "hours", "night", "nights", "week", "weeks", "month", "months"})
+
+
+def _subordinate(tok: Token) -> bool:
+    """Is an event word told inside a phrase or a dependent clause (a PP's object, a relative or adverbial
+    clause), not as a clause's own news?"""
+    return tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")
+
+
+def _clause_head(verb: Token) -> Token:
+    """The verb whose clause holds ``verb``, up through complements and conjuncts ("raids in which it said 20
+    people were killed": "said", a relative clause)."""
+    for _ in range(6):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
 
 
 def _over_a_span(tok: Token) -> Optional[Token]:
