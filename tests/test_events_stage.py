@@ -1491,3 +1491,12 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp) -> None:
     recs = _records(nlp, "Thousands of protesters marched in Nairobi on Tuesday. Police fired tear gas to disperse them.")
     (force,) = [r for r in recs if r.plover.type == "ASSAULT"]
     assert [(a.text, a.name) for a in force.actors if a.role == "recipient"] == [("them", "protesters")]
+
+
+def test_a_death_toll_from_an_attack_is_that_attacks(nlp) -> None:
+    """"The death toll from Sunday's bombing ... rose to 31 on Tuesday": one record, the bombing's, dated
+    Sunday (the day of the attack, not of the count), with the 31 dead, and the sentence's news."""
+    recs = _records(nlp, "The death toll from Sunday's bombing of a church in Kaduna rose to 31 on Tuesday, "
+                         "state officials said.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert attack.fatalities.best == 31 and attack.date.start == "2024-03-03" and not attack.background

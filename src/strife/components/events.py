@@ -260,6 +260,13 @@ class MentionBuilder:
             host = self._request_content_host(tok)
             if host is not None:
                 return host
+            if "casualty" in t.flags:
+                # "The death toll from Sunday's bombing rose to 31": the toll is the bombing's
+                for p in tok.children:
+                    if p.dep_ == "prep" and p.lower_ in ("from", "in", "of"):
+                        for g in p.children:
+                            if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].plover_type == t.plover_type:
+                                return g.i
             if t.plover_type == "MOBILIZE" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in self.by_i \
                     and self.by_i[tok.head.i].plover_type == "ASSAULT":
                 return tok.head.i  # "a roadside bomb struck their patrol": the patrol is what was hit
@@ -997,9 +1004,11 @@ class MentionBuilder:
             if host in mentions:
                 mentions[host].tokens.add(i)
                 mentions[host].folded.append(self.by_i[i])
-                if self.by_i[i].pos == "VERB" and not _subordinate(_clause_head(self.doc[i])):
-                    # "Gunmen killed 12 villagers in an attack on Tuesday": the main clause's verb, folded into
-                    # the noun its PP names, makes the attack the sentence's news, not an aside
+                clause = _own_clause(self.doc[i])
+                if clause is not None and not _subordinate(_clause_head(clause)):
+                    # "Gunmen killed 12 villagers in an attack on Tuesday", "The death toll from Sunday's bombing
+                    # rose to 31": the main clause's verb or subject, folded into the noun its PP names, makes
+                    # the attack the sentence's news, not an aside
                     mentions[host].subordinate = False
                 if self._aggregate(self.doc[i], self.by_i[i]):
                     mentions[host].aggregate = True  # "Attacks by the group have killed 300 people this year"
@@ -1021,6 +1030,16 @@ def _subordinate(tok: Token) -> bool:
     """Is an event word told inside a phrase or a dependent clause (a PP's object, a relative or adverbial
     clause), not as a clause's own news?"""
     return tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")
+
+
+def _own_clause(tok: Token) -> Optional[Token]:
+    """The verb of the clause an event word is told in: the word itself, or the verb a noun is the subject
+    or object of ("The death toll ... rose"); None for a noun inside a phrase."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
 
 
 def _clause_head(verb: Token) -> Token:
