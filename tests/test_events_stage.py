@@ -1500,3 +1500,9 @@ def test_a_death_toll_from_an_attack_is_that_attacks(nlp) -> None:
                          "state officials said.")
     (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
     assert attack.fatalities.best == 31 and attack.date.start == "2024-03-03" and not attack.background
+
+
+def test_a_possessor_description_is_named_without_its_s(nlp) -> None:
+    recs = _records(nlp, "The opposition protested against the government's decision.")
+    assert any(a.name == "government" for r in recs for a in r.actors)
+    assert not any(a.name.endswith("'s") for r in recs for a in r.actors)

@@ -75,7 +75,7 @@ def _np_span(tok: Token) -> Span:
     left = tok.left_edge.i
     right = tok.i
     for c in tok.rights:
-        if c.dep_ in ("compound", "nummod", "amod", "case") or (c.dep_ == "prep" and c.lower_ == "of" and False):
+        if c.dep_ in ("compound", "nummod", "amod"):  # (not a possessive's "'s": "the government's decision")
             right = max(right, c.right_edge.i)
     while left < tok.i and doc[left].is_punct:
         left += 1
