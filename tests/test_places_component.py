@@ -317,3 +317,10 @@ def test_a_name_a_person_only_verb_acts_on_is_no_place(nlp):
     words = ["Syria", "was", "shot", "in", "Faisalabad", "."]
     assert _parsed_place_texts(nlp, words, heads, deps, ["Syria"] + lemmas[1:], [(0, 1, "GPE"), (4, 5, "GPE")]) \
         == ["Syria", "Faisalabad"]
+
+
+def test_a_group_tagged_name_inside_a_possessive_place(nlp):
+    """"Kashmir's Shopian district": the tagger's NORP is a district the possessive puts inside Kashmir; "an
+    Arab village" and "a Kurdish city" stay no places."""
+    words = ["Clashes", "in", "Kashmir", "'s", "Shopian", "district", "spread", "to", "an", "Arab", "village", "."]
+    assert _place_texts(nlp, words, [(2, 3, "LOC"), (4, 5, "NORP"), (9, 10, "NORP")]) == ["Kashmir", "Shopian"]

@@ -162,6 +162,13 @@ class PlacesComponent:
                 return head
         return None
 
+    def _owned_by_a_place(self, doc: Doc, ent: Span) -> bool:
+        """A name the gazetteer knows, right after a place's possessive ("Kashmir's Shopian district")."""
+        if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
+            return False
+        owner = doc[ent.start - 2]
+        return owner.ent_type_ in PLACE_LABELS and self._known(ent.text)
+
     def _known(self, text: str) -> bool:
         """The gazetteer has the name as a place's own name (any size)."""
         return any(c.quality <= 1 for c in self.gazetteer.lookup(text))
@@ -430,9 +437,11 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(lower, ent.start):
                 out.append(ent)
-            elif self.recover and ent.label_ in RECOVER_LABELS and ent.label_ != "NORP" \
-                    and self._before_place_noun(lower, ent.end):
-                out.append(ent)  # "Aleppo city", "Shawa village": the text says it is a place (not "a Kurdish city")
+            elif self.recover and ent.label_ in RECOVER_LABELS and (ent.label_ != "NORP" or self._owned_by_a_place(
+                    doc, ent)) and self._before_place_noun(lower, ent.end):
+                # "Aleppo city", "Shawa village", "Kashmir's Shopian district" (tagged a group, inside a place the
+                # possessive names): the text says it is a place (not "a Kurdish city", "an Arab village")
+                out.append(ent)
             elif self.recover and ent.label_ in ("PERSON", "ORG") and _object_of_attack(ent.root) \
                     and self._notable(ent.text, MIN_RECOVER_POPULATION, max_quality=0):
                 out.append(ent)  # "captured Knin", "stormed Giza" (tagged a person): a town the attack acts on
