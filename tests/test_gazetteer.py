@@ -516,3 +516,19 @@ def test_a_town_merely_before_an_unknown_name_does_not_contain_it(resolver):
     text = "Troops left Baghdad and marched to Xqwzlorbad."
     m = _resolve_words(resolver, text, ["Baghdad", "Xqwzlorbad"])[1]
     assert m.place is None
+
+
+@pytest.mark.parametrize("text,name,iso3", [
+    ("The war in Gaza continued.", "Gaza", "PSE"),  # the Strip's people outweigh the Mozambican province
+    ("Floods hit Gaza province in Mozambique.", "Gaza", "MOZ"),
+])
+def test_a_curated_regions_population_weighs_against_a_namesake_province(resolver, text, name, iso3):
+    assert resolve_one(resolver, text, name).place.country == iso3
+
+
+@pytest.mark.parametrize("name,iso3", [("Jenin", "PSE"), ("Tulkarem", "PSE")])
+def test_a_respelling_of_a_towns_own_name_is_no_weak_alternate(resolver, name, iso3):
+    """"Jenin" is GeoNames' Janīn spelled as the press spells it (one consonant skeleton), not an old
+    name: a Polish village of 1,100 named Jenin does not outweigh it."""
+    m = resolve_one(resolver, f"The raid in {name} continued.", name)
+    assert m.place.country == iso3

@@ -340,10 +340,11 @@ def collect_entries() -> list[_Entry]:
 
     # --- curated features
     for row in _read_tsv("curated_places.tsv"):
-        if len(row) != 7:
-            raise ValueError(f"curated_places.tsv: expected 7 columns, got {len(row)}: {row!r}")
-        name, aliases, precision, iso3, admin1, lat, lon = row
-        e = _Entry(name, None, float(lat), float(lon), iso3 or None, admin1 or None, None, precision, 0)
+        if len(row) not in (7, 8):
+            raise ValueError(f"curated_places.tsv: expected 7 or 8 columns, got {len(row)}: {row!r}")
+        name, aliases, precision, iso3, admin1, lat, lon = row[:7]
+        population = int(row[7]) if len(row) == 8 and row[7] else 0  # a region's people weigh as a town's
+        e = _Entry(name, None, float(lat), float(lon), iso3 or None, admin1 or None, None, precision, population)
         e.names[name] = Q_CANONICAL
         for alias in filter(None, aliases.split("|")):
             e.names.setdefault(alias, Q_ALTERNATE)

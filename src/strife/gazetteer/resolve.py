@@ -25,7 +25,7 @@ import numpy as np
 
 from strife.gazetteer.index import Candidate, Gazetteer
 from strife.gazetteer.model import Place, PlaceMention
-from strife.gazetteer.names import POSSESSIVE, admin_key, normalise, strip_suffix
+from strife.gazetteer.names import POSSESSIVE, admin_key, normalise, skeleton, strip_suffix
 
 _MODIFIERS = ("north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
               "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
@@ -512,8 +512,13 @@ class Resolver:
         score += QUALITY_PENALTY.get(c.quality, -1.0)
         if p.capital:
             score += W_CAPITAL
-        if c.quality == 1 and p.precision == "city":
-            score -= 0.6  # a town's alternate (often historical) name is weak evidence
+        respelt = p.population >= 10 * max(exact_population, 1000) and skeleton(s.text) == skeleton(p.name)
+        if c.quality == 1 and p.precision == "city" and not respelt:
+            # a town's alternate (often historical) name is weak evidence; not a spelling of its own name that
+            # only far smaller places carry as theirs ("Jenin" for Janīn, 34,730 people, beside a Polish Jenin of
+            # 1,100: the English press spells the GeoNames name another way; but Pittsburg, Kansas stays
+            # behind Pittsburgh)
+            score -= 0.6
             if exact_population >= 0 and p.population < 10 * max(exact_population, 1000):
                 score += SHADOWED_ALTERNATE
         if p.precision == "admin2":
