@@ -1506,3 +1506,13 @@ def test_a_possessor_description_is_named_without_its_s(nlp) -> None:
     recs = _records(nlp, "The opposition protested against the government's decision.")
     assert any(a.name == "government" for r in recs for a in r.actors)
     assert not any(a.name.endswith("'s") for r in recs for a in r.actors)
+
+
+def test_weapons_launched_at_a_target_are_an_attack(nlp) -> None:
+    recs = _records(nlp, "Russian forces launched 40 drones and three missiles at Ukraine overnight, the Ukrainian "
+                         "air force said.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Russia military"]
+    assert "aerial" in attack.plover.mode
+    (plain,) = [r for r in _records(nlp, "Hamas launched an attack on Israel.") if r.plover.type == "ASSAULT"]
+    assert "heavy-weapons" not in plain.plover.mode  # no weapon named: launching is only the light verb
