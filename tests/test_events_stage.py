@@ -1516,3 +1516,11 @@ def test_weapons_launched_at_a_target_are_an_attack(nlp) -> None:
     assert "aerial" in attack.plover.mode
     (plain,) = [r for r in _records(nlp, "Hamas launched an attack on Israel.") if r.plover.type == "ASSAULT"]
     assert "heavy-weapons" not in plain.plover.mode  # no weapon named: launching is only the light verb
+
+
+def test_a_country_possessing_a_named_force_is_no_co_actor(nlp) -> None:
+    """"Sudan's paramilitary Rapid Support Forces shelled a camp": the parser made "paramilitary" (with
+    "Sudan's") a second subject, and Sudan a second attacker; the adjective modifies the force's name."""
+    recs = _records(nlp, "Sudan's paramilitary Rapid Support Forces shelled a displacement camp near El Fasher.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Rapid Support Forces"]

@@ -193,6 +193,24 @@ def _repair_statement_conj(doc: Doc, verb: Token, reporting: frozenset[str], sta
 
 
 @lru_cache(maxsize=1)
+def _repair_adjective_subject(doc: Doc, adj: Token) -> bool:
+    """ "Sudan's paramilitary Rapid Support Forces shelled a camp": the parser makes "paramilitary" (with
+    "Sudan's") one subject of "shelled" and "Forces" another. An adjective subject right before the words of
+    another subject of its verb modifies that subject, and its possessor and determiner are that subject's."""
+    if adj.tag_ != "JJ" or adj.dep_ != "nsubj":
+        return False
+    verb = adj.head
+    noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > adj.i), None)
+    if noun is None or noun.left_edge.i != adj.i + 1 or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for c in list(adj.children):
+        if c.dep_ in ("poss", "det") and c.i < adj.i:
+            c.head = noun
+    adj.head = noun
+    adj.dep_ = "amod"
+    return True
+
+
 def _lemma_repairs() -> dict[str, str]:
     """``lemma_repairs`` in factuality.json ("form lemma" pairs) as form -> lemma, read once."""
     return dict(p.split() for p in load_wordlists("factuality")["lemma_repairs"])
@@ -220,6 +238,8 @@ def parse_repair(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     for i in (deps == strings["acl"]).nonzero()[0].tolist():
         _repair_reduced_relative(doc, doc[i], reporting)
+    for i in (deps == strings["nsubj"]).nonzero()[0].tolist():
+        _repair_adjective_subject(doc, doc[i])
     for i in (deps == strings["aux"]).nonzero()[0].tolist():
         if i and doc[i].tag_ == "VB":
             _repair_infinitive_as_aux(doc, doc[i])
