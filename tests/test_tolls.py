@@ -430,3 +430,31 @@ def test_martyred_and_treated_for_wounds_count(nlp):
 ])
 def test_every_item_of_a_counted_list_is_counted_once(nlp, text, values):
     assert [m.value for m in tolls(nlp, text)] == values
+
+
+def test_more_victims_besides_add_to_the_count():
+    """Rule 6: "also", "another", "others" tell more dead besides those counted, not a rival count."""
+    rivals = [Claim(13, "exact", "military", "militants"), Claim(4, "exact", None, "soldiers")]
+    assert summarize(rivals) == (4, 4, 13)
+    besides = [Claim(13, "exact", "military", "militants"), Claim(4, "exact", None, "soldiers", additional=True)]
+    assert summarize(besides) == (17, 17, 17)
+    assert summarize([Claim(4, "exact", additional=True)]) == (4, 4, 4)
+    # two rival counts, each with the same more besides
+    assert summarize([Claim(4, "exact", "A"), Claim(19, "at_least", "B"), Claim(2, "exact", additional=True)]) == (6, 6, 21)
+
+
+@pytest.mark.parametrize("text,additional", [
+    ("Security forces killed 13 militants. Four soldiers were also killed.", [False, True]),
+    ("A bomb killed three people on Monday. Another two died in hospital.", [False, True]),
+    ("Gunmen killed five people and wounded two others.", [False]),
+])
+def test_more_victims_besides_are_marked(nlp, text, additional):
+    assert [m.additional for m in tolls(nlp, text) if m.kind == "killed"] == additional
+
+
+def test_others_of_another_kind_are_no_more_besides(nlp):
+    """"killing at least nine people and wounding 18 others": the others are not the dead, and no
+    injury was counted before them, so a later rival count of the wounded stays a rival."""
+    ms = tolls(nlp, "A bomber hit a checkpoint, killing at least nine people and wounding 18 others, police said. "
+                    "The ambulance service said its teams carried 27 wounded people from the site.")
+    assert [(m.value, m.additional) for m in ms if m.kind == "injured"] == [(18, False), (27, False)]

@@ -24,6 +24,11 @@ THE RULE (one kind of toll at a time: pass only the fatality claims, or only the
    when another statement gives one ("killed three people" then "a 12-year-old boy was among
    the dead" keeps low 3).
 
+6. **More besides.** A statement made only of claims marked ``additional`` ("Four soldiers were also
+   killed", "two others were wounded") counts victims besides the others: its lower bound and value add to
+   every other statement's ("killed 13 militants ... Four soldiers were also killed" is low 17), unless all
+   statements are such.
+
 With no claims the result is (None, None, None). A claim of 0 ("no one was hurt") is a real
 claim: it makes low 0.
 """
@@ -57,6 +62,7 @@ class Claim:
     victims: Optional[str] = None
     statement: Optional[Hashable] = None
     individual: bool = False
+    additional: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,16 +127,26 @@ def statements(claims: Sequence[ClaimLike]) -> list[tuple[Optional[int], int]]:
 
 
 def _statements(claims: Sequence[ClaimLike]) -> list[tuple[Optional[int], int, bool]]:
-    """(lower bound or None, value, all its parts single out one person) for each statement."""
+    """(lower bound or None, value, all its parts single out one person) for each statement, with the
+    statements of more victims besides (rule 6) added to each of the others."""
     groups: dict[Hashable, list[ClaimLike]] = {}
     for i, c in enumerate(claims):
         groups.setdefault(_statement(c, i), []).append(c)
     out: list[tuple[Optional[int], int, bool]] = []
+    extra: list[tuple[Optional[int], int]] = []
     for parts in groups.values():
         value = sum(p.value for p in parts)
         lows = [p.value for p in parts if p.qualifier in LOWER_BOUND_QUALIFIERS]
-        out.append((sum(lows) if lows else None, value, all(getattr(p, "individual", False) for p in parts)))
-    return out
+        low = sum(lows) if lows else None
+        if all(getattr(p, "additional", False) for p in parts):
+            extra.append((low, value))
+        else:
+            out.append((low, value, all(getattr(p, "individual", False) for p in parts)))
+    if not out:
+        return [(low, value, False) for low, value in extra]
+    add_low = sum(lo for lo, _ in extra if lo is not None)
+    add_value = sum(v for _, v in extra)
+    return [(None if lo is None else lo + add_low, v + add_value, one) for lo, v, one in out]
 
 
 def summarize(claims: Iterable[ClaimLike]) -> tuple[Optional[int], Optional[int], Optional[int]]:

@@ -18,7 +18,7 @@ their victims, so "30 rockets", "five sites", ages, years and "Resolution 1701" 
 import json
 import re
 from strife.doc_ext import doc_text, token_table
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal, Optional
@@ -63,6 +63,7 @@ class TollMention:
     trigger_token_i: int            # the toll word itself ("killing", "dead")
     victim_token_i: int             # the victim noun (or the number, when there is no noun)
     individual: bool = False        # one person singled out by age or name ("a 17-year-old volunteer"): a part
+    additional: bool = False        # told as more dead besides those counted ("Four soldiers were also killed")
 
     @property
     def span(self) -> tuple[int, int]:
@@ -620,7 +621,10 @@ class TollExtractor:
         out: list[TollMention] = []
         for sent in doc.sents:
             out.extend(self._extract_sentence(doc, sent))
-        return out
+        # more victims besides: only after a count of the same kind ("killing nine people and wounding 18
+        # others" contrasts the wounded with the dead; "Four soldiers were also killed" adds to the dead)
+        return [m if not m.additional or any(o.kind == m.kind and o.start_char < m.start_char for o in out)
+                else replace(m, additional=False) for m in out]
 
     def _extract_sentence(self, doc: Doc, sent: Span) -> list[TollMention]:
         found: list[tuple[str, Token, Token, Optional[Token]]] = []  # kind, trigger, victim, governor
@@ -784,9 +788,21 @@ class TollExtractor:
                 source=doc_text(doc)[src[0]:src[1]] if src else None,
                 source_start=src[0] if src else None, source_end=src[1] if src else None,
                 anchor_token_i=anchor.i, cause_token_i=cause, trigger_token_i=trigger.i,
-                victim_token_i=victim.i, individual=value == 1 and self._singled_out(victim)))
+                victim_token_i=victim.i, individual=value == 1 and self._singled_out(victim),
+                additional=_besides(trigger, victim)))
         mentions.sort(key=lambda m: (m.start_char, m.kind))
         return mentions
+
+
+def _besides(trigger: Token, victim: Token) -> bool:
+    """Do the words tell more victims besides others: "also" on the toll word or its verb ("Four soldiers were
+    also killed"), "another" or "other(s)" on the victims ("another three died", "two others were wounded")?
+    (Besides those of the same kind counted before it, the extractor checks.)"""
+    verbs = [trigger] + ([trigger.head] if trigger.dep_ in ("acomp", "oprd", "amod") else [])
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for v in verbs for c in v.children):
+        return True
+    return victim.lower_ in ("others", "another") or any(
+        c.lower_ in ("another", "other") and c.dep_ in ("det", "amod") for c in victim.children)
 
 
 class TollsComponent:
