@@ -1524,3 +1524,20 @@ def test_a_country_possessing_a_named_force_is_no_co_actor(nlp) -> None:
     recs = _records(nlp, "Sudan's paramilitary Rapid Support Forces shelled a displacement camp near El Fasher.")
     (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
     assert [a.name for a in attack.actors if a.role == "actor"] == ["Rapid Support Forces"]
+
+
+def test_an_event_noun_subject_takes_its_verbs_date(nlp) -> None:
+    """"The attack took place on the night of June 8-9": the date of the verb the attack is the subject of."""
+    (attack,) = [r for r in _records(nlp, "The attack took place on the night of June 8-9 in northern Burkina Faso.",
+                                     datetime.date(2025, 6, 12)) if r.plover.type == "ASSAULT"]
+    assert (attack.date.start, attack.date.end) == ("2025-06-08", "2025-06-09")
+
+
+def test_the_sentence_after_an_undated_lead_dates_it(nlp) -> None:
+    """"Heavy fighting ... has killed at least six people. Clashes erupted in the early hours of Saturday
+    between X and Y": one event, dated Saturday, with the second sentence's parties."""
+    recs = _records(nlp, "Heavy fighting between two armed groups in Tripoli has killed at least six people. Clashes "
+                         "erupted in the early hours of Saturday between the Radaa Deterrence Apparatus and the 444th "
+                         "Combat Brigade.", datetime.date(2025, 5, 18))
+    violent = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert len(violent) == 1 and violent[0].date.start == "2025-05-17" and violent[0].fatalities.best == 6

@@ -148,6 +148,10 @@ TABLE = [
     ("the past 24 hours", MON, d(2019, 12, 29), MON, "day", R),
     ("the past three days", MON, d(2019, 12, 27), MON, "week", R),
     ("in recent days", MON, d(2019, 12, 23), MON, "week", R),
+    # a part of the day the date is told by
+    ("on the night of Dec. 27-28", MON, d(2019, 12, 27), d(2019, 12, 28), "day", "explicit"),
+    ("in the early hours of Saturday", MON, d(2019, 12, 28), d(2019, 12, 28), "day", R),
+    ("the morning of December 27", MON, d(2019, 12, 27), d(2019, 12, 27), "day", "explicit"),
 ]
 
 

@@ -189,8 +189,9 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=4)
 def _strip_pattern(words: DateWords) -> "re.Pattern[str]":
-    """Leading prepositions and hedges ("on", "about"), one at a time (built once per word set)."""
-    return re.compile(rf"^(?:{_alt(words.leading_prepositions + words.hedges)}) (?=\S)")
+    """Leading prepositions and hedges ("on", "about"), and a part of the day the date is told by ("the
+    night of June 8-9", "the early hours of Sunday"), one at a time (built once per word set)."""
+    return re.compile(rf"^(?:(?:{_alt(words.leading_prepositions + words.hedges)}) |(?:the )?(?:{_alt(words.day_parts)}) of )(?=\S)")
 
 
 def _normalise(text: str, words: DateWords) -> str:

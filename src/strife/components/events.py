@@ -1103,9 +1103,11 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
     if first_verb is not None and first_verb.i != start_i and first_verb.lemma_.lower() not in _words()["reporting_verbs"]:
         # the first plain verb above the date: its event object ("launched rocket fire against the camps
         # today"), else its result clause ("drove a car into a checkpoint on Tuesday morning, killing nine")
+        # (or its event subject: "The attack took place on the night of June 8-9")
         kids = list(first_verb.children)
         return next((by_tok[c.i] for c in kids if c.dep_ == "dobj" and c.i in by_tok), None) or next(
-            (by_tok[c.i] for c in kids if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.i in by_tok), None)
+            (by_tok[c.i] for c in kids if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.i in by_tok), None) or next(
+            (by_tok[c.i] for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok), None)
     return None
 
 

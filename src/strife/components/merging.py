@@ -270,8 +270,10 @@ def _restates(lead: EventFrame, m: EventMention) -> bool:
             _names(ma) & _names(la) or _same_country_side(ma, la)):
         return False  # the side that was hit acts: "Syrian troops launched a search operation" after the bombing
     again = _names_the_target_again(lead, m)
-    if m.date is not None and lead.date is None and not again:
-        return False  # a dated mention beside an undated lead: another event, as likely as not (unless it
+    follows = m.sent_i - max(x.sent_i for x in lead.mentions) == 1
+    if m.date is not None and lead.date is None and not again and not follows:
+        return False  # (but the sentence after an undated opening sentence tells when its event was: "Heavy
+        # fighting ... has killed at least six people. Clashes erupted in the early hours of Saturday ...")  # a dated mention beside an undated lead: another event, as likely as not (unless it
         # names the lead's target again: "an air strike on a monastery" ... "The monastery was hit on Tuesday")
     if m.date is not None and is_period(m.date):
         return False
