@@ -1541,3 +1541,17 @@ def test_the_sentence_after_an_undated_lead_dates_it(nlp) -> None:
                          "Combat Brigade.", datetime.date(2025, 5, 18))
     violent = [r for r in recs if r.plover.type == "ASSAULT"]
     assert len(violent) == 1 and violent[0].date.start == "2025-05-17" and violent[0].fatalities.best == 6
+
+
+def test_one_of_a_people_is_its_civilians(nlp) -> None:
+    """"shot dead a 16-year-old Palestinian": a Palestinian civilian, not the Palestinian state."""
+    (attack,) = [r for r in _records(nlp, "Israeli troops shot dead a 16-year-old Palestinian during a raid.")
+                 if r.plover.type == "ASSAULT"]
+    assert any(a.text == "Palestinian" and a.sector == "CVL" for a in attack.actors if a.role == "recipient")
+
+
+@pytest.mark.parametrize("text", ["A landslide killed 20 people in Nepal.",
+                                  "Students marched, demanding accountability for the collapse of a railway "
+                                  "station canopy that killed 15 people."])
+def test_a_natural_cause_as_subject_is_no_attack(nlp, text) -> None:
+    assert not any(r.plover.type == "ASSAULT" for r in _records(nlp, text))

@@ -239,9 +239,10 @@ class ActorResolver:
                                        how="description", named=False, country_from_context=from_context))
             elif entry is not None:
                 fields = _entry_fields(entry, self.day, self._called_rebels(head))
-                if label == "NORP" and entry.kind == "state" and entry.sector is None and head.tag_ in ("NNPS", "NNS"):
-                    # a people ("Palestinians protested", "attacks on Albanians"): its civilians, as PLOVER
-                    # and CAMEO coders code them, not its state
+                if label == "NORP" and entry.kind == "state" and entry.sector is None and (
+                        head.tag_ in ("NNPS", "NNS") or any(c.dep_ == "det" for c in head.children)):
+                    # a people ("Palestinians protested", "attacks on Albanians") or one of them ("shot dead a
+                    # 16-year-old Palestinian"): its civilians, as PLOVER and CAMEO coders code them, not its state
                     fields.update(name=f"{entry.name} {self.dict.sector_label('CVL')}", sector="CVL", kind="non_state")
                 if fields["kind"] == "person":
                     t_country, t_sector = self._person_context(ent)

@@ -357,6 +357,14 @@ def _natural_cause(tok: Token, causes: frozenset[str]) -> bool:
     for g in (g for p in preps for g in p.children if g.dep_ == "pobj"):
         if {g.lemma_.lower(), g.lower_, _phrase(g)} & causes:
             return True
+    # the cause as the subject: "a landslide killed 20", "the collapse of a canopy that killed 15 people"
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
+    if tok.dep_ == "relcl":
+        subjects.append(tok.head)
+    for c in subjects:
+        owner = c.head.head if c.dep_ == "pobj" and c.head.lower_ == "of" else None
+        if {c.lemma_.lower(), c.lower_, _phrase(c)} & causes or (owner is not None and owner.lemma_.lower() in causes):
+            return True
     return False
 
 
