@@ -1555,3 +1555,12 @@ def test_one_of_a_people_is_its_civilians(nlp) -> None:
                                   "station canopy that killed 15 people."])
 def test_a_natural_cause_as_subject_is_no_attack(nlp, text) -> None:
     assert not any(r.plover.type == "ASSAULT" for r in _records(nlp, text))
+
+
+def test_a_reported_clause_the_parser_made_a_noun_keeps_its_subject(nlp) -> None:
+    """"Boko Haram fighters abducted at least 50 women ..., residents said": the parser took "fighters" for the
+    complement of "said" and "abducted" for a participle on it; the fighters are the abductors."""
+    recs = _records(nlp, "Boko Haram fighters abducted at least 50 women from a camp for displaced people near Gwoza "
+                         "in Borno state, residents said.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Boko Haram"] and not attack.background

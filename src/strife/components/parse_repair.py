@@ -46,8 +46,10 @@ def _climb_to_subject(tok: Token) -> Optional[Token]:
     noun that is a verb's subject, or hangs from a verb unlabelled (None when the chain ends elsewhere)."""
     cur, steps = tok, 0
     while steps < 4:
-        if cur.dep_ in ("nsubj", "dep") and cur.head.pos_ in ("VERB", "AUX"):
-            return cur  # "dep": the parser gave up on the noun's attachment
+        if cur.dep_ in ("nsubj", "dep", "ccomp") and cur.head.pos_ in ("VERB", "AUX"):
+            # "dep": the parser gave up on the noun's attachment; "ccomp": it made the noun the clause ("Boko
+            # Haram fighters abducted 50 women ..., residents said": "fighters" the complement of "said")
+            return cur
         if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("NOUN", "PROPN"):
             cur, steps = cur.head.head, steps + 1
             continue
@@ -63,7 +65,7 @@ def _repair_reduced_relative(doc: Doc, verb: Token, reporting: frozenset[str]) -
                                                       for c in kids):
         return False
     subj = _climb_to_subject(verb.head)
-    if subj is None or not (subj.i < verb.head.i < verb.i):
+    if subj is None or not (subj.i <= verb.head.i < verb.i):
         return False
     gov = subj.head
     others = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subj.i]
