@@ -1564,3 +1564,15 @@ def test_a_reported_clause_the_parser_made_a_noun_keeps_its_subject(nlp) -> None
                          "in Borno state, residents said.")
     (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
     assert [a.name for a in attack.actors if a.role == "actor"] == ["Boko Haram"] and not attack.background
+
+
+def test_an_ordinal_counted_over_the_running_year_takes_no_date_from_it(nlp) -> None:
+    """"It was the fifth killing of a journalist in Mexico this year": a count over the year so far, not the
+    killing's date; "The first attack came in March" keeps March."""
+    recs = _records(nlp, "Gunmen killed a journalist in the Mexican state of Guerrero, prosecutors said. It was the "
+                         "fifth killing of a journalist in Mexico this year.", datetime.date(2025, 6, 12))
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert attack.date.basis == "published_fallback"
+    (first,) = [r for r in _records(nlp, "The first attack came in March.", datetime.date(2025, 6, 12))
+                if r.plover.type == "ASSAULT"]
+    assert first.date.start == "2025-03-01"

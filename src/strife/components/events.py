@@ -1246,6 +1246,13 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         m = _speech_act_over(doc, head, m, mentions)
         if m.anaphoric and m.trigger.pos == "NOUN" and is_period(d):
             continue  # "the deadliest attack since early September": a comparison, not the attack's time
+        if m.trigger.pos == "NOUN" and (is_period(d) or (
+                d.resolution is not None and d.resolution.precision in ("week", "month", "year")
+                and d.resolution.end is not None and d.resolution.end == publication_day(doc))) and any(
+                c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in doc[m.trigger.i].children):
+            # "the fifth killing of a journalist this year": the running period counted over, not its time
+            # ("The first attack came in March" keeps March)
+            continue
         if m.date is None or (d.end_char - d.start_char) > 0 and _more_precise(d, m.date):
             m.date = d
     # "since early September, when a bomb ... exploded": a clause said of a time is dated by it
