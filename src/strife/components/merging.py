@@ -272,9 +272,10 @@ def _restates(lead: EventFrame, m: EventMention) -> bool:
     again = _names_the_target_again(lead, m)
     follows = m.sent_i - max(x.sent_i for x in lead.mentions) == 1
     if m.date is not None and lead.date is None and not again and not follows:
-        return False  # (but the sentence after an undated opening sentence tells when its event was: "Heavy
-        # fighting ... has killed at least six people. Clashes erupted in the early hours of Saturday ...")  # a dated mention beside an undated lead: another event, as likely as not (unless it
-        # names the lead's target again: "an air strike on a monastery" ... "The monastery was hit on Tuesday")
+        return False  # a dated mention beside an undated lead: another event, as likely as not (unless it
+        # names the lead's target again: "an air strike on a monastery" ... "The monastery was hit on Tuesday",
+        # or comes in the sentence right after the lead's and tells when it was: "Heavy fighting ... has killed
+        # at least six people. Clashes erupted in the early hours of Saturday ...")
     if m.date is not None and is_period(m.date):
         return False
     if m.place_level in ("clause", "sentence") and not again:

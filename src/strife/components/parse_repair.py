@@ -194,7 +194,6 @@ def _repair_statement_conj(doc: Doc, verb: Token, reporting: frozenset[str], sta
     return True
 
 
-@lru_cache(maxsize=1)
 def _repair_adjective_subject(doc: Doc, adj: Token) -> bool:
     """ "Sudan's paramilitary Rapid Support Forces shelled a camp": the parser makes "paramilitary" (with
     "Sudan's") one subject of "shelled" and "Forces" another. An adjective subject right before the words of
@@ -213,6 +212,7 @@ def _repair_adjective_subject(doc: Doc, adj: Token) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
 def _lemma_repairs() -> dict[str, str]:
     """``lemma_repairs`` in factuality.json ("form lemma" pairs) as form -> lemma, read once."""
     return dict(p.split() for p in load_wordlists("factuality")["lemma_repairs"])
