@@ -299,6 +299,8 @@ def _modes_from_modifiers(tok: Token, lex: TriggerLexicon, plover_type: str,
         # "used sulfur mustard in a March 2018 attack": the weapon used in the attack is its weapon (the
         # light-verb prepositions the roles read: use/fire/launch/drop in, during)
         candidates.extend(g for g in tok.head.head.children if g.dep_ == "dobj")
+    # every weapon of a coordinated object ("launched 40 drones and three missiles")
+    candidates.extend(g for c in list(candidates) if c.dep_ == "dobj" for g in c.conjuncts)
     # what a munition carries is its weapon too ("mortar rounds containing poisonous gases", "shells filled with chlorine")
     candidates.extend(_payloads(candidates))
     # a weapon-bearing word inside the trigger token itself ("airstrikes" is its own lemma)
