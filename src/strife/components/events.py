@@ -80,15 +80,14 @@ def _subjects(tok: Token, depth: int = 0) -> list[Token]:
         return _subjects(gov, depth + 1)  # "the governor ordered the market closed and imposed a curfew"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subjects(tok.head, depth + 1)
-    if tok.dep_ == "xcomp" and (tt.lemma_lower[tok.head.i] in _words()["object_control_verbs"] or result_told(tok)) \
-            and any(tt.dep[c] == "dobj" for c in tt.children(tok.head.i)):
+    if tok.dep_ == "xcomp" and (tt.lemma_lower[tok.head.i] in _words()["object_control_verbs"] or result_told(tok)):
         # "prompting the authorities to impose a curfew", "forced the army to withdraw", an order carried out
-        # ("ordered troops to open fire, killing five"): the object does it
-        return [doc[c] for c in tt.children(tok.head.i) if tt.dep[c] == "dobj"]
-    if tok.dep_ == "xcomp" and (tt.lemma_lower[tok.head.i] in _words()["object_control_verbs"] or result_told(tok)) \
-            and any(tt.dep[c] == "nsubjpass" for c in tt.children(tok.head.i)):
-        # "police were ordered to fire on the crowd, killing two", "the army was forced to withdraw"
-        return [doc[c] for c in tt.children(tok.head.i) if tt.dep[c] == "nsubjpass"]
+        # ("ordered troops to open fire, killing five"): the object does it, or a passive's subject ("police
+        # were ordered to fire on the crowd, killing two", "the army was forced to withdraw")
+        for dep in ("dobj", "nsubjpass"):
+            controllers = [doc[c] for c in tt.children(tok.head.i) if tt.dep[c] == dep]
+            if controllers:
+                return controllers
     if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and (tok.tag_ == "VBG" or any(
             tt.dep[c] == "aux" and tt.tag[c] == "TO" for c in kids))):
         # "..., killing four"; "police fired tear gas to break up a protest (and arrested 23)": a purpose
