@@ -1576,3 +1576,49 @@ def test_an_ordinal_counted_over_the_running_year_takes_no_date_from_it(nlp) -> 
     (first,) = [r for r in _records(nlp, "The first attack came in March.", datetime.date(2025, 6, 12))
                 if r.plover.type == "ASSAULT"]
     assert first.date.start == "2025-03-01"
+
+
+def test_the_doers_of_an_act_a_verb_counters_are_acted_on(nlp) -> None:
+    """"repelled an attack by the Rapid Support Forces on El Fasher": the RSF attacked and were repelled
+    (the other side, not a co-actor of the army); the town attacked is where it happened."""
+    recs = _records(nlp, "Sudan's army said it had repelled an attack by the Rapid Support Forces on El Fasher.")
+    (clash,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [a.name for a in clash.actors if a.role == "actor"] == ["Sudan military"]
+    assert "Rapid Support Forces" in [a.name for a in clash.actors if a.role == "recipient"]
+    assert [loc.name for loc in clash.locations] == ["El Fasher"]
+
+
+def test_who_ran_into_a_bomb_did_not_plant_it(nlp) -> None:
+    """"when their vehicle hit a roadside bomb": the soldiers suffered it; "Taliban fighters hit a police
+    convoy with a roadside bomb" keeps its attackers."""
+    recs = _records(nlp, "Two soldiers were killed and four injured when their vehicle hit a roadside bomb in the "
+                         "Kurram district.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert not [a for a in attack.actors if a.role == "actor"]
+    (attack,) = [r for r in _records(nlp, "Taliban fighters hit a police convoy with a roadside bomb in Helmand.")
+                 if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Taliban"]
+
+
+def test_a_participle_of_result_is_news(nlp) -> None:
+    """"A boy stepped on a landmine ..., killing him": the killing is what the sentence tells, not an aside."""
+    (attack,) = [r for r in _records(nlp, "A boy stepped on a landmine near his village in Kandahar province, "
+                                          "killing him instantly.") if r.plover.type == "ASSAULT"]
+    assert not attack.background
+
+
+def test_a_claim_of_responsibility_names_the_attacker(nlp) -> None:
+    """"... Al-Shabaab claimed responsibility.": the claimant is the attack's actor; "No group has claimed
+    responsibility" names none."""
+    recs = _records(nlp, "At least 12 people were killed when a car bomb exploded near a market in Mogadishu on "
+                         "Saturday, police said. Al-Shabaab claimed responsibility.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["al-Shabaab"]
+    recs = _records(nlp, "Gunmen stormed a hotel in Kabul, killing 18 people. The Taliban claimed responsibility for "
+                         "the attack in a statement.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert "Taliban" in [a.name for a in attack.actors if a.role == "actor"]
+    recs = _records(nlp, "A suicide bomber killed 40 people at a rally in Bajaur. No group has claimed responsibility, "
+                         "but Islamic State has carried out similar attacks.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert "Islamic State" not in [a.name for a in attack.actors]

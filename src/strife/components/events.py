@@ -24,6 +24,7 @@ from strife.factuality import result_told, small_clause_conjunct_governor
 from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger
 from strife.components.frames import EventFrame, EventMention, RoleFill
+from strife.components.claimants import attach_claimants
 from strife.components.merging import is_period, merge_mentions, period_opener
 from strife.lexicon import load_wordlists
 from strife.numbers import parse_number
@@ -477,11 +478,23 @@ class MentionBuilder:
         return verb.pos_ == "VERB" and verb.lemma_.lower() in self.w["device_subject_verbs"] \
             and not any(c.dep_ == "dobj" for c in verb.children)
 
+    def _ran_into_a_device(self, verb: Token) -> bool:
+        """Did the verb's subject run into the device its object names ("their vehicle hit a roadside bomb",
+        "a boy stepped on a landmine")? Then the subject suffered it."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.w["device_contact_verbs"]:
+            return False
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "into")
+                 for g in c.children if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in self.w["device_contact_nouns"] for o in objs)
+
     def _actor_tokens(self, tok: Token) -> list[tuple[Token, str]]:
         """Candidate (token, how) pairs that name who does a noun- or verb-event."""
         out: list[tuple[Token, str]] = []
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
             return out  # "ten soldiers died": the subject suffered it
+        if self._ran_into_a_device(tok):
+            return out  # "their vehicle hit a roadside bomb": the subject suffered it
         if self._device_subject(tok):
             return out  # "it exploded": the subject is the bomb
         trig = self.by_i.get(tok.i)
@@ -889,6 +902,10 @@ class MentionBuilder:
             answered = h.i != trig_tok.i and "speech" in m.trigger.flags and (
                 (h.dep_ == "dobj" and h.head.i == trig_tok.i) or
                 (h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.i == trig_tok.i))
+            # the other side's act a verb counters ("repelled an attack by the RSF", "foiled a plot by X"): its
+            # doers are acted on
+            answered = answered or (h.i != trig_tok.i and "counters" in m.trigger.flags
+                                    and h.dep_ == "dobj" and h.head.i == trig_tok.i)
             suffered = h.i == m.light_verb and _under_event(h, self.by_i) == m.trigger.i
             for tok, how in ([] if suffered else self._actor_tokens(h)):  # "they came under fire": not who fired
                 if tok.i in m.tokens and tok.i != h.i and self.by_i.get(tok.i):
@@ -1027,8 +1044,18 @@ _SPAN_NOUNS = frozenset({"day", "days", "hour", "hours", "night", "nights", "wee
 
 def _subordinate(tok: Token) -> bool:
     """Is an event word told inside a phrase or a dependent clause (a PP's object, a relative or adverbial
-    clause), not as a clause's own news?"""
+    clause), not as a clause's own news? A participle of result after its clause's verb ("A boy stepped on a
+    landmine, killing him") is told as that clause is."""
+    if _result_participle(tok):
+        return _subordinate(tok.head)
     return tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")
+
+
+def _result_participle(tok: Token) -> bool:
+    """ "..., killing him": an -ing clause after the verb it hangs from, with no word that subordinates it
+    ("while", "after", "by")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and tok.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("mark", "advmod") and c.i < tok.i for c in tok.children)
 
 
 def _own_clause(tok: Token) -> Optional[Token]:
@@ -1447,8 +1474,9 @@ def _is_target_place(doc: Doc, p, mentions: list[EventMention]) -> bool:
             break
     types = _TARGET_COUNTRY_IS_PLACE if is_country else _TARGET_IS_PLACE
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not is_country:
-        head = tok.head.head.i  # "attacks on Aleppo", "an assault on Mosul": the attack's object is a town
-        return any(head in m.tokens and m.plover_type in types and m.trigger.pos == "NOUN" for m in mentions)
+        head = tok.head.head  # "attacks on Aleppo", "an assault on Mosul": the attack's object is a town (the
+        # noun a trigger or folded into one: "repelled an attack by the RSF on El Fasher")
+        return head.pos_ == "NOUN" and any(head.i in m.tokens and m.plover_type in types for m in mentions)
     if tok.dep_ not in ("dobj", "nsubjpass"):
         return False
     head = tok.head.i
@@ -1649,7 +1677,10 @@ def build_frames(doc: Doc) -> list[EventFrame]:
     if any(not m.aggregate for m in kept):
         kept = [m for m in kept if not m.aggregate]
     frames = merge_mentions(kept)
-    return merge_mentions(kept) if _mob_violence(doc, frames) else frames
+    if _mob_violence(doc, frames):
+        frames = merge_mentions(kept)
+    attach_claimants(doc, frames)
+    return frames
 
 
 @Language.factory(
