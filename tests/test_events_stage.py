@@ -1622,3 +1622,12 @@ def test_a_claim_of_responsibility_names_the_attacker(nlp) -> None:
                          "but Islamic State has carried out similar attacks.")
     (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
     assert "Islamic State" not in [a.name for a in attack.actors]
+
+
+def test_whose_weapon_struck_acts(nlp) -> None:
+    """"Russian missiles struck an apartment block": Russia struck ("A missile struck a hospital" names no one)."""
+    (attack,) = [r for r in _records(nlp, "Russian missiles struck an apartment block in Dnipro on Saturday.")
+                 if r.plover.type == "ASSAULT"]
+    assert [(a.name, a.country, a.sector) for a in attack.actors if a.role == "actor"] == [("Russia military", "RUS", "MIL")]
+    (attack,) = [r for r in _records(nlp, "A missile struck a hospital in Gaza.") if r.plover.type == "ASSAULT"]
+    assert not [a for a in attack.actors if a.role == "actor"]

@@ -22,7 +22,7 @@ from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
 from strife.factuality import result_told, small_clause_conjunct_governor
 from strife.timeexpr import DateResolution, resolve_date_expression
-from strife.components.triggers import Trigger
+from strife.components.triggers import Trigger, default_lexicon
 from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.components.claimants import attach_claimants
 from strife.components.merging import is_period, merge_mentions, period_opener
@@ -478,6 +478,19 @@ class MentionBuilder:
         return verb.pos_ == "VERB" and verb.lemma_.lower() in self.w["device_subject_verbs"] \
             and not any(c.dep_ == "dobj" for c in verb.children)
 
+    def _weapon_owners(self, m: EventMention, weapon: Token, seen: set[tuple[str, str]]) -> None:
+        """Whose weapon the subject is ("Russian missiles struck", "a Houthi drone hit"): the party its
+        modifiers name acts (a state's military, as "Russian jets" is)."""
+        for c in weapon.children:
+            if c.dep_ not in ("amod", "compound", "nmod", "poss") or c.i > weapon.i \
+                    or (a := self._named_or_demonym(c)) is None:
+                continue
+            if a.kind == "state" and not a.sector:
+                a = replace(a, name=f"{a.name} {get_actor_dictionary().sector_label('MIL')}", sector="MIL")
+            if ("actor", a.name) not in seen and ("recipient", a.name) not in seen:
+                seen.add(("actor", a.name))
+                m.roles.append(RoleFill("actor", a, "weapon_owner"))
+
     def _ran_into_a_device(self, verb: Token) -> bool:
         """Did the verb's subject run into the device its object names ("their vehicle hit a roadside bomb",
         "a boy stepped on a landmine")? Then the subject suffered it."""
@@ -912,6 +925,10 @@ class MentionBuilder:
                     continue
                 if tok.i in self.by_i and tok.i not in m.tokens:
                     continue  # another event is the subject: handled by folding/refs
+                if how == "nsubj" and tok.lemma_.lower() in default_lexicon().weapons \
+                        and not self._resolve(tok):
+                    self._weapon_owners(m, tok, seen)  # "Russian missiles struck": Russia's
+                    continue
                 for k, a in enumerate(self._resolve(tok)):
                     # "fighting between government forces and rebels": the first side acts, the other is fought
                     role = "recipient" if answered or (how == "between" and k > 0) else "actor"
