@@ -1631,3 +1631,12 @@ def test_whose_weapon_struck_acts(nlp) -> None:
     assert [(a.name, a.country, a.sector) for a in attack.actors if a.role == "actor"] == [("Russia military", "RUS", "MIL")]
     (attack,) = [r for r in _records(nlp, "A missile struck a hospital in Gaza.") if r.plover.type == "ASSAULT"]
     assert not [a for a in attack.actors if a.role == "actor"]
+
+
+def test_people_who_protest_are_its_protesters(nlp) -> None:
+    """"Thousands of people marched through the streets of Tbilisi": civilian protesters, in Georgia (the
+    protest had no actor)."""
+    (protest,) = [r for r in _records(nlp, "Thousands of people marched through the streets of Tbilisi on Sunday.")
+                  if r.plover.type == "PROTEST"]
+    assert [(a.text, a.sector, a.country) for a in protest.actors if a.role == "actor"] == [
+        ("Thousands of people", "CVL", "GEO")]

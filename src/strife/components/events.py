@@ -491,6 +491,21 @@ class MentionBuilder:
                 seen.add(("actor", a.name))
                 m.roles.append(RoleFill("actor", a, "weapon_owner"))
 
+    def _protesting_people(self, tok: Token) -> Optional[ActorMention]:
+        """The people a protest's subject names ("Thousands of people marched", "A crowd gathered"): its
+        protesters, civilians (``protesting_people``)."""
+        words = self.w["protesting_people"]
+        noun = tok
+        if tok.lemma_.lower() not in words and tok.lower_ not in words:  # "Thousands of people"
+            noun = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), None)
+            if noun is None or (noun.lemma_.lower() not in words and noun.lower_ not in words):
+                return None
+        span = self.doc[tok.left_edge.i:noun.i + 1]
+        return ActorMention(span.start_char, span.end_char, span.text, noun.i, name="protesters",
+                            country=_modifier_country(noun), sector="CVL", kind="non_state", how="description",
+                            named=False)
+
     def _ran_into_a_device(self, verb: Token) -> bool:
         """Did the verb's subject run into the device its object names ("their vehicle hit a roadside bomb",
         "a boy stepped on a landmine")? Then the subject suffered it."""
@@ -925,6 +940,12 @@ class MentionBuilder:
                     continue
                 if tok.i in self.by_i and tok.i not in m.tokens:
                     continue  # another event is the subject: handled by folding/refs
+                if how == "nsubj" and m.trigger.plover_type == "PROTEST" and not self._resolve(tok) \
+                        and (crowd := self._protesting_people(tok)) is not None:
+                    if ("actor", crowd.name) not in seen:
+                        seen.add(("actor", crowd.name))
+                        m.roles.append(RoleFill("actor", crowd, how))
+                    continue
                 if how == "nsubj" and tok.lemma_.lower() in default_lexicon().weapons \
                         and not self._resolve(tok):
                     self._weapon_owners(m, tok, seen)  # "Russian missiles struck": Russia's
