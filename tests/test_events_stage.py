@@ -1640,3 +1640,17 @@ def test_people_who_protest_are_its_protesters(nlp) -> None:
                   if r.plover.type == "PROTEST"]
     assert [(a.text, a.sector, a.country) for a in protest.actors if a.role == "actor"] == [
         ("Thousands of people", "CVL", "GEO")]
+
+
+def test_a_site_outside_which_people_protest_is_no_recipient(nlp) -> None:
+    """"protested outside parliament": the parser made "outside" an adjective and "parliament" the object
+    protested (a recipient named "outside parliament"); the parse repair makes it a preposition. "faced
+    outside pressure" keeps its adjective."""
+    doc = _doc(nlp, "Hundreds of people protested outside parliament in Nairobi.")
+    outside = next(t for t in doc if t.lower_ == "outside")
+    assert (outside.dep_, outside.head.lower_) == ("prep", "protested")
+    (protest,) = [r for r in _records(nlp, "Hundreds of people protested outside parliament in Nairobi.")
+                  if r.plover.type == "PROTEST"]
+    assert not any("outside" in a.text for a in protest.actors)
+    doc = _doc(nlp, "The government faced outside pressure to end the war.")
+    assert next(t for t in doc if t.lower_ == "outside").dep_ == "amod"

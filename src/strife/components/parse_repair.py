@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of six misreadings of the small English model. First, a clause it reads as a reduced
+labels of eight misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -24,7 +24,9 @@ including children, residents said"): see `_repair_count_as_speaker`. Fifth, a s
 coordinated with what the speaker reported ("said the protests had been hijacked and vowed to crush
 further unrest"): see `_repair_statement_conj`. Sixth, a passive with its auxiliary left out taken for a second
 subject of the reporting verb ("Three people were killed and dozens of houses set on fire ..., police said"):
-see `_repair_gapped_passive`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+see `_repair_gapped_passive`. Seventh, an adjective taken for a second subject ("Sudan's paramilitary Rapid Support
+Forces shelled"): see `_repair_adjective_subject`. Eighth, a locative word read as an adjective of a verb's object ("protested outside
+parliament"): see `_repair_locative_adjective`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -212,6 +214,28 @@ def _repair_adjective_subject(doc: Doc, adj: Token) -> bool:
     return True
 
 
+_LOCATIVE_ADJECTIVES = frozenset({"outside", "inside"})
+
+
+def _repair_locative_adjective(doc: Doc, adj: Token, sites: frozenset[str]) -> bool:
+    """ "Hundreds of people protested outside parliament": the parser makes "outside" an adjective of
+    "parliament" and "parliament" the verb's object (who was protested); a locative word opening the object
+    of a verb, where that object is a site or a place ("outside parliament", "inside the court compound" is
+    left: a determiner comes first), is a preposition on the verb, the site its object. "faced outside
+    pressure" stays (no site)."""
+    if adj.lower_ not in _LOCATIVE_ADJECTIVES or adj.dep_ != "amod" or adj.tag_ != "JJ":
+        return False
+    noun = adj.head
+    if noun.dep_ != "dobj" or noun.left_edge.i != adj.i or noun.i <= adj.i or noun.head.pos_ != "VERB":
+        return False
+    if noun.lemma_.lower() not in sites and noun.ent_type_ not in ("GPE", "FAC", "LOC"):
+        return False
+    verb = noun.head
+    adj.head, adj.dep_, adj.tag_, adj.pos_ = verb, "prep", "IN", "ADP"
+    noun.head, noun.dep_ = adj, "pobj"
+    return True
+
+
 @lru_cache(maxsize=1)
 def _lemma_repairs() -> dict[str, str]:
     """``lemma_repairs`` in factuality.json ("form lemma" pairs) as form -> lemma, read once."""
@@ -242,6 +266,9 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_reduced_relative(doc, doc[i], reporting)
     for i in (deps == strings["nsubj"]).nonzero()[0].tolist():
         _repair_adjective_subject(doc, doc[i])
+    sites = frozenset(words["site_nouns"]) | frozenset(words["facility_nouns"])
+    for i in (deps == strings["amod"]).nonzero()[0].tolist():
+        _repair_locative_adjective(doc, doc[i], sites)
     for i in (deps == strings["aux"]).nonzero()[0].tolist():
         if i and doc[i].tag_ == "VB":
             _repair_infinitive_as_aux(doc, doc[i])
