@@ -1654,3 +1654,12 @@ def test_a_site_outside_which_people_protest_is_no_recipient(nlp) -> None:
     assert not any("outside" in a.text for a in protest.actors)
     doc = _doc(nlp, "The government faced outside pressure to end the war.")
     assert next(t for t in doc if t.lower_ == "outside").dep_ == "amod"
+
+
+def test_the_classifier_types_the_parses_event_not_a_second_one(nlp) -> None:
+    """"Protesters gathered outside the embassy in Baghdad": the parse's protest had no ACLED type and the
+    snippet classifier added a second, actorless protest; now the one record takes the classifier's type."""
+    recs = _records(nlp, "Protesters gathered outside the embassy in Baghdad.")
+    (protest,) = [r for r in recs if r.plover.type == "PROTEST"]
+    assert protest.acled is not None and protest.acled.event_type == "Protests"
+    assert [a.text for a in protest.actors if a.role == "actor"] == ["Protesters"]

@@ -784,7 +784,13 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         scored.append((_salience(ev, f, lead_start), ev))
     if not any(ev.acled is not None for _, ev in scored):
         extra = _classifier_event(doc, article, ref)
-        if extra is not None:
+        same = [ev for _, ev in sorted(scored, key=lambda p: -p[0]) if ev.plover.type == extra.plover.type
+                and not ev.background] if extra is not None else []
+        if same:
+            # "Protesters gathered outside the embassy": the parse's protest is the one the classifier reads in
+            # the text; one event, one record, with the classifier's ACLED type
+            same[0].acled = extra.acled
+        elif extra is not None:
             scored.append((-1.0, extra))
     scored.sort(key=lambda p: -p[0])
     return [ev for _, ev in scored]
