@@ -1663,3 +1663,12 @@ def test_the_classifier_types_the_parses_event_not_a_second_one(nlp) -> None:
     (protest,) = [r for r in recs if r.plover.type == "PROTEST"]
     assert protest.acled is not None and protest.acled.event_type == "Protests"
     assert [a.text for a in protest.actors if a.role == "actor"] == ["Protesters"]
+
+
+def test_a_party_the_role_model_finds_keeps_the_country_its_words_name(nlp) -> None:
+    """"A Palestinian man stabbed two Israelis": the role model finds the attacker the rules miss ("man" is no
+    agent noun); its demonym gives the country."""
+    recs = _records(nlp, "A Palestinian man stabbed two Israelis near a settlement in the occupied West Bank before "
+                         "being shot dead by troops, the army said.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [(a.text, a.country) for a in attack.actors if a.role == "actor"] == [("A Palestinian man", "PSE")]

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import strife.doc_ext  # noqa: F401
-from strife.components.actors import ActorMention, fullest_name
+from strife.components.actors import ActorMention, _modifier_country, fullest_name
 from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.rolefill import score_doc
 from strife.rolefill.model import RECORD_ROLE, RoleModel, decode, normalize
@@ -64,17 +64,19 @@ def _mention_for(doc: Doc, f: RoleFiller, name_like: bool) -> ActorMention:
               and m.start_char <= doc[f.head_i].idx < m.end_char]
     base = dict(start_char=f.start_char, end_char=f.end_char, text=f.text, head_i=f.head_i, how="model")
     a = min(actors, key=lambda m: m.end_char - m.start_char) if actors else None
+    # ("A Palestinian man", "a Colombian plane": the country its modifiers name)
+    country = a.country if a is not None else _modifier_country(doc[f.head_i])
     if f.role == "target":
         # a building or vehicle: not a party; the country of whoever it belongs to, where known
-        return ActorMention(**base, name=f.text, country=a.country if a else None, kind="unknown", named=False)
+        return ActorMention(**base, name=f.text, country=country, kind="unknown", named=False)
     if a is not None:
         if f.role == "perp_org" and a.kind == "unknown":
             return replace(a, **base, kind="non_state")  # a group the dictionary does not know ("FMLN")
         return replace(a, **base)
     if f.role == "perp_org":
-        return ActorMention(**base, name=f.text, kind="non_state", named=name_like)
+        return ActorMention(**base, name=f.text, country=country, kind="non_state", named=name_like)
     kind = "person" if name_like else "unknown"
-    return ActorMention(**base, name=f.text, kind=kind, named=name_like)
+    return ActorMention(**base, name=f.text, country=country, kind=kind, named=name_like)
 
 
 def _person_names(doc: Doc) -> list[tuple[list[str], int, int, str]]:
