@@ -79,6 +79,17 @@ def _mention_for(doc: Doc, f: RoleFiller, name_like: bool) -> ActorMention:
     return ActorMention(**base, name=f.text, country=country, kind=kind, named=name_like)
 
 
+_AREA_PRECISIONS = frozenset({"admin1", "region", "country"})
+
+
+def _a_place(doc: Doc, tok_i: int) -> bool:
+    """Is the phrase headed at ``tok_i`` a province, region or country the gazetteer resolved (a town may be
+    what was hit: MUC-4 files "the town of X" as a physical target)?"""
+    idx = doc[tok_i].idx
+    return any(p.place is not None and p.place.precision in _AREA_PRECISIONS and p.start_char <= idx < p.end_char
+               for p in doc._.strife_places or [])
+
+
 def _person_names(doc: Doc) -> list[tuple[list[str], int, int, str]]:
     """The PERSON entities of ``doc``: (normalised words, start char, end char, text)."""
     return [(normalize(e.text).split(), e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
@@ -151,6 +162,8 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
         frame, mention = hit
         a = _mention_for(doc, rf, s.name_like)
         role = rf.record_role
+        if rf.role == "target" and _a_place(doc, c.head):
+            continue  # "near a settlement in the occupied West Bank": where, not what was hit
         if role == "actor" and _opposed(doc, c.head, violent_triggers):
             continue  # "the war against the FMLN": the parse puts it on the receiving side
         if any(r.role == role and (r.mention.name == a.name or (r.mention.start_char < end and start < r.mention.end_char))
