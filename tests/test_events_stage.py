@@ -1674,3 +1674,13 @@ def test_a_party_the_role_model_finds_keeps_the_country_its_words_name(nlp) -> N
     assert [(a.text, a.country) for a in attack.actors if a.role == "actor"] == [("A Palestinian man", "PSE")]
     # (the model's "occupied West Bank" target is a region the gazetteer knows: where, not what was hit)
     assert not any("West Bank" in a.text for a in attack.actors)
+
+
+def test_fighting_told_beside_a_truce_is_no_agreement(nlp) -> None:
+    """The snippet classifier reads "... before the government announced a ceasefire" as an ACLED Agreement;
+    the fighting's record (an ASSAULT) never takes that type."""
+    recs = _records(nlp, "Heavy fighting between two of the most powerful armed groups in Libya's capital, Tripoli, "
+                         "has killed at least six people and forced hundreds of families to flee their homes, before "
+                         "the government announced a ceasefire late on Saturday.", datetime.date(2026, 2, 14))
+    fighting = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert fighting and all(r.acled is None or r.acled.sub_event_type != "Agreement" for r in fighting)

@@ -387,6 +387,8 @@ _MODE_DECIDED = frozenset({"Air/drone strike", "Shelling/artillery/missile attac
                            "Grenade", "Remote explosive/landmine/IED", "Sexual violence", "Abduction/forced disappearance"})
 # ACLED sub-types the parties decide ("fired at protesters")
 _PARTY_DECIDED = frozenset({"Excessive force against protesters"})
+# PLOVER types of force and protest: never an ACLED agreement, whatever the sentence also tells
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 # PLOVER types whose events ACLED codes (the others never get an ACLED type from the classifier)
 _ACLED_CODABLE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AGREE", "SUPPORT", "CONCEDE"})
 # thresholds on the classifier's (softmax over SVM margins) probabilities, chosen on CASE-2021 under 5-fold CV
@@ -589,6 +591,8 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
         return rule
     if pred.acled_event_type not in ontology.acled_event_types_of(frame.plover_type):
         return rule  # "an agreement" read as a chemical attack: the views of one record must agree
+    if pred.acled_sub_event_type == "Agreement" and frame.plover_type in _FORCE_TYPES:
+        return rule  # "Heavy fighting ... before the government announced a ceasefire": the fighting is no agreement
     return pred.acled_event_type, pred.acled_sub_event_type
 
 
