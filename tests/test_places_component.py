@@ -324,3 +324,13 @@ def test_a_group_tagged_name_inside_a_possessive_place(nlp):
     Arab village" and "a Kurdish city" stay no places."""
     words = ["Clashes", "in", "Kashmir", "'s", "Shopian", "district", "spread", "to", "an", "Arab", "village", "."]
     assert _place_texts(nlp, words, [(2, 3, "LOC"), (4, 5, "NORP"), (9, 10, "NORP")]) == ["Kashmir", "Shopian"]
+
+
+def test_a_name_before_township_is_a_place(nlp):
+    """"the region's Depayin township" (tagged a product): a township is a place noun after a name, as a
+    district is."""
+    words = ["A", "strike", "hit", "a", "school", "in", "the", "region", "'s", "Depayin", "township", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 9, 10, label="PRODUCT")]
+    doc = nlp.get_pipe("strife_places")(doc)
+    assert [p.text for p in doc._.strife_places] == ["Depayin"]

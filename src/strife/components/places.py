@@ -40,7 +40,8 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "gov
                          "villages", "cities", "municipality", "municipalities", "commune", "prefecture",
                          "township", "hamlet", "locality", "department", "subdistrict", "sub-district"})
 # "Aleppo city", "Shawa village": a name the tagger took for something else, then the kind of place it is
-PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county", "area"})
+PLACE_NOUNS_AFTER = frozenset({"village", "town", "city", "district", "province", "governorate", "county", "area",
+                               "township", "subdistrict", "sub-district", "municipality", "prefecture"})
 # US party tags before a legislator's home ("R-Florence", "DFL-Cook", "D-S.C.")
 _PARTY_TAGS = frozenset({"R", "D", "I", "DFL", "GOP"})
 # plural admin nouns after a list of names ("Becker, Clay and Wilkin counties") and their singular
