@@ -1684,3 +1684,13 @@ def test_fighting_told_beside_a_truce_is_no_agreement(nlp) -> None:
                          "the government announced a ceasefire late on Saturday.", datetime.date(2026, 2, 14))
     fighting = [r for r in recs if r.plover.type == "ASSAULT"]
     assert fighting and all(r.acled is None or r.acled.sub_event_type != "Agreement" for r in fighting)
+
+
+def test_a_military_event_noun_names_the_military(nlp) -> None:
+    """"a military air strike ... killed 22 people": the military struck; "attacked a military base" keeps
+    the base (its kind, not a party of its own)."""
+    (attack,) = [r for r in _records(nlp, "A military air strike on a school in Sagaing region killed 22 people.")
+                 if r.plover.type == "ASSAULT"]
+    assert [(a.sector, a.country) for a in attack.actors if a.role == "actor"] == [("MIL", "MMR")]
+    (attack,) = [r for r in _records(nlp, "Rebels attacked a military base near Goma.") if r.plover.type == "ASSAULT"]
+    assert [a.text for a in attack.actors if a.role == "recipient"] == ["a military base"]

@@ -423,8 +423,10 @@ class ActorResolver:
             # most nouns name no agent: ask that before scanning mentions (as _agent_sector, from the table)
             sector = agent(lemma[i]) or agent(lower[i])
             if p == "ADJ" and not (sector in _ADJECTIVE_AGENT_SECTORS and tt.dep[i] == "amod"
-                                   and pos[head[i]] == "NOUN" and not (agent(lemma[head[i]]) or agent(lower[head[i]]))):
+                                   and pos[head[i]] == "NOUN" and not (agent(lemma[head[i]]) or agent(lower[head[i]]))
+                                   and (sector not in _EVENT_ADJECTIVE_SECTORS or lemma[head[i]] in _event_nouns())):
                 continue  # but "a terrorist attack", "terrorist acts": the attack's perpetrators, told by an adjective
+                # ("a military air strike" too; "a military base" is the base's kind)
             if not sector and i and head[i - 1] == i and tt.dep[i - 1] in ("amod", "compound"):
                 sector = agent(f"{lower[i - 1]} {lower[i]}")  # "armed men", "armed group"
             if not sector or any(m.start_char <= tt.idx[i] < m.end_char for m in self.mentions):
@@ -795,7 +797,16 @@ def fullest_name(names: list[tuple[list[str], T]], words: list[str]) -> Optional
 
 # sectors of agent words that, as an adjective on a noun that names no agent, still name who acted
 # ("a terrorist attack", "insurgent attacks"): armed groups, militias, criminals
-_ADJECTIVE_AGENT_SECTORS = frozenset({"REB", "MILITIA", "CRM"})
+_ADJECTIVE_AGENT_SECTORS = frozenset({"REB", "MILITIA", "CRM", "MIL"})
+# ... of which these only on an event noun ("a military air strike", "the military operation"; not "a military base")
+_EVENT_ADJECTIVE_SECTORS = frozenset({"MIL"})
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Head words of the trigger lexicon's event nouns ("strike" of "air strike", "operation")."""
+    from strife import ontology  # (not at import: the trigger stage imports this module)
+    return frozenset(t.lemma.split()[-1] for t in ontology.triggers() if t.pos == "NOUN" and t.is_event_noun)
 
 
 def actor_for_token(doc: Doc, tok: Token, modifiers: bool = True) -> Optional[ActorMention]:
