@@ -1374,12 +1374,13 @@ def test_foiling_is_a_disruption_only_of_attacks_and_weapons(nlp, text, weapon):
 @pytest.mark.parametrize("text, actor", [
     ("A terrorist attack killed three people in Medellin on Monday.", "terrorist"),
     ("Insurgent attacks killed five people on Monday.", "Insurgent"),
-    ("A military attack killed five people on Monday.", None),
+    ("A military attack killed five people on Monday.", "military"),
+    ("A diplomatic attack killed five people on Monday.", None),
 ])
 def test_an_armed_group_adjective_names_who_attacked(nlp, text, actor):
-    """ "a terrorist attack": an attack by terrorists, so "terrorist" is the record's (unnamed) actor; an
-    adjective of a state sector ("military") stays a modifier (MUC-4 files such incidents with the
-    perpetrator "TERRORIST")."""
+    """ "a terrorist attack": an attack by terrorists, so "terrorist" is the record's (unnamed) actor (MUC-4
+    files such incidents with the perpetrator "TERRORIST"); "a military attack" is the military's (twenty-third
+    session: on an event noun only); an adjective that names no agent stays a modifier."""
     recs = _records(nlp, text)
     rec = next(r for r in recs if r.plover.type == "ASSAULT")
     got = [a.text for a in rec.actors if a.role == "actor"]
