@@ -1695,3 +1695,15 @@ def test_a_military_event_noun_names_the_military(nlp) -> None:
     assert [(a.sector, a.country) for a in attack.actors if a.role == "actor"] == [("MIL", "MMR")]
     (attack,) = [r for r in _records(nlp, "Rebels attacked a military base near Goma.") if r.plover.type == "ASSAULT"]
     assert [a.text for a in attack.actors if a.role == "recipient"] == ["a military base"]
+
+
+def test_the_sides_of_a_clash_hung_on_its_time_are_its_parties(nlp) -> None:
+    """"Clashes erupted in the early hours of Saturday between the Radaa Deterrence Apparatus and the 444th
+    Combat Brigade": the parser hangs "between" on "hours"; the sides are the clashes' parties, and the lead
+    that described them ("two of the most powerful armed groups in Libya's capital") is the same event."""
+    recs = _records(nlp, "Heavy fighting between two of the most powerful armed groups in Libya's capital, Tripoli, "
+                         "has killed at least six people. Clashes erupted in the early hours of Saturday between the "
+                         "Radaa Deterrence Apparatus and the 444th Combat Brigade.", datetime.date(2026, 2, 14))
+    (clash,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert "the 444th Combat Brigade" in {a.name for a in clash.actors}  # (the role model may prune the other)
+    assert clash.fatalities.best == 6 and clash.date.start == "2026-02-14"

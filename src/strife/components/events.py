@@ -478,6 +478,17 @@ class MentionBuilder:
         return verb.pos_ == "VERB" and verb.lemma_.lower() in self.w["device_subject_verbs"] \
             and not any(c.dep_ == "dobj" for c in verb.children)
 
+    def _phrase_preps(self, verb: Token) -> list[Token]:
+        """The prepositions of a verb's phrases, through nested phrases ("erupted [in the early hours [of
+        Saturday]] [between ...]"), not inside another event's words or a clause."""
+        out, stack = [], [verb]
+        while stack:
+            for c in stack.pop().children:
+                if c.dep_ == "prep":
+                    out.append(c)
+                    stack.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in self.by_i)
+        return out
+
     def _weapon_owners(self, m: EventMention, weapon: Token, seen: set[tuple[str, str]]) -> None:
         """Whose weapon the subject is ("Russian missiles struck", "a Houthi drone hit"): the party its
         modifiers name acts (a state's military, as "Russian jets" is)."""
@@ -530,6 +541,11 @@ class MentionBuilder:
             # "fighting between government forces and rebels", "a battle between troops and terrorists"
             out.extend((g, "between") for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
                        for g in c.children if g.dep_ == "pobj")
+            if not out and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+                # "Clashes erupted in the early hours of Saturday between X and Y": the parser hangs the
+                # sides on the time phrase of the verb the event is the subject of
+                out.extend((g, "between") for c in self._phrase_preps(tok.head) if c.lower_ == "between"
+                           for g in c.children if g.dep_ == "pobj")
             if out:
                 return out
         if tok.pos_ in ("VERB", "AUX"):

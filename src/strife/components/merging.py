@@ -39,13 +39,17 @@ def _unnamed(xs: list[ActorMention]) -> bool:
     return not any(a.named or a.how in ("coref", "surname", "pronoun", "dictionary") for a in xs)
 
 
-def _described_within(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
+def _described_within(xs: list[ActorMention], ys: list[ActorMention], open_sides: bool = False) -> bool:
     """Every party of ``xs`` is an unnamed description, of a country ``ys`` has or none, on a side ``ys``
     has or none ("soldiers" beside "the Somali military" and "al Shabaab"; "armed men" beside "gunmen")."""
     sides = {_side(a) for a in ys}
     countries = {a.country for a in ys}
-    return _unnamed(xs) and all((_side(a) is None or _side(a) in sides) and (a.country is None or a.country in countries)
-                                for a in xs)
+    # (``open_sides``, for two accounts of a clash: a party of ``ys`` of no known side or country may be the one
+    # described: "two of the most powerful armed groups in Libya's capital" beside "the Radaa Deterrence
+    # Apparatus" and "the 444th Combat Brigade")
+    unknown_side, unknown_country = open_sides and None in sides, open_sides and None in countries
+    return _unnamed(xs) and all((_side(a) is None or _side(a) in sides or unknown_side)
+                                and (a.country is None or a.country in countries or unknown_country) for a in xs)
 
 
 def _same_country_side(xs: list[ActorMention], ys: list[ActorMention]) -> bool:
@@ -124,6 +128,7 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         return None  # "Separately, Ukrainian drones attacked ...": not an event told before
     score = 0.0
     fa, ma = frame.roles("actor"), m.actors("actor")
+    clash = "reciprocal" in m.trigger.flags and any("reciprocal" in x.trigger.flags for x in frame.mentions)
     if any("reciprocal" in x.trigger.flags for x in frame.mentions):
         fa = fa + frame.roles("recipient")  # "government forces fought al Shabaab": both sides act
     if "reciprocal" in m.trigger.flags:
@@ -132,7 +137,7 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         if _names(fa) & _names(ma) or _same_country_side(fa, ma):
             # (a party held to have done it, "accused Russia of torturing captives", names no act it did)
             score += 1 if _alleged_only([m]) or _alleged_only(frame.mentions) else 2
-        elif not (_described_within(ma, fa) or _described_within(fa, ma)):
+        elif not (_described_within(ma, fa) or _described_within(fa, ma, open_sides=clash)):
             return None  # two named parties, or two sides ("gunmen" / "the army")
     fr, mr = frame.roles("recipient"), m.actors("recipient")
     if fr and mr and (_names(fr) & _names(mr) or _same_country_kind(fr, mr)
