@@ -1707,3 +1707,13 @@ def test_the_sides_of_a_clash_hung_on_its_time_are_its_parties(nlp) -> None:
     (clash,) = [r for r in recs if r.plover.type == "ASSAULT"]
     assert "the 444th Combat Brigade" in {a.name for a in clash.actors}  # (the role model may prune the other)
     assert clash.fatalities.best == 6 and clash.date.start == "2026-02-14"
+
+
+def test_forces_deployed_are_the_mobilizing_side(nlp) -> None:
+    """"Troops were deployed in the city": the troops mobilize (PLOVER codes the forces as the source), not
+    a recipient; "Columns of the Army ... were deployed": the army's columns."""
+    (dep,) = [r for r in _records(nlp, "Troops were deployed in the city on Monday.") if r.plover.type == "MOBILIZE"]
+    assert [(a.role, a.text) for a in dep.actors] == [("actor", "Troops")]
+    (dep,) = [r for r in _records(nlp, "Columns of the Army and Assam Rifles were deployed around the village on "
+                                       "Monday.") if r.plover.type == "MOBILIZE"]
+    assert "Army" in [a.name for a in dep.actors if a.role == "actor"]

@@ -669,6 +669,11 @@ class MentionBuilder:
                 found = [st]  # "rejected an Australian ultimatum": Australia made it
             for a in found:
                 if ("actor", a.name) not in seen and ("recipient", a.name) not in seen:
+                    if how == "nsubjpass" and m.trigger.plover_type == "MOBILIZE" and a.sector in _FORCE_SECTORS:
+                        # "Troops were deployed in the city": the forces deployed are the mobilizing side
+                        seen.add(("actor", a.name))
+                        m.roles.append(RoleFill("actor", a, how))
+                        continue
                     seen.add(("recipient", a.name))
                     m.roles.append(RoleFill("recipient", a, how))
 
@@ -995,6 +1000,11 @@ class MentionBuilder:
                                        named_objects=m.trigger.plover_type != "ASSAULT"):
                     a = self._town_people(a, m)
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
+                        continue
+                    if how == "nsubjpass" and m.trigger.plover_type == "MOBILIZE" and a.sector in _FORCE_SECTORS:
+                        # "Troops were deployed in the city": the forces deployed are the mobilizing side
+                        seen.add(("actor", a.name))
+                        m.roles.append(RoleFill("actor", a, how))
                         continue
                     seen.add(("recipient", a.name))
                     m.roles.append(RoleFill("recipient", a, how))
@@ -1407,6 +1417,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
 
 
 _GOVERNED = frozenset({"conj", "advcl", "xcomp", "pcomp", "pobj", "prep"})
+# the sectors of armed forces and police: the side a deployment of them mobilizes
+_FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "MILITIA", "SPY"})
 
 
 def _reported_under(tok, said_on: dict) -> Optional[int]:
