@@ -1717,3 +1717,10 @@ def test_forces_deployed_are_the_mobilizing_side(nlp) -> None:
     (dep,) = [r for r in _records(nlp, "Columns of the Army and Assam Rifles were deployed around the village on "
                                        "Monday.") if r.plover.type == "MOBILIZE"]
     assert "Army" in [a.name for a in dep.actors if a.role == "actor"]
+
+
+def test_what_the_verb_did_to_them_is_not_their_name(nlp) -> None:
+    """"shooting dead two villagers": the recipients are "two villagers", not "dead two villagers"."""
+    (attack,) = [r for r in _records(nlp, "Armed men attacked the village late on Sunday night, shooting dead two "
+                                          "villagers.") if r.plover.type == "ASSAULT"]
+    assert "two villagers" in [a.text for a in attack.actors if a.role == "recipient"]

@@ -77,9 +77,15 @@ def _np_span(tok: Token) -> Span:
     for c in tok.rights:
         if c.dep_ in ("compound", "nummod", "amod"):  # (not a possessive's "'s": "the government's decision")
             right = max(right, c.right_edge.i)
-    while left < tok.i and doc[left].is_punct:
+    while left < tok.i and (doc[left].is_punct or _resultative(doc[left])):
         left += 1
     return doc[left:right + 1]
+
+
+def _resultative(tok: Token) -> bool:
+    """ "dead" in "shooting dead two villagers", "alive" in "burned alive three people": what the verb did to
+    them, parsed as their adjective."""
+    return tok.lower_ in ("dead", "alive") and tok.dep_ == "amod" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "VERB"
 
 
 def _place_country(tok: Token) -> Optional[str]:
