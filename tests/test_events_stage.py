@@ -1724,3 +1724,20 @@ def test_what_the_verb_did_to_them_is_not_their_name(nlp) -> None:
     (attack,) = [r for r in _records(nlp, "Armed men attacked the village late on Sunday night, shooting dead two "
                                           "villagers.") if r.plover.type == "ASSAULT"]
     assert "two villagers" in [a.text for a in attack.actors if a.role == "recipient"]
+
+
+def test_responding_with_airstrikes_is_an_attack(nlp) -> None:
+    """"... and Israel responded with airstrikes on southern Lebanon": the airstrikes are Israel's attack (they
+    were a generic plural with no verb of their own)."""
+    recs = _records(nlp, "Hezbollah fired dozens of rockets at northern Israel on Sunday, the Israeli military said, "
+                         "and Israel responded with airstrikes on southern Lebanon.")
+    strikes = [r for r in recs if r.plover.type == "ASSAULT" and "aerial" in r.plover.mode]
+    assert [a.name for r in strikes for a in r.actors if a.role == "actor"] == ["Israel"]
+
+
+def test_the_day_of_what_an_event_came_before_is_not_its_day(nlp) -> None:
+    """"arrested 45 opposition supporters in Kampala ahead of Thursday's rally": the arrests were before the
+    rally, not on Thursday."""
+    (arrest,) = [r for r in _records(nlp, "Security forces arrested 45 opposition supporters in Kampala ahead of "
+                                          "Thursday's rally.", datetime.date(2025, 6, 12)) if r.plover.type == "COERCE"]
+    assert arrest.date.basis == "published_fallback"

@@ -1201,6 +1201,17 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
     return None
 
 
+def _before_another_time(doc: Doc, d) -> Optional[Token]:
+    """For a date that tells the time of something the event came before ("arrested 45 opposition supporters
+    ahead of Thursday's rally", "before Sunday's vote"), not the event's own time: the noun it dates."""
+    span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+    if span is None or span.root.dep_ != "poss" or span.root.head.dep_ != "pobj":
+        return None
+    noun = span.root.head
+    prep = noun.head
+    return noun if prep.lower_ in ("before", "ahead") or (prep.lower_ == "of" and prep.head.lower_ == "ahead") else None
+
+
 def _a_deadline(doc: Doc, d) -> bool:
     """A date a count or a state holds up to ("by Wednesday afternoon", "until Friday"), not when it happened."""
     span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
@@ -1330,6 +1341,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             continue  # "NAIROBI, June 25 (AP) —": when the report was filed
         if _a_deadline(doc, d):
             continue  # "21 bodies had been recovered by Wednesday afternoon": when the count stood, not the event's day
+        if (noun := _before_another_time(doc, d)) is not None and not any(noun.i in m.tokens for m in mentions):
+            continue  # "arrested ... ahead of Thursday's rally": the rally's day, not the arrests'
         m = _owner_mention(doc, head, mentions)
         if m is None:
             continue
