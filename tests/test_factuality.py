@@ -138,3 +138,19 @@ def test_an_order_whose_result_is_told_was_carried_out():
              ["PRP", "VBD", "NNS", "TO", "VB", "."], ["PRON", "VERB", "NOUN", "PART", "VERB", "PUNCT"],
              ["he", "order", "troop", "to", "fire", "."])
     assert assess(d[4]).reason == "governed_by:order"
+
+
+
+def test_a_past_in_present_form_under_a_past_report_is_past():
+    """"Assailants set fire to a church, police said": "set" tagged a present is past under the past report,
+    not a habit; "Rebels burn villages" (no report, no time) stays a habit."""
+    d = _doc(["Assailants", "set", "fire", "to", "a", "church", ",", "police", "said", "."],
+             [1, 8, 1, 1, 5, 3, 8, 8, 8, 8],
+             ["nsubj", "ccomp", "dobj", "prep", "det", "pobj", "punct", "nsubj", "ROOT", "punct"],
+             ["NNS", "VBP", "NN", "IN", "DT", "NN", ",", "NNS", "VBD", "."],
+             ["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"],
+             ["assailant", "set", "fire", "to", "a", "church", ",", "police", "say", "."])
+    assert assess(d[1]).factual
+    d = _doc(["Rebels", "burn", "villages", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+             ["NNS", "VBP", "NNS", "."], ["NOUN", "VERB", "NOUN", "PUNCT"], ["rebel", "burn", "village", "."])
+    assert assess(d[1]).reason == "habitual_present"

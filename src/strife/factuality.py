@@ -121,6 +121,17 @@ def assess(trigger: Token, plover_type: Optional[str] = None, casualty: bool = F
     return fact
 
 
+def _past_in_present_form(verb: Token, w) -> bool:
+    """ "Unknown assailants set fire to a church ... overnight, police said": a verb whose past is its present
+    form (``same_form_past_verbs``), tagged a present, told under a past reporting verb or with a time of its
+    own, is past."""
+    if verb.tag_ != "VBP" or verb.lower_ not in w["same_form_past_verbs"]:
+        return False
+    reported = verb.dep_ in ("ccomp", "parataxis") and verb.head.tag_ == "VBD"
+    timed = any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("overnight", "yesterday") for t in verb.subtree)
+    return reported or timed
+
+
 def _assess(trigger: Token, plover_type: Optional[str], casualty: bool) -> Factuality:
     w = _words()
     sent, flags = _sentence(trigger)
@@ -140,7 +151,8 @@ def _assess(trigger: Token, plover_type: Optional[str], casualty: bool) -> Factu
         if _conditional(trigger):
             return Factuality(False, "conditional")
         has_aux = any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
-        if trigger.tag_ in ("VBP", "VBZ") and not has_aux and not _headline(sent, flags):
+        if trigger.tag_ in ("VBP", "VBZ") and not has_aux and not _headline(sent, flags) \
+                and not _past_in_present_form(trigger, w):
             return Factuality(False, "habitual_present")
         head = trigger.head
         if (trigger.dep_ == "conj" and trigger.tag_ == "VB" and not has_aux and head.tag_ in ("VBP", "VBZ")
