@@ -1741,3 +1741,11 @@ def test_the_day_of_what_an_event_came_before_is_not_its_day(nlp) -> None:
     (arrest,) = [r for r in _records(nlp, "Security forces arrested 45 opposition supporters in Kampala ahead of "
                                           "Thursday's rally.", datetime.date(2025, 6, 12)) if r.plover.type == "COERCE"]
     assert arrest.date.basis == "published_fallback"
+
+
+def test_whose_patrol_was_ambushed_is_on_the_receiving_end(nlp) -> None:
+    """"Maoist rebels ambushed a police patrol": the police (whose patrol it was) were attacked, not attackers."""
+    (attack,) = [r for r in _records(nlp, "Maoist rebels ambushed a police patrol in Bijapur district, killing eight "
+                                          "policemen.") if r.plover.type == "ASSAULT"]
+    assert {a.sector for a in attack.actors if a.role == "actor"} == {"REB"}
+    assert "police" in [a.text for a in attack.actors if a.role == "recipient"]

@@ -955,6 +955,11 @@ class MentionBuilder:
             # doers are acted on
             answered = answered or (h.i != trig_tok.i and "counters" in m.trigger.flags
                                     and h.dep_ == "dobj" and h.head.i == trig_tok.i)
+            # an act of another kind that an attack or a coercion acts on ("ambushed a police patrol", "broke up a
+            # rally by farmers"): whoever does it is on the receiving end
+            answered = answered or (h.i != trig_tok.i and h.dep_ == "dobj" and h.head.i == trig_tok.i
+                                    and m.trigger.plover_type in ("ASSAULT", "COERCE") and h.i in self.by_i
+                                    and self.by_i[h.i].plover_type != m.trigger.plover_type)
             suffered = h.i == m.light_verb and _under_event(h, self.by_i) == m.trigger.i
             for tok, how in ([] if suffered else self._actor_tokens(h)):  # "they came under fire": not who fired
                 if tok.i in m.tokens and tok.i != h.i and self.by_i.get(tok.i):
