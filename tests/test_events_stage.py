@@ -1749,4 +1749,3 @@ def test_whose_patrol_was_ambushed_is_on_the_receiving_end(nlp) -> None:
                                           "policemen.") if r.plover.type == "ASSAULT"]
     assert {a.sector for a in attack.actors if a.role == "actor"} == {"REB"}
     assert "police" in [a.text for a in attack.actors if a.role == "recipient"]
-
