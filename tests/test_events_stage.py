@@ -1749,3 +1749,12 @@ def test_whose_patrol_was_ambushed_is_on_the_receiving_end(nlp) -> None:
                                           "policemen.") if r.plover.type == "ASSAULT"]
     assert {a.sector for a in attack.actors if a.role == "actor"} == {"REB"}
     assert "police" in [a.text for a in attack.actors if a.role == "recipient"]
+
+
+def test_a_named_force_in_apposition_to_its_adjective_acts(nlp) -> None:
+    """"... when Sudan's paramilitary Rapid Support Forces shelled a market": the parser made "paramilitary" the
+    subject and the name its apposition, so Sudan was the attacker; the RSF shelled."""
+    recs = _records(nlp, "At least 15 people were killed when Sudan's paramilitary Rapid Support Forces shelled a "
+                         "market in Omdurman on Saturday, a medical source said.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Rapid Support Forces"]

@@ -204,6 +204,12 @@ def _repair_adjective_subject(doc: Doc, adj: Token) -> bool:
         return False
     verb = adj.head
     noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > adj.i), None)
+    if noun is None:
+        # "... when Sudan's paramilitary Rapid Support Forces shelled": the name hangs on the adjective as its
+        # apposition
+        noun = next((c for c in adj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > adj.i), None)
+        if noun is not None and noun.left_edge.i == adj.i + 1:
+            noun.head, noun.dep_ = verb, "nsubj"
     if noun is None or noun.left_edge.i != adj.i + 1 or noun.pos_ not in ("NOUN", "PROPN"):
         return False
     for c in list(adj.children):
