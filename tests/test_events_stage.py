@@ -1758,3 +1758,11 @@ def test_a_named_force_in_apposition_to_its_adjective_acts(nlp) -> None:
                          "market in Omdurman on Saturday, a medical source said.")
     (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
     assert [a.name for a in attack.actors if a.role == "actor"] == ["Rapid Support Forces"]
+
+
+def test_a_teenager_of_a_people_is_one_of_its_civilians(nlp) -> None:
+    """"killed a Palestinian teenager": a Palestinian civilian, not the Palestinian state."""
+    (attack,) = [r for r in _records(nlp, "Israeli forces killed a Palestinian teenager during clashes in the Jenin "
+                                          "refugee camp.") if r.plover.type == "ASSAULT"]
+    assert [(a.text, a.sector, a.country) for a in attack.actors if a.role == "recipient"] == [
+        ("a Palestinian teenager", "CVL", "PSE")]
