@@ -1766,3 +1766,11 @@ def test_a_teenager_of_a_people_is_one_of_its_civilians(nlp) -> None:
                                           "refugee camp.") if r.plover.type == "ASSAULT"]
     assert [(a.text, a.sector, a.country) for a in attack.actors if a.role == "recipient"] == [
         ("a Palestinian teenager", "CVL", "PSE")]
+
+
+def test_a_killing_in_air_strikes_hung_on_its_object_is_the_strikes(nlp) -> None:
+    """"killed 17 insurgents in air strikes": the parser hangs "in air strikes" on the insurgents; the killing is
+    still the strikes' (an air strike, not an attack of no means)."""
+    (attack,) = [r for r in _records(nlp, "The army said it killed 17 insurgents in air strikes in Kandahar "
+                                          "province.") if r.plover.type == "ASSAULT"]
+    assert "aerial" in attack.plover.mode and attack.fatalities.best == 17

@@ -227,9 +227,11 @@ class MentionBuilder:
                     # "condemned the killing and promised no impunity", "condemned the bombing and ordered
                     # security agencies to track down those responsible": one speaker's one statement
                     return host.i
-            # "ten soldiers died in the attack": the casualty belongs to the event named in its PP
+            # "ten soldiers died in the attack": the casualty belongs to the event named in its PP (or in a PP the
+            # parser hangs on its object: "killed 17 insurgents in air strikes")
             if "casualty" in t.flags:
-                for p in tok.children:
+                objects = [c for c in tok.children if c.dep_ == "dobj"]
+                for p in [*tok.children, *(p for o in objects for p in o.children if p.lower_ in ("in", "during"))]:
                     if p.dep_ == "prep" and p.lower_ in ("in", "during", "from", "after", "since"):
                         for g in p.children:
                             if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].plover_type == t.plover_type:
