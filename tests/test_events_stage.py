@@ -1774,3 +1774,11 @@ def test_a_killing_in_air_strikes_hung_on_its_object_is_the_strikes(nlp) -> None
     (attack,) = [r for r in _records(nlp, "The army said it killed 17 insurgents in air strikes in Kandahar "
                                           "province.") if r.plover.type == "ASSAULT"]
     assert "aerial" in attack.plover.mode and attack.fatalities.best == 17
+
+
+def test_journalists_with_no_nationality_are_of_the_place(nlp) -> None:
+    """"Two journalists were shot dead ... in the Mexican state of Guerrero": journalists of Mexico, as the
+    gunmen are (a description with no nationality is taken to be local, as ACLED codes local actors)."""
+    (attack,) = [r for r in _records(nlp, "Two journalists were shot dead by unidentified gunmen in the Mexican state "
+                                          "of Guerrero on Tuesday.") if r.plover.type == "ASSAULT"]
+    assert [(a.text, a.country) for a in attack.actors if a.role == "recipient"] == [("Two journalists", "MEX")]
