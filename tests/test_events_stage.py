@@ -1782,3 +1782,13 @@ def test_journalists_with_no_nationality_are_of_the_place(nlp) -> None:
     (attack,) = [r for r in _records(nlp, "Two journalists were shot dead by unidentified gunmen in the Mexican state "
                                           "of Guerrero on Tuesday.") if r.plover.type == "ASSAULT"]
     assert [(a.text, a.country) for a in attack.actors if a.role == "recipient"] == [("Two journalists", "MEX")]
+
+
+def test_a_sentence_read_as_a_noun_phrase_is_a_clause(nlp) -> None:
+    """"A crowd protested outside the court in Dhaka.": the parser read a noun with a participle (no verb), so
+    the protest was an aside (background) with no actor; the repair makes "protested" the verb."""
+    doc = _doc(nlp, "A crowd protested outside the court in Dhaka.")
+    verb = next(t for t in doc if t.lower_ == "protested")
+    assert verb.dep_ == "ROOT" and next(t for t in doc if t.lower_ == "crowd").dep_ == "nsubj"
+    (protest,) = [r for r in _records(nlp, "A crowd protested outside the court in Dhaka.") if r.plover.type == "PROTEST"]
+    assert not protest.background and [a.text for a in protest.actors if a.role == "actor"] == ["A crowd"]

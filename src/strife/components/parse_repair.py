@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of eight misreadings of the small English model. First, a clause it reads as a reduced
+labels of nine misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -26,7 +26,8 @@ further unrest"): see `_repair_statement_conj`. Sixth, a passive with its auxili
 subject of the reporting verb ("Three people were killed and dozens of houses set on fire ..., police said"):
 see `_repair_gapped_passive`. Seventh, an adjective taken for a second subject ("Sudan's paramilitary Rapid Support
 Forces shelled"): see `_repair_adjective_subject`. Eighth, a locative word read as an adjective of a verb's object ("protested outside
-parliament"): see `_repair_locative_adjective`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+parliament"): see `_repair_locative_adjective`. Ninth, a sentence read as a noun phrase ("A crowd protested outside
+the court."): see `_repair_noun_sentence`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -115,6 +116,27 @@ def _repair_headline_passive(doc: Doc, verb: Token) -> bool:
     if subj is None or not is_headline(verb.sent):
         return False  # (in running text the tagger's participle is as often an active past tense)
     subj.dep_ = "nsubjpass"
+    return True
+
+
+def _repair_noun_sentence(doc: Doc, root: Token) -> bool:
+    """ "A crowd protested outside the court in Dhaka.": the parser reads the sentence as a noun phrase, the
+    verb a participle on the noun (``acl``). A sentence of running text (not a headline) ending in a full stop
+    whose root is a noun with a participle right after it, with no passive auxiliary, "by" agent or object,
+    is a clause: the participle becomes its past-tense verb and the noun its subject."""
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or is_headline(root.sent):
+        return False
+    sent = root.sent
+    if not sent[-1].text == "." or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod") for t in sent):
+        return False
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == root.i + 1), None)
+    if verb is None or any(c.dep_ in ("agent", "auxpass", "dobj", "aux") for c in verb.children):
+        return False
+    for c in list(root.children):
+        if c.i > verb.i:
+            c.head = verb  # (the full stop)
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+    root.head, root.dep_ = verb, "nsubj"
     return True
 
 
@@ -281,6 +303,7 @@ def parse_repair(doc: Doc) -> Doc:
     roots = (deps == strings["ROOT"]).nonzero()[0].tolist()
     for i in roots:
         _repair_headline_passive(doc, doc[i])
+        _repair_noun_sentence(doc, doc[i])
     for i in roots:
         _repair_count_as_speaker(doc, doc[i], reporting)
     for i in (deps == strings["conj"]).nonzero()[0].tolist():
