@@ -1629,7 +1629,8 @@ def test_whose_weapon_struck_acts(nlp) -> None:
     """"Russian missiles struck an apartment block": Russia struck ("A missile struck a hospital" names no one)."""
     (attack,) = [r for r in _records(nlp, "Russian missiles struck an apartment block in Dnipro on Saturday.")
                  if r.plover.type == "ASSAULT"]
-    assert [(a.name, a.country, a.sector) for a in attack.actors if a.role == "actor"] == [("Russia military", "RUS", "MIL")]
+    assert [(a.name, a.country, a.sector) for a in attack.actors if a.role == "actor"] == [
+        ("Russia military", "RUS", "MIL")]
     (attack,) = [r for r in _records(nlp, "A missile struck a hospital in Gaza.") if r.plover.type == "ASSAULT"]
     assert not [a for a in attack.actors if a.role == "actor"]
 
@@ -1790,5 +1791,6 @@ def test_a_sentence_read_as_a_noun_phrase_is_a_clause(nlp) -> None:
     doc = _doc(nlp, "A crowd protested outside the court in Dhaka.")
     verb = next(t for t in doc if t.lower_ == "protested")
     assert verb.dep_ == "ROOT" and next(t for t in doc if t.lower_ == "crowd").dep_ == "nsubj"
-    (protest,) = [r for r in _records(nlp, "A crowd protested outside the court in Dhaka.") if r.plover.type == "PROTEST"]
+    (protest,) = [r for r in _records(nlp, "A crowd protested outside the court in Dhaka.")
+                  if r.plover.type == "PROTEST"]
     assert not protest.background and [a.text for a in protest.actors if a.role == "actor"] == ["A crowd"]

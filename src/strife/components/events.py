@@ -671,11 +671,6 @@ class MentionBuilder:
                 found = [st]  # "rejected an Australian ultimatum": Australia made it
             for a in found:
                 if ("actor", a.name) not in seen and ("recipient", a.name) not in seen:
-                    if how == "nsubjpass" and m.trigger.plover_type == "MOBILIZE" and a.sector in _FORCE_SECTORS:
-                        # "Troops were deployed in the city": the forces deployed are the mobilizing side
-                        seen.add(("actor", a.name))
-                        m.roles.append(RoleFill("actor", a, how))
-                        continue
                     seen.add(("recipient", a.name))
                     m.roles.append(RoleFill("recipient", a, how))
 
@@ -968,17 +963,17 @@ class MentionBuilder:
                     continue
                 if tok.i in self.by_i and tok.i not in m.tokens:
                     continue  # another event is the subject: handled by folding/refs
-                if how == "nsubj" and m.trigger.plover_type == "PROTEST" and not self._resolve(tok) \
-                        and (crowd := self._protesting_people(tok)) is not None:
-                    if ("actor", crowd.name) not in seen:
-                        seen.add(("actor", crowd.name))
-                        m.roles.append(RoleFill("actor", crowd, how))
-                    continue
-                if how == "nsubj" and tok.lemma_.lower() in default_lexicon().weapons \
-                        and not self._resolve(tok):
-                    self._weapon_owners(m, tok, seen)  # "Russian missiles struck": Russia's
-                    continue
-                for k, a in enumerate(self._resolve(tok)):
+                resolved = self._resolve(tok)
+                if not resolved and how == "nsubj":
+                    if m.trigger.plover_type == "PROTEST" and (crowd := self._protesting_people(tok)) is not None:
+                        if ("actor", crowd.name) not in seen:  # "Thousands of people marched"
+                            seen.add(("actor", crowd.name))
+                            m.roles.append(RoleFill("actor", crowd, how))
+                        continue
+                    if tok.lemma_.lower() in default_lexicon().weapons:
+                        self._weapon_owners(m, tok, seen)  # "Russian missiles struck": Russia's
+                        continue
+                for k, a in enumerate(resolved):
                     # "fighting between government forces and rebels": the first side acts, the other is fought
                     role = "recipient" if answered or (how == "between" and k > 0) else "actor"
                     if (role, a.name) not in seen and ("actor", a.name) not in seen:

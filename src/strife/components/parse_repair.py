@@ -24,10 +24,11 @@ including children, residents said"): see `_repair_count_as_speaker`. Fifth, a s
 coordinated with what the speaker reported ("said the protests had been hijacked and vowed to crush
 further unrest"): see `_repair_statement_conj`. Sixth, a passive with its auxiliary left out taken for a second
 subject of the reporting verb ("Three people were killed and dozens of houses set on fire ..., police said"):
-see `_repair_gapped_passive`. Seventh, an adjective taken for a second subject ("Sudan's paramilitary Rapid Support
-Forces shelled"): see `_repair_adjective_subject`. Eighth, a locative word read as an adjective of a verb's object ("protested outside
-parliament"): see `_repair_locative_adjective`. Ninth, a sentence read as a noun phrase ("A crowd protested outside
-the court."): see `_repair_noun_sentence`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+see `_repair_gapped_passive`. Seventh, an adjective taken for a second subject, or for the subject with the
+name as its apposition ("Sudan's paramilitary Rapid Support Forces shelled"): see `_repair_adjective_subject`.
+Eighth, a locative word read as an adjective of a verb's object ("protested outside parliament"): see
+`_repair_locative_adjective`. Ninth, a sentence read as a noun phrase ("A crowd protested outside the court."):
+see `_repair_noun_sentence`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -127,7 +128,7 @@ def _repair_noun_sentence(doc: Doc, root: Token) -> bool:
     if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or is_headline(root.sent):
         return False
     sent = root.sent
-    if not sent[-1].text == "." or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod") for t in sent):
+    if sent[-1].text != "." or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod") for t in sent):
         return False
     verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == root.i + 1), None)
     if verb is None or any(c.dep_ in ("agent", "auxpass", "dobj", "aux") for c in verb.children):
