@@ -28,8 +28,11 @@ _CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
 _CLAIMANT_KINDS = frozenset({"non_state", "state"})
 
 
-def _claim_verbs() -> frozenset[str]:
-    return frozenset(load_wordlists("factuality")["claim_verbs"])
+def is_responsibility_claim(verb: Token) -> bool:
+    """Is the verb a claim of responsibility: a ``claim_verbs`` verb with "responsibility" or "credit" as its
+    object ("claimed responsibility", "took credit")? (Negation is the caller's.)"""
+    return verb.lemma_.lower() in load_wordlists("factuality")["claim_verbs"] and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_OBJECTS for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
@@ -68,11 +71,8 @@ def _claimed_frame(verb: Token, frames: list[EventFrame]) -> Optional[EventFrame
 
 def attach_claimants(doc: Doc, frames: list[EventFrame]) -> None:
     """Adds each claim of responsibility's claimant as an actor of the frame it claims (module docstring)."""
-    verbs = _claim_verbs()
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
-            continue
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_OBJECTS for c in tok.children) or _negated(tok):
+        if tok.pos_ not in ("VERB", "AUX") or not is_responsibility_claim(tok) or _negated(tok):
             continue
         claimant = _claimant(doc, tok)
         frame = _claimed_frame(tok, frames) if claimant is not None else None

@@ -24,7 +24,7 @@ from strife.factuality import result_told, small_clause_conjunct_governor
 from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger, default_lexicon
 from strife.components.frames import EventFrame, EventMention, RoleFill
-from strife.components.claimants import attach_claimants
+from strife.components.claimants import attach_claimants, is_responsibility_claim
 from strife.components.merging import is_period, merge_mentions, period_opener
 from strife.lexicon import load_wordlists
 from strife.numbers import parse_number
@@ -349,8 +349,7 @@ class MentionBuilder:
         cur, steps = tok, 0
         while cur.dep_ in ("ccomp", "advcl", "conj", "xcomp") and cur.head is not cur and steps < 4:
             cur, steps = cur.head, steps + 1
-            if cur.lemma_.lower() in self.w["claim_verbs"] and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in cur.children):
+            if is_responsibility_claim(cur):
                 return not any(c.dep_ == "neg" or c.lower_ == "no" for c in cur.subtree if c.i < cur.i)
         return False
 
@@ -499,7 +498,7 @@ class MentionBuilder:
                     or (a := self._named_or_demonym(c)) is None:
                 continue
             if a.kind == "state" and not a.sector:
-                a = replace(a, name=f"{a.name} {get_actor_dictionary().sector_label('MIL')}", sector="MIL")
+                a = _state_sector(a, "MIL")
             if ("actor", a.name) not in seen and ("recipient", a.name) not in seen:
                 seen.add(("actor", a.name))
                 m.roles.append(RoleFill("actor", a, "weapon_owner"))
@@ -931,8 +930,7 @@ class MentionBuilder:
         civilians); "called on Washington", "accused Moscow" keep the government."""
         if a.how != "metonym" or not ({m.trigger.plover_type, m.trigger.lexical_type} & _TOWN_PEOPLE_TYPES):
             return a
-        return replace(a, name=f"{a.name} {get_actor_dictionary().sector_label('CVL')}", sector="CVL",
-                       kind="non_state", how="town_people")
+        return _state_sector(a, "CVL", kind="non_state", how="town_people")
 
     def _fill_roles(self, m: EventMention) -> None:
         if m.trigger.modality == "obligation" and self._fill_obligation_roles(m):
@@ -1106,6 +1104,12 @@ class MentionBuilder:
 
 
 _SPAN_NOUNS = frozenset({"day", "days", "hour", "hours", "night", "nights", "week", "weeks", "month", "months"})
+
+
+def _state_sector(a: ActorMention, sector: str, **fields) -> ActorMention:
+    """A state's mention read as one of its sectors ("Russia" -> "Russia military", "Juba" -> "South Sudan
+    civilians")."""
+    return replace(a, name=f"{a.name} {get_actor_dictionary().sector_label(sector)}", sector=sector, **fields)
 
 
 def _subordinate(tok: Token) -> bool:
