@@ -1794,3 +1794,12 @@ def test_a_sentence_read_as_a_noun_phrase_is_a_clause(nlp) -> None:
     (protest,) = [r for r in _records(nlp, "A crowd protested outside the court in Dhaka.")
                   if r.plover.type == "PROTEST"]
     assert not protest.background and [a.text for a in protest.actors if a.role == "actor"] == ["A crowd"]
+
+
+def test_people_an_arrest_takes_are_its_recipients(nlp) -> None:
+    """"Police in Bangladesh arrested more than 1,000 people": the people arrested, civilians of Bangladesh (the
+    record had the host state as recipient). "people" an attack acts on stay no party (measured: WikiEvents)."""
+    (arrest,) = [r for r in _records(nlp, "Police in Bangladesh arrested more than 1,000 people on Sunday.")
+                 if r.plover.type == "COERCE"]
+    assert [(a.text, a.sector, a.country) for a in arrest.actors if a.role == "recipient"] == [
+        ("more than 1,000 people", "CVL", "BGD")]

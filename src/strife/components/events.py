@@ -503,9 +503,10 @@ class MentionBuilder:
                 seen.add(("actor", a.name))
                 m.roles.append(RoleFill("actor", a, "weapon_owner"))
 
-    def _protesting_people(self, tok: Token) -> Optional[ActorMention]:
+    def _protesting_people(self, tok: Token, name: str = "protesters") -> Optional[ActorMention]:
         """The people a protest's subject names ("Thousands of people marched", "A crowd gathered"): its
-        protesters, civilians (``protesting_people``)."""
+        protesters, civilians (``protesting_people``); with another ``name``, the people an arrest takes
+        ("arrested more than 1,000 people")."""
         words = self.w["protesting_people"]
         noun = tok
         if tok.lemma_.lower() not in words and tok.lower_ not in words:  # "Thousands of people"
@@ -514,7 +515,7 @@ class MentionBuilder:
             if noun is None or (noun.lemma_.lower() not in words and noun.lower_ not in words):
                 return None
         span = self.doc[tok.left_edge.i:noun.i + 1]
-        return ActorMention(span.start_char, span.end_char, span.text, noun.i, name="protesters",
+        return ActorMention(span.start_char, span.end_char, span.text, noun.i, name=name,
                             country=_modifier_country(noun), sector="CVL", kind="non_state", how="description",
                             named=False)
 
@@ -996,8 +997,13 @@ class MentionBuilder:
                 # Jose Arce military neighborhood", "an Arce battalion officer")
                 # ("near the Venezuelan border" tells where, not against whom)
                 near_a_place = how == "prep_near" and tok.lemma_.lower() in self.w["place_heads"]
-                for a in self._resolve(tok, modifiers=False, demonym_objects=not near_a_place,
-                                       named_objects=m.trigger.plover_type != "ASSAULT"):
+                taken = self._resolve(tok, modifiers=False, demonym_objects=not near_a_place,
+                                      named_objects=m.trigger.plover_type != "ASSAULT")
+                if not taken and how == "dobj" and "arrest" in m.trigger.modes:
+                    # "Police arrested more than 1,000 people": the people taken, civilians (only arrests:
+                    # "people" an attack acts on cost WikiEvents and RAMS, twenty-third session)
+                    taken = [p for p in [self._protesting_people(tok, name="civilians")] if p is not None]
+                for a in taken:
                     a = self._town_people(a, m)
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
                         continue
