@@ -1803,3 +1803,22 @@ def test_people_an_arrest_takes_are_its_recipients(nlp) -> None:
                  if r.plover.type == "COERCE"]
     assert [(a.text, a.sector, a.country) for a in arrest.actors if a.role == "recipient"] == [
         ("more than 1,000 people", "CVL", "BGD")]
+
+
+def test_a_man_of_a_people_is_a_civilian_not_the_state(nlp) -> None:
+    """"shot dead a Palestinian man": a civilian of Palestine (was: no recipient, "shoot" read as a verb whose
+    object is what is fired, as in "shot rockets"); "killed a Palestinian man" had the state as recipient."""
+    for text in ("Israeli troops shot dead a Palestinian man near Hebron on Friday.",
+                 "Israeli troops killed a Palestinian man near Hebron on Friday."):
+        (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+        assert [(a.text, a.sector, a.country) for a in attack.actors if a.role == "recipient"] == [
+            ("a Palestinian man", "CVL", "PSE")], text
+    (attack,) = [r for r in _records(nlp, "Militants fired rockets at Sderot.") if r.plover.type == "ASSAULT"]
+    assert not any(a.text == "rockets" for a in attack.actors)
+
+
+def test_a_person_arrested_is_its_recipient(nlp) -> None:
+    """"A man who stabbed two soldiers was arrested": the man, a civilian, is whom the arrest takes."""
+    (arrest,) = [r for r in _records(nlp, "A man who stabbed two soldiers in Jerusalem was arrested on Monday.")
+                 if r.plover.type == "COERCE"]
+    assert [(a.text, a.sector) for a in arrest.actors if a.role == "recipient"] == [("A man", "CVL")]

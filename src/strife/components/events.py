@@ -503,11 +503,11 @@ class MentionBuilder:
                 seen.add(("actor", a.name))
                 m.roles.append(RoleFill("actor", a, "weapon_owner"))
 
-    def _protesting_people(self, tok: Token, name: str = "protesters") -> Optional[ActorMention]:
+    def _protesting_people(self, tok: Token, name: str = "protesters", persons: bool = False) -> Optional[ActorMention]:
         """The people a protest's subject names ("Thousands of people marched", "A crowd gathered"): its
         protesters, civilians (``protesting_people``); with another ``name``, the people an arrest takes
-        ("arrested more than 1,000 people")."""
-        words = self.w["protesting_people"]
+        ("arrested more than 1,000 people"; ``persons``: also one person, "a man was arrested")."""
+        words = self.w["protesting_people"] | (self.w["person_nouns"] if persons else frozenset())
         noun = tok
         if tok.lemma_.lower() not in words and tok.lower_ not in words:  # "Thousands of people"
             noun = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -730,7 +730,8 @@ class MentionBuilder:
         instrument = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["instrument_object_verbs"]
         for c in tok.children:
             if tok.pos_ in ("VERB", "AUX") and c.dep_ in _OBJ and c.dep_ != "oprd":
-                if instrument and c.pos_ in ("NOUN", "PROPN") and not _party(actor_for_token(self.doc, c, modifiers=False)):
+                if instrument and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in self.w["person_nouns"] \
+                        and not _party(actor_for_token(self.doc, c, modifiers=False)):
                     continue  # "stones were thrown", "fired rockets at Israel": what was thrown, not at whom
                 out.append((c, c.dep_))
             elif c.dep_ == "prep" and c.lower_ in preps:
@@ -844,6 +845,11 @@ class MentionBuilder:
                 # the receiving end (before a possessor: "its partners" are not "it")
                 a = next((st for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
                           and (st := self._named_or_demonym(c, named_objects)) is not None), None)
+                if a is not None and a.how == "demonym" and t.lemma_.lower() in self.w["person_nouns"]:
+                    # "killed a Palestinian man": a person of that people, a civilian, not the state
+                    np = self.doc[t.left_edge.i:t.i + 1]
+                    a = _state_sector(replace(a, start_char=np.start_char, end_char=np.end_char, text=np.text,
+                                              head_i=t.i), "CVL", kind="non_state", how="description")
             if a is None and not modifiers and t.pos_ == "NOUN":
                 # "support Turkey's efforts", "praised Haiti's record": the party is the possessor;
                 # "provide aid for Romania", "lift embargoes on Iran": the party the object is for
@@ -999,10 +1005,11 @@ class MentionBuilder:
                 near_a_place = how == "prep_near" and tok.lemma_.lower() in self.w["place_heads"]
                 taken = self._resolve(tok, modifiers=False, demonym_objects=not near_a_place,
                                       named_objects=m.trigger.plover_type != "ASSAULT")
-                if not taken and how == "dobj" and "arrest" in m.trigger.modes:
-                    # "Police arrested more than 1,000 people": the people taken, civilians (only arrests:
-                    # "people" an attack acts on cost WikiEvents and RAMS, twenty-third session)
-                    taken = [p for p in [self._protesting_people(tok, name="civilians")] if p is not None]
+                if not taken and how in ("dobj", "nsubjpass") and "arrest" in m.trigger.modes:
+                    # "Police arrested more than 1,000 people", "A man ... was arrested": the people taken,
+                    # civilians (only arrests: "people" an attack acts on cost WikiEvents and RAMS, twenty-third
+                    # session)
+                    taken = [p for p in [self._protesting_people(tok, name="civilians", persons=True)] if p is not None]
                 for a in taken:
                     a = self._town_people(a, m)
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
