@@ -1822,3 +1822,12 @@ def test_a_person_arrested_is_its_recipient(nlp) -> None:
     (arrest,) = [r for r in _records(nlp, "A man who stabbed two soldiers in Jerusalem was arrested on Monday.")
                  if r.plover.type == "COERCE"]
     assert [(a.text, a.sector) for a in arrest.actors if a.role == "recipient"] == [("A man", "CVL")]
+
+
+def test_criminals_with_no_nationality_are_of_the_place(nlp) -> None:
+    """"killed several bandits in ... Katsina state": the bandits are Nigeria's, as local descriptions are."""
+    (attack,) = [r for r in _records(nlp, "Nigerian troops killed several bandits in a raid in Katsina state.")
+                 if r.plover.type == "ASSAULT"]
+    assert [(a.text, a.sector, a.country) for a in attack.actors if a.role == "recipient"] == [
+        ("several bandits", "CRM", "NGA")]
+    assert (attack.fatalities.best, attack.fatalities.low) == (3, 3)

@@ -43,6 +43,8 @@ def test_parse_number_rejects_non_numbers(text):
     ("hundreds", 100, "at_least"),
     ("scores", 20, "at_least"),
     ("tens", 10, "at_least"),
+    ("several", 3, "at_least"),
+    ("several hundred", 300, "about"),
     ("a dozen", 12, "about"),
     ("at least a dozen", 12, "at_least"),
     ("about a dozen", 12, "about"),

@@ -458,3 +458,9 @@ def test_others_of_another_kind_are_no_more_besides(nlp):
     ms = tolls(nlp, "A bomber hit a checkpoint, killing at least nine people and wounding 18 others, police said. "
                     "The ambulance service said its teams carried 27 wounded people from the site.")
     assert [(m.value, m.additional) for m in ms if m.kind == "injured"] == [(18, False), (27, False)]
+
+
+def test_several_is_at_least_three(nlp):
+    """"killed several bandits": a toll of at least 3 (was no toll: "several" was no number word)."""
+    [m] = tolls(nlp, "Nigerian troops killed several bandits in a raid on a forest hideout in Katsina state.")
+    assert (m.kind, m.value, m.qualifier, m.victims) == ("killed", 3, "at_least", "bandits")

@@ -56,7 +56,7 @@ def _actor_record(a: ActorMention, role: str) -> Actor:
 # a description with no nationality ("police", "the rebels", "government forces") is taken to be of the
 # country where the event happened, as ACLED codes local actors; never for refugees or outside bodies
 _LOCAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "REB", "MILITIA", "INS", "CVL", "OPP", "PTY", "UAF",
-                            "MED", "EDU", "LAB", "HLH", "AGR", "REL", "LEG", "BUS"})
+                            "CRM", "MED", "EDU", "LAB", "HLH", "AGR", "REL", "LEG", "BUS"})
 
 
 # bodies that act at home: a police force or a court (and a government when it coerces: arrests, bans,

@@ -4,7 +4,7 @@
 ``Quantity(value=12, qualifier="at_least", ...)``.
 
 Fixed values for vague words (RECORD.md): "dozens" = 12, "tens" = 10, "hundreds" = 100,
-"scores" = 20, "thousands" = 1000, "a/an" = 1. A bare plural vague word carries the
+"scores" = 20, "thousands" = 1000, "several" = 3, "a/an" = 1. A bare plural vague word carries the
 qualifier ``at_least`` ("dozens were killed": at least a dozen); "a dozen" and "two dozen"
 carry ``about``. An explicit qualifier before the number always wins ("about 500",
 "at least a dozen").
@@ -34,8 +34,9 @@ _TENS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # Plural vague words: a fixed value, read as a lower bound.
+# "several" (more than two, fewer than many) counts as three, its least reading, so it is always "at least 3".
 _VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
-          "millions": 1_000_000}
+          "millions": 1_000_000, "several": 3}
 _ZERO_WORDS = {"no", "none", "nobody", "noone", "no-one", "no one"}
 _ARTICLES = {"a", "an"}
 
