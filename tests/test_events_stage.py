@@ -1831,3 +1831,21 @@ def test_criminals_with_no_nationality_are_of_the_place(nlp) -> None:
     assert [(a.text, a.sector, a.country) for a in attack.actors if a.role == "recipient"] == [
         ("several bandits", "CRM", "NGA")]
     assert (attack.fatalities.best, attack.fatalities.low) == (3, 3)
+
+
+def test_supporters_of_a_person_are_a_party_of_their_own(nlp) -> None:
+    """"Thousands of supporters of former Prime Minister Imran Khan rallied": the protest had no actor (two
+    partitives deep); "supporters of former President Ahmed Ben Bella" were Ben Bella himself. Supporters of a
+    person out of office are the opposition (OPP, as PLOVER codes them); of one in office, that office's sector."""
+    (protest,) = [r for r in _records(nlp, "Thousands of supporters of former Prime Minister Imran Khan rallied "
+                                           "in Islamabad on Sunday.") if r.plover.type == "PROTEST"]
+    assert [(a.name, a.country, a.sector) for a in protest.actors if a.role == "actor"] == [
+        ("supporters of Imran Khan", "PAK", "OPP")]
+    (protest,) = [r for r in _records(nlp, "About 200 supporters of former President Ahmed Ben Bella blocked roads "
+                                           "in Algiers.") if r.plover.type == "PROTEST"]
+    assert [(a.country, a.sector) for a in protest.actors if a.role == "actor"] == [("DZA", "OPP")]
+    (protest,) = [r for r in _records(nlp, "Supporters of President Yoweri Museveni marched in Kampala.")
+                  if r.plover.type == "PROTEST"]
+    assert [(a.country, a.sector) for a in protest.actors if a.role == "actor"] == [("UGA", "GOV")]
+    (attack,) = [r for r in _records(nlp, "Members of Hamas attacked an Israeli post.") if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Hamas"]

@@ -802,12 +802,10 @@ class MentionBuilder:
             if (t.lemma_.lower() in self.w["partitive_heads"] or t.lower_ in self.w["partitive_heads"]) and (
                     a is None or a.how == "description"):
                 # "members of the FMLN", "some of the rebels", "units of the army": the group named after "of"
-                for g in (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"):
-                    b = actor_for_token(self.doc, g)
-                    if b is not None:
-                        a = b
-                        break
+                # (through a second partitive: "Thousands of supporters of Imran Khan")
+                b = self._partitive_of(t)
+                if b is not None:
+                    a = b
             if a is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.w["facility_nouns"]:
                 for owner in _owner_of(t):
                     for o in _conjuncts(owner):
@@ -876,6 +874,30 @@ class MentionBuilder:
                 for iso in a.also_countries:  # one party per coordinated demonym
                     found.append(replace(a, country=iso, name=f"{a.name} ({iso})", also_countries=[]))
         return found
+
+    def _partitive_of(self, t: Token, depth: int = 0) -> Optional[ActorMention]:
+        """The party a partitive word is part of ("members of the FMLN"), through a second partitive ("thousands
+        of supporters of X"). Supporters of a person are not that person: "supporters of former President Ben
+        Bella", "supporters of Imran Khan" are that person's country's opposition (OPP), as PLOVER codes them,
+        unless the person holds an office now (no ``past_office_words`` before the name): then its sector."""
+        for g in (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"):
+            b = actor_for_token(self.doc, g)
+            if b is None and depth == 0 and (g.lemma_.lower() in self.w["partitive_heads"]
+                                             or g.lower_ in self.w["partitive_heads"]):
+                b = self._partitive_of(g, depth + 1)
+                t = g if b is not None and b.kind == "person" else t
+            if b is None:
+                continue
+            if b.kind == "person" and t.lower_ in self.w["follower_nouns"]:
+                past = any(w.lower_ in self.w["past_office_words"] for w in g.subtree if w.i < g.i) or any(
+                    w.lower_ in self.w["past_office_words"] for w in self.doc[g.left_edge.i:g.i])
+                sector = b.sector if b.sector in ("GOV", "MIL") and not past else "OPP"
+                span = self.doc[t.i:g.right_edge.i + 1]
+                return ActorMention(span.start_char, span.end_char, span.text, t.i, name=f"{t.lower_} of {b.name}",
+                                    country=b.country, sector=sector, kind="non_state", how="description", named=False)
+            return b
+        return None
 
     def _named_or_demonym(self, t: Token, named: bool = True) -> Optional[ActorMention]:
         """The named actor a modifier is part of ("the Taliban faction"; ``named``), else the state its
