@@ -974,3 +974,17 @@ def test_police_killed_in_an_attack_stay_its_recipients(nlp):
             "time. No group claimed responsibility for that attack.")
     recs = [r for r in _records(nlp, text, datetime.date(2025, 11, 18)) if any("struck" in e.text for e in r.evidence)]
     assert recs and any(a.role == "recipient" and "officers" in a.text for a in recs[0].actors)
+
+
+def test_gapped_conjunct_keeps_the_toll_and_the_clash_in_one_record(nlp):
+    """"At least 30 people were killed and dozens injured in clashes ...": the parser coordinated "dozens" with
+    "killed" and hung "in clashes" from "injured" as its modifier, so the dead and the clash (with its date and
+    parties) came out as two records; the repair makes "injured" a second passive."""
+    text = ("At least 30 people were killed and dozens injured in clashes between rival militias in Tripoli on "
+            "Monday night, the health ministry said.")
+    doc = nlp(text)
+    injured = next(t for t in doc if t.lower_ == "injured")
+    assert (injured.dep_, injured.head.lower_) == ("conj", "killed")
+    (ev,) = [r for r in _records(nlp, text, datetime.date(2026, 7, 16)) if r.plover.type == "ASSAULT"]
+    assert (ev.fatalities.low, ev.injuries.low) == (30, 12)
+    assert ev.date.start == "2026-07-13" and [a.text for a in ev.actors if a.role == "actor"] == ["rival militias"]

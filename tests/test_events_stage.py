@@ -1849,3 +1849,14 @@ def test_supporters_of_a_person_are_a_party_of_their_own(nlp) -> None:
     assert [(a.country, a.sector) for a in protest.actors if a.role == "actor"] == [("UGA", "GOV")]
     (attack,) = [r for r in _records(nlp, "Members of Hamas attacked an Israeli post.") if r.plover.type == "ASSAULT"]
     assert [a.name for a in attack.actors if a.role == "actor"] == ["Hamas"]
+
+
+def test_a_killing_told_beside_an_arrest_is_no_arrest(nlp) -> None:
+    """"arrested a man suspected of taking part in the killing of a mayoral candidate": the classifier reads the
+    sentence as ACLED Arrests; the killing's record (an ASSAULT) never takes that type, the arrest's does."""
+    recs = _records(nlp, "Mexican authorities on Tuesday arrested a man suspected of taking part in the killing of a "
+                         "mayoral candidate who was gunned down at a campaign rally in the Gulf state of Veracruz on "
+                         "Sunday, the state prosecutor's office said.", datetime.date(2025, 5, 20))
+    killing = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert killing and all(r.acled is None or r.acled.sub_event_type != "Arrests" for r in killing)
+    assert any(r.acled is not None and r.acled.sub_event_type == "Arrests" for r in recs if r.plover.type == "COERCE")

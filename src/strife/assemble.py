@@ -594,6 +594,8 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
         return rule  # "an agreement" read as a chemical attack: the views of one record must agree
     if pred.acled_sub_event_type == "Agreement" and frame.plover_type in _FORCE_TYPES:
         return rule  # "Heavy fighting ... before the government announced a ceasefire": the fighting is no agreement
+    if pred.acled_sub_event_type == "Arrests" and frame.plover_type == "ASSAULT":
+        return rule  # "arrested a man suspected of taking part in the killing": the killing is no arrest
     return pred.acled_event_type, pred.acled_sub_event_type
 
 

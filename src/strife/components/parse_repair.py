@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of nine misreadings of the small English model. First, a clause it reads as a reduced
+labels of ten misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -28,7 +28,8 @@ see `_repair_gapped_passive`. Seventh, an adjective taken for a second subject, 
 name as its apposition ("Sudan's paramilitary Rapid Support Forces shelled"): see `_repair_adjective_subject`.
 Eighth, a locative word read as an adjective of a verb's object ("protested outside parliament"): see
 `_repair_locative_adjective`. Ninth, a sentence read as a noun phrase ("A crowd protested outside the court."):
-see `_repair_noun_sentence`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+see `_repair_noun_sentence`. Tenth, a second passive with its auxiliary left out taken for a noun coordinated with
+the first ("were killed and dozens injured in clashes"): see `_repair_gapped_conjunct`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -188,6 +189,26 @@ def _repair_gapped_passive(doc: Doc, said: Token, reporting: frozenset[str]) -> 
     return True
 
 
+def _repair_gapped_conjunct(doc: Doc, noun: Token) -> bool:
+    """ "At least 30 people were killed and dozens injured in clashes ...": the parser coordinates the noun
+    "dozens" with the passive "killed" and makes "injured" a participle modifying it, so "in clashes" hangs
+    from a modifier. A noun coordinated with a passive verb and carrying a participle after it is the subject
+    of a second passive with its auxiliary left out: the participle is coordinated with the verb instead."""
+    verb = noun.head
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "NUM", "PRON") or verb.pos_ != "VERB" or verb.i > noun.i:
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    part = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i), None)
+    if part is None:
+        return False
+    part.head = verb
+    part.dep_ = "conj"
+    noun.head = part
+    noun.dep_ = "nsubjpass"
+    return True
+
+
 _TENSED_AUX = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "might", "may"})
 
 
@@ -310,4 +331,5 @@ def parse_repair(doc: Doc) -> Doc:
     for i in (deps == strings["conj"]).nonzero()[0].tolist():
         _repair_statement_conj(doc, doc[i], reporting, words["statement_verbs"])
         _repair_gapped_passive(doc, doc[i], reporting)
+        _repair_gapped_conjunct(doc, doc[i])
     return doc
