@@ -1860,3 +1860,38 @@ def test_a_killing_told_beside_an_arrest_is_no_arrest(nlp) -> None:
     killing = [r for r in recs if r.plover.type == "ASSAULT"]
     assert killing and all(r.acled is None or r.acled.sub_event_type != "Arrests" for r in killing)
     assert any(r.acled is not None and r.acled.sub_event_type == "Arrests" for r in recs if r.plover.type == "COERCE")
+
+
+def test_a_town_whose_control_is_seized_or_fought_for_is_where(nlp) -> None:
+    """"seized control of the provincial capital of Kunduz", "fought for control of the town of Lalibela": the
+    town is what was taken or fought over, and where (the records had no location)."""
+    for text, town in (("Taliban fighters seized control of the provincial capital of Kunduz on Sunday.", "Kunduz"),
+                       ("Ethiopian federal forces and Fano militiamen fought for control of the town of Lalibela, "
+                        "residents said.", "Lalibela")):
+        (ev,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+        assert [loc.name for loc in ev.locations][:1] == [town], text
+
+
+def test_the_other_side_of_a_clash_verb_is_its_recipient(nlp) -> None:
+    """"Rebels clashed with government forces": the forces are the other side (the record had none); a noun's
+    "with" stays unread ("killed in a gun battle with police": the police killed him)."""
+    (clash,) = [r for r in _records(nlp, "Rebels clashed with government forces in Kunduz on Sunday.")
+                if r.plover.type == "ASSAULT"]
+    assert [(a.text, a.sector) for a in clash.actors if a.role == "recipient"] == [("government forces", "MIL")]
+    (battle,) = [r for r in _records(nlp, "Tamerlan was killed in a gun battle with police on Friday.")
+                 if r.plover.type == "ASSAULT"]
+    assert not any(a.text == "police" and a.role == "recipient" for a in battle.actors)
+
+
+def test_a_drone_is_the_weapon_not_the_attacker(nlp) -> None:
+    """"A Ukrainian drone attack set fire to an oil depot": Ukraine attacked (the record had a second actor,
+    "drone", an agent noun); "A drone attack hit ..." has no attacker; "RSF artillery shelling": the weapon's
+    owner shelled."""
+    (attack,) = [r for r in _records(nlp, "A Ukrainian drone attack set fire to an oil depot in Russia's Bryansk "
+                                          "region overnight.") if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Ukraine"]
+    (attack,) = [r for r in _records(nlp, "A drone attack hit an oil depot in Bryansk.") if r.plover.type == "ASSAULT"]
+    assert not [a for a in attack.actors if a.role == "actor"]
+    (attack,) = [r for r in _records(nlp, "RSF artillery shelling of the main market in Dilling killed 23 civilians.")
+                 if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Rapid Support Forces"]

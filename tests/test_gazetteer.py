@@ -124,6 +124,17 @@ def test_one_edit_apart(a, b, close):
     # a spelling only the city answers to: "province" after it still names the province the city names
     ("A roadside bomb struck a convoy in the eastern Deir al-Zor province on Thursday.", "Deir al-Zor", "admin1"),
     ("A roadside bomb struck a convoy in Deir al-Zor on Thursday.", "Deir al-Zor", "city"),
+    # a country's name with "state" after it: the province of that name ("Niger state" is Nigeria's)
+    ("Gunmen kidnapped 25 students from a school in Niger state on Friday.", "Niger", "admin1"),
+    ("Gunmen killed five soldiers in Niger on Friday.", "Niger", "country"),
+    # regions GeoNames spells another way ("Brjansk", "Zaporizhia", "Odessa"): the suffixed English name is the
+    # region, the bare name stays the city
+    ("A drone hit a fuel depot in Russia's Bryansk region overnight.", "Bryansk", "admin1"),
+    ("A drone hit a fuel depot in Bryansk overnight.", "Bryansk", "city"),
+    ("Shelling hit villages in the Zaporizhzhia region.", "Zaporizhzhia", "admin1"),
+    ("Russian forces shelled Zaporizhzhia on Friday.", "Zaporizhzhia", "city"),
+    ("Russian drones struck Odesa overnight, killing two.", "Odesa", "city"),
+    ("Drones hit an oil refinery in the Krasnodar region.", "Krasnodar", "admin1"),
 ])
 def test_the_words_around_a_bare_name_say_province_or_city(resolver, text, name, precision):
     m = resolve_one(resolver, text, name)

@@ -334,3 +334,10 @@ def test_a_name_before_township_is_a_place(nlp):
     doc.ents = [Span(doc, 9, 10, label="PRODUCT")]
     doc = nlp.get_pipe("strife_places")(doc)
     assert [p.text for p in doc._.strife_places] == ["Depayin"]
+
+
+def test_a_country_tagged_as_a_date_is_a_place(nlp):
+    """"killed in Niger": the small model tags "Niger" a DATE; a country's own name is a place all the same
+    ("on Friday" stays a date)."""
+    assert _place_texts(nlp, ["Five", "people", "were", "killed", "in", "Niger", "on", "Friday", "."],
+                        [(5, 6, "DATE"), (7, 8, "DATE")]) == ["Niger"]

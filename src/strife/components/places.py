@@ -145,6 +145,10 @@ class PlacesComponent:
         return any(c.quality <= 1 and c.place.precision in ("country", "admin1")
                    for c in self.gazetteer.lookup(name)) if name else False
 
+    def _country_name(self, text: str) -> bool:
+        """The text is a country's own name ("Niger")."""
+        return any(c.quality == 0 and c.place.precision == "country" for c in self.gazetteer.lookup(text.strip()))
+
     def _place_headed(self, ent: Span) -> Span | None:
         """The place name an organisation's name opens with ("Ohio State University", "Huntsville Fire
         Department"): a country, first-level region or sizeable town followed by more capitalised words."""
@@ -458,6 +462,9 @@ class PlacesComponent:
             elif self.recover and ent.label_ in ("ORG", "PERSON") and (ent.label_ == "ORG" or len(ent) > 1) \
                     and self._region_name(ent.text):
                 out.append(ent)  # a country or state tagged as an organisation or person ("Sri Lanka's")
+            elif self.recover and ent.label_ in ("DATE", "TIME") and ent.text[:1].isupper() \
+                    and not any(t.like_num for t in ent) and self._country_name(ent.text):
+                out.append(ent)  # "killed in Niger" (tagged a date): a country's own name is no date
             elif self.recover and ent.label_ == "ORG" and (head := self._place_headed(ent)) is not None:
                 org_heads.append(head)  # "the Georgia School Boards Association", "Athens Police Department"
                 continue

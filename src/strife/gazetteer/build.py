@@ -29,7 +29,7 @@ from pathlib import Path
 
 from strife.gazetteer.names import admin_key, is_latin, normalise, one_edit_apart, skeleton, strip_articles
 
-BUILD_VERSION = "gaz-9"
+BUILD_VERSION = "gaz-10"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # name-match quality codes stored in the index (lower is stronger)

@@ -28,7 +28,7 @@ ARTICLES = ("the", "al", "el", "ad", "ar", "as", "az", "an", "at", "ash", "adh",
 # Generic administrative suffixes stripped by base_key ("Anbar province").
 ADMIN_SUFFIXES = ("province", "governorate", "state", "region", "district", "oblast", "prefecture",
                   "muhafazat", "wilayah", "vilayet", "department", "county", "parish", "municipality",
-                  "emirate", "territory")
+                  "emirate", "territory", "krai")
 # Generic words written before a region's name ("County Clare", "Co. Mayo").
 ADMIN_PREFIXES = ("county", "co")
 _STRONG_ARTICLES = ("the", "al", "el")

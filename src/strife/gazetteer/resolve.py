@@ -90,7 +90,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-_ADMIN1_AFTER = re.compile(r"\s+(?:state|province|governorate|oblast|prefecture|region)\b", re.IGNORECASE)
+_ADMIN1_AFTER = re.compile(r"\s+(?:state|province|governorate|oblast|krai|prefecture|region)\b", re.IGNORECASE)
 _ADMIN1_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|prefecture|region) of\s+$", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"\s+(?:city|town)\b", re.IGNORECASE)
 _CITY_BEFORE = re.compile(
@@ -493,6 +493,9 @@ class Resolver:
                 g.container = cont
                 return
         forced = self._country_first(g.candidates)
+        if forced is not None and any(x.kind_hint == "admin1" for x in g.slots) and any(
+                c.place.precision == "admin1" and c.quality <= 1 for c in g.candidates):
+            forced = None  # "Niger state", "Mexico state": the text says it is the province of that name
         if forced is not None:
             g.forced = g.candidates.index(forced)
 
@@ -654,10 +657,14 @@ class Resolver:
                 and not any(x.kind_hint == "admin1" for x in g.slots):
             # a bare name shared by a region and the town that dominates it means the town (unless the text
             # says it is the region: "Kaduna state")
+            # (a region the name matches only with its suffix taken off, "Odesa" for "Odesa Oblast", yields to
+            # its town of that very name whatever their sizes)
+            suffix_only = g.candidates[top].quality >= 3
             for i, c in enumerate(g.candidates):
                 p = c.place
                 if (p.precision == "city" and p.country == place.country and p.admin1 == place.admin1
-                        and c.quality <= 1 and p.population >= 50_000 and p.population >= 0.5 * place.population):
+                        and c.quality <= 1 and p.population >= 50_000
+                        and (p.population >= 0.5 * place.population or suffix_only)):
                     return i
         return None if g.forced is None else g.forced
 
