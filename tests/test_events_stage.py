@@ -1895,3 +1895,14 @@ def test_a_drone_is_the_weapon_not_the_attacker(nlp) -> None:
     (attack,) = [r for r in _records(nlp, "RSF artillery shelling of the main market in Dilling killed 23 civilians.")
                  if r.plover.type == "ASSAULT"]
     assert [a.name for a in attack.actors if a.role == "actor"] == ["Rapid Support Forces"]
+
+
+def test_both_sides_are_the_sides_of_the_fight_told_before(nlp) -> None:
+    """"Fighting between the army and the RSF continued. The two sides agreed to a truce": the agreement is
+    theirs (it had no party); "both sides" with no fight before it stays unread."""
+    (deal,) = [r for r in _records(nlp, "Fighting between the army and the RSF continued in Khartoum on Saturday. "
+                                        "The two sides agreed to a truce on Sunday.") if r.plover.type == "AGREE"]
+    assert sorted(a.name for a in deal.actors) == ["Rapid Support Forces", "army"]
+    assert {a.text for a in deal.actors} == {"The two sides"}
+    deals = [r for r in _records(nlp, "Both sides agreed to talks on Sunday.") if r.plover.type == "AGREE"]
+    assert all(not r.actors for r in deals)

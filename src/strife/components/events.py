@@ -503,6 +503,24 @@ class MentionBuilder:
                 seen.add(("actor", a.name))
                 m.roles.append(RoleFill("actor", a, "weapon_owner"))
 
+    def _both_sides(self, tok: Token) -> list[ActorMention]:
+        """The two sides "both sides", "the two sides" or "the warring parties" stand for (``side_nouns``): the
+        parties of the latest fight told before, between two named sides ("Clashes erupted between the Radaa
+        Deterrence Apparatus and the 444th Combat Brigade. ... both sides had agreed to a ceasefire")."""
+        if tok.lower_ not in self.w["side_nouns"] or not any(
+                c.dep_ in ("det", "predet", "nummod", "amod") and c.lower_ in self.w["side_quantifiers"]
+                for c in tok.children):
+            return []
+        for prev in reversed(self._filled):
+            if prev.trigger.i > tok.i or not {"reciprocal"} & prev.trigger.flags:
+                continue
+            parties = [r.mention for r in prev.roles if r.role in ("actor", "recipient")]
+            if len({a.name for a in parties}) == 2:
+                span = self.doc[tok.left_edge.i:tok.i + 1]  # the words here, the parties they stand for
+                return [replace(a, start_char=span.start_char, end_char=span.end_char, text=span.text, head_i=tok.i,
+                                how="coref", named=False) for a in parties]
+        return []
+
     def _protesting_people(self, tok: Token, name: str = "protesters", persons: bool = False) -> Optional[ActorMention]:
         """The people a protest's subject names ("Thousands of people marched", "A crowd gathered"): its
         protesters, civilians (``protesting_people``); with another ``name``, the people an arrest takes
@@ -1001,6 +1019,13 @@ class MentionBuilder:
                 # (the state of "a Ukrainian drone attack" stays the state: read as its military, "Israel military"
                 # and "United States military" are names the gold articles do not list, field checks 0.910 -> 0.907)
                 resolved = self._resolve(tok)
+                if not resolved and how == "nsubj" and (sides := self._both_sides(tok)):
+                    for k, a in enumerate(sides):  # "both sides agreed to a ceasefire": the clash's two sides
+                        role = "actor" if k == 0 else "recipient"
+                        if (role, a.name) not in seen and ("actor", a.name) not in seen:
+                            seen.add((role, a.name))
+                            m.roles.append(RoleFill(role, a, "sides"))
+                    continue
                 if not resolved and how == "nsubj":
                     if m.trigger.plover_type == "PROTEST" and (crowd := self._protesting_people(tok)) is not None:
                         if ("actor", crowd.name) not in seen:  # "Thousands of people marched"
@@ -1138,8 +1163,10 @@ class MentionBuilder:
                 if self._aggregate(self.doc[i], self.by_i[i]):
                     mentions[host].aggregate = True  # "Attacks by the group have killed 300 people this year"
         heads = set(mentions)
+        self._filled: list[EventMention] = []  # mentions whose roles are filled, in text order ("both sides")
         for m in mentions.values():
             self._fill_roles(m)
+            self._filled.append(m)
             m._clause = self._clause_tokens(m, heads - {m.i})  # type: ignore[attr-defined]
         return sorted(mentions.values(), key=lambda m: m.i)
 
