@@ -135,6 +135,12 @@ def test_one_edit_apart(a, b, close):
     ("Russian forces shelled Zaporizhzhia on Friday.", "Zaporizhzhia", "city"),
     ("Russian drones struck Odesa overnight, killing two.", "Odesa", "city"),
     ("Drones hit an oil refinery in the Krasnodar region.", "Krasnodar", "admin1"),
+    # conflict regions the press spells another way than GeoNames ("Ta'izz", "al Hudaydah", "Lower Shabeelle")
+    ("A landmine killed four children in Yemen's Taiz province on Monday.", "Taiz", "admin1"),
+    ("Houthi forces shelled Taiz overnight.", "Taiz", "city"),
+    ("Clashes in Hodeidah province killed five.", "Hodeidah", "admin1"),
+    ("Air strikes hit the port of Hodeidah on Monday.", "Hodeidah", "city"),
+    ("Al-Shabaab fighters attacked a base in the Lower Shabelle region.", "Lower Shabelle", "admin1"),
 ])
 def test_the_words_around_a_bare_name_say_province_or_city(resolver, text, name, precision):
     m = resolve_one(resolver, text, name)

@@ -464,3 +464,10 @@ def test_several_is_at_least_three(nlp):
     """"killed several bandits": a toll of at least 3 (was no toll: "several" was no number word)."""
     [m] = tolls(nlp, "Nigerian troops killed several bandits in a raid on a forest hideout in Katsina state.")
     assert (m.kind, m.value, m.qualifier, m.victims) == ("killed", 3, "at_least", "bandits")
+
+
+def test_a_figure_reported_by_another_speaker_is_theirs(nlp):
+    """"Officials put the death toll at 12, but local residents said at least 20 people had died": the 20 is the
+    residents' claim (it went to the officials, whose "put the toll at" the walk up the parse reached first)."""
+    ms = tolls(nlp, "Officials put the death toll at 12, but local residents said at least 20 people had died.")
+    assert sorted((m.value, m.source) for m in ms) == [(12, "Officials"), (20, "local residents")]

@@ -772,6 +772,8 @@ class TollExtractor:
             cause = self.cause_of(anchor, head_for_anchor)
             src = None
             for t in [trigger, *list(trigger.ancestors)[:3]]:
+                if t is not trigger and _lemma(t) in self.lex.reporting_verbs and _children(t, "nsubj"):
+                    break  # "put the toll at 12, but residents said at least 20 had died": the residents' figure
                 verb = t.head if _lemma(t) in self.lex.toll_heads and t.dep_ == "dobj" else t
                 if _lemma(verb) in self.lex.toll_reporting_verbs and any(
                         _lemma(c) in self.lex.toll_heads for c in _children(verb, "dobj")):

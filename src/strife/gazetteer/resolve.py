@@ -663,7 +663,7 @@ class Resolver:
             for i, c in enumerate(g.candidates):
                 p = c.place
                 if (p.precision == "city" and p.country == place.country and p.admin1 == place.admin1
-                        and c.quality <= 1 and p.population >= 50_000
+                        and c.quality <= (2 if suffix_only else 1) and p.population >= 50_000
                         and (p.population >= 0.5 * place.population or suffix_only)):
                     return i
         return None if g.forced is None else g.forced
