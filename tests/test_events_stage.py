@@ -1906,3 +1906,12 @@ def test_both_sides_are_the_sides_of_the_fight_told_before(nlp) -> None:
     assert {a.text for a in deal.actors} == {"The two sides"}
     deals = [r for r in _records(nlp, "Both sides agreed to talks on Sunday.") if r.plover.type == "AGREE"]
     assert all(not r.actors for r in deals)
+
+
+def test_each_coordinated_demonym_names_its_own_state(nlp) -> None:
+    """"US and British forces attacked": the second party is the United Kingdom's military (it was named
+    "United States military (GBR)")."""
+    (attack,) = [r for r in _records(nlp, "US and British forces attacked the town on Sunday.")
+                 if r.plover.type == "ASSAULT"]
+    assert sorted((a.name, a.country) for a in attack.actors if a.role == "actor") == [
+        ("United Kingdom military", "GBR"), ("United States military", "USA")]

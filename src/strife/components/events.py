@@ -894,8 +894,17 @@ class MentionBuilder:
             if a is not None:
                 found.append(a)
                 for iso in a.also_countries:  # one party per coordinated demonym
-                    found.append(replace(a, country=iso, name=f"{a.name} ({iso})", also_countries=[]))
+                    found.append(replace(a, country=iso, name=self._other_state_name(a, iso), also_countries=[]))
         return found
+
+    @staticmethod
+    def _other_state_name(a: ActorMention, iso: str) -> str:
+        """The name of the party a second demonym makes of a description ("Hungarian and Romanian officials":
+        "Romania government" beside "Hungary government"), or the description's name with the country."""
+        state = get_actor_dictionary().state(iso)
+        if a.kind != "state" or state is None:
+            return f"{a.name} ({iso})"
+        return _state_sector(replace(a, name=state.name), a.sector).name if a.sector else state.name
 
     def _partitive_of(self, t: Token, depth: int = 0) -> Optional[ActorMention]:
         """The party a partitive word is part of ("members of the FMLN"), through a second partitive ("thousands
