@@ -285,3 +285,25 @@ def test_a_name_the_place_recogniser_resolved_as_a_town_is_no_party(nlp):
     doc = nlp("Gunmen killed three soldiers near Gao on Monday.")
     assert [p.text for p in doc._.strife_places if p.place is not None] == ["Gao"]
     assert "Gao" not in [m.text for m in doc._.strife_actors]
+
+
+def test_it_is_no_plural_description(nlp):
+    """"Seven soldiers were wounded and about 20 attackers were killed ..., it added": "it" is the army (it stood
+    for "about 20 attackers", the last mention before it)."""
+    acts = _actors(nlp, "Fighters attacked an army post on Sunday, the army said in a statement. Seven soldiers "
+                        "were wounded and about 20 attackers were killed in the counter-offensive, it added.")
+    assert acts["it"].name == "army"
+
+
+def test_a_group_named_after_no_group_claimed_is_no_antecedent(nlp):
+    """"... about 20 attackers were killed ... No group immediately claimed responsibility, but an al Qaeda
+    affiliate, JNIM, has carried out similar attacks in the area": the attackers are not JNIM (a suspect the
+    article names after them); a group named in the next sentence still counts where nobody disowns a claim."""
+    acts = _actors(nlp, "Fighters stormed an army post in Djibo on Sunday and about 20 attackers were killed. No "
+                        "group immediately claimed responsibility, but an al Qaeda affiliate, JNIM, has carried out "
+                        "similar attacks in the area.")
+    att = acts["about 20 attackers"]
+    assert att.how != "coref" and att.name == "attackers"
+    acts = _actors(nlp, "Fighters stormed an army post in Djibo on Sunday and about 20 attackers were killed. "
+                        "JNIM, an al Qaeda affiliate, claimed responsibility.")
+    assert acts["about 20 attackers"].how == "coref"

@@ -471,3 +471,11 @@ def test_a_figure_reported_by_another_speaker_is_theirs(nlp):
     residents' claim (it went to the officials, whose "put the toll at" the walk up the parse reached first)."""
     ms = tolls(nlp, "Officials put the death toll at 12, but local residents said at least 20 people had died.")
     assert sorted((m.value, m.source) for m in ms) == [(12, "Officials"), (20, "local residents")]
+
+
+def test_a_figure_a_pronoun_reports_is_the_earlier_sources(nlp):
+    """"... killing 14 soldiers, the army said. ... about 20 attackers were killed in the counter-offensive, it
+    added": the 20 is the army's claim (its source was "it")."""
+    ms = tolls(nlp, "Fighters attacked an army post on Sunday, killing 14 soldiers, the army said. Seven soldiers "
+                    "were wounded and about 20 attackers were killed in the counter-offensive, it added.")
+    assert [(m.value, m.source) for m in ms if m.kind == "killed"] == [(14, "army"), (20, "army")]

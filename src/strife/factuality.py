@@ -333,3 +333,23 @@ def modal_type(plover_type: str, mod: Optional[str]) -> Optional[str]:
     if mod == "refusal" and plover_type in w["cooperative_types"]:
         return "REJECT"
     return None
+
+
+_CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
+
+
+def is_responsibility_claim(verb: Token) -> bool:
+    """Is the verb a claim of responsibility: a ``claim_verbs`` verb with "responsibility" or "credit" as its
+    object ("claimed responsibility", "took credit")? (Negation: `claim_disowned`.)"""
+    return verb.lemma_.lower() in load_wordlists("factuality")["claim_verbs"] and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_OBJECTS for c in verb.children)
+
+
+def claim_disowned(verb: Token) -> bool:
+    """ "No group has claimed responsibility", "did not claim responsibility", "denied claiming"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and any(c.lower_ in ("no", "none") for c in subj.subtree):
+        return True
+    return verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_.lower() in ("deny", "refuse", "decline")

@@ -20,11 +20,13 @@ from spacy.tokens import Doc, Span, Token
 import strife.doc_ext  # noqa: F401
 from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
+from strife.factuality import claim_disowned, is_responsibility_claim
 from strife.lexicon import load_wordlists
 from strife.actor_dictionary import get_actor_dictionary
 
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
+_PRONOUNS_SINGULAR = {"it", "its"}
 _NOT_AGENT_ENTS = frozenset({"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 GROUP_ANAPHOR_CHARS = 1500
 _INDEFINITE = frozenset({"a", "an", "some", "several", "unidentified", "unknown", "suspected", "other"})
@@ -520,6 +522,9 @@ class ActorResolver:
             # militia that was responsible ..." / "... belonging to Kataeb Hezbollah")
             horizon = self._next_sentence_end(m.head_i)
             cands = [n for n in named if (n.sector in _GROUP_SECTORS) and n.start_char < horizon
+                     # "No group claimed responsibility, but JNIM has carried out similar attacks": a suspect,
+                     # not the group the description before it stands for
+                     and (n.start_char < m.start_char or not self._disowned_sentence(n.head_i))
                      and (not m.affiliation or set(m.affiliation) & set(n.affiliation or []) or not n.affiliation)
                      and (not m.country or m.country in (n.country, *(n.affiliation or [])))]
             if not cands:
@@ -531,6 +536,12 @@ class ActorResolver:
                                              - (300 if n.sector == m.sector else 0) - 100 * counts[n.name]))
             self.mentions[idx] = replace(m, name=best.name, country=best.country, sector=best.sector, kind=best.kind,
                                          affiliation=list(best.affiliation), how="coref")
+
+    def _disowned_sentence(self, i: int) -> bool:
+        """Does the sentence of token ``i`` say that nobody claimed the attack ("No group immediately claimed
+        responsibility, but ...")?"""
+        return any(t.pos_ in ("VERB", "AUX") and is_responsibility_claim(t) and claim_disowned(t)
+                   for t in self.doc[i].sent)
 
     def context_countries(self) -> None:
         """A named armed or political group the dictionary gives no country (Phoenix codes many by
@@ -657,9 +668,12 @@ class ActorResolver:
             tok = self.doc[i]
             want_person = low in _PRONOUNS_PERSON
             own_subjects = _clause_subjects(tok) if tt.dep[i] in ("dobj", "pobj", "dative") else []
+            singular = low in _PRONOUNS_SINGULAR
             prev = [m for m in self.mentions if m.end_char <= tok.idx and m.how != "pronoun"
                     and (m.kind == "person") == want_person and tok.idx - m.end_char < 600
-                    and not any(m.covers(s) for s in own_subjects)]  # "Police fired tear gas to disperse them"
+                    and not any(m.covers(s) for s in own_subjects)  # "Police fired tear gas to disperse them"
+                    # "about 20 attackers were killed ..., it added": "it" is no plural description
+                    and not (singular and not m.named and tt.tag[m.head_i] in ("NNS", "NNPS"))]
             if not prev:
                 continue
             ante = max(prev, key=lambda m: m.end_char)

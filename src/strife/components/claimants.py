@@ -20,29 +20,11 @@ from spacy.tokens import Doc, Token
 
 from strife.components.actors import ActorMention, actor_for_token
 from strife.components.frames import EventFrame, RoleFill
-from strife.lexicon import load_wordlists
+from strife.factuality import claim_disowned, is_responsibility_claim
 
 # the events a claim of responsibility is about when it names none ("Al-Shabaab claimed responsibility")
 CLAIMED_TYPES = frozenset({"ASSAULT"})
-_CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
 _CLAIMANT_KINDS = frozenset({"non_state", "state"})
-
-
-def is_responsibility_claim(verb: Token) -> bool:
-    """Is the verb a claim of responsibility: a ``claim_verbs`` verb with "responsibility" or "credit" as its
-    object ("claimed responsibility", "took credit")? (Negation is the caller's.)"""
-    return verb.lemma_.lower() in load_wordlists("factuality")["claim_verbs"] and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_OBJECTS for c in verb.children)
-
-
-def _negated(verb: Token) -> bool:
-    """ "No group has claimed responsibility", "did not claim responsibility", "denied claiming"."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and any(c.lower_ in ("no", "none") for c in subj.subtree):
-        return True
-    return verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_.lower() in ("deny", "refuse", "decline")
 
 
 def _claimant(doc: Doc, verb: Token) -> Optional[ActorMention]:
@@ -72,7 +54,7 @@ def _claimed_frame(verb: Token, frames: list[EventFrame]) -> Optional[EventFrame
 def attach_claimants(doc: Doc, frames: list[EventFrame]) -> None:
     """Adds each claim of responsibility's claimant as an actor of the frame it claims (module docstring)."""
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or not is_responsibility_claim(tok) or _negated(tok):
+        if tok.pos_ not in ("VERB", "AUX") or not is_responsibility_claim(tok) or claim_disowned(tok):
             continue
         claimant = _claimant(doc, tok)
         frame = _claimed_frame(tok, frames) if claimant is not None else None

@@ -20,11 +20,11 @@ from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
-from strife.factuality import result_told, small_clause_conjunct_governor
+from strife.factuality import is_responsibility_claim, result_told, small_clause_conjunct_governor
 from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger, default_lexicon
 from strife.components.frames import EventFrame, EventMention, RoleFill
-from strife.components.claimants import attach_claimants, is_responsibility_claim
+from strife.components.claimants import attach_claimants
 from strife.components.merging import is_period, merge_mentions, period_opener
 from strife.lexicon import load_wordlists
 from strife.numbers import parse_number

@@ -623,8 +623,9 @@ class TollExtractor:
             out.extend(self._extract_sentence(doc, sent))
         # more victims besides: only after a count of the same kind ("killing nine people and wounding 18
         # others" contrasts the wounded with the dead; "Four soldiers were also killed" adds to the dead)
-        return [m if not m.additional or any(o.kind == m.kind and o.start_char < m.start_char for o in out)
-                else replace(m, additional=False) for m in out]
+        out = [m if not m.additional or any(o.kind == m.kind and o.start_char < m.start_char for o in out)
+               else replace(m, additional=False) for m in out]
+        return _pronoun_sources_resolved(out)
 
     def _extract_sentence(self, doc: Doc, sent: Span) -> list[TollMention]:
         found: list[tuple[str, Token, Token, Optional[Token]]] = []  # kind, trigger, victim, governor
@@ -794,6 +795,23 @@ class TollExtractor:
                 additional=_besides(trigger, victim)))
         mentions.sort(key=lambda m: (m.start_char, m.kind))
         return mentions
+
+
+_SOURCE_PRONOUNS = frozenset({"it", "they", "he", "she"})
+
+
+def _pronoun_sources_resolved(mentions: list[TollMention]) -> list[TollMention]:
+    """A figure a pronoun reports ("about 20 attackers were killed, it added") is the claim of the source of the
+    figure before it ("killing 14 soldiers, the army said"): its source is that source, not "it"."""
+    out: list[TollMention] = []
+    last: Optional[TollMention] = None
+    for m in mentions:
+        if m.source is not None and m.source.lower() in _SOURCE_PRONOUNS and last is not None:
+            m = replace(m, source=last.source, source_start=last.source_start, source_end=last.source_end)
+        elif m.source is not None:
+            last = m
+        out.append(m)
+    return out
 
 
 def _besides(trigger: Token, victim: Token) -> bool:
