@@ -988,3 +988,21 @@ def test_gapped_conjunct_keeps_the_toll_and_the_clash_in_one_record(nlp):
     (ev,) = [r for r in _records(nlp, text, datetime.date(2026, 7, 16)) if r.plover.type == "ASSAULT"]
     assert (ev.fatalities.low, ev.injuries.low) == (30, 12)
     assert ev.date.start == "2026-07-13" and [a.text for a in ev.actors if a.role == "actor"] == ["rival militias"]
+
+
+BURKINA = (
+    "Gunmen kill 14 in attack on Burkina Faso army post\n\n"
+    "OUAGADOUGOU, March 3 (Reuters) - Suspected jihadist fighters attacked an army post in northern Burkina Faso "
+    "on Sunday, killing 14 soldiers, the army said in a statement on Monday.\n\n"
+    "Burkina Faso's military government, which seized power in a 2022 coup, has struggled to contain the "
+    "insurgency. Last week, the government extended a state of emergency in several northern provinces.\n")
+
+
+def test_a_local_description_with_no_place_takes_the_storys_country(nlp):
+    """"Last week, the government extended a state of emergency in several northern provinces": the
+    government is Burkina Faso's, the country of the story's first placed act (it had none); and the state of
+    emergency is what was extended, one record, not a second one of its own."""
+    recs = _records(nlp, BURKINA, datetime.date(2026, 3, 3))
+    (ext,) = [r for r in recs if "extended" in r.evidence[0].text]
+    assert [(a.text, a.country) for a in ext.actors] == [("the government", "BFA")]
+    assert "martial-law" in ext.plover.mode

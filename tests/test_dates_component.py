@@ -177,3 +177,19 @@ def test_hours_later_is_the_day_told_just_before(nlp):
                         date(2026, 1, 22))
     later = next(m for m in found if m.text == "Hours later")
     assert later.resolution.start == later.resolution.end == date(2026, 1, 22)
+
+
+def test_a_year_modifying_a_noun_dates_the_noun_not_the_sentences_days(nlp):
+    """"which seized power in a 2022 coup": the year dates the coup (the tagger calls "2022" a number, so it
+    was no date); "killed five protesters on Sunday" beside "since a 1962 coup" is the latest Sunday, not a
+    Sunday of 1962 (a year before a noun no longer lends its year to the sentence's days)."""
+    _, found = mentions(nlp, "The military government, which seized power in a 2022 coup, has struggled.",
+                        date(2026, 3, 3))
+    assert [(m.text, m.resolution.start, m.resolution.end) for m in found] == [
+        ("2022", date(2022, 1, 1), date(2022, 12, 31))]
+    _, found = mentions(nlp, "The army, which has ruled since a 1962 coup, killed five protesters on Sunday.")
+    sunday = next(m for m in found if "Sunday" in m.text)
+    assert sunday.resolution.start == date(2019, 12, 29)
+    _, found = mentions(nlp, "Since June 2024, when demonstrators stormed parliament on June 25, protests went on.",
+                        date(2025, 6, 12))
+    assert next(m for m in found if "June 25" in m.text).resolution.start == date(2024, 6, 25)

@@ -72,8 +72,12 @@ def _home_country(frame: EventFrame) -> Optional[str]:
     return None
 
 
-def _localise(actors: list[Actor], locations: list[Location], frame: EventFrame) -> None:
-    country = next((loc.country for loc in locations if loc.country), None) or _home_country(frame)
+def _localise(actors: list[Actor], locations: list[Location], frame: EventFrame,
+              story_country: Optional[str] = None) -> None:
+    """Descriptions with no nationality take the country of the event's place, else of a body acting at home,
+    else of the story's first placed act ("Last week, the government extended a state of emergency" in a story
+    from Burkina Faso)."""
+    country = next((loc.country for loc in locations if loc.country), None) or _home_country(frame) or story_country
     if country is None:
         return
     # (a pronoun standing for one: "The army said ... it had launched operations")
@@ -675,14 +679,19 @@ def _salience(ev: Event, frame: EventFrame, lead_start: int = -1) -> float:
 _PLACED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID"})
 
 
+def _placed_lead(frames: list[EventFrame]) -> Optional[EventFrame]:
+    """The story's first act on the ground that names its place."""
+    return next((f for f in frames if f.plover_type in _PLACED_TYPES
+                 and any(m.places and m.place_level in ("clause", "sentence") for m in f.mentions)), None)
+
+
 def _story_place(frame: EventFrame, frames: list[EventFrame]) -> list[Location]:
     """An event with no place at all, in a story whose first act on the ground names one ("Police have
     arrested 28 people" after "clashes in Bahraich"): the story's place, as a coder files a follow-up
     where the story happened. Not for a statement, nor for an event dated to another day than the lead."""
     if frame.plover_type not in _PLACED_TYPES:
         return []
-    lead = next((f for f in frames if f.plover_type in _PLACED_TYPES
-                 and any(m.places and m.place_level in ("clause", "sentence") for m in f.mentions)), None)
+    lead = _placed_lead(frames)
     if lead is None or lead is frame:
         return []
     if frame.date is not None and lead.date is not None and frame.date.resolution is not None \
@@ -764,6 +773,8 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
     lead = min(codable, key=lambda f: min(m.i for m in f.mentions)) if codable else None
     if len(codable) > 1 and lead is not None and _named_weapon(lead):
         lead = None  # the brief's other events would sway a whole-text reading of a named weapon
+    placed = _placed_lead(frames)
+    story_country = next((loc.country for loc in _locations(placed) if loc.country), None) if placed else None
     for f in frames:
         actors = _actors(f, by_trigger)
         if _nobodys_intent(doc, f, actors) or _nobodys_act(doc, f, by_trigger):
@@ -782,7 +793,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
             abducted=_toll(f, {"abducted"}), arrested=_toll(f, {"arrested"}), missing=_toll(f, {"missing"}),
             background=False, evidence=_evidence(f, doc_text(doc)), extractor=ExtractorInfo(version=__version__),
         )
-        _localise(ev.actors, ev.locations, f)
+        _localise(ev.actors, ev.locations, f, story_country)
         ev.background = _background(f, date_info, article.published, story_lead=f is story_lead)
         feats = confidence_features(ev, f, doc_text(doc)[head.sent_start:head.sent_end])
         ev.confidence = confidence(feats)

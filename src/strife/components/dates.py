@@ -31,6 +31,10 @@ DEFAULT_LABELS = ("DATE", "TIME")
 _UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
 
 
+# plural nouns a year before them dates as a whole ("the 2019 elections"); a singular noun always ("a 2022 coup")
+_YEAR_NOUNS = frozenset({"election", "elections", "protests", "riots", "clashes", "talks", "polls"})
+
+
 @lru_cache(maxsize=1)
 def _duration_pattern() -> re.Pattern[str]:
     """ "30 minutes", "for decades", "three years", "two years later", "many months" """
@@ -140,6 +144,15 @@ class DateComponent:
             elif all(s <= c[0] and c[1] <= e and (c[1] - c[0]) < (e - s) for c in overlapping):
                 # the pattern covers more of the expression ("Dec. 27 and 28" where the NER has "Dec. 27")
                 chosen = [c for c in chosen if c not in overlapping] + [(s, e, "pattern")]
+        for tok in doc:
+            # "seized power in a 2022 coup", "the 2019 elections": a year written as a noun's modifier (the
+            # tagger calls it a number) dates what the noun names
+            if tok.tag_ == "CD" and _YEAR.fullmatch(tok.text) and tok.dep_ in ("nummod", "compound", "amod") \
+                    and tok.head.i > tok.i and (tok.head.tag_ == "NN" or tok.head.lemma_.lower() in _YEAR_NOUNS) \
+                    and not any(c[0] <= tok.idx < c[1] for c in chosen):
+                published = _published(doc)
+                if published is None or int(tok.text) <= published.year:
+                    chosen.append((tok.idx, tok.idx + len(tok.text), "year"))
         return sorted(chosen, key=lambda c: (c[0], -c[1]))
 
     def _with_preposition(self, doc: Doc, span: Span) -> int:
@@ -186,6 +199,16 @@ class DateComponent:
         return doc
 
 
+def _year_modifier(doc: Doc, m: DateMention) -> bool:
+    """Is the date a year written as a noun's modifier ("since a 1962 coup", "the 2019 elections")? It dates
+    that noun, not the days its sentence tells."""
+    span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+    if span is None or not _YEAR.fullmatch(span[-1].text):
+        return False
+    tok = span[-1]
+    return tok.dep_ in ("nummod", "compound", "amod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def _anchored(doc: Doc, mentions: list[DateMention], published: date) -> list[DateMention]:
     """Dates the text ties to another date it tells: a day or month without a year in a sentence that
     names the month with its year takes that year ("since June 2024, when demonstrators stormed parliament
@@ -199,6 +222,7 @@ def _anchored(doc: Doc, mentions: list[DateMention], published: date) -> list[Da
         if res.start is not None and not _YEAR.search(m.text) and res.start.year == res.end.year:
             years = {o.resolution.start.year for o in mentions
                      if o is not m and o.sent_start_char == m.sent_start_char and _YEAR.search(o.text)
+                     and not _year_modifier(doc, o)  # ("killed five protesters on Sunday" beside "a 1962 coup")
                      and o.resolution.start is not None and o.resolution.end is not None
                      and o.resolution.start.month <= res.start.month
                      and (o.resolution.end.year > o.resolution.start.year or res.start.month <= o.resolution.end.month)}

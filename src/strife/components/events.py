@@ -8,6 +8,7 @@ Component ``strife_events`` reads ``doc._.strife_triggers``, ``doc._.strife_acto
 """
 
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import replace
 from datetime import timedelta
 from typing import Optional
@@ -302,6 +303,9 @@ class MentionBuilder:
                 host = self.by_i[tok.head.i]
                 if host.plover_type == t.plover_type:
                     return host.i
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj" \
+                    and f"{tok.head.head.lemma_.lower()} of {tok.lemma_.lower()}" in _of_phrase_triggers():
+                tok = tok.head.head  # "extended a state of emergency": the phrase is headed by "state"
             if tok.dep_ == "dobj" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
                 return tok.head.i
             if tok.dep_ == "dobj" and tok.head.i in self.by_i and self.by_i[tok.head.i].pos == "VERB" \
@@ -1185,6 +1189,14 @@ class MentionBuilder:
 
 
 _SPAN_NOUNS = frozenset({"day", "days", "hour", "hours", "night", "nights", "week", "weeks", "month", "months"})
+
+
+@lru_cache(maxsize=1)
+def _of_phrase_triggers() -> frozenset[str]:
+    """Noun triggers of the form "X of Y" ("state of emergency", "exchange of fire"), keyed by their last word,
+    whose head is the first."""
+    return frozenset(" ".join(e.words) for es in default_lexicon().multi.values() for e in es
+                     if e.pos == "NOUN" and "of" in e.words[1:-1])
 
 
 def _state_sector(a: ActorMention, sector: str, **fields) -> ActorMention:
