@@ -430,10 +430,11 @@ class ActorResolver:
                 continue
             # most nouns name no agent: ask that before scanning mentions (as _agent_sector, from the table)
             sector = agent(lemma[i]) or agent(lower[i])
-            if p == "ADJ" and not (sector in _ADJECTIVE_AGENT_SECTORS and tt.dep[i] == "amod"
+            if p == "ADJ" and (lemma[i] in _adjective_ranks() or not (sector in _ADJECTIVE_AGENT_SECTORS and tt.dep[i] == "amod"
                                    and pos[head[i]] == "NOUN" and not (agent(lemma[head[i]]) or agent(lower[head[i]]))
-                                   and (sector not in _EVENT_ADJECTIVE_SECTORS or lemma[head[i]] in _event_nouns())):
+                                   and (sector not in _EVENT_ADJECTIVE_SECTORS or lemma[head[i]] in _event_nouns()))):
                 continue  # but "a terrorist attack", "terrorist acts": the attack's perpetrators, told by an adjective
+                # (not "a general strike": a rank only as a noun)
                 # ("a military air strike" too; "a military base" is the base's kind)
             if not sector and i and head[i - 1] == i and tt.dep[i - 1] in ("amod", "compound"):
                 sector = agent(f"{lower[i - 1]} {lower[i]}")  # "armed men", "armed group"
@@ -818,6 +819,13 @@ def fullest_name(names: list[tuple[list[str], T]], words: list[str]) -> Optional
 # sectors of agent words that, as an adjective on a noun that names no agent, still name who acted
 # ("a terrorist attack", "insurgent attacks"): armed groups, militias, criminals
 _ADJECTIVE_AGENT_SECTORS = frozenset({"REB", "MILITIA", "CRM", "MIL"})
+
+
+@lru_cache(maxsize=1)
+def _adjective_ranks() -> frozenset[str]:
+    """Ranks that are also everyday adjectives ("a general strike"): never an agent as an adjective."""
+    return frozenset(load_wordlists("factuality")["adjective_ranks"])
+
 # ... of which these only on an event noun ("a military air strike", "the military operation"; not "a military base")
 _EVENT_ADJECTIVE_SECTORS = frozenset({"MIL"})
 

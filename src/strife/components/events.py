@@ -1672,8 +1672,11 @@ def _is_country(p) -> bool:
 
 def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
     # a capital a statement is addressed to ("called on Washington to investigate") is a party, not where
+    # (and a state so addressed: "called on the United States and France ... to pressure Israel")
+    addressed = _words()["addressing_verbs"]
     governments = [(a.start_char, a.end_char) for a in (doc._.strife_actors or [])
-                   if a.how == "metonym" and doc[a.head_i].dep_ == "pobj" and doc[a.head_i].head.lower_ != "by"]
+                   if (a.how == "metonym" and doc[a.head_i].dep_ == "pobj" and doc[a.head_i].head.lower_ != "by")
+                   or (a.kind == "state" and _addressed(doc[a.head_i], addressed))]
     places = [p for p in (doc._.strife_places or [])
               if not any(s <= p.start_char and p.end_char <= e for s, e in governments)
               and (is_locative(doc, p.start_char, p.end_char, _is_country(p)) or _is_target_place(doc, p, mentions))]
@@ -1713,6 +1716,14 @@ def attach_places(doc: Doc, mentions: list[EventMention]) -> None:
         para = [p for p in places if para_start <= p.start_char < m.sent_start]
         if para:
             m.places, m.place_level = para[-1:], "paragraph"
+
+
+def _addressed(tok: Token, verbs: frozenset[str]) -> bool:
+    """Is the word (or the first of the conjuncts it is one of) the one a verb of addressing speaks to ("called
+    on the United States", "appealed to France")?"""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "upon", "to") and tok.head.head.lemma_.lower() in verbs
 
 
 _TOWN_PRECISIONS = frozenset({"city", "point"})
