@@ -1038,3 +1038,14 @@ def test_a_state_called_on_is_no_place_of_the_strike(nlp):
     recs = _records(nlp, text, datetime.date(2025, 4, 14))
     (strike,) = [r for r in recs if r.plover.type == "ASSAULT"]
     assert {loc.country for loc in strike.locations} == {"LBN"}
+
+
+def test_an_event_that_took_effect_is_dated_by_its_own_clause(nlp):
+    """"..., Lebanon's health ministry said, in one of the deadliest attacks since a ceasefire took effect in
+    November": November dates the ceasefire (the climb from "took" went through "said" to the strike, which had
+    its own day), so the ceasefire is background, not a truce of this week."""
+    text = ("An Israeli air strike on a car killed five people on Monday, Lebanon's health ministry said, in one of "
+            "the deadliest attacks since a ceasefire took effect in November.")
+    recs = _records(nlp, text, datetime.date(2025, 4, 14))
+    (truce,) = [r for r in recs if r.plover.type == "RETREAT"]
+    assert (truce.date.start, truce.date.end, truce.background) == ("2024-11-01", "2024-11-30", True)

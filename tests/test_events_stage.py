@@ -1915,3 +1915,14 @@ def test_each_coordinated_demonym_names_its_own_state(nlp) -> None:
                  if r.plover.type == "ASSAULT"]
     assert sorted((a.name, a.country) for a in attack.actors if a.role == "actor") == [
         ("United Kingdom military", "GBR"), ("United States military", "USA")]
+
+
+def test_a_count_after_a_participle_is_its_object_not_the_speaker(nlp) -> None:
+    """"... carried out air strikes on a village ..., killing at least 30 civilians including children, residents
+    and a rebel group said": the parser made "30 civilians" the subject of "said", so the strike had no toll."""
+    doc = _doc(nlp, "Myanmar's military junta carried out air strikes on a village in Sagaing region on Tuesday, "
+                    "killing at least 30 civilians including children, residents and a rebel group said.")
+    civilians = next(t for t in doc if t.lower_ == "civilians")
+    assert (civilians.dep_, civilians.head.lower_) == ("dobj", "killing")
+    (attack,) = [r for r in _records(nlp, doc.text) if r.plover.type == "ASSAULT"]
+    assert attack.fatalities.low == 30

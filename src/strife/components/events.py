@@ -1258,6 +1258,12 @@ def _owner_mention(doc: Doc, start_i: int, mentions: list[EventMention]) -> Opti
         if m.light_verb is not None:
             by_tok.setdefault(m.light_verb, m)
     tok = doc[start_i]
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _words()["occurrence_verbs"]:
+        # "since a ceasefire took effect in November", "the attack took place on Monday": the event its subject
+        # names, before any event of the clause the verb hangs from
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_tok), None)
+        if subj is not None:
+            return by_tok[subj.i]
     steps = 0
     first_verb = None
     while steps < 15:

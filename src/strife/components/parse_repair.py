@@ -151,9 +151,15 @@ def _repair_count_as_speaker(doc: Doc, said: Token, reporting: frozenset[str]) -
         return False
     subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
     verb = next((c for c in said.children if c.dep_ == "ccomp" and c.i < (subj.i if subj is not None else -1)), None)
-    if subj is None or verb is None or subj.i < verb.i or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+    if subj is None or verb is None or subj.i < verb.i or subj.left_edge.i == 0:
         return False
-    if subj.left_edge.i != verb.i + 1 or not any(c.dep_ == "nummod" for c in subj.children):
+    # the verb right before the count: the reported verb, or a participle of its clause ("carried out air
+    # strikes on a village ..., killing at least 30 civilians including children, residents ... said")
+    before = doc[subj.left_edge.i - 1]
+    if before.i != verb.i and not (before.pos_ == "VERB" and before.tag_ == "VBG" and verb.is_ancestor(before)):
+        return False
+    verb = before
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or not any(c.dep_ == "nummod" for c in subj.children):
         return False
     subj.head = verb
     subj.dep_ = "dobj"
