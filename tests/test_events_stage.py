@@ -1926,3 +1926,20 @@ def test_a_count_after_a_participle_is_its_object_not_the_speaker(nlp) -> None:
     assert (civilians.dep_, civilians.head.lower_) == ("dobj", "killing")
     (attack,) = [r for r in _records(nlp, doc.text) if r.plover.type == "ASSAULT"]
     assert attack.fatalities.low == 30
+
+
+def test_a_participle_after_the_speaker_goes_on_with_the_report(nlp) -> None:
+    """"M23 rebels captured the town of Kavumu on Saturday, residents and a Congolese army source said, extending
+    their advance": the parser hung "extending" on "said", so the speakers became the advance's actors (and
+    "extend" with no curfew or emergency as its object was a curfew). "..., police said, adding that ..." keeps
+    its speaker."""
+    text = ("M23 rebels captured the town of Kavumu in eastern Congo on Saturday, residents and a Congolese army "
+            "source said, extending their advance after seizing Goma last month.")
+    doc = _doc(nlp, text)
+    extending = next(t for t in doc if t.lower_ == "extending")
+    assert extending.head.lower_ == "captured"
+    recs = _records(nlp, text)
+    assert not any(r.plover.type == "COERCE" for r in recs)
+    assert not any(a.name == "residents" and a.role == "actor" for r in recs for a in r.actors)
+    doc = _doc(nlp, "Gunmen killed five people on Sunday, police said, adding that the attackers fled.")
+    assert next(t for t in doc if t.lower_ == "adding").head.lower_ == "said"

@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of ten misreadings of the small English model. First, a clause it reads as a reduced
+labels of eleven misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -29,7 +29,9 @@ name as its apposition ("Sudan's paramilitary Rapid Support Forces shelled"): se
 Eighth, a locative word read as an adjective of a verb's object ("protested outside parliament"): see
 `_repair_locative_adjective`. Ninth, a sentence read as a noun phrase ("A crowd protested outside the court."):
 see `_repair_noun_sentence`. Tenth, a second passive with its auxiliary left out taken for a noun coordinated with
-the first ("were killed and dozens injured in clashes"): see `_repair_gapped_conjunct`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+the first ("were killed and dozens injured in clashes"): see `_repair_gapped_conjunct`. Eleventh, a participle
+after "X said" hung on the speaker's verb ("..., residents said, extending their advance"): see
+`_repair_participle_after_speaker`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -195,6 +197,26 @@ def _repair_gapped_passive(doc: Doc, said: Token, reporting: frozenset[str]) -> 
     return True
 
 
+def _repair_participle_after_speaker(doc: Doc, said: Token, reporting: frozenset[str],
+                                     statement: frozenset[str]) -> bool:
+    """ "M23 rebels captured the town ..., residents said, extending their advance after seizing Goma": the parser
+    hangs the participle on "said", so the speakers would extend the advance. A participle after a reporting verb
+    whose report comes before it (the reported clause a ``ccomp`` to its left) goes on with the reported clause
+    ("..., police said, adding that ..." keeps its speaker: a participle that reports or states stays)."""
+    if said.lemma_.lower() not in reporting:
+        return False
+    report = next((c for c in said.children if c.dep_ == "ccomp" and c.i < said.i and c.pos_ in ("VERB", "AUX")), None)
+    if report is None:
+        return False
+    moved = False
+    for part in [c for c in said.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > said.i]:
+        if part.lemma_.lower() in reporting or part.lemma_.lower() in statement:
+            continue
+        part.head = report
+        moved = True
+    return moved
+
+
 def _repair_gapped_conjunct(doc: Doc, noun: Token) -> bool:
     """ "At least 30 people were killed and dozens injured in clashes ...": the parser coordinates the noun
     "dozens" with the passive "killed" and makes "injured" a participle modifying it, so "in clashes" hangs
@@ -334,6 +356,7 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_noun_sentence(doc, doc[i])
     for i in roots:
         _repair_count_as_speaker(doc, doc[i], reporting)
+        _repair_participle_after_speaker(doc, doc[i], reporting, words["statement_verbs"])
     for i in (deps == strings["conj"]).nonzero()[0].tolist():
         _repair_statement_conj(doc, doc[i], reporting, words["statement_verbs"])
         _repair_gapped_passive(doc, doc[i], reporting)

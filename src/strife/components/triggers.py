@@ -460,7 +460,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if pos == "VERB" and entry.needs_object and not _has_object(tok):
             continue
         if "object_cue" in entry.flags and not any(
-                c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in entry.cues or c.lower_ in entry.cues)
+                c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in entry.cues or c.lower_ in entry.cues or any(
+                    " " in cue and cue in " ".join(w.lower_ for w in c.subtree) for cue in entry.cues))
                 for c in tok.children):
             continue  # "prevented the demonstration" restricts; "to prevent additional actions" reports nothing
         if weak and pos == "VERB" and (any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in reported
