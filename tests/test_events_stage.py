@@ -1822,6 +1822,10 @@ def test_a_person_arrested_is_its_recipient(nlp) -> None:
     (arrest,) = [r for r in _records(nlp, "A man who stabbed two soldiers in Jerusalem was arrested on Monday.")
                  if r.plover.type == "COERCE"]
     assert [(a.text, a.sector) for a in arrest.actors if a.role == "recipient"] == [("A man", "CVL")]
+    # "arrested three suspects" had the host state as recipient
+    (arrest,) = [r for r in _records(nlp, "Two days after the attack, police arrested three suspects in Peshawar.")
+                 if r.plover.type == "COERCE"]
+    assert [(a.text, a.country) for a in arrest.actors if a.role == "recipient"] == [("three suspects", "PAK")]
 
 
 def test_criminals_with_no_nationality_are_of_the_place(nlp) -> None:
