@@ -13,7 +13,7 @@ attack".  Later components use it to give each event the date of its own clause.
 
 # No `from __future__ import annotations`: spaCy reads the factory's annotations at run time.
 import re
-from strife.doc_ext import doc_text
+from strife.doc_ext import doc_text, token_table
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date, datetime
@@ -144,15 +144,17 @@ class DateComponent:
             elif all(s <= c[0] and c[1] <= e and (c[1] - c[0]) < (e - s) for c in overlapping):
                 # the pattern covers more of the expression ("Dec. 27 and 28" where the NER has "Dec. 27")
                 chosen = [c for c in chosen if c not in overlapping] + [(s, e, "pattern")]
-        for tok in doc:
+        tt = token_table(doc)
+        published = _published(doc)
+        for i in (i for i, tag in enumerate(tt.tag) if tag == "CD" and _YEAR.fullmatch(tt.text[i])):
             # "seized power in a 2022 coup", "the 2019 elections": a year written as a noun's modifier (the
             # tagger calls it a number) dates what the noun names
-            if tok.tag_ == "CD" and _YEAR.fullmatch(tok.text) and tok.dep_ in ("nummod", "compound", "amod") \
-                    and tok.head.i > tok.i and (tok.head.tag_ == "NN" or tok.head.lemma_.lower() in _YEAR_NOUNS) \
-                    and not any(c[0] <= tok.idx < c[1] for c in chosen):
-                published = _published(doc)
-                if published is None or int(tok.text) <= published.year:
-                    chosen.append((tok.idx, tok.idx + len(tok.text), "year"))
+            tok = doc[i]
+            if tok.dep_ in ("nummod", "compound", "amod") and tok.head.i > tok.i \
+                    and (tok.head.tag_ == "NN" or tok.head.lemma_.lower() in _YEAR_NOUNS) \
+                    and not any(c[0] <= tok.idx < c[1] for c in chosen) \
+                    and (published is None or int(tok.text) <= published.year):
+                chosen.append((tok.idx, tok.idx + len(tok.text), "year"))
         return sorted(chosen, key=lambda c: (c[0], -c[1]))
 
     def _with_preposition(self, doc: Doc, span: Span) -> int:

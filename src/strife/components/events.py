@@ -525,8 +525,8 @@ class MentionBuilder:
                                 how="coref", named=False) for a in parties]
         return []
 
-    def _protesting_people(self, tok: Token, name: str = "protesters", persons: bool = False) -> Optional[ActorMention]:
-        """The people a protest's subject names ("Thousands of people marched", "A crowd gathered"): its
+    def _people_of(self, tok: Token, name: str = "protesters", persons: bool = False) -> Optional[ActorMention]:
+        """People in general a phrase names, as one party. The people a protest's subject names ("Thousands of people marched", "A crowd gathered"): its
         protesters, civilians (``protesting_people``); with another ``name``, the people an arrest takes
         ("arrested more than 1,000 people"; ``persons``: also one person, "a man was arrested")."""
         words = self.w["protesting_people"] | (self.w["person_nouns"] if persons else frozenset())
@@ -925,8 +925,7 @@ class MentionBuilder:
             if b is None:
                 continue
             if b.kind == "person" and t.lower_ in self.w["follower_nouns"]:
-                past = any(w.lower_ in self.w["past_office_words"] for w in g.subtree if w.i < g.i) or any(
-                    w.lower_ in self.w["past_office_words"] for w in self.doc[g.left_edge.i:g.i])
+                past = any(w.lower_ in self.w["past_office_words"] for w in self.doc[g.left_edge.i:g.i])
                 sector = b.sector if b.sector in ("GOV", "MIL") and not past else "OPP"
                 span = self.doc[t.i:g.right_edge.i + 1]
                 return ActorMention(span.start_char, span.end_char, span.text, t.i, name=f"{t.lower_} of {b.name}",
@@ -1040,7 +1039,7 @@ class MentionBuilder:
                             m.roles.append(RoleFill(role, a, "sides"))
                     continue
                 if not resolved and how == "nsubj":
-                    if m.trigger.plover_type == "PROTEST" and (crowd := self._protesting_people(tok)) is not None:
+                    if m.trigger.plover_type == "PROTEST" and (crowd := self._people_of(tok)) is not None:
                         if ("actor", crowd.name) not in seen:  # "Thousands of people marched"
                             seen.add(("actor", crowd.name))
                             m.roles.append(RoleFill("actor", crowd, how))
@@ -1079,7 +1078,7 @@ class MentionBuilder:
                     # "Police arrested more than 1,000 people", "A man ... was arrested": the people taken,
                     # civilians (only arrests: "people" an attack acts on cost WikiEvents and RAMS, twenty-third
                     # session)
-                    taken = [p for p in [self._protesting_people(tok, name="civilians", persons=True)] if p is not None]
+                    taken = [p for p in [self._people_of(tok, name="civilians", persons=True)] if p is not None]
                 for a in taken:
                     a = self._town_people(a, m)
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
@@ -1193,8 +1192,8 @@ _SPAN_NOUNS = frozenset({"day", "days", "hour", "hours", "night", "nights", "wee
 
 @lru_cache(maxsize=1)
 def _of_phrase_triggers() -> frozenset[str]:
-    """Noun triggers of the form "X of Y" ("state of emergency", "exchange of fire"), keyed by their last word,
-    whose head is the first."""
+    """Noun triggers of the form "X of Y" ("state of emergency", "exchange of fire"): anchored on their last
+    word, headed by their first."""
     return frozenset(" ".join(e.words) for es in default_lexicon().multi.values() for e in es
                      if e.pos == "NOUN" and "of" in e.words[1:-1])
 

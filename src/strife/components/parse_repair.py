@@ -190,11 +190,16 @@ def _repair_gapped_passive(doc: Doc, said: Token, reporting: frozenset[str]) -> 
     part = next((c for c in first.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
     if part is None:
         return False
-    part.head = passive
-    part.dep_ = "conj"
-    first.head = part
-    first.dep_ = "nsubjpass"
+    _second_passive(part, passive, first)
     return True
+
+
+def _second_passive(part: Token, verb: Token, subject: Token) -> None:
+    """Make a participle a passive coordinated with ``verb`` whose subject is the noun it modified."""
+    part.head = verb
+    part.dep_ = "conj"
+    subject.head = part
+    subject.dep_ = "nsubjpass"
 
 
 def _repair_participle_after_speaker(doc: Doc, said: Token, reporting: frozenset[str],
@@ -230,10 +235,7 @@ def _repair_gapped_conjunct(doc: Doc, noun: Token) -> bool:
     part = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i), None)
     if part is None:
         return False
-    part.head = verb
-    part.dep_ = "conj"
-    noun.head = part
-    noun.dep_ = "nsubjpass"
+    _second_passive(part, verb, noun)
     return True
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from strife.gazetteer.build import Q_NO_SUFFIX
 from strife.gazetteer.index import Candidate, Gazetteer
 from strife.gazetteer.model import Place, PlaceMention
 from strife.gazetteer.names import POSSESSIVE, admin_key, normalise, skeleton, strip_suffix
@@ -659,7 +660,7 @@ class Resolver:
             # says it is the region: "Kaduna state")
             # (a region the name matches only with its suffix taken off, "Odesa" for "Odesa Oblast", yields to
             # its town of that very name whatever their sizes)
-            suffix_only = g.candidates[top].quality >= 3
+            suffix_only = g.candidates[top].quality >= Q_NO_SUFFIX
             for i, c in enumerate(g.candidates):
                 p = c.place
                 if (p.precision == "city" and p.country == place.country and p.admin1 == place.admin1
