@@ -341,3 +341,11 @@ def test_a_country_tagged_as_a_date_is_a_place(nlp):
     ("on Friday" stays a date)."""
     assert _place_texts(nlp, ["Five", "people", "were", "killed", "in", "Niger", "on", "Friday", "."],
                         [(5, 6, "DATE"), (7, 8, "DATE")]) == ["Niger"]
+
+
+def test_a_hyphenated_route_is_the_towns_it_joins(nlp):
+    """"on the Abuja-Kaduna highway": tagged as one facility no gazetteer knows; the road's towns are places."""
+    words = ["Gunmen", "attacked", "a", "bus", "on", "the", "Abuja", "-", "Kaduna", "highway", "."]
+    assert _place_texts(nlp, words, [(5, 9, "FAC")]) == ["Abuja", "Kaduna"]
+    # a place whose own name has a hyphen stays one place
+    assert _place_texts(nlp, ["Shelling", "hit", "Ivano", "-", "Frankivsk", "."], [(2, 5, "GPE")]) == ["Ivano - Frankivsk"]

@@ -174,6 +174,15 @@ class PlacesComponent:
         owner = doc[ent.start - 2]
         return owner.ent_type_ in PLACE_LABELS and self._known(ent.text)
 
+    def _route_ends(self, ent: Span) -> list[Span]:
+        """The towns a hyphenated route name joins ("the Abuja-Kaduna highway", "the Kaduna-Abuja road": tagged
+        as one facility that no gazetteer knows), when both are notable places and the whole is not a place."""
+        words = [t for t in ent if t.lower_ != "the"]
+        if len(words) != 3 or words[1].text not in ("-", "–") or self._known(ent.text):
+            return []
+        ends = [ent.doc[t.i:t.i + 1] for t in (words[0], words[2])]
+        return ends if all(t.text[:1].isupper() and self._notable(t.text) for t in ends) else []
+
     def _known(self, text: str) -> bool:
         """The gazetteer has the name as a place's own name (any size)."""
         return any(c.quality <= 1 for c in self.gazetteer.lookup(text))
@@ -435,7 +444,9 @@ class PlacesComponent:
                 continue
             if ent.label_ in PLACE_LABELS and _harmed_person(ent.root) and not self._region_name(ent.text):
                 continue  # "Zubaydah was shot and wounded": a person the tagger took for a place
-            if ent.label_ in PLACE_LABELS:
+            if ent.label_ in PLACE_LABELS and (ends := self._route_ends(ent)):
+                out.extend(ends)  # "on the Abuja-Kaduna highway": the towns the road joins
+            elif ent.label_ in PLACE_LABELS:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_locative(lower, ent.start) \
                     and self._recoverable(lower, ent.start, ent.text, ent.end):
