@@ -1049,3 +1049,19 @@ def test_an_event_that_took_effect_is_dated_by_its_own_clause(nlp):
     recs = _records(nlp, text, datetime.date(2025, 4, 14))
     (truce,) = [r for r in recs if r.plover.type == "RETREAT"]
     assert (truce.date.start, truce.date.end, truce.background) == ("2024-11-01", "2024-11-30", True)
+
+
+def test_a_death_toll_of_an_earthquake_is_no_attack(nlp):
+    """"The death toll from the earthquake rose to 300": "toll" was read as a natural death, but "death" before
+    it still made an attack; "from the bombing" stays one."""
+    assert not _records(nlp, "The death toll from the earthquake rose to 300.", datetime.date(2025, 6, 12))
+    (rec,) = _records(nlp, "The death toll from the bombing rose to 31.", datetime.date(2025, 6, 12))
+    assert rec.plover.type == "ASSAULT" and rec.fatalities.low == 31
+
+
+def test_a_result_of_a_reduced_relative_past_is_the_sentences_report(nlp):
+    """"The attack left at least 12 dead and scores wounded, hospital sources said": the parser made "left" a
+    participle of "attack" and "attack" the subject of "said", so the figures had no source."""
+    (rec,) = _records(nlp, "The attack left at least 12 dead and scores wounded, hospital sources said.",
+                      datetime.date(2025, 6, 12))
+    assert [(c.value, c.source) for c in rec.fatalities.claims] == [(12, "hospital sources")]

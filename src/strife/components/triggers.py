@@ -508,7 +508,10 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         accident = entry.plover_type == "ASSAULT" and (retold_accident or _accident(tok, explosions, accidents, natural))
         accident_told = accident_told or accident
         if accident or ("casualty" in entry.flags and _natural_cause(tok, natural)) or (
-                pos == "NOUN" and _phrase(tok) in natural):
+                pos == "NOUN" and _phrase(tok) in natural) or (
+                # "The death toll from the earthquake": the compound's head tells the cause for both words
+                "casualty" in entry.flags and pos == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+                and _natural_cause(tok.head, natural)):
             # "a furnace ... exploded", "159 people have died of alcohol poisoning", "killed in a road accident",
             # "a heart attack": no attack (and no reading of the classifier's either)
             if rejected is not None:
