@@ -141,6 +141,8 @@ def test_one_edit_apart(a, b, close):
     ("Clashes in Hodeidah province killed five.", "Hodeidah", "admin1"),
     ("Air strikes hit the port of Hodeidah on Monday.", "Hodeidah", "city"),
     ("Al-Shabaab fighters attacked a base in the Lower Shabelle region.", "Lower Shabelle", "admin1"),
+    ("Turkish drones struck PKK positions in northern Iraq's Duhok province.", "Duhok", "admin1"),
+    ("A blast hit Sulaimaniyah on Monday.", "Sulaimaniyah", "city"),
 ])
 def test_the_words_around_a_bare_name_say_province_or_city(resolver, text, name, precision):
     m = resolve_one(resolver, text, name)
