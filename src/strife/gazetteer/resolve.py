@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from strife.gazetteer.build import Q_NO_SUFFIX
+from strife.gazetteer.build import Q_NO_ARTICLE, Q_NO_SUFFIX
 from strife.gazetteer.index import Candidate, Gazetteer
 from strife.gazetteer.model import Place, PlaceMention
 from strife.gazetteer.names import POSSESSIVE, admin_key, normalise, skeleton, strip_suffix
@@ -99,6 +99,7 @@ _CITY_BEFORE = re.compile(
     r"frontline|front-line|garrison|holy|capital|main|key|strategic|eastern|western|northern|southern|central)"
     r" (?:city|town),?|capital,?)\s+$", re.IGNORECASE)
 KIND_HINT_BONUS = 2.0
+WEAK_ARTICLE_MIN_POPULATION = 100_000  # a town this big, named without its article, is no weak match
 NAMESAKE_CITY = 1.5          # margin by which a bare name is the city its first-level region is named after
 
 
@@ -674,7 +675,10 @@ class Resolver:
         """A spelling-tolerant match, or a town known by this name only as an alternate name, far from
         everything else the document names (a document about Ohio: "Harwinton" is not Eufaula, Alabama)."""
         c = s.best
-        weak = c.fuzzy or c.quality >= 4 or (c.quality >= 1 and c.place.precision == "city")
+        # (the Arabic article left off a sizeable town is how the English press writes it: "Qamishli" for Al
+        # Qamishli, whatever country the rest of the document names)
+        written_without_article = c.quality == Q_NO_ARTICLE and c.place.population >= WEAK_ARTICLE_MIN_POPULATION
+        weak = c.fuzzy or c.quality >= 4 or (c.quality >= 1 and c.place.precision == "city" and not written_without_article)
         if not weak or doc_country is None or c.place.country == doc_country:
             return False
         return s.support <= 0.0
