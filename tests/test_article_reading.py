@@ -1065,3 +1065,12 @@ def test_a_result_of_a_reduced_relative_past_is_the_sentences_report(nlp):
     (rec,) = _records(nlp, "The attack left at least 12 dead and scores wounded, hospital sources said.",
                       datetime.date(2025, 6, 12))
     assert [(c.value, c.source) for c in rec.fatalities.claims] == [(12, "hospital sources")]
+
+
+def test_a_big_town_written_without_its_article_is_no_weak_match(nlp):
+    """"Hundreds of Kurds marched in Qamishli to protest against Turkish strikes": Al Qamishli (Syria), named as
+    the English press writes it, stays the town where the rest of the text points to Turkey (it was dropped as a
+    weak match and the protest placed in Turkey)."""
+    (rec,) = _records(nlp, "Hundreds of Kurds marched in Qamishli to protest against Turkish strikes.",
+                      datetime.date(2025, 6, 12))
+    assert [(loc.country, loc.precision) for loc in rec.locations][:1] == [("SYR", "city")]

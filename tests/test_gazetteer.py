@@ -552,10 +552,3 @@ def test_a_respelling_of_a_towns_own_name_is_no_weak_alternate(resolver, name, i
     m = resolve_one(resolver, f"The raid in {name} continued.", name)
     assert m.place.country == iso3
 
-
-def test_a_big_town_written_without_its_article_is_no_weak_match(resolver):
-    """"Hundreds of Kurds marched in Qamishli to protest against Turkish strikes": Al Qamishli (Syria), named as
-    the English press writes it, stays the town in a sentence whose other words point to Turkey (it was dropped
-    as a weak match far from the document's country)."""
-    m = resolve_one(resolver, "Hundreds of Kurds marched in Qamishli to protest against Turkish strikes.", "Qamishli")
-    assert m.place is not None and m.place.country == "SYR"
