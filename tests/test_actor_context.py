@@ -307,3 +307,11 @@ def test_a_group_named_after_no_group_claimed_is_no_antecedent(nlp):
     acts = _actors(nlp, "Fighters stormed an army post in Djibo on Sunday and about 20 attackers were killed. "
                         "JNIM, an al Qaeda affiliate, claimed responsibility.")
     assert acts["about 20 attackers"].how == "coref"
+
+
+def test_local_clan_militias_are_no_group_named_elsewhere(nlp):
+    """"Somali forces backed by local clan militias recaptured the town from al Shabaab": the clan militias are
+    the forces' allies, not al-Shabaab (they were resolved to it)."""
+    found = _actors(nlp, "Somali government forces backed by local clan militias recaptured the town from "
+                         "al Shabaab militants on Friday.")
+    assert found["local clan militias"].name != "al-Shabaab"

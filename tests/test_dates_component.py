@@ -133,7 +133,7 @@ def test_bad_published_value_raises(nlp):
 @pytest.mark.parametrize("text,expected", [
     ("30 minutes", True), ("three years old", True), ("for decades", True), ("a 25-year-old", True),
     ("two years later", True), ("last week", False), ("the past week", False), ("three days ago", False),
-    ("Friday", False),
+    ("Friday", False), ("recent years", False), ("recent months", False), ("several years", True),
 ])
 def test_is_duration_or_age(text, expected):
     assert is_duration_or_age(text) is expected

@@ -36,6 +36,13 @@ _CONTEXT_SECTORS = _GROUP_SECTORS | {"OPP"}
 _TRANSNATIONAL = ("IMG", "IGO", "NGO", "MNC")
 
 
+def _named_town(head: Token) -> bool:
+    """Is the name the one "the town of" / "the village of" gives?"""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not prep \
+        and prep.head.lemma_.lower() in load_wordlists("factuality")["anaphoric_town_nouns"]
+
+
 @dataclass
 class ActorMention:
     start_char: int
@@ -224,6 +231,8 @@ class ActorResolver:
     def from_entities(self) -> None:
         # names the place recogniser read as towns it resolved ("killed three soldiers near Gao", tagged a person)
         towns = {(pm.start_char, pm.end_char) for pm in self.doc._.strife_places or [] if pm.place is not None}
+        # a name "the town of" gives is a place wherever the text uses it ("in full control of Adan Yabaal")
+        town_names = {ent.text for ent in self.doc.ents if ent.label_ in ("PERSON", "ORG") and _named_town(ent.root)}
         for ent in self.doc.ents:
             label = ent.label_
             if label not in ("ACTOR", "PERSON", "ORG", "GPE", "NORP"):
@@ -279,8 +288,8 @@ class ActorResolver:
                     iso := next((c for t in ent if (c := self.dict.demonym_country(t.text))), None)):
                 # a people the tagger took for a person ("Bosnian Serbs"): a party, like NORP below
                 self._add(ActorMention(**base, name=ent.text, country=iso, sector="CVL", kind="non_state", how="ner"))
-            elif label in ("PERSON", "ORG") and (ent.start_char, ent.end_char) in towns:
-                continue  # a place, not a party
+            elif label in ("PERSON", "ORG") and ((ent.start_char, ent.end_char) in towns or ent.text in town_names):
+                continue  # a place, not a party ("the town of Adan Yabaal", tagged a person)
             elif label == "PERSON":
                 country, sector = self._person_context(ent)
                 self._add(ActorMention(**base, name=ent.text, country=country, sector=sector, kind="person", how="person"))

@@ -39,7 +39,9 @@ _YEAR_NOUNS = frozenset({"election", "elections", "protests", "riots", "clashes"
 def _duration_pattern() -> re.Pattern[str]:
     """ "30 minutes", "for decades", "three years", "two years later", "many months" """
     words = load_date_words()
-    counts = sorted([*words.number_words, *words.vague_counts, "many", "some", "several"], key=len, reverse=True)
+    # ("recent years" points to the years before publication: no measure)
+    counts = sorted([*words.number_words, *(w for w in words.vague_counts if w != "recent"), "many", "some", "several"],
+                    key=len, reverse=True)
     number = rf"(?:\d+(?:\.\d+)?|{'|'.join(re.escape(c) for c in counts)})"
     return re.compile(
         rf"^(?:for |about |nearly |some |over |more than |almost |up to |at least |the )?"

@@ -81,6 +81,10 @@ def _subjects(tok: Token, depth: int = 0) -> list[Token]:
     if (gov := small_clause_conjunct_governor(tok)) is not None:
         return _subjects(gov, depth + 1)  # "the governor ordered the market closed and imposed a curfew"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.tag_ in ("VBD", "VBZ", "VBP") and any(tt.dep[c] == "dobj" for c in kids):
+            # a passive's subject does the active verb coordinated with it ("security forces were deployed
+            # to the area and arrested four suspects")
+            return [doc[c] for c in tt.children(tok.head.i) if tt.dep[c] == "nsubjpass"] or _subjects(tok.head, depth + 1)
         return _subjects(tok.head, depth + 1)
     if tok.dep_ == "xcomp" and (tt.lemma_lower[tok.head.i] in _words()["object_control_verbs"] or result_told(tok)):
         # "prompting the authorities to impose a curfew", "forced the army to withdraw", an order carried out
@@ -201,7 +205,7 @@ class MentionBuilder:
                 return tok.head.i
             for s in _subjects(tok):
                 s = _expand_relpron(s)
-                host = self.by_i.get(s.i)
+                host = self.by_i.get(s.i) or self._event_pronoun(s)
                 if host is not None and host.plover_type == t.plover_type and host.i != t.i:
                     return host.i
             if tok.dep_ == "relcl" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
@@ -314,6 +318,14 @@ class MentionBuilder:
                 # verb's event acts on, not an event of its own
                 return tok.head.i
         return None
+
+    def _event_pronoun(self, tok: Token) -> Optional[Trigger]:
+        """The event an "it" subject stands for: the latest event noun before it in its sentence ("confirmed
+        the strike, saying it targeted terrorists")."""
+        if tok.lower_ != "it" or tok.dep_ != "nsubj":
+            return None
+        return next((self.by_i[i] for i in range(tok.i - 1, tok.sent.start - 1, -1)
+                     if i in self.by_i and self.by_i[i].pos == "NOUN"), None)
 
     def _victim_described(self, tok: Token, t: Trigger) -> Optional[int]:
         """ "At least 17 people were killed in the clashes, including nine civilians hit by mortar fire": a
@@ -574,7 +586,10 @@ class MentionBuilder:
                 return out
         if tok.pos_ in ("VERB", "AUX"):
             for s in _subjects(tok):
-                if s.dep_ == "nsubj" or (s.dep_ in ("dobj", "nsubjpass") and tok.dep_ == "xcomp" and s.head.i == tok.head.i):
+                if (host := self._event_pronoun(s)) is not None and trig is not None and host.plover_type == trig.plover_type:
+                    continue  # "it targeted terrorists" said of the strike: the strike, no party
+                if s.dep_ == "nsubj" or (s.dep_ in ("dobj", "nsubjpass") and tok.dep_ == "xcomp" and s.head.i == tok.head.i) \
+                        or (s.dep_ == "nsubjpass" and tok.dep_ == "conj" and s.head.i == tok.head.i):
                     if not (s.dep_ == "nsubj" and self._device_subject(s.head)):  # "it exploded, killing two"
                         out.append((_expand_relpron(s), "nsubj"))  # (or the object of "prompted X to impose",
                         # the subject of "X was forced to withdraw")
@@ -603,6 +618,7 @@ class MentionBuilder:
                 out.append((c, "modifier"))  # "the school strike": the school is what was hit, not who struck
             elif c.dep_ == "prep" and c.lower_ == "by":
                 out.extend((g, "by") for g in c.children if g.dep_ == "pobj")
+        out = self._country_before_group(out)
         head = tok.head
         if not out and tok.dep_ == "dobj" and head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in head.children):
             # "to break up a protest by hundreds of people": an active verb takes no "by" agent, so a party
@@ -632,6 +648,17 @@ class MentionBuilder:
         if tok.dep_ in ("appos", "conj") and head.pos_ == "NOUN" and head.i in self.by_i:
             out.extend(self._actor_tokens(head))
         return out
+
+    def _country_before_group(self, out: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+        """A state named before a non-state group in a noun's modifiers is where, not a party ("Haiti gang
+        violence", "Nigeria bandit attack"); before its own forces it stays ("Sudan army air strike")."""
+        groups = [c.i for c, how in out if how == "modifier" and c.pos_ == "NOUN"
+                  and any(a.kind == "non_state" for a in self._resolve(c))]
+        if not groups:
+            return out
+        return [(c, how) for c, how in out if not (
+            how == "modifier" and c.i < min(groups) and c.pos_ == "PROPN"
+            and (found := self._resolve(c)) and all(a.kind == "state" and not a.sector for a in found))]
 
     def _conditioned_parties(self, tok: Token) -> list[Token]:
         """Whoever a threat is conditional on: the subject of its "unless"/"if" clause ("threatened to break
@@ -749,6 +776,12 @@ class MentionBuilder:
                 # "clashed with government forces": the other side of the subject (not of a noun: "killed in a
                 # gun battle with police" is killed by them; measured on WikiEvents, all roles 0.528 -> 0.522)
                 preps = preps | self.w["recipient_preps_reciprocal"]
+            if "territory" in trig.hints and tok.pos_ == "VERB":
+                # "recaptured the town from al Shabaab" (the parser may hang it on the town)
+                preps = preps | self.w["recipient_preps_territory"]
+                out.extend((g, "prep_" + p.lower_) for c in tok.children if c.dep_ == "dobj"
+                           for p in c.children if p.dep_ == "prep" and p.lower_ in self.w["recipient_preps_territory"]
+                           for g in p.children if g.dep_ == "pobj")
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
             out.extend((s, "victim") for s in _subjects(tok))
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_possessor_nouns"]:

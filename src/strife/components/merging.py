@@ -129,8 +129,10 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
     score = 0.0
     fa, ma = frame.roles("actor"), m.actors("actor")
     clash = "reciprocal" in m.trigger.flags and any("reciprocal" in x.trigger.flags for x in frame.mentions)
-    if any("reciprocal" in x.trigger.flags for x in frame.mentions):
-        fa = fa + frame.roles("recipient")  # "government forces fought al Shabaab": both sides act
+    if any("reciprocal" in x.trigger.flags for x in frame.mentions) or "reciprocal" in m.trigger.flags:
+        # "government forces fought al Shabaab": both sides act ("40 militants were killed in the battle" after
+        # "forces recaptured the town from al Shabaab militants": the battle's side is the recapture's recipient)
+        fa = fa + frame.roles("recipient")
     if "reciprocal" in m.trigger.flags:
         ma = ma + m.actors("recipient")
     if fa and ma and parties:

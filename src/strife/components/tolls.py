@@ -625,7 +625,7 @@ class TollExtractor:
         # others" contrasts the wounded with the dead; "Four soldiers were also killed" adds to the dead)
         out = [m if not m.additional or any(o.kind == m.kind and o.start_char < m.start_char for o in out)
                else replace(m, additional=False) for m in out]
-        return _pronoun_sources_resolved(out)
+        return _pronoun_sources_resolved(out, doc._.strife_actors if Doc.has_extension("strife_actors") else None)
 
     def _extract_sentence(self, doc: Doc, sent: Span) -> list[TollMention]:
         found: list[tuple[str, Token, Token, Optional[Token]]] = []  # kind, trigger, victim, governor
@@ -800,18 +800,34 @@ class TollExtractor:
 _SOURCE_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
-def _pronoun_sources_resolved(mentions: list[TollMention]) -> list[TollMention]:
+def _pronoun_sources_resolved(mentions: list[TollMention], actors=None) -> list[TollMention]:
     """A figure a pronoun reports ("about 20 attackers were killed, it added") is the claim of the source of the
-    figure before it ("killing 14 soldiers, the army said"): its source is that source, not "it"."""
+    figure before it ("killing 14 soldiers, the army said"): its source is that source, not "it"; with no
+    figure before it, the party the actor stage reads the pronoun as ("the governor told Reuters ... He said
+    at least 40 militants were killed": the governor)."""
     out: list[TollMention] = []
     last: Optional[TollMention] = None
     for m in mentions:
         if m.source is not None and m.source.lower() in _SOURCE_PRONOUNS and last is not None:
             m = replace(m, source=last.source, source_start=last.source_start, source_end=last.source_end)
+        elif m.source is not None and m.source.lower() in _SOURCE_PRONOUNS:
+            ante = _pronoun_antecedent(m, actors or [])
+            if ante is not None:
+                m = replace(m, source=ante.text, source_start=ante.start_char, source_end=ante.end_char)
         elif m.source is not None:
             last = m
         out.append(m)
     return out
+
+
+def _pronoun_antecedent(m: TollMention, actors: list):
+    """The mention a source pronoun stands for: the latest mention before it under the name the actor
+    stage gave the pronoun."""
+    pron = next((a for a in actors if a.how == "pronoun" and a.start_char == m.source_start), None)
+    if pron is None:
+        return None
+    return max((a for a in actors if a.how != "pronoun" and a.name == pron.name and a.end_char <= pron.start_char),
+               key=lambda a: a.end_char, default=None)
 
 
 def _besides(trigger: Token, victim: Token) -> bool:
