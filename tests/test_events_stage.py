@@ -2015,3 +2015,59 @@ def test_a_toll_a_pronoun_reports_first_is_the_claim_of_whom_it_stands_for(nlp) 
             "were killed in the battle.")
     (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
     assert [(c.value, c.source) for c in attack.fatalities.claims] == [(40, "Ali Jeyte")]
+
+
+def test_an_attack_noun_before_a_participle_clause_is_the_subject(nlp) -> None:
+    """"An Israeli air strike on a school sheltering displaced families in central Gaza killed at least 30
+    Palestinians": the parser made "killed" a participle on "families" and the strike a complement of "said",
+    so the strike lost its date, toll and recipients (and a later raid in Jenin took them)."""
+    text = ("An Israeli air strike on a school sheltering displaced families in central Gaza killed at least 30 "
+            "Palestinians on Saturday, the Gaza health ministry said. In the occupied West Bank, Israeli troops "
+            "shot dead two Palestinians during a raid on the Jenin refugee camp on Sunday, the Palestinian health "
+            "ministry said.")
+    doc = _doc(nlp, text, datetime.date(2024, 6, 25))
+    killed = next(t for t in doc if t.lower_ == "killed")
+    assert killed.dep_ == "ccomp" and next(t for t in doc if t.lower_ == "strike").head.i == killed.i
+    recs = sorted((r for r in _records(nlp, text, datetime.date(2024, 6, 25)) if r.plover.type == "ASSAULT"),
+                  key=lambda r: r.date.start)
+    assert [(str(r.date.start), r.fatalities.low) for r in recs] == [("2024-06-22", 30), ("2024-06-23", 2)]
+    # the second incident keeps the troops the parse names, whatever party the role model gave the story
+    assert "Israeli troops" in [a.text for a in recs[1].actors if a.role == "actor"]
+
+
+def test_a_missile_slamming_into_a_building_is_the_attack(nlp) -> None:
+    """"A Russian missile slammed into an apartment building": an attack, not a criticism ("slammed the
+    decision" stays one)."""
+    recs = _records(nlp, "A Russian missile slammed into an apartment building in Dnipro on Friday, killing nine people.")
+    assert [r.plover.type for r in recs] == ["ASSAULT"]
+    recs = _records(nlp, "The opposition party slammed the government's decision on Friday.")
+    assert [r.plover.type for r in recs] == ["ACCUSE"]
+
+
+def test_cartel_gunmen_are_criminals(nlp) -> None:
+    """"Mexico cartel gunmen": criminals (they were "Mexico rebels")."""
+    doc = _doc(nlp, "Mexico cartel gunmen killed 11 people at a bar in Guanajuato on Saturday.")
+    (gunmen,) = [a for a in doc._.strife_actors if "gunmen" in a.text]
+    assert gunmen.sector == "CRM"
+
+
+def test_it_of_a_convoy_is_no_party(nlp) -> None:
+    """"The convoy was escorting supply trucks ... when it came under attack": "it" is the convoy (it was AFP,
+    the last party named, on the receiving end)."""
+    text = ("At least 20 soldiers were killed when suspected jihadists ambushed a military convoy in northern "
+            "Burkina Faso on Sunday, security sources told AFP. The convoy was escorting supply trucks to the town "
+            "of Djibo when it came under attack near Gaskinde, one source said.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 6, 25)) if r.plover.type == "ASSAULT"]
+    assert not any(a.name == "AFP" for r in recs for a in r.actors)
+
+
+def test_the_day_of_a_claim_is_not_the_attacks(nlp) -> None:
+    """"JNIM claimed responsibility for the attack on Monday": Monday is when it was claimed; the Sunday
+    ambush stays one record (the claim's day split it off), and the headline's "in Burkina Faso ambush" names
+    where, not a party."""
+    text = ("Suspected jihadists kill 20 soldiers in Burkina Faso ambush\n\nAt least 20 soldiers were killed when "
+            "suspected jihadists ambushed a military convoy in northern Burkina Faso on Sunday, security sources "
+            "said. JNIM claimed responsibility for the attack on Monday, saying its fighters had killed 31 soldiers.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 6, 25)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1 and str(recs[0].date.start) == "2024-06-23"
+    assert "Burkina Faso" not in [a.name for a in recs[0].actors if a.role == "actor"]

@@ -220,3 +220,15 @@ def test_model_caps_survive_save_and_load(tmp_path) -> None:
     m.save(tmp_path, "rf")
     back = RoleModel.load_from(tmp_path, "rf")
     assert back.caps == {"perp_org": 1, "target": 3} and back.max_per_role == 6
+
+
+def test_the_speaker_is_no_victim(nlp) -> None:
+    """"Police arrested two suspects on Sunday, Governor Diego Sinhue Rodriguez said": the model's person
+    filler nearest the arrest was the governor, who told it."""
+    from strife.pipeline import extract_article
+
+    recs = extract_article(Article(id="g", text="Gunmen burst into a bar in Guanajuato late Saturday and opened "
+                                   "fire, killing 11 people, prosecutors said. Police arrested two suspects on Sunday, "
+                                   "Governor Diego Sinhue Rodriguez said on social media.",
+                                   published=datetime.date(2024, 6, 25)))
+    assert not any("Rodriguez" in a.text and a.role == "recipient" for r in recs for a in r.actors)

@@ -126,6 +126,20 @@ def _named_recipients(frame: EventFrame, frames_by_trigger: dict[int, EventFrame
     return recipients
 
 
+def _state_named_where(frame: EventFrame) -> set[str]:
+    """States named only as a word before the event noun ("in Burkina Faso ambush", "Somalia attack") in an
+    event that another party did, where it took place: the place, not a party ("Israel strike" on Gaza keeps
+    Israel)."""
+    by_modifier = {r.mention.name for m in frame.mentions for r in m.roles
+                   if r.role == "actor" and r.how == "modifier" and r.mention.kind == "state" and not r.mention.sector}
+    if not by_modifier:
+        return set()
+    otherwise = {r.mention.name for m in frame.mentions for r in m.roles if r.role == "actor" and r.how != "modifier"}
+    countries = {(p.place.country if p.place is not None else p.country) for m in frame.mentions for p in m.places}
+    return {a.name for a in frame.roles("actor") if a.name in by_modifier and a.name not in otherwise
+            and a.country in countries and any(o != a.name for o in otherwise)}
+
+
 def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list[Actor]:
     out: list[Actor] = []
     seen: set[tuple] = set()
@@ -133,7 +147,10 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
     # a state's forces named as such ("the Israeli military" -> Israel Defense Forces), not a bare "its forces"
     named_states = {a.country for a in frame.roles("actor") if a.how != "demonym" and a.country and a.name[:1].isupper()}
     named_parties = {(c, a.sector) for a in frame.roles("actor") if a.name[:1].isupper() for c in (a.country, None)}
+    where = _state_named_where(frame)
     for a in frame.roles("actor"):
+        if a.name in where:
+            continue  # "Suspected jihadists kill 20 soldiers in Burkina Faso ambush": where, not who
         if a.how == "demonym" and a.country in named_states:
             continue  # "an Israeli airstrike" and "the Israeli military": the named forces say it
         if not a.named and not a.name[:1].isupper() and a.sector and (a.country, a.sector) in named_parties:

@@ -34,6 +34,7 @@ T = TypeVar("T")
 _GROUP_SECTORS = {"MILITIA", "REB", "INS", "TER", "SEP", "UAF", "PTY"}
 _CONTEXT_SECTORS = _GROUP_SECTORS | {"OPP"}
 _TRANSNATIONAL = ("IMG", "IGO", "NGO", "MNC")
+_ARMED_MEN_SECTORS = frozenset({"REB", "UAF", "MILITIA"})  # what "gunmen", "fighters", "members" alone are read as
 
 
 def _named_town(head: Token) -> bool:
@@ -181,6 +182,22 @@ def _agentive(head) -> bool:
         return True
     return prep.lower_ in ("on", "with", "against") and prep.head.pos_ == "VERB" \
         and prep.head.lemma_.lower() in load_wordlists("factuality")["addressed_verbs"]
+
+
+def _matrix_subject_token(tok: Token) -> Optional[Token]:
+    """The subject a subject pronoun in a clause that another clause of its sentence takes (a complement, an
+    adverbial clause, a conjunct) refers to: that clause's subject, not the last name before it ("JNIM, an
+    al Qaeda affiliate, claimed responsibility ..., saying it had targeted ..." is JNIM). The nearest clause
+    with a subject decides, a name or not."""
+    verb = tok.head
+    steps = 0
+    while verb.dep_ in ("ccomp", "advcl", "xcomp", "conj", "parataxis") and verb.head is not verb and steps < 4:
+        verb = verb.head
+        steps += 1
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+    return None
 
 
 def _clause_subjects(obj: Token) -> list[Token]:
@@ -473,6 +490,11 @@ class ActorResolver:
                 fields["name"] = fields["name"] or np.text
             else:
                 fields = dict(name=np.text, country=country, sector=sector, kind="unknown", affiliation=[])
+            if fields.get("sector") in _ARMED_MEN_SECTORS and any(
+                    tt.dep[c] == "compound" and c < i and (agent(lemma[c]) or agent(lower[c])) == "CRM"
+                    for c in tt.children(i)):
+                # "cartel gunmen", "gang members": criminals, whatever the armed men alone would be
+                fields.update(name=np.text, sector="CRM", kind="non_state", affiliation=[])
             if not country and (lemma[i] in platforms or lower[i] in platforms):
                 continue  # "tanks shelled the town", "a drone strike": a weapon, a party only when a country owns it
             countries = _modifier_countries(tok)
@@ -688,10 +710,17 @@ class ActorResolver:
                 continue
             ante = max(prev, key=lambda m: m.end_char)
             same = starts is not None and bisect_right(starts, ante.head_i) == bisect_right(starts, i)
+            subject = _matrix_subject_token(tok) if tt.dep[i] in ("nsubj", "nsubjpass") else None
+            hit = next((m for m in prev if m.covers(subject)), None) if subject is not None else None
+            if hit is None and low == "it" and subject is not None and subject.tag_ == "NN" \
+                    and tok.head.dep_ in ("advcl", "conj") and tok.head.head.i == subject.head.i \
+                    and subject.head.lemma_.lower() not in load_wordlists("factuality")["reporting_verbs"] \
+                    and not any(m.covers(subject) for m in self.mentions):
+                continue  # "The convoy was escorting trucks when it came under attack": the convoy, no party
             if not same and tt.dep[i] in ("nsubj", "nsubjpass"):
                 ante = self._subject_antecedent(prev, starts, i) or ante
             elif same and tt.dep[i] in ("nsubj", "nsubjpass"):
-                ante = self._matrix_subject(prev, tok) or ante
+                ante = hit or ante
             self.mentions.append(replace(ante, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
                                          head_i=tok.i, how="pronoun", named=False,
                                          antecedent=(ante.start_char, ante.end_char, ante.text) if same else None))
@@ -718,21 +747,6 @@ class ActorResolver:
             subjects.append(m)
         return max(subjects, key=lambda m: m.end_char) if subjects else None
 
-    @staticmethod
-    def _matrix_subject(prev: list[ActorMention], tok: Token) -> Optional[ActorMention]:
-        """A subject pronoun in a clause that another clause of its sentence takes (a complement, an
-        adverbial clause, a conjunct) refers to that clause's subject, not to the last name before it:
-        "JNIM, an al Qaeda affiliate, claimed responsibility ..., saying it had targeted ..." is JNIM."""
-        verb = tok.head
-        steps = 0
-        while verb.dep_ in ("ccomp", "advcl", "xcomp", "conj", "parataxis") and verb.head is not verb and steps < 4:
-            verb = verb.head
-            steps += 1
-            for c in verb.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    hit = next((m for m in prev if m.covers(c)), None)
-                    return hit  # the nearest clause with a subject decides, a name or not
-        return None
 
     def _next_sentence_end(self, i: int) -> int:
         starts = token_table(self.doc).sent_starts

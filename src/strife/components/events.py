@@ -1483,6 +1483,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         m = _owner_mention(doc, head, mentions)
         if m is None:
             continue
+        if _claimed_on(doc, head, m):
+            continue  # "JNIM claimed responsibility for the attack on Monday": the day of the claim
         m = _speech_act_over(doc, head, m, mentions)
         if m.anaphoric and m.trigger.pos == "NOUN" and is_period(d):
             continue  # "the deadliest attack since early September": a comparison, not the attack's time
@@ -1592,6 +1594,19 @@ def _fronted(doc: Doc, d) -> bool:
     while first > span.sent.start and doc[first - 1].pos_ == "ADP":
         first -= 1
     return first == span.sent.start
+
+
+def _claimed_on(doc: Doc, date_head: int, m: EventMention) -> bool:
+    """ "claimed responsibility for the attack on Monday": the parser hangs the date on the attack, an event
+    told before; the date is the claim's."""
+    tok = doc[m.trigger.i]
+    if not (m.anaphoric and m.trigger.pos == "NOUN" and date_head == tok.i and tok.dep_ == "pobj"
+            and tok.head.lower_ == "for"):
+        return False
+    gov = tok.head.head
+    if gov.pos_ == "NOUN" and gov.dep_ == "dobj":
+        gov = gov.head  # ("claimed responsibility for": the parser may hang "for" on the noun)
+    return gov.pos_ in ("VERB", "AUX") and is_responsibility_claim(gov)
 
 
 def _speech_act_over(doc: Doc, date_head: int, m: EventMention, mentions: list[EventMention]) -> EventMention:

@@ -49,7 +49,7 @@ from strife.lexicon import load_wordlists
 
 
 def _climb_to_subject(tok: Token) -> Optional[Token]:
-    """From the noun a participle modifies, up through "on motorcycles"/"of the group" chains, to a
+    """From the noun a participle modifies, up through "on motorcycles"/"of the group"/"sheltering families" chains, to a
     noun that is a verb's subject, or hangs from a verb unlabelled (None when the chain ends elsewhere)."""
     cur, steps = tok, 0
     while steps < 4:
@@ -58,6 +58,11 @@ def _climb_to_subject(tok: Token) -> Optional[Token]:
             # Haram fighters abducted 50 women ..., residents said": "fighters" the complement of "said")
             return cur
         if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("NOUN", "PROPN"):
+            cur, steps = cur.head.head, steps + 1
+            continue
+        if cur.dep_ == "dobj" and cur.head.dep_ == "acl" and cur.head.tag_ == "VBG" \
+                and cur.head.head.pos_ in ("NOUN", "PROPN"):
+            # "An Israeli air strike on a school sheltering displaced families in central Gaza killed ..."
             cur, steps = cur.head.head, steps + 1
             continue
         return None
