@@ -2071,3 +2071,28 @@ def test_the_day_of_a_claim_is_not_the_attacks(nlp) -> None:
     recs = [r for r in _records(nlp, text, datetime.date(2024, 6, 25)) if r.plover.type == "ASSAULT"]
     assert len(recs) == 1 and str(recs[0].date.start) == "2024-06-23"
     assert "Burkina Faso" not in [a.name for a in recs[0].actors if a.role == "actor"]
+
+
+def test_a_fire_an_attack_sparked_is_that_attack(nlp) -> None:
+    """"Ukrainian drones attacked an oil refinery ..., sparking a fire": one attack (the fire was a second
+    record with no party)."""
+    recs = _records(nlp, "Separately, Ukrainian drones attacked an oil refinery in Russia's Volgograd region, local "
+                         "authorities said, sparking a fire that was later extinguished.")
+    assert [r.plover.type for r in recs] == ["ASSAULT"]
+
+
+def test_condemning_what_it_called_a_massacre_targets_the_attacker(nlp) -> None:
+    """"The Sudanese army condemned what it called a massacre and vowed to avenge the victims": the RSF, who
+    did it, receive the condemnation, not the victims."""
+    text = ("The RSF killed more than 100 people in an attack on a village on Wednesday. The Sudanese army "
+            "condemned what it called a massacre and vowed to avenge the victims.")
+    (accuse,) = [r for r in _records(nlp, text) if r.plover.type == "ACCUSE"]
+    assert [a.name for a in accuse.actors if a.role == "recipient"] == ["Rapid Support Forces"]
+
+
+def test_a_source_with_its_short_name_in_brackets_keeps_the_bracket(nlp) -> None:
+    text = ("Suspected jihadists ambushed a military convoy in northern Burkina Faso on Sunday. The Group for the "
+            "Support of Islam and Muslims (JNIM) claimed responsibility on Monday, saying its fighters had killed "
+            "31 soldiers.")
+    claims = [c for r in _records(nlp, text) for c in r.fatalities.claims]
+    assert [c.source for c in claims] == ["Group for the Support of Islam and Muslims (JNIM)"]

@@ -312,6 +312,13 @@ class MentionBuilder:
                 tok = tok.head.head  # "extended a state of emergency": the phrase is headed by "state"
             if tok.dep_ == "dobj" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
                 return tok.head.i
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["result_verbs"]:
+                # "attacked an oil refinery, sparking a fire", "the shelling caused a fire": what the attack caused
+                verb = tok.head
+                hosts = [*(x.i for x in _subjects(verb)), *([verb.head.i] if verb.dep_ in ("advcl", "conj") else [])]
+                host = next((self.by_i[i] for i in hosts if i in self.by_i and self.by_i[i].plover_type == t.plover_type), None)
+                if host is not None:
+                    return host.i
             if tok.dep_ == "dobj" and tok.head.i in self.by_i and self.by_i[tok.head.i].pos == "VERB" \
                     and (tok.lemma_.lower() in self.w["measure_nouns"] or tok.lower_ in self.w["measure_nouns"]):
                 # "lifted a night curfew", "shortened the curfew", "lift the ban": the measure is what the
@@ -821,7 +828,8 @@ class MentionBuilder:
             # "offered to hand over to Great Britain two suspects", "threatened to attack the base": the verb
             # it governs names whom it is aimed at
             for c in tok.children:
-                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in self.w["avenging_verbs"]:
+                    # ("vowed to avenge the victims": those who harmed them are threatened, not the victims)
                     for g in c.children:
                         if g.dep_ in _OBJ and g.dep_ != "oprd":
                             out.append((g, "xcomp_" + g.dep_))
@@ -1127,6 +1135,18 @@ class MentionBuilder:
                 if c.dep_ in ("dobj", "nsubjpass") and c.i in self.by_i and c.i not in m.tokens:
                     if c.i not in m.event_refs:
                         m.event_refs.append(c.i)
+            if (ref := self._named_as_an_attack(h)) is not None and ref not in m.event_refs:
+                m.event_refs.append(ref)
+
+    def _named_as_an_attack(self, verb: Token) -> Optional[int]:
+        """ "condemned what it called a massacre": the latest attack told before, which the object names."""
+        if verb.pos_ not in ("VERB", "AUX") or verb.i not in self.by_i or self.by_i[verb.i].plover_type != "ACCUSE":
+            return None
+        named = [o for c in verb.children if c.dep_ == "ccomp" and any(k.dep_ == "dobj" and k.lower_ == "what" for k in c.children)
+                 for o in c.children if o.dep_ == "oprd" and o.pos_ == "NOUN"]
+        if not any(e.plover_type == "ASSAULT" for o in named for e in default_lexicon().senses(o, "NOUN")[:1]):
+            return None
+        return next((i for i in sorted(self.by_i, reverse=True) if i < verb.i and self.by_i[i].plover_type == "ASSAULT"), None)
 
     # clause ---------------------------------------------------------------------------------------
     def _clause_tokens(self, m: EventMention, other_heads: set[int]) -> set[int]:
