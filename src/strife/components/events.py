@@ -186,6 +186,8 @@ class MentionBuilder:
     def _fold_target(self, t: Trigger) -> Optional[int]:
         tok = self.doc[t.i]
         if t.pos == "VERB":
+            if tok.tag_ == "VBG" and (host := self._span_host(tok, t)) is not None:
+                return host  # ("fighting" tagged a verb)
             head_t = self.by_i.get(tok.head.i) if tok.head.i != t.i else None
             victim_of = self._victim_described(tok, t)
             if victim_of is not None:
@@ -277,11 +279,8 @@ class MentionBuilder:
             if t.plover_type == "MOBILIZE" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in self.by_i \
                     and self.by_i[tok.head.i].plover_type == "ASSAULT":
                 return tok.head.i  # "a roadside bomb struck their patrol": the patrol is what was hit
-            span_of = _over_a_span(tok)
-            if span_of is not None and span_of.dep_ == "pobj" and span_of.head.lower_ in ("after", "following", "amid") \
-                    and span_of.head.head.i in self.by_i and self.by_i[span_of.head.head.i].plover_type == t.plover_type \
-                    and self.by_i[span_of.head.head.i].pos == "VERB":
-                return span_of.head.head.i  # "captured the town after two days of heavy fighting": one battle
+            if (host := self._span_host(tok, t)) is not None:
+                return host
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.i in self.by_i:
                 host = self.by_i[tok.head.head.i]
                 if host.pos == "VERB" and {host.plover_type, t.plover_type} == {"ASSAULT", "COERCE"}:
@@ -324,6 +323,15 @@ class MentionBuilder:
                 # "lifted a night curfew", "shortened the curfew", "lift the ban": the measure is what the
                 # verb's event acts on, not an event of its own
                 return tok.head.i
+        return None
+
+    def _span_host(self, tok: Token, t: Trigger) -> Optional[int]:
+        """ "captured the town after two days of heavy fighting": one battle, the verb's."""
+        span_of = _over_a_span(tok)
+        if span_of is not None and span_of.dep_ == "pobj" and span_of.head.lower_ in ("after", "following", "amid") \
+                and span_of.head.head.i in self.by_i and self.by_i[span_of.head.head.i].plover_type == t.plover_type \
+                and self.by_i[span_of.head.head.i].pos == "VERB":
+            return span_of.head.head.i
         return None
 
     def _event_pronoun(self, tok: Token) -> Optional[Trigger]:
@@ -930,6 +938,18 @@ class MentionBuilder:
                         break
             if a is None and modifiers and t.dep_ in ("amod", "compound", "nmod") and t.head.i in self.by_i:
                 a = self._demonym_state(t)  # "an Israeli airstrike", "U.S. strikes": the state that struck
+            if (a is None and t.pos_ == "NOUN") or (a is not None and a.how == "description" and not a.named):
+                # "the main opposition Bangladesh Nationalist Party", "the group's leader, Ahmed Ali": the name in
+                # apposition (of the description's kind)
+                # (not a person for a description that names a party: "A member of the Syrian parliament, Mohammed
+                # Mamoun"; nor a short name in brackets: "the peacekeeping force in Lebanon (UNIFIL)"; a name for a
+                # noun that names no party only between commas, not "Gryffindor's head Minerva McGonagall")
+                named = next((b for c in t.children if c.dep_ == "appos" and c.i > t.i and self.doc[c.left_edge.i - 1].text != "("
+                              and (b := actor_for_token(self.doc, c, modifiers=False)) is not None and b.named
+                              and (b.kind != "person" if a is not None else self.doc[c.left_edge.i - 1].text == ",")), None)
+                if named is not None:
+                    a = named if named.sector or a is None else replace(named, sector=a.sector,
+                                                                        country=named.country or a.country)
             if a is not None and t.tag_ in ("NNS", "NNPS") and not a.covers(t) and t.left_edge.idx <= a.start_char < t.idx:
                 # "Three other Russian military personnel were wounded", "Taliban gunmen attacked": the people
                 # the modifier says whose they are (the words of the whole phrase; the name stays the party's)
@@ -1567,25 +1587,54 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         if m.date is not None:
             continue
         if (said := _reported_under(doc[m.trigger.i], said_on)) is not None and said not in by_tok \
-                and _fronted(doc, said_on[said]):
+                and (_fronted(doc, said_on[said]) or _an_earlier_report(said_on[said], publication_day(doc))):
             # "On Sunday, the Budalin PDF said they had overrun a military outpost", "By Saturday evening, the
             # ministry announced that both sides had agreed": a date that opens the sentence sets its scene
             # (a date after the verb, "said on Thursday", stays the day it was said)
             m.date = said_on[said]
             continue
         if m.trigger.pos != "VERB":
+            # a noun event a coordinated verb folded into, or that a verb's phrase holds ("..., and at least 19
+            # people were killed in clashes"): the verb's time
+            noun = doc[m.trigger.i]
+            verb = next((doc[i] for i in sorted(m.tokens) if doc[i].pos_ == "VERB" and doc[i].dep_ == "conj"), None)
+            verb = verb.head if verb is not None else (
+                noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None)
+            if verb is not None and (host := by_tok.get(verb.i)) is not None and host is not m \
+                    and host.trigger.pos == "VERB" and host.date is not None:
+                m.date = host.date
             continue
         tok, steps = doc[m.trigger.i], 0
         if tok.dep_ == "conj" and tok.head.i in said_on and tok.head.i not in by_tok:
             m.date = said_on[tok.head.i]  # "Ruto said on Tuesday evening ... and vowed to crush": the speaker's act
             continue
+        if (during := _participle_on_argument(doc, tok, by_tok)) is not None and during is not m and during.date is not None:
+            m.date = during.date  # "fired tear gas at students protesting ... on Thursday": at the same time
+            continue
         while tok.dep_ in _GOVERNED and tok.head is not tok and steps < 3:
-            tok, steps = tok.head, steps + 1
+            came_from, tok, steps = tok, tok.head, steps + 1
             host = by_tok.get(tok.i)
+            if host is None and tok.pos_ == "VERB":
+                # "police used water cannons to disperse protesters ... overnight, detaining 43 people": the purpose
+                # clause under the same verb is the time of the act
+                host = next((by_tok[c.i] for c in tok.children if c.dep_ == "xcomp" and c.i != came_from.i
+                             and c.i in by_tok and by_tok[c.i].date is not None), None)
             if host is not None and host is not m and host.trigger.pos == "VERB":
                 if host.date is not None:
                     m.date = host.date
                 break
+
+
+def _participle_on_argument(doc: Doc, verb: Token, by_tok: dict) -> Optional[EventMention]:
+    """The event a present participle on the verb's object tells ("fired tear gas at thousands of students
+    protesting against a quota system on Thursday": the protest), the participle's time being the verb's."""
+    for arg in verb.children:
+        if arg.dep_ not in ("dobj", "prep"):
+            continue
+        for t in arg.subtree:
+            if t.dep_ == "acl" and t.tag_ == "VBG" and t.i in by_tok:
+                return by_tok[t.i]
+    return None
 
 
 _GOVERNED = frozenset({"conj", "advcl", "xcomp", "pcomp", "pobj", "prep"})
@@ -1603,6 +1652,14 @@ def _reported_under(tok, said_on: dict) -> Optional[int]:
             return None
         tok = tok.head
     return None
+
+
+def _an_earlier_report(d, published) -> bool:
+    """Was it said in a month or year before the publication's ("A U.N. report said last year that Rwandan
+    troops were fighting alongside the rebels")? What it told was going on then, not this week."""
+    r = d.resolution
+    return (published is not None and r is not None and r.end is not None and r.precision in ("month", "year")
+            and (r.end.year, r.end.month) < (published.year, published.month))
 
 
 def _fronted(doc: Doc, d) -> bool:

@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of eleven misreadings of the small English model. First, a clause it reads as a reduced
+labels of thirteen misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -31,7 +31,10 @@ Eighth, a locative word read as an adjective of a verb's object ("protested outs
 see `_repair_noun_sentence`. Tenth, a second passive with its auxiliary left out taken for a noun coordinated with
 the first ("were killed and dozens injured in clashes"): see `_repair_gapped_conjunct`. Eleventh, a participle
 after "X said" hung on the speaker's verb ("..., residents said, extending their advance"): see
-`_repair_participle_after_speaker`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+`_repair_participle_after_speaker`. Twelfth, a speaker hung on the first verb as a modifier, with "said" coordinated
+with that verb ("..., the military's media wing, ISPR, said"): see `_repair_speaker_as_modifier`. Thirteenth, speakers
+coordinated with a count ("killing at least 26 civilians, two witnesses and a health worker told Reuters"): see
+`_repair_speakers_in_count`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -147,6 +150,62 @@ def _repair_noun_sentence(doc: Doc, root: Token) -> bool:
             c.head = verb  # (the full stop)
     verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
     root.head, root.dep_ = verb, "nsubj"
+    return True
+
+
+def _repair_speaker_as_modifier(doc: Doc, said: Token, reporting: frozenset[str]) -> bool:
+    """ "Six attackers were also killed in the ensuing gunfight, the military's media wing, Inter-Services Public
+    Relations (ISPR), said in a statement": the parser hangs the speaker on the first verb as a modifier
+    ("npadvmod") and coordinates "said" with that verb, so the toll had no source. A reporting verb coordinated
+    with an earlier verb, with no subject of its own and no "and" before it, whose noun phrase between commas
+    hangs from that verb, is the sentence's verb and the noun its subject."""
+    verb = said.head
+    if said.dep_ != "conj" or said.lemma_.lower() not in reporting or verb.i > said.i or verb.dep_ != "ROOT" \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in said.children) \
+            or any(c.dep_ == "cc" and verb.i < c.i < said.i for c in verb.children):
+        return False
+    speaker = next((c for c in reversed(list(verb.children)) if verb.i < c.i < said.i and c.dep_ == "npadvmod"
+                    and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","), None)
+    if speaker is None:
+        return False
+    said.head, said.dep_ = said, "ROOT"
+    verb.head, verb.dep_ = said, "ccomp"
+    speaker.head, speaker.dep_ = said, "nsubj"
+    for c in list(verb.children):
+        if c.dep_ == "punct" and c.i > speaker.i:
+            c.head = said  # (the full stop)
+    return True
+
+
+def _repair_speakers_in_count(doc: Doc, said: Token, reporting: frozenset[str]) -> bool:
+    """ "..., killing at least 26 civilians, two witnesses and a health worker told Reuters": the parser
+    coordinates the speakers with the count and hangs "told" on an earlier noun. A reporting verb with no
+    subject right after a coordination whose first member is a verb's counted object: the members after the
+    first comma are who told it, and the reporting verb heads the sentence."""
+    if said.lemma_.lower() not in reporting or said.dep_ in ("ccomp", "conj") or said.i == 0 \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children):
+        return False
+    last = doc[said.i - 1]
+    chain = [last]
+    while chain[-1].dep_ == "conj" and chain[-1].head.pos_ in ("NOUN", "PROPN") and len(chain) < 6:
+        chain.append(chain[-1].head)
+    first = chain[-1]
+    if len(chain) < 3 or first.dep_ != "dobj" or first.head.pos_ != "VERB" \
+            or not any(c.dep_ == "nummod" for c in first.children):
+        return False
+    speaker = chain[-2]  # the member after the count
+    if speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
+        return False
+    root = said.sent.root
+    if root.i > said.i:
+        return False
+    if root is not said:  # ("told" hung on a noun of the reported clause)
+        said.head, said.dep_ = said, "ROOT"
+        root.head, root.dep_ = said, "ccomp"
+        for c in list(root.children):
+            if c.dep_ == "punct" and c.i > said.i:
+                c.head = said  # (the full stop)
+    speaker.head, speaker.dep_ = said, "nsubj"
     return True
 
 
@@ -349,7 +408,8 @@ def parse_repair(doc: Doc) -> Doc:
     deps = doc.to_array([DEP])  # the labels read once: most docs have few candidates, no Token per token
     strings = doc.vocab.strings
     for i in (deps == strings["acl"]).nonzero()[0].tolist():
-        _repair_reduced_relative(doc, doc[i], reporting)
+        if not _repair_speakers_in_count(doc, doc[i], reporting):
+            _repair_reduced_relative(doc, doc[i], reporting)
     for i in (deps == strings["nsubj"]).nonzero()[0].tolist():
         _repair_adjective_subject(doc, doc[i])
     sites = frozenset(words["site_nouns"]) | frozenset(words["facility_nouns"])
@@ -363,10 +423,14 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_headline_passive(doc, doc[i])
         _repair_noun_sentence(doc, doc[i])
     for i in roots:
+        _repair_speakers_in_count(doc, doc[i], reporting)
         _repair_count_as_speaker(doc, doc[i], reporting)
         _repair_participle_after_speaker(doc, doc[i], reporting, words["statement_verbs"])
     for i in (deps == strings["conj"]).nonzero()[0].tolist():
+        if _repair_speaker_as_modifier(doc, doc[i], reporting):
+            continue
         _repair_statement_conj(doc, doc[i], reporting, words["statement_verbs"])
         _repair_gapped_passive(doc, doc[i], reporting)
         _repair_gapped_conjunct(doc, doc[i])
+    doc._.token_table = None  # (read before the repairs that rewrote heads: the stages rebuild it)
     return doc

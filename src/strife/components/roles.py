@@ -121,6 +121,13 @@ def _opposed(doc: Doc, tok_i: int, violent_triggers: set[int]) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in violent_triggers
 
 
+def _protested(doc: Doc, tok_i: int, frames: list[EventFrame]) -> bool:
+    """Is the phrase headed at ``tok_i`` what a protest is against ("protesting against a quota system")?"""
+    tok = doc[tok_i]
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against" and any(
+        x.i == tok.head.head.i for fr in frames if fr.plover_type == "PROTEST" for x in fr.mentions)
+
+
 def _speaker(doc: Doc, tok_i: int) -> bool:
     """Is the phrase headed at ``tok_i`` the subject of a reporting verb ("..., Governor X said")?"""
     tok = doc[tok_i]
@@ -180,6 +187,8 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
             continue  # "near a settlement in the occupied West Bank": where, not what was hit
         if role == "actor" and _opposed(doc, c.head, violent_triggers):
             continue  # "the war against the FMLN": the parse puts it on the receiving side
+        if role == "recipient" and _protested(doc, c.head, frames):
+            continue  # "students protesting against a quota system": what they protest, not what was hit
         if role == "recipient" and _speaker(doc, c.head):
             continue  # "Police arrested two suspects, Governor Diego Sinhue Rodriguez said": who told it
         if any(r.role == role and (r.mention.name == a.name or (r.mention.start_char < end and start < r.mention.end_char))
@@ -195,6 +204,7 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
         by_head.setdefault(c.head, []).append(k)
     side = {rec: [j for j, r in enumerate(model.roles) if RECORD_ROLE[r] == rec] for rec in ("actor", "recipient")}
     bar = [model.thresholds.get(r, 1.0) for r in model.roles]
+    protesting = {x.i for fr in frames if fr.plover_type == "PROTEST" for x in fr.mentions}
     for fr in frames:
         if fr.plover_type not in PRUNED_TYPES:
             continue
@@ -208,6 +218,9 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                     m.claimed and r.mention.how == "coref" and r.mention.kind in ("state", "non_state")) or (
                     r.role == "recipient" and r.mention.sector in KEPT_RECIPIENT_SECTORS  # "killed 12 civilians"
                     and not (r.mention.sector != "CVL" and span is not None and span.root.dep_ in _OWNER_DEPS)) or (
+                    # "fired tear gas at thousands of students protesting against ...": protesters, whoever they are
+                    r.role == "recipient" and any(c.dep_ == "acl" and c.i in protesting
+                                                  for c in doc[r.mention.head_i].children)) or (
                     r.role == "actor" and r.mention.sector in KEPT_ACTOR_SECTORS and r.how in ("nsubj", "agent", "by")
                     and any(o.role == "recipient" and o.mention.sector == "OPP" for o in m.roles)) or (
                     r.role == "actor" and r.mention.kind == "state" and r.mention.sector in KEPT_STATE_ACTOR_SECTORS

@@ -375,8 +375,13 @@ class TollExtractor:
 
     @staticmethod
     def _np_text_span(head: Token) -> tuple[int, int]:
+        # (without a relative clause: "a health worker at the town's hospital, who asked not to be named")
+        rel = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i), None)
         toks = [t for t in head.subtree if not (t.is_punct and (t.i == head.left_edge.i
-                                                                or t.i == head.right_edge.i))]
+                                                                or t.i == head.right_edge.i))
+                and (rel is None or t.i < rel.left_edge.i)]
+        while len(toks) > 1 and toks[-1].is_punct:
+            toks.pop()
         first, last = toks[0], toks[-1]
         if first.dep_ == "det" and first.lower_ in ("the", "this", "that", "these", "those") \
                 and len(toks) > 1:
