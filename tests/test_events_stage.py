@@ -2201,3 +2201,24 @@ def test_the_token_table_reads_the_repaired_parse(nlp) -> None:
     parse_repair(doc)
     said = next(t for t in doc if t.lower_ == "said")
     assert (token_table(doc).dep[wing.i], token_table(doc).head[wing.i]) == ("nsubj", said.i)
+
+
+def test_a_strike_told_in_another_city_is_another_event(nlp) -> None:
+    """"In Khartoum, army warplanes bombed RSF positions in the Bahri district on Monday ... At least five people
+    were killed in the strikes": a second event, with its own toll (it merged into the army's battle for El Fasher,
+    and the five dead with it)."""
+    text = ("Sudan's army said on Monday it had repelled a major attack by the paramilitary Rapid Support Forces on "
+            "El Fasher, killing dozens of RSF fighters.\n\nIn Khartoum, army warplanes bombed RSF positions in the "
+            "Bahri district on Monday, witnesses said. At least five people were killed in the strikes, according "
+            "to a local volunteer group.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 9, 2)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 2
+    (khartoum,) = [r for r in recs if any(loc.name == "Khartoum" for loc in r.locations)]
+    assert [c.value for c in khartoum.fatalities.claims] == [5]
+    assert not any(loc.name == "Khartoum" for r in recs if r is not khartoum for loc in r.locations)
+
+
+def test_wounded_a_hospital_received_make_no_meeting(nlp) -> None:
+    """"A medical source ... said it had received 40 wounded people": no visit hosted."""
+    recs = _records(nlp, "A medical source at the Saudi Hospital said on Monday it had received 40 wounded people.")
+    assert not any(r.plover.type == "CONSULT" for r in recs)

@@ -126,6 +126,8 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         return None
     if m.separate and any(x.sent_start < m.sent_start for x in frame.mentions):
         return None  # "Separately, Ukrainian drones attacked ...": not an event told before
+    if m.place_first and m.place_level in ("clause", "sentence") and _elsewhere(frame, m):
+        return None  # "In Khartoum, army warplanes bombed RSF positions" after a battle for El Fasher
     score = 0.0
     fa, ma = frame.roles("actor"), m.actors("actor")
     clash = "reciprocal" in m.trigger.flags and any("reciprocal" in x.trigger.flags for x in frame.mentions)
@@ -172,12 +174,15 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
 
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "MILITIA", "COP", "INS", "TER", "SPY", "UAF"})
+_TOLL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})  # the types whose record counts dead or held
 _PROTESTER_SECTORS = frozenset({"OPP", "LAB", "EDU"})
 
 
 def _supported(m: EventMention) -> bool:
     """Does something specific back an ambiguous word (a toll, its own date, a place it happened in,
     an armed party to a use of force, protesters to a protest)?"""
+    if m.tolls and m.plover_type not in _TOLL_TYPES:
+        return False  # a casualty count, no meeting: "a hospital said it had received 40 wounded people"
     if m.tolls or m.place_level == "clause":
         return True
     if m.date is not None and m.trigger.pos == "VERB":
@@ -298,12 +303,24 @@ def _restates(lead: EventFrame, m: EventMention) -> bool:
     return True
 
 
+def _elsewhere(frame: EventFrame, m: EventMention) -> bool:
+    """Do the mention's places and the frame's name different places, neither within the other's region?"""
+    frame_places = [p for x in frame.mentions for p in x.places]
+    mine, theirs = _place_keys(m.places), _place_keys(frame_places)
+    return bool(mine) and bool(theirs) and not mine & theirs and not _inside_any(m.places, frame_places) \
+        and not _inside_any(frame_places, m.places)
+
+
 def _claims(lead: EventFrame, m: EventMention) -> bool:
     """A claim of responsibility for the article's event of its type, told with no time or place of its own
     ("The Pakistani Taliban claimed responsibility in a statement, saying its fighters had targeted the
     police"): the claimant is the lead's actor, even where the lead's parties name only "militants" and the
     police who fought back."""
     return m.claimed and not m.separate and m.date is None and m.place_level not in ("clause", "sentence")
+
+
+def _last_before(f: EventFrame, m: EventMention) -> int:
+    return max((x.i for x in f.mentions if x.i < m.i), default=-1)
 
 
 def _told_last(frames: list[EventFrame], m: EventMention) -> Optional[EventFrame]:
@@ -349,7 +366,10 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
             # crew member suffered minor injuries, UKMTO said" is about the ship)
             if s is not None and f is lead and (last is None or last is lead) and _continues_lead(f, m):
                 s += 1.5
-            if s is not None and s > best_score:
+            if s is not None and (s > best_score or (best is not None and s == best_score and m.anaphoric
+                                                      and _last_before(f, m) > _last_before(best, m))):
+                # (an anaphor that fits two frames as well: the one told last, "At least five people were killed
+                # in the strikes" after "In Khartoum, army warplanes bombed RSF positions")
                 best, best_score = f, s
         if m.distal and best is not None:
             # "... when a bomb exploded outside a teashop. Al-Shabaab also claimed that bombing": the event
