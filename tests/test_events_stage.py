@@ -2222,3 +2222,9 @@ def test_wounded_a_hospital_received_make_no_meeting(nlp) -> None:
     """"A medical source ... said it had received 40 wounded people": no visit hosted."""
     recs = _records(nlp, "A medical source at the Saudi Hospital said on Monday it had received 40 wounded people.")
     assert not any(r.plover.type == "CONSULT" for r in recs)
+
+
+def test_a_state_before_a_protest_word_is_where(nlp) -> None:
+    """"Suicide bombing at Pakistan political rally kills 44": the rally was in Pakistan; Pakistan held none."""
+    doc = _doc(nlp, "Suicide bombing at Pakistan political rally kills 44")
+    assert not any(r.mention.name == "Pakistan" for f in doc._.strife_events for m in f.mentions for r in m.roles)

@@ -552,3 +552,12 @@ def test_a_respelling_of_a_towns_own_name_is_no_weak_alternate(resolver, name, i
     m = resolve_one(resolver, f"The raid in {name} continued.", name)
     assert m.place.country == iso3
 
+
+
+def test_a_nationality_word_on_the_kind_of_place_sets_its_country(resolver):
+    """"the central Malian village of Moura": in Mali (at the country's precision: the gazetteer has no Moura
+    there), not the Portuguese town; "the Portuguese town of Moura" is that one."""
+    m = resolve_one(resolver, "Soldiers killed 500 people in the central Malian village of Moura in March.", "Moura")
+    assert (m.country, m.place.precision) == ("MLI", "country")
+    m = resolve_one(resolver, "Fighting was reported in the Portuguese town of Moura.", "Moura")
+    assert (m.country, m.place.precision) == ("PRT", "city")

@@ -479,3 +479,11 @@ def test_a_figure_a_pronoun_reports_is_the_earlier_sources(nlp):
     ms = tolls(nlp, "Fighters attacked an army post on Sunday, killing 14 soldiers, the army said. Seven soldiers "
                     "were wounded and about 20 attackers were killed in the counter-offensive, it added.")
     assert [(m.value, m.source) for m in ms if m.kind == "killed"] == [(14, "army"), (20, "army")]
+
+
+def test_a_figure_in_a_participle_of_report_is_the_main_verbs_subjects(nlp):
+    """"Mali's military government rejected the report, saying the operation had killed 203 'terrorists'": the
+    government's claim (it had no source)."""
+    ms = tolls(nlp, "Mali's military government rejected the report, saying the operation had killed 203 "
+                    "\"terrorists\" and that no civilians were harmed.")
+    assert [(m.value, m.source) for m in ms if m.kind == "killed"] == [(203, "Mali's military government")]

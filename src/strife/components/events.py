@@ -633,7 +633,7 @@ class MentionBuilder:
                 out.append((c, "modifier"))  # "the school strike": the school is what was hit, not who struck
             elif c.dep_ == "prep" and c.lower_ == "by":
                 out.extend((g, "by") for g in c.children if g.dep_ == "pobj")
-        out = self._country_before_group(out)
+        out = self._country_before_group(out, protest=trig is not None and trig.plover_type == "PROTEST")
         head = tok.head
         if not out and tok.dep_ == "dobj" and head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in head.children):
             # "to break up a protest by hundreds of people": an active verb takes no "by" agent, so a party
@@ -664,15 +664,17 @@ class MentionBuilder:
             out.extend(self._actor_tokens(head))
         return out
 
-    def _country_before_group(self, out: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    def _country_before_group(self, out: list[tuple[Token, str]], protest: bool = False) -> list[tuple[Token, str]]:
         """A state named before a non-state group in a noun's modifiers is where, not a party ("Haiti gang
-        violence", "Nigeria bandit attack"); before its own forces it stays ("Sudan army air strike")."""
+        violence", "Nigeria bandit attack"); before its own forces it stays ("Sudan army air strike"). Before a
+        protest word a state is always where ("Pakistan political rally"): people protest, not states."""
         groups = [c.i for c, how in out if how == "modifier" and c.pos_ == "NOUN"
                   and any(a.kind == "non_state" for a in self._resolve(c))]
-        if not groups:
+        if not groups and not protest:
             return out
+        before = min(groups) if groups and not protest else len(self.doc)
         return [(c, how) for c, how in out if not (
-            how == "modifier" and c.i < min(groups) and c.pos_ == "PROPN"
+            how == "modifier" and c.i < before and c.pos_ == "PROPN"
             and (found := self._resolve(c)) and all(a.kind == "state" and not a.sector for a in found))]
 
     def _conditioned_parties(self, tok: Token) -> list[Token]:

@@ -400,6 +400,10 @@ class TollExtractor:
             pobj = _children(agent, "pobj")
             if pobj:
                 return self._np_text_span(pobj[0])
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i and _is_verb(verb.head):
+            # "Mali's military government rejected the report, saying the operation had killed 203": the speaker
+            # of the verb the participle goes with
+            return self._subject_source(verb.head)
         return None
 
     def source_of(self, anchor: Token) -> Optional[tuple[int, int]]:

@@ -56,6 +56,8 @@ _WITHIN_GAP_RE = re.compile(r"^\s*(?:,\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,
                             r"(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)\s+)?(?:the\s+)?$")
 # ... or the region or town written right before it: "Baghdad's western Amriya district", "south Kabul's Darulaman
 # Palace", "the south Baghdad neighbourhood of Al-Bayaa", "the eastern Algiers suburb of Oued Kniss"
+_DEMONYM_KIND_RE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:village|town|city|hamlet|settlement|district|"
+                              r"province|region|state|county)\s+of\s+(?:the\s+)?$")
 _WITHIN_BEFORE_RE = re.compile(r"^(?:(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}|\s+(?:district|neighbou?rhood|suburb|quarter|"
                                r"township|area)\s+of\s+(?:the\s+)?)$")
 
@@ -344,7 +346,7 @@ class Resolver:
         for s in slots:
             if s.text in within or (s.best is not None and s.best.place.precision not in _TOWN_LEVELS):
                 continue
-            region = self._region_around(text, s, slots, lists=s.best is None)
+            region = self._region_around(text, s, slots, lists=s.best is None) or self._demonym_region(text, s)
             if region is not None and (s.best is None or _outside(s.best.place, region)):
                 # a town of the same name elsewhere ("Baghdad's northern al-Husseiniya district" read as a town
                 # in Egypt) yields to where the text puts it, at this mention (a name the gazetteer lacks: at
@@ -389,6 +391,15 @@ class Resolver:
             if o.end <= s.start <= o.end + WITHIN_GAP_CHARS and _WITHIN_BEFORE_RE.match(text[o.end:s.start]):
                 return o.best.place
         return None
+
+    def _demonym_region(self, text: str, s: _Slot) -> Place | None:
+        """The country a nationality word gives the kind of place a name is ("the central Malian village of
+        Moura": Mali, not Moura in Portugal)."""
+        if s.demonym:
+            return None
+        m = _DEMONYM_KIND_RE.search(text, max(0, s.start - 80), s.start)
+        iso = self.gaz.demonym(m.group(1)) if m is not None else None
+        return self.gaz.country(iso) if iso else None
 
     @staticmethod
     def _nearby_country(s: _Slot, slots: list[_Slot]) -> str | None:
