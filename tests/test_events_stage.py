@@ -2228,3 +2228,17 @@ def test_a_state_before_a_protest_word_is_where(nlp) -> None:
     """"Suicide bombing at Pakistan political rally kills 44": the rally was in Pakistan; Pakistan held none."""
     doc = _doc(nlp, "Suicide bombing at Pakistan political rally kills 44")
     assert not any(r.mention.name == "Pakistan" for f in doc._.strife_events for m in f.mentions for r in m.roles)
+
+
+def test_a_kidnapping_told_beside_the_abduction_is_no_figure_of_speech(nlp) -> None:
+    """"Gunmen abducted more than 200 pupils and teachers from a school ... on Thursday, residents said, the
+    latest mass kidnapping in the country": the parser hangs the kidnapping on "abducted" as an object, which read
+    as a figure of speech ("hijacked the peace process") and dropped the abduction; "the protests had been
+    hijacked by dangerous people" stays one."""
+    text = ("Gunmen abduct more than 200 from Nigerian school\n\nKADUNA, Nigeria (Reuters) - Gunmen abducted more than "
+            "200 pupils and teachers from a school in the northwest Nigerian town of Kuriga on Thursday, residents and "
+            "local officials said, the latest mass kidnapping in the country.")
+    (abduction,) = [r for r in _records(nlp, text, datetime.date(2024, 3, 9)) if r.plover.type == "ASSAULT"]
+    assert abduction.abducted.low == 200 and str(abduction.date.start) == "2024-03-07"
+    assert not any(r.plover.type == "ASSAULT" for r in _records(nlp, "Ruto said the protests had been hijacked by "
+                                                                     "dangerous people."))

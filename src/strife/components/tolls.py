@@ -811,6 +811,7 @@ class TollExtractor:
 
 
 _SOURCE_PRONOUNS = frozenset({"it", "they", "he", "she"})
+_PERSON_SOURCE_PRONOUNS = frozenset({"he", "she"})
 
 
 def _pronoun_sources_resolved(mentions: list[TollMention], actors=None) -> list[TollMention]:
@@ -821,12 +822,14 @@ def _pronoun_sources_resolved(mentions: list[TollMention], actors=None) -> list[
     out: list[TollMention] = []
     last: Optional[TollMention] = None
     for m in mentions:
-        if m.source is not None and m.source.lower() in _SOURCE_PRONOUNS and last is not None:
+        # ("he"/"she" is whom the actor stage reads it as, before the last source: "..., residents and local
+        # officials said. ... One person was shot dead, he said" is the teacher named between)
+        ante = _pronoun_antecedent(m, actors or []) if m.source is not None and (
+            m.source.lower() in _PERSON_SOURCE_PRONOUNS or (m.source.lower() in _SOURCE_PRONOUNS and last is None)) else None
+        if ante is not None:
+            m = last = replace(m, source=ante.text, source_start=ante.start_char, source_end=ante.end_char)
+        elif m.source is not None and m.source.lower() in _SOURCE_PRONOUNS and last is not None:
             m = replace(m, source=last.source, source_start=last.source_start, source_end=last.source_end)
-        elif m.source is not None and m.source.lower() in _SOURCE_PRONOUNS:
-            ante = _pronoun_antecedent(m, actors or [])
-            if ante is not None:
-                m = replace(m, source=ante.text, source_start=ante.start_char, source_end=ante.end_char)
         elif m.source is not None:
             last = m
         out.append(m)
