@@ -2242,3 +2242,14 @@ def test_a_kidnapping_told_beside_the_abduction_is_no_figure_of_speech(nlp) -> N
     assert abduction.abducted.low == 200 and str(abduction.date.start) == "2024-03-07"
     assert not any(r.plover.type == "ASSAULT" for r in _records(nlp, "Ruto said the protests had been hijacked by "
                                                                      "dangerous people."))
+
+
+def test_he_as_a_tolls_source_is_the_person_named_not_the_last_source(nlp) -> None:
+    """"Gunmen killed three villagers on Monday, residents said. ... police spokesman Mohammed Shehu told
+    Reuters ... One more person died in hospital, he said": Shehu's figure (it went to the residents, the last
+    source before it)."""
+    text = ("Gunmen killed three villagers in Zamfara state on Monday, residents said. The attackers fled into the "
+            "forest, police spokesman Mohammed Shehu told Reuters. Two police officers were wounded in the "
+            "shootout, he said.")
+    claims = [(c.value, c.source) for r in _records(nlp, text, datetime.date(2024, 6, 25)) for c in r.injuries.claims]
+    assert claims == [(2, "Mohammed Shehu")]
