@@ -2253,3 +2253,13 @@ def test_he_as_a_tolls_source_is_the_person_named_not_the_last_source(nlp) -> No
             "shootout, he said.")
     claims = [(c.value, c.source) for r in _records(nlp, text, datetime.date(2024, 6, 25)) for c in r.injuries.claims]
     assert claims == [(2, "Mohammed Shehu")]
+
+
+def test_damage_in_a_deadly_raid_is_not_what_the_event_is(nlp) -> None:
+    """"Israeli forces killed six Palestinians ... during a raid on the Nur Shams refugee camp ... Residents said
+    bulldozers damaged roads": an attack, not "Looting/property destruction"."""
+    text = ("Israeli forces killed six Palestinians during a raid on the Nur Shams refugee camp near Tulkarm in the "
+            "occupied West Bank on Tuesday, the Palestinian health ministry said. Residents said bulldozers damaged "
+            "roads and water pipes in the camp.")
+    (raid,) = [r for r in _records(nlp, text, datetime.date(2024, 6, 25)) if r.plover.type == "ASSAULT"]
+    assert raid.acled.sub_event_type != "Looting/property destruction" and raid.cameo != "1712"

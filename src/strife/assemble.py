@@ -375,6 +375,10 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
     ptype = frame.plover_type
     modes = frame.modes
     mode = modes[0] if modes else None
+    if mode in _PROPERTY_MODES and any(t.kind in ("killed", "injured") for m in frame.mentions for t in m.tolls):
+        # "killed six Palestinians during a raid ... bulldozers damaged roads": people were killed, the damage
+        # is part of it, not what the event is
+        mode = next((x for x in modes if x not in _PROPERTY_MODES), None)
     hints: list[str] = []
     for m in frame.mentions:
         for t in [m.trigger, *m.folded]:
@@ -404,6 +408,8 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
     return Plover(type=ptype, mode=modes, context=contexts), cameo, acled_rec
 
 
+# modes of harm to property: never what an event that killed or wounded people is
+_PROPERTY_MODES = frozenset({"destroy"})
 # ACLED sub-types the parse decides by itself, from the weapon or the act named in the text
 _MODE_DECIDED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Chemical weapon",
                            "Grenade", "Remote explosive/landmine/IED", "Sexual violence", "Abduction/forced disappearance"})
