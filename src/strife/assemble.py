@@ -375,13 +375,16 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
     ptype = frame.plover_type
     modes = frame.modes
     mode = modes[0] if modes else None
-    if mode in _PROPERTY_MODES and any(t.kind in ("killed", "injured") for m in frame.mentions for t in m.tolls):
+    deadly = any(t.kind in ("killed", "injured") for m in frame.mentions for t in m.tolls)
+    if mode in _PROPERTY_MODES and deadly:
         # "killed six Palestinians during a raid ... bulldozers damaged roads": people were killed, the damage
         # is part of it, not what the event is
         mode = next((x for x in modes if x not in _PROPERTY_MODES), None)
     hints: list[str] = []
     for m in frame.mentions:
         for t in [m.trigger, *m.folded]:
+            if deadly and t.modes and set(t.modes) <= _PROPERTY_MODES:
+                continue  # (nor the damage's own ACLED hint)
             for h in ([t.acled_hint] if t.acled_hint else []) + list(t.hints):
                 if h not in hints:
                     hints.append(h)
@@ -623,6 +626,9 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
         return rule  # "Heavy fighting ... before the government announced a ceasefire": the fighting is no agreement
     if pred.acled_sub_event_type == "Arrests" and frame.plover_type == "ASSAULT":
         return rule  # "arrested a man suspected of taking part in the killing": the killing is no arrest
+    if pred.acled_sub_event_type == "Looting/property destruction" and any(
+            t.kind in ("killed", "injured") for m in frame.mentions for t in m.tolls):
+        return rule  # "killed six Palestinians during a raid ... bulldozers damaged roads": people were killed
     return pred.acled_event_type, pred.acled_sub_event_type
 
 
