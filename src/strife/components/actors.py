@@ -747,7 +747,6 @@ class ActorResolver:
             subjects.append(m)
         return max(subjects, key=lambda m: m.end_char) if subjects else None
 
-
     def _next_sentence_end(self, i: int) -> int:
         starts = token_table(self.doc).sent_starts
         if not starts:

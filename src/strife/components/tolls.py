@@ -822,8 +822,8 @@ def _pronoun_sources_resolved(mentions: list[TollMention], actors=None) -> list[
     out: list[TollMention] = []
     last: Optional[TollMention] = None
     for m in mentions:
-        # ("he"/"she" is whom the actor stage reads it as, before the last source: "..., residents and local
-        # officials said. ... One person was shot dead, he said" is the teacher named between)
+        # ("he"/"she" is whom the actor stage reads it as, before the last source: "..., residents said. ... police
+        # spokesman Mohammed Shehu told Reuters. Two police officers were wounded, he said" is Shehu's figure)
         ante = _pronoun_antecedent(m, actors or []) if m.source is not None and (
             m.source.lower() in _PERSON_SOURCE_PRONOUNS or (m.source.lower() in _SOURCE_PRONOUNS and last is None)) else None
         if ante is not None:
