@@ -315,3 +315,12 @@ def test_local_clan_militias_are_no_group_named_elsewhere(nlp):
     found = _actors(nlp, "Somali government forces backed by local clan militias recaptured the town from "
                          "al Shabaab militants on Friday.")
     assert found["local clan militias"].name != "al-Shabaab"
+
+
+def test_its_of_a_subject_no_party_names_is_no_earlier_party(nlp):
+    """"The Libyan health ministry said ... The fighting erupted after the 444 Brigade detained one of its rivals":
+    "its" is the brigade's (it was the health ministry's, the last party named, and the detainee "Libya
+    government")."""
+    doc = nlp("At least 18 people were killed in clashes in Tripoli, the Libyan health ministry said on Tuesday. "
+              "The fighting erupted after the 444 Brigade detained one of its rivals at Mitiga airport.")
+    assert not any(a.text == "its" for a in doc._.strife_actors)

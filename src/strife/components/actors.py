@@ -200,6 +200,16 @@ def _matrix_subject_token(tok: Token) -> Optional[Token]:
     return None
 
 
+def _own_clause_subject(tok: Token) -> Optional[Token]:
+    """The subject of the clause a possessive is in (climbing noun phrases to the clause's verb): a noun, else
+    None ("the 444 Brigade detained one of its rivals" -> "Brigade")."""
+    cur, steps = tok.head, 0
+    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur and steps < 6:
+        cur, steps = cur.head, steps + 1
+    subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cur.pos_ in ("VERB", "AUX") else None
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+
+
 def _clause_subjects(obj: Token) -> list[Token]:
     """The subjects of the clause an object pronoun is in, through control ("Police fired tear gas to disperse
     them": the police disperse): a pronoun object never refers to its own clause's subject (that is
@@ -708,6 +718,9 @@ class ActorResolver:
                     and not (singular and not m.named and tt.tag[m.head_i] in ("NNS", "NNPS"))]
             if not prev:
                 continue
+            if low == "its" and (owner := _own_clause_subject(tok)) is not None and owner.i < i \
+                    and not any(m.covers(owner) for m in self.mentions):
+                continue  # "the 444 Brigade detained one of its rivals": the brigade's, no party named before
             ante = max(prev, key=lambda m: m.end_char)
             same = starts is not None and bisect_right(starts, ante.head_i) == bisect_right(starts, i)
             subject = _matrix_subject_token(tok) if tt.dep[i] in ("nsubj", "nsubjpass") else None
