@@ -2263,3 +2263,12 @@ def test_damage_in_a_deadly_raid_is_not_what_the_event_is(nlp) -> None:
             "roads and water pipes in the camp.")
     (raid,) = [r for r in _records(nlp, text, datetime.date(2024, 6, 25)) if r.plover.type == "ASSAULT"]
     assert raid.acled.sub_event_type != "Looting/property destruction" and raid.cameo != "1712"
+
+
+def test_the_bomber_is_the_suicide_bomber(nlp) -> None:
+    """"A suicide bomber struck a rally ... The bomber detonated his explosives vest near the stage": one attack
+    ("bomber" alone was Phoenix's aircraft, MIL, so the two parties conflicted and the vest made a second one)."""
+    text = ("A suicide bomber struck a rally of a religious party in northwest Pakistan on Sunday, killing at least "
+            "44 people, officials said. The bomber detonated his explosives vest near the stage, a police officer said.")
+    recs = [r for r in _records(nlp, text, datetime.date(2023, 5, 12)) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 1

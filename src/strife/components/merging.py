@@ -90,6 +90,12 @@ def period_opener(text: str) -> Optional[str]:
     return next((w for w in sorted(_words()["period_openers"], key=len, reverse=True) if low.startswith(w + " ")), None)
 
 
+def _implied(modes) -> set[str]:
+    """The modes and the means they include ("suicide-attack" is an explosion too)."""
+    pairs = [w.split(">", 1) for w in _words()["mode_implies"]]
+    return set(modes) | {b for a, b in pairs if a in modes}
+
+
 def _means(modes) -> set[str]:
     return set(modes) & _words()["means_modes"]
 
@@ -156,7 +162,7 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         score += 1.5
     coordinated = m.coordinated_with is not None and any(m.coordinated_with in (x.i, x.light_verb)
                                                          for x in frame.mentions)
-    fm, mm = set(frame.modes), set(m.modes)
+    fm, mm = _implied(frame.modes), _implied(m.modes)
     if fm & mm:
         score += 1
     elif (fm and mm and frame.plover_type != "ASSAULT") or (_means(fm) and _means(mm) and not coordinated):
