@@ -487,3 +487,13 @@ def test_a_figure_in_a_participle_of_report_is_the_main_verbs_subjects(nlp):
     ms = tolls(nlp, "Mali's military government rejected the report, saying the operation had killed 203 "
                     "\"terrorists\" and that no civilians were harmed.")
     assert [(m.value, m.source) for m in ms if m.kind == "killed"] == [(203, "Mali's military government")]
+
+
+def test_an_according_to_sentence_sources_the_next_sentences_figure(nlp):
+    """"According to Manipur Police, a group of armed men ... opened indiscriminate fire at houses. Two men ...
+    were killed on the spot": the police's figure (it had no source); a new paragraph ends it."""
+    ms = tolls(nlp, "According to Manipur Police, a group of armed men descended from the foothills and opened fire at "
+                    "houses. Two men were killed on the spot, while five others sustained bullet injuries.")
+    assert {(m.value, m.source) for m in ms} == {(2, "Manipur Police"), (5, "Manipur Police")}
+    ms = tolls(nlp, "According to Manipur Police, armed men opened fire at houses.\n\nTwo men were killed on the spot.")
+    assert [(m.value, m.source) for m in ms] == [(2, None)]

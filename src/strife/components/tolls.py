@@ -442,6 +442,18 @@ class TollExtractor:
                         return self._np_text_span(objs[0])
         return None
 
+    def _opening_source(self, sent: Span) -> Optional[tuple[int, int]]:
+        """The source a sentence opens with ("According to Manipur Police, ..."), else None."""
+        words = [t.lower_ for t in sent[:3]]
+        for phrase in self.lex.according_to:
+            ws = phrase.split()
+            if words[:len(ws)] == ws and len(sent) > len(ws):
+                objs = _children(sent[len(ws) - 1], "pobj", "dobj")
+                if objs:  # (the name up to its head: the parser may hang the sentence's clause on it)
+                    first = objs[0].left_edge
+                    return first.idx, objs[0].idx + len(objs[0].text)
+        return None
+
     @staticmethod
     def anchor_of(t: Token) -> Token:
         a = t
@@ -632,8 +644,17 @@ class TollExtractor:
 
     def extract(self, doc: Doc) -> list[TollMention]:
         out: list[TollMention] = []
+        opened_by: Optional[tuple[int, int]] = None  # the source an "According to X, ..." sentence opens with
         for sent in doc.sents:
-            out.extend(self._extract_sentence(doc, sent))
+            found = self._extract_sentence(doc, sent)
+            if opened_by is not None and "\n\n" not in doc_text(doc)[opened_by[1]:sent.start_char]:
+                # "According to Manipur Police, a group of armed men ... opened fire. Two men ... were killed on
+                # the spot": the next sentence goes on with what the police told
+                found = [m if m.source is not None else replace(
+                    m, source=doc_text(doc)[opened_by[0]:opened_by[1]], source_start=opened_by[0],
+                    source_end=opened_by[1]) for m in found]
+            out.extend(found)
+            opened_by = self._opening_source(sent)
         # more victims besides: only after a count of the same kind ("killing nine people and wounding 18
         # others" contrasts the wounded with the dead; "Four soldiers were also killed" adds to the dead)
         out = [m if not m.additional or any(o.kind == m.kind and o.start_char < m.start_char for o in out)
