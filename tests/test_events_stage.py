@@ -2272,3 +2272,17 @@ def test_the_bomber_is_the_suicide_bomber(nlp) -> None:
             "44 people, officials said. The bomber detonated his explosives vest near the stage, a police officer said.")
     recs = [r for r in _records(nlp, text, datetime.date(2023, 5, 12)) if r.plover.type == "ASSAULT"]
     assert len(recs) == 1
+
+
+def test_suspected_to_be_is_no_clause_of_its_own(nlp) -> None:
+    """"Gunmen suspected to be herders attacked three villages", "soldiers and foreign fighters believed to be
+    Russian mercenaries killed around 500 people": the parser made "suspected"/"believed" the verb, so the attack
+    had no attacker."""
+    (attack,) = [r for r in _records(nlp, "Gunmen suspected to be herders attacked three villages in the Bokkos area "
+                                          "late Saturday, police said.", datetime.date(2024, 6, 24))
+                 if r.plover.type == "ASSAULT"]
+    assert [a.text for a in attack.actors if a.role == "actor"] == ["Gunmen"]
+    doc = _doc(nlp, "Malian soldiers and foreign fighters believed to be Russian mercenaries killed around 500 people "
+                    "during a military operation in March 2022, the U.N. human rights office said.")
+    killed = next(t for t in doc if t.lower_ == "killed")
+    assert next(t for t in doc if t.lower_ == "soldiers").head.i == killed.i

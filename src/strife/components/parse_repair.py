@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of thirteen misreadings of the small English model. First, a clause it reads as a reduced
+labels of fourteen misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -34,7 +34,8 @@ after "X said" hung on the speaker's verb ("..., residents said, extending their
 `_repair_participle_after_speaker`. Twelfth, a speaker hung on the first verb as a modifier, with "said" coordinated
 with that verb ("..., the military's media wing, ISPR, said"): see `_repair_speaker_as_modifier`. Thirteenth, speakers
 coordinated with a count ("killing at least 26 civilians, two witnesses and a health worker told Reuters"): see
-`_repair_speakers_in_count`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+`_repair_speakers_in_count`. Fourteenth, "X suspected / believed to be Y" taken for the clause ("Gunmen suspected to be
+herders attacked three villages"): see `_repair_suspected_to_be`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -206,6 +207,40 @@ def _repair_speakers_in_count(doc: Doc, said: Token, reporting: frozenset[str]) 
             if c.dep_ == "punct" and c.i > said.i:
                 c.head = said  # (the full stop)
     speaker.head, speaker.dep_ = said, "nsubj"
+    return True
+
+
+_HEDGING_PARTICIPLES = frozenset({"suspect", "believe", "think", "say", "report", "allege", "know", "reckon"})
+
+
+def _repair_suspected_to_be(doc: Doc, hedge: Token) -> bool:
+    """ "Gunmen suspected to be herders attacked three villages", "soldiers and foreign fighters believed to be
+    Russian mercenaries killed around 500 people": the parser makes the hedging participle the clause's verb and
+    hangs the real verb on it (or on the noun after "to be"). A past form with an object after "X suspected /
+    believed to be Y", with no subject of its own, is the clause's verb; the participle modifies X."""
+    if hedge.tag_ not in ("VBN", "VBD") or hedge.lemma_.lower() not in _HEDGING_PARTICIPLES \
+            or any(c.dep_ in ("dobj", "aux", "auxpass") for c in hedge.children):
+        return False  # (the tagger may call it a past tense; "were believed to be" is a clause of its own)
+    subj = next((c for c in hedge.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < hedge.i), None)
+    be = next((c for c in hedge.children if c.dep_ == "xcomp" and c.lemma_ == "be"
+               and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+    if subj is None or be is None:
+        return False
+    attr = max((c.i for c in be.children if c.dep_ == "attr"), default=be.i)
+    after = [t for t in doc[attr + 1:hedge.sent.end] if t.tag_ in ("VBD", "VBN") and (
+        (t.head.i == hedge.i and t.dep_ in ("ccomp", "conj", "dep")) or (t.dep_ == "acl" and t.head.dep_ == "attr"
+                                                                       and t.head.head.i == be.i))]
+    verb = after[0] if after else None
+    if verb is None or not any(c.dep_ == "dobj" for c in verb.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    verb.head = verb if hedge.dep_ == "ROOT" else hedge.head
+    verb.dep_ = hedge.dep_
+    for c in list(hedge.children):
+        if c.i > verb.i:
+            c.head = verb  # (what follows the real verb: "..., police said", the full stop)
+    subj.head, subj.dep_ = verb, "nsubj"
+    hedge.head, hedge.dep_ = subj, "acl"
     return True
 
 
@@ -410,6 +445,9 @@ def parse_repair(doc: Doc) -> Doc:
     for i in (deps == strings["acl"]).nonzero()[0].tolist():
         if not _repair_speakers_in_count(doc, doc[i], reporting):
             _repair_reduced_relative(doc, doc[i], reporting)
+    for i in (deps == strings["xcomp"]).nonzero()[0].tolist():
+        if doc[i].lemma_ == "be":
+            _repair_suspected_to_be(doc, doc[i].head)
     for i in (deps == strings["nsubj"]).nonzero()[0].tolist():
         _repair_adjective_subject(doc, doc[i])
     sites = frozenset(words["site_nouns"]) | frozenset(words["facility_nouns"])
