@@ -2286,3 +2286,12 @@ def test_suspected_to_be_is_no_clause_of_its_own(nlp) -> None:
                     "during a military operation in March 2022, the U.N. human rights office said.")
     killed = next(t for t in doc if t.lower_ == "killed")
     assert next(t for t in doc if t.lower_ == "soldiers").head.i == killed.i
+
+
+def test_a_state_and_its_forces_are_one_party(nlp) -> None:
+    """"Russian attack on Kharkiv kills 7" / "A Russian guided bomb struck a residential area of Kharkiv": the
+    record named both "Russia" and "Russia military"."""
+    text = ("Russian attack on Kharkiv kills 7\n\nKYIV (Reuters) - A Russian guided bomb struck a residential area of "
+            "Kharkiv on Sunday, killing seven people, regional governor Oleh Syniehubov said.")
+    (attack,) = [r for r in _records(nlp, text, datetime.date(2024, 6, 24)) if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == ["Russia military"]

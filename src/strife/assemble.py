@@ -148,9 +148,12 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
     named_states = {a.country for a in frame.roles("actor") if a.how != "demonym" and a.country and a.name[:1].isupper()}
     named_parties = {(c, a.sector) for a in frame.roles("actor") if a.name[:1].isupper() for c in (a.country, None)}
     where = _state_named_where(frame)
+    forces_of = {a.country for a in frame.roles("actor") if a.kind == "state" and a.sector}
     for a in frame.roles("actor"):
         if a.name in where:
             continue  # "Suspected jihadists kill 20 soldiers in Burkina Faso ambush": where, not who
+        if a.kind == "state" and not a.sector and a.how == "demonym" and a.country in forces_of:
+            continue  # "Russian attack" beside "a Russian guided bomb" (its military): one party
         if a.how == "demonym" and a.country in named_states:
             continue  # "an Israeli airstrike" and "the Israeli military": the named forces say it
         if not a.named and not a.name[:1].isupper() and a.sector and (a.country, a.sector) in named_parties:
