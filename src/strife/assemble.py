@@ -378,7 +378,7 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
     ptype = frame.plover_type
     modes = frame.modes
     mode = modes[0] if modes else None
-    deadly = any(t.kind in ("killed", "injured") for m in frame.mentions for t in m.tolls)
+    deadly = _deadly(frame)
     if mode in _PROPERTY_MODES and deadly:
         # "killed six Palestinians during a raid ... bulldozers damaged roads": people were killed, the damage
         # is part of it, not what the event is
@@ -416,6 +416,11 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
 
 # modes of harm to property: never what an event that killed or wounded people is
 _PROPERTY_MODES = frozenset({"destroy"})
+
+
+def _deadly(frame: EventFrame) -> bool:
+    """Did the event kill or wound people (a toll of either kind)?"""
+    return any(t.kind in ("killed", "injured") for m in frame.mentions for t in m.tolls)
 # ACLED sub-types the parse decides by itself, from the weapon or the act named in the text
 _MODE_DECIDED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Chemical weapon",
                            "Grenade", "Remote explosive/landmine/IED", "Sexual violence", "Abduction/forced disappearance"})
@@ -629,8 +634,7 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
         return rule  # "Heavy fighting ... before the government announced a ceasefire": the fighting is no agreement
     if pred.acled_sub_event_type == "Arrests" and frame.plover_type == "ASSAULT":
         return rule  # "arrested a man suspected of taking part in the killing": the killing is no arrest
-    if pred.acled_sub_event_type == "Looting/property destruction" and any(
-            t.kind in ("killed", "injured") for m in frame.mentions for t in m.tolls):
+    if pred.acled_sub_event_type == "Looting/property destruction" and _deadly(frame):
         return rule  # "killed six Palestinians during a raid ... bulldozers damaged roads": people were killed
     return pred.acled_event_type, pred.acled_sub_event_type
 

@@ -1599,8 +1599,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             m.date = said_on[said]
             continue
         if m.trigger.pos != "VERB":
-            # a noun event a coordinated verb folded into, or that a verb's phrase holds ("..., and at least 19
-            # people were killed in clashes"): the verb's time
+            # a noun event a coordinated verb folded into, or that a verb's phrase holds ("fired tear gas at
+            # students on Thursday, and dozens of people were killed in clashes"): the verb's time
             noun = doc[m.trigger.i]
             verb = next((doc[i] for i in sorted(m.tokens) if doc[i].pos_ == "VERB" and doc[i].dep_ == "conj"), None)
             verb = verb.head if verb is not None else (

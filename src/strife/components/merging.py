@@ -7,6 +7,7 @@ objects; :func:`merge_score` is the rule, documented in the README ("One event, 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from strife.components.actors import ActorMention
@@ -90,10 +91,14 @@ def period_opener(text: str) -> Optional[str]:
     return next((w for w in sorted(_words()["period_openers"], key=len, reverse=True) if low.startswith(w + " ")), None)
 
 
+@lru_cache(maxsize=1)
+def _mode_implications() -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(w.split(">", 1)) for w in sorted(_words()["mode_implies"]))
+
+
 def _implied(modes) -> set[str]:
     """The modes and the means they include ("suicide-attack" is an explosion too)."""
-    pairs = [w.split(">", 1) for w in _words()["mode_implies"]]
-    return set(modes) | {b for a, b in pairs if a in modes}
+    return set(modes) | {b for a, b in _mode_implications() if a in modes}
 
 
 def _means(modes) -> set[str]:

@@ -154,6 +154,16 @@ def _repair_noun_sentence(doc: Doc, root: Token) -> bool:
     return True
 
 
+def _reroot(said: Token, root: Token, after: int) -> None:
+    """The reporting verb heads the sentence and the clause it was hung on is what it reports; the root's
+    punctuation after token ``after`` (the full stop) goes with the new head."""
+    said.head, said.dep_ = said, "ROOT"
+    root.head, root.dep_ = said, "ccomp"
+    for c in list(root.children):
+        if c.dep_ == "punct" and c.i > after:
+            c.head = said
+
+
 def _repair_speaker_as_modifier(doc: Doc, said: Token, reporting: frozenset[str]) -> bool:
     """ "Six attackers were also killed in the ensuing gunfight, the military's media wing, Inter-Services Public
     Relations (ISPR), said in a statement": the parser hangs the speaker on the first verb as a modifier
@@ -169,12 +179,8 @@ def _repair_speaker_as_modifier(doc: Doc, said: Token, reporting: frozenset[str]
                     and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","), None)
     if speaker is None:
         return False
-    said.head, said.dep_ = said, "ROOT"
-    verb.head, verb.dep_ = said, "ccomp"
+    _reroot(said, verb, after=speaker.i)
     speaker.head, speaker.dep_ = said, "nsubj"
-    for c in list(verb.children):
-        if c.dep_ == "punct" and c.i > speaker.i:
-            c.head = said  # (the full stop)
     return True
 
 
@@ -201,11 +207,7 @@ def _repair_speakers_in_count(doc: Doc, said: Token, reporting: frozenset[str]) 
     if root.i > said.i:
         return False
     if root is not said:  # ("told" hung on a noun of the reported clause)
-        said.head, said.dep_ = said, "ROOT"
-        root.head, root.dep_ = said, "ccomp"
-        for c in list(root.children):
-            if c.dep_ == "punct" and c.i > said.i:
-                c.head = said  # (the full stop)
+        _reroot(said, root, after=said.i)
     speaker.head, speaker.dep_ = said, "nsubj"
     return True
 

@@ -387,7 +387,7 @@ class TollExtractor:
                 and len(toks) > 1:
             first = toks[1]
         doc = head.doc
-        opened = sum(t.text == "(" for t in doc[first.i:last.i + 1]) - sum(t.text == ")" for t in doc[first.i:last.i + 1])
+        opened = sum((t.text == "(") - (t.text == ")") for t in doc[first.i:last.i + 1])
         if opened > 0 and last.i + 1 < len(doc) and doc[last.i + 1].text == ")":
             last = doc[last.i + 1]  # "the Group for the Support of Islam and Muslims (JNIM)": its bracket closed
         return first.idx, last.idx + len(last.text)
