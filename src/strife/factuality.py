@@ -268,10 +268,12 @@ def small_clause_conjunct_governor(tok: Token) -> Optional[Token]:
     if tok.dep_ == "conj" and tok.tag_ == "VBD" and head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd") \
             and any(c.dep_ == "nsubj" for c in head.children) \
             and not (any(c.dep_ == "dobj" for c in head.children) and not any(c.dep_ == "aux" for c in head.children)) \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+            and (not any(c.dep_ == "aux" for c in head.children) or tok.lemma_.lower() in _words()["statement_verbs"]):
         # (a "participle" with an object and no auxiliary is a past tense the tagger misread: "strikes ... killed at
         # least 10 civilians ... and wounded dozens, the White Helmets said" is the strikes', not the speaker's;
-        # "denied that the military had carried out any air strike and accused ..." stays the speaker's)
+        # "denied that the military had carried out any air strike and accused ..." stays the speaker's, but
+        # "said troops had pursued the attackers and killed five of them" is the troops')
         return head.head
     return None
 

@@ -37,11 +37,21 @@ _TRANSNATIONAL = ("IMG", "IGO", "NGO", "MNC")
 _ARMED_MEN_SECTORS = frozenset({"REB", "UAF", "MILITIA"})  # what "gunmen", "fighters", "members" alone are read as
 
 
+SUBJECT_ANTECEDENT_SENTENCES = 4
+_SITE_PREPS = frozenset({"in", "near", "outside"})
+
+
 def _named_town(head: Token) -> bool:
-    """Is the name the one "the town of" / "the village of" gives?"""
+    """Is the name the one "the town of" / "the village of" gives, or where a site is ("the base in El Dheere",
+    "a market near Gwoza")?"""
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not prep \
-        and prep.head.lemma_.lower() in load_wordlists("factuality")["anaphoric_town_nouns"]
+    if head.dep_ != "pobj" or prep.head is prep:
+        return False
+    words = load_wordlists("factuality")
+    site = prep.head.lemma_.lower()
+    return (prep.lower_ == "of" and site in words["anaphoric_town_nouns"]) or (
+        prep.lower_ in _SITE_PREPS and prep.head.pos_ == "NOUN"
+        and (site in words["site_nouns"] or site in words["anaphoric_town_nouns"] or site in words["camp_nouns"]))
 
 
 @dataclass
@@ -258,6 +268,8 @@ class ActorResolver:
     def from_entities(self) -> None:
         # names the place recogniser read as towns it resolved ("killed three soldiers near Gao", tagged a person)
         towns = {(pm.start_char, pm.end_char) for pm in self.doc._.strife_places or [] if pm.place is not None}
+        countries = {(pm.start_char, pm.end_char) for pm in self.doc._.strife_places or []
+                     if pm.place is not None and pm.place.precision == "country"}
         # a name "the town of" gives is a place wherever the text uses it ("in full control of Adan Yabaal")
         town_names = {ent.text for ent in self.doc.ents if ent.label_ in ("PERSON", "ORG") and _named_town(ent.root)}
         for ent in self.doc.ents:
@@ -270,6 +282,13 @@ class ActorResolver:
                 entry = self.dict.lookup(ent.text[:-1])  # "the Kataeb Hezbollahs"
             if entry is None and label == "PERSON":
                 entry = self.dict.lookup_person_fuzzy(ent.text)  # "Francois Mitterand"
+            if entry is not None and entry.kind == "person" and len(ent) == 1 \
+                    and (full := self._longer_name(ent)) is not None:
+                ent, label, entry = full, "PERSON", None  # "Major Abdullahi Hassan" is no namesake "Hassan"
+            if label in ("PERSON", "ORG") and (entry is None or (entry.kind == "state" and (
+                    ent.start_char, ent.end_char) not in countries)) and (
+                    (ent.start_char, ent.end_char) in towns or ent.text in town_names):
+                continue  # a place, not a party ("the town of Adan Yabaal", tagged a person; "the cities of Mombasa")
             head = ent.root
             base = dict(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, head_i=head.i)
             if label == "NORP" and not (head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
@@ -315,8 +334,6 @@ class ActorResolver:
                     iso := next((c for t in ent if (c := self.dict.demonym_country(t.text))), None)):
                 # a people the tagger took for a person ("Bosnian Serbs"): a party, like NORP below
                 self._add(ActorMention(**base, name=ent.text, country=iso, sector="CVL", kind="non_state", how="ner"))
-            elif label in ("PERSON", "ORG") and ((ent.start_char, ent.end_char) in towns or ent.text in town_names):
-                continue  # a place, not a party ("the town of Adan Yabaal", tagged a person)
             elif label == "PERSON":
                 country, sector = self._person_context(ent)
                 self._add(ActorMention(**base, name=ent.text, country=country, sector=sector, kind="person", how="person"))
@@ -331,6 +348,25 @@ class ActorResolver:
                 if iso:
                     self._add(ActorMention(**base, name=ent.text, country=iso, sector="CVL", kind="non_state",
                                            how="ner"))
+
+    def _longer_name(self, ent: Span) -> Optional[Span]:
+        """The whole name a one-word dictionary name is part of ("Abdullahi Hassan", "Hassan Sheikh"): capitalised
+        proper nouns either side that are no title, state or demonym ("King Hassan" is the king); else None."""
+        doc = self.doc
+
+        def part(t: Token) -> bool:
+            if t.pos_ != "PROPN" or not (t.is_title and t.is_alpha) or t.ent_type_ in ("GPE", "NORP", "ACTOR"):
+                return False
+            e = self.dict.lookup(t.text)
+            return self.dict.lookup_agent(t.lower_) is None and self.dict.demonym_country(t.text) is None \
+                and (e is None or e.kind == "person")
+
+        start, end = ent.start, ent.end
+        while start > max(0, ent.start - 3) and not doc[start].is_sent_start and part(doc[start - 1]):
+            start -= 1
+        while end < min(len(doc), ent.end + 3) and not doc[end].is_sent_start and part(doc[end]):
+            end += 1
+        return doc[start:end] if (start, end) != (ent.start, ent.end) else None
 
     def _of_state(self, ent: Span) -> Optional[str]:
         """The state named right after a person's name by "of" ("King Hassan of Morocco")."""
@@ -722,6 +758,8 @@ class ActorResolver:
                     and not any(m.covers(owner) for m in self.mentions):
                 continue  # "the 444 Brigade detained one of its rivals": the brigade's, no party named before
             ante = max(prev, key=lambda m: m.end_char)
+            if low == "it" and tt.dep[i] in ("dobj", "pobj") and self._site_between(ante, tok):
+                continue  # "detonated two car bombs at the gate of the base in El Dheere before storming it": the base
             same = starts is not None and bisect_right(starts, ante.head_i) == bisect_right(starts, i)
             subject = _matrix_subject_token(tok) if tt.dep[i] in ("nsubj", "nsubjpass") else None
             hit = next((m for m in prev if m.covers(subject)), None) if subject is not None else None
@@ -738,27 +776,45 @@ class ActorResolver:
                                          head_i=tok.i, how="pronoun", named=False,
                                          antecedent=(ante.start_char, ante.end_char, ante.text) if same else None))
 
+    def _site_between(self, ante: "ActorMention", tok: Token) -> bool:
+        """A site named after the actor ``ante`` and before the pronoun ``tok`` in its sentence, no party itself."""
+        words = load_wordlists("factuality")
+        for t in tok.sent:
+            if t.i >= tok.i:
+                break
+            if t.idx >= ante.end_char and t.tag_ == "NN" and (t.lemma_.lower() in words["site_nouns"]
+                                                             or t.lemma_.lower() in words["camp_nouns"]) \
+                    and not self._covered(t.idx, t.idx + len(t.text)):
+                return True
+        return False
+
     def _subject_antecedent(self, prev: list[ActorMention], starts, i: int) -> Optional[ActorMention]:
         """A subject pronoun that opens a new sentence continues the last sentence's agent: the latest
         earlier mention that is the subject of a verb other than a reporting one ("The assailants opened
         fire ... according to residents. "They surrounded the market"": the assailants, not the residents),
-        when one is in the two sentences before the pronoun's."""
+        when one is in the two sentences before the pronoun's, else in the ``SUBJECT_ANTECEDENT_SENTENCES``
+        before it."""
         if not starts:
             return None
         tt = token_table(self.doc)
         k = bisect_right(starts, i) - 1
-        window_start = starts[max(0, k - 2)]
         reporting = load_wordlists("factuality")["reporting_verbs"]
         subjects = []
         for m in prev:
             h = m.head_i
-            if h < window_start or tt.dep[h] not in ("nsubj", "nsubjpass"):
+            if h < starts[max(0, k - SUBJECT_ANTECEDENT_SENTENCES)] or tt.dep[h] not in ("nsubj", "nsubjpass"):
                 continue
             verb = self.doc[h].head
             if verb.lemma_.lower() in reporting:
                 continue
             subjects.append(m)
-        return max(subjects, key=lambda m: m.end_char) if subjects else None
+        if not subjects:
+            return None
+        # the last one in the two sentences before, else the last one further back ("The attackers arrived on
+        # motorcycles ... Eight other people were wounded ... Kolo said the toll was 17, including three children.
+        # "They came shouting and shooting"": the attackers, not the children)
+        near = [m for m in subjects if m.head_i >= starts[max(0, k - 2)]]
+        return max(near or subjects, key=lambda m: m.end_char)
 
     def _next_sentence_end(self, i: int) -> int:
         starts = token_table(self.doc).sent_starts

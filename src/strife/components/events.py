@@ -153,6 +153,7 @@ def _owner_of(tok: Token, depth: int = 0) -> list[Token]:
 
 
 HEADLINE_MAX_WORDS = 25
+HISTORY_DAYS = 90  # a mention dated to end this long before publication is history, not the news of the day
 
 
 def headline_end(doc: Doc) -> int:
@@ -196,7 +197,8 @@ class MentionBuilder:
                 tok.head.dep_ == "conj" and tok.head.head.i in self.by_i and "casualty" in self.by_i[tok.head.head.i].flags))
             if tok.dep_ == "advcl" and casualty_head \
                     and head_t.plover_type == t.plover_type \
-                    and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after") for c in tok.children):
+                    and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after") for c in tok.children) \
+                    and _apart_host(tok) is None:
                 return head_t.i  # "two soldiers were killed when a roadside bomb struck their patrol" ("three were
                 # killed and houses set on fire when mobs clashed")
             if tok.dep_ == "xcomp" and tok.head.i in self.by_i and tok.head.i != t.i \
@@ -212,6 +214,8 @@ class MentionBuilder:
                     return host.i
             if tok.dep_ == "relcl" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
                 return tok.head.i
+            if tok.dep_ == "relcl" and (host := self._where_host(tok)) is not None and host.plover_type == t.plover_type:
+                return host.i  # "Protests took place in the cities of Mombasa and Kisumu, where demonstrators blocked roads"
             if tok.dep_ == "advcl" and tok.head.i not in self.by_i:
                 for s in _subjects(tok.head):
                     host = self.by_i.get(_expand_relpron(s).i)
@@ -324,6 +328,19 @@ class MentionBuilder:
                 # verb's event acts on, not an event of its own
                 return tok.head.i
         return None
+
+    def _where_host(self, verb: Token) -> Optional[Trigger]:
+        """For a "where" clause said of the place an event took place in, that event's word."""
+        if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+            return None
+        cur, steps = verb.head, 0
+        while cur.dep_ in ("pobj", "prep", "conj", "appos", "compound") and cur.head is not cur and steps < 6:
+            cur, steps = cur.head, steps + 1
+        if cur.pos_ not in ("VERB", "AUX") or steps == 0:
+            return None
+        if cur.i in self.by_i:
+            return self.by_i[cur.i]
+        return next((self.by_i[s.i] for s in _subjects(cur) if s.i in self.by_i), None)
 
     def _span_host(self, tok: Token, t: Trigger) -> Optional[int]:
         """ "captured the town after two days of heavy fighting": one battle, the verb's."""
@@ -482,6 +499,8 @@ class MentionBuilder:
             gov = gov.head
         elif tok.dep_ == "dobj":
             prep = ""
+            if gov.i not in self.by_i and gov.dep_ == "xcomp" and gov.head.i in self.by_i:
+                gov = gov.head  # "agreed to begin technical talks": the talks are what is agreed
         else:
             return None
         host = self.by_i.get(gov.i)
@@ -879,9 +898,10 @@ class MentionBuilder:
             if t.i in self.place_tokens and t.ent_type_ in ("LOC", "FAC") and not modifiers:
                 continue  # "at the border", "near Lake Chad": a place, not a party
             a = actor_for_token(self.doc, t, modifiers=modifiers or t.pos_ == "PROPN")
-            if (t.lemma_.lower() in self.w["partitive_heads"] or t.lower_ in self.w["partitive_heads"]) and (
+            if (t.lemma_.lower() in self.w["partitive_heads"] or t.lower_ in self.w["partitive_heads"]
+                    or (t.pos_ == "NUM" and t.like_num)) and (
                     a is None or a.how == "description"):
-                # "members of the FMLN", "some of the rebels", "units of the army": the group named after "of"
+                # "members of the FMLN", "some of the rebels", "five of them": the group named after "of"
                 # (through a second partitive: "Thousands of supporters of Imran Khan")
                 b = self._partitive_of(t)
                 if b is not None:
@@ -1424,6 +1444,30 @@ def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
     return host, (-n if mark.lower_ == "after" else n), span
 
 
+_TIME_UNITS = frozenset({"minute", "hour", "day", "night", "week", "month", "year"})
+
+
+def _apart_host(tok: Token) -> Optional[Token]:
+    """For an event word in a clause told as some time after or before another event ("killed 12 militants ...,
+    days after an attack on a checkpost killed seven soldiers"; "two weeks before the bombing"): the word of
+    the event it is counted from, else None. (A clause with no count, "killed when a bomb struck their patrol",
+    is the same event told again.)"""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is not None and verb.dep_ in ("advcl", "conj", "ccomp"):
+        mark = next((c for c in verb.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")
+                     and c.i < tok.i), None)
+        where = [verb, mark] if mark is not None else []
+        host = verb.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before"):
+        mark = tok.head
+        where, host = [mark, mark.head], mark.head
+    else:
+        return None
+    counted = any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _TIME_UNITS and c.i < mark.i
+                  for w in where for c in w.children)
+    return host if counted and host.pos_ in ("VERB", "NOUN") else None
+
+
 def _one_day(d) -> bool:
     """The date mention resolves to a single day."""
     res = getattr(d, "resolution", None)
@@ -1559,6 +1603,16 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             m.date = _period_start(d, publication_day(doc))  # ... on the day the period starts from
         elif d is not None:
             m.date = d
+    # "the Ankara Declaration in December 2024, in which Abiy and Hassan Sheikh agreed ...": the clause is of the
+    # dated thing it is said in (the parser may hang it on the verb before: an "advcl")
+    for m in mentions:
+        verb = doc[m.trigger.i]
+        if m.date is not None or m.trigger.pos != "VERB" or verb.dep_ not in ("relcl", "advcl") or not any(
+                c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in verb.children):
+            continue
+        lo, hi = verb.head.idx, verb.left_edge.idx
+        m.date = next((d for d in doc._.strife_dates or [] if d.resolution is not None and lo <= d.start_char
+                       and d.end_char <= hi), None)
     # "struck ... on Friday, a day after the rebels hit a vessel": the day counted back from the dated event
     by_tok_dated = {i: x for x in mentions if x.date is not None for i in x.tokens}
     for m in mentions:
@@ -2001,6 +2055,13 @@ def build_frames(doc: Doc) -> list[EventFrame]:
         if m.date is not None and is_period(m.date) and (m.tolls or any(
                 "casualty" in t.flags for t in (m.trigger, *m.folded))):
             m.aggregate = True  # "1,380 people were killed in gang-related violence between January and March"
+    published = publication_day(doc)
+    for m in kept:
+        host = _apart_host(doc[m.trigger.i])
+        m.apart_from = host.i if host is not None else None
+        r = getattr(m.date, "resolution", None)
+        m.history = bool(published is not None and r is not None and r.end is not None
+                         and (published - r.end).days > HISTORY_DAYS)
     # a running total ("the war has killed tens of thousands") is context where the text reports events;
     # alone, it is what the text is about (and comes out as background)
     if any(not m.aggregate for m in kept):

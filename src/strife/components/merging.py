@@ -159,6 +159,12 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
                       or {a.sector for a in fr if a.sector} & {a.sector for a in mr if a.sector}):
         score += 1  # the same party, or the same kind of party ("protesters" / "demonstrators")
     fd, md = _date_range(frame.date), _date_range(m.date)
+    if any(m.apart_from in x.tokens or x.apart_from in m.tokens for x in frame.mentions):
+        return None  # "killed 12 militants ..., days after an attack killed seven soldiers": two events
+    if m.history and fd is None:
+        # an event first told with no date is the news of the day: a mention dated months before is another
+        # ("Russian shelling killed a man" / "the war, which it launched with its invasion in February 2022")
+        return None
     if fd and md:
         if fd[1] < md[0] or md[1] < fd[0]:
             return None
@@ -397,6 +403,8 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
             best = lead
         if best is not None:
             best.mentions.append(m)
+        elif m.history and m.anaphoric and not m.tolls:
+            pass  # a past event named in passing ("its full-scale invasion of Ukraine in February 2022") is no record
         elif not m.trigger.weak or _supported(m):
             frames.append(EventFrame([m]))
         # else: an ambiguous word with no cue, nothing specific attached (toll, date, place) and nothing

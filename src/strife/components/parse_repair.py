@@ -212,6 +212,55 @@ def _repair_speakers_in_count(doc: Doc, said: Token, reporting: frozenset[str]) 
     return True
 
 
+_TEMPORAL_PREPS = frozenset({"after", "before", "since", "until"})
+
+
+def _repair_clause_after_prep(doc: Doc, verb: Token) -> bool:
+    """ "... killed 12 militants on Friday, the military said, days after an attack on a checkpost killed seven
+    soldiers": the parser reads "after an attack" as a phrase and coordinates the second "killed" with the first,
+    subjectless, so the earlier attack's dead went to the raid. A tensed verb coordinated with no "and", no
+    subject of its own, after "after"/"before"/"since"/"until" with a noun whose phrase runs up to the verb: the
+    noun is that verb's subject and the clause a modifier of the first verb's."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i > verb.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "cc") for c in verb.children) \
+            or any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children if c.i > verb.head.i):
+        return False
+    prep = next((c for c in verb.children if c.i < verb.i and c.lower_ in _TEMPORAL_PREPS and c.dep_ == "prep"), None)
+    if prep is None:
+        prep = next((g for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "npadvmod")
+                     for g in c.children if g.lower_ in _TEMPORAL_PREPS and g.dep_ == "prep"), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) if prep is not None else None
+    if noun is None or noun.right_edge.i != verb.i - 1:
+        return False
+    noun.head, noun.dep_ = verb, "nsubj"
+    prep.head, prep.dep_ = verb, "mark"
+    verb.dep_ = "advcl"
+    return True
+
+
+def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -> bool:
+    """ "..., triggering hours of fighting that killed at least 30 people, a military officer and residents said":
+    the parser reads the speakers as an apposition to the count, and "said" has no subject. A reporting verb with
+    no subject right after an apposition between commas to a verb's counted object: the apposition is who said it."""
+    if said.lemma_.lower() not in reporting or said.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in said.children):
+        return False
+    speaker = next((t for t in doc[said.i - 1].ancestors if t.dep_ == "appos"), None) if doc[said.i - 1].dep_ != "appos" \
+        else doc[said.i - 1]
+    if speaker is None or speaker.right_edge.i != said.i - 1 or speaker.pos_ not in ("NOUN", "PROPN") \
+            or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
+        return False
+    count = speaker.head
+    if count.dep_ not in ("dobj", "nsubjpass") or not any(c.dep_ == "nummod" for c in count.children):
+        return False
+    root = said.sent.root
+    if root is not said:
+        if root.i > said.i:
+            return False
+        _reroot(said, root, after=said.i)
+    speaker.head, speaker.dep_ = said, "nsubj"
+    return True
+
+
 _HEDGING_PARTICIPLES = frozenset({"suspect", "believe", "think", "say", "report", "allege", "know", "reckon"})
 
 
@@ -463,6 +512,7 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_headline_passive(doc, doc[i])
         _repair_noun_sentence(doc, doc[i])
     for i in roots:
+        _repair_speaker_as_appos(doc, doc[i], reporting)
         _repair_speakers_in_count(doc, doc[i], reporting)
         _repair_count_as_speaker(doc, doc[i], reporting)
         _repair_participle_after_speaker(doc, doc[i], reporting, words["statement_verbs"])
@@ -472,5 +522,6 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_statement_conj(doc, doc[i], reporting, words["statement_verbs"])
         _repair_gapped_passive(doc, doc[i], reporting)
         _repair_gapped_conjunct(doc, doc[i])
+        _repair_clause_after_prep(doc, doc[i])
     doc._.token_table = None  # (read before the repairs that rewrote heads: the stages rebuild it)
     return doc

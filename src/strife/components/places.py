@@ -545,6 +545,8 @@ class PlacesComponent:
         return out, evidence
 
     def __call__(self, doc: Doc) -> Doc:
+        if any(len(e) > 2 for e in doc.ents):
+            doc.ents = [part for ent in doc.ents for part in _list_parts(ent)]
         text = doc_text(doc)
         spans, evidence = self.spans(doc, text)
         resolver = Resolver(self.gazetteer)
@@ -577,7 +579,20 @@ def _surnames(doc: Doc) -> set[str]:
     return out
 
 
-@Language.factory("strife_places", assigns=["doc._.strife_places"], requires=["doc.ents"],
+def _list_parts(ent: Span) -> list[Span]:
+    """An entity the tagger ran over a list's commas ("the cities of [Mombasa, Kisumu] and Nakuru"): its members,
+    when each after the first is coordinated with one before it ("Paris, Texas" and "Kisumu, Kenya" stay whole)."""
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas:
+        return [ent]
+    bounds = [ent.start, *commas, ent.end]
+    parts = [ent.doc[a + (k > 0):b] for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+    if any(not len(p) for p in parts) or not all(p.root.dep_ == "conj" and p.root.head.i < p.start for p in parts[1:]):
+        return [ent]
+    return [Span(ent.doc, p.start, p.end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_) for p in parts]
+
+
+@Language.factory("strife_places", assigns=["doc._.strife_places", "doc.ents"], requires=["doc.ents"],
                   default_config={"recover": True})
 def make_places(nlp: Language, name: str, recover: bool) -> PlacesComponent:
     return PlacesComponent(nlp, name, recover=recover)
