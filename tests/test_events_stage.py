@@ -2370,3 +2370,23 @@ def test_a_clause_in_which_is_of_the_dated_thing(nlp) -> None:
     (dec,) = [r for r in recs if r.plover.type == "AGREE" and str(r.date.start) == "2024-12-01"]
     assert dec.background
     assert not any(r.plover.type == "CONSULT" and "talks" in r.evidence[0].text and r.cameo == "040" for r in recs)
+
+
+def test_troops_who_had_pursued_and_killed_are_the_killers(nlp) -> None:
+    """"The army said troops had pursued the attackers and killed five of them": the troops killed (not the army
+    as speaker: "had pursued" is no small clause) and "five of them" are the attackers."""
+    doc = _doc(nlp, "The army said troops had pursued the attackers and killed five of them in a gun battle near the "
+                    "Sambisa forest late on Sunday.")
+    (m,) = [m for f in doc._.strife_events for m in f.mentions]
+    assert [(r.role, r.mention.text) for r in m.roles] == [("actor", "troops"), ("recipient", "them")]
+
+
+def test_they_opening_a_quote_is_the_last_agent_further_back(nlp) -> None:
+    """"The attackers arrived on motorcycles ... Eight other people were wounded ... Kolo said the death toll was 17,
+    including three children. "They came shouting and shooting at everyone"": the attackers, not the children."""
+    doc = _doc(nlp, "The attackers arrived on motorcycles in the village and opened fire on the congregation, police "
+                    "said. Eight other people were wounded and taken to hospital. A local vigilante leader, Babakura "
+                    "Kolo, said the death toll was 17, including three children. \"They came shouting and shooting at "
+                    "everyone,\" he told Reuters by phone.")
+    (they,) = [a for a in doc._.strife_actors if a.text == "They"]
+    assert they.name == "attackers"

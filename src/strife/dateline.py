@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _AGENCY = r"(?:[ ]*\([^()\n]{1,40}\))?"                   # " (Reuters)"
+# a region or date after the place: up to four capitalised words, "of"/"the"/"and" between them ("Democratic
+# Republic of Congo", "Jan 21")
+_REGION = r"[A-Z][\w.]*(?:[ ](?:(?:of|the|and)[ ])?[A-Z0-9][\w.]*){0,3}"
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[.!?] ))[ \t]*"
     r"(?P<place>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3})"   # "JEDDAH/KHARTOUM": two filing places
-    r"(?:(?:,[ ][A-Z][\w.]*(?:[ ][A-Z0-9][\w.]*){0,2}){0,2}"  # ", Nigeria" / ", Ill." / ", July 10" / ", Congo, Feb 11"
+    r"(?:(?:,[ ]" + _REGION + r"){0,2}"  # ", Nigeria" / ", Ill." / ", July 10" / ", Congo, Feb 11"
     + _AGENCY + r"[ ]*(?:—|–|--|-)[ ]"
     # "IMPHAL, March 9: Tension gripped ...": a colon only after a date (an "UPDATE:" is no dateline)
     r"|(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,2})?"
@@ -35,7 +38,7 @@ _DATELINE = re.compile(
 # the agency in parentheses right after it
 _TITLE_DATELINE = re.compile(
     r"(?:^|\n)[ \t]*(?P<place>[A-Z][a-z][\w.'’\-]*(?:[ ][A-Z][\w.'’\-]+){0,2})"
-    r"(?:,[ ][A-Z][\w.]*(?:[ ][A-Z0-9][\w.]*){0,2}){0,2}"
+    r"(?:,[ ]" + _REGION + r"){0,2}"
     r"[ ]*\((?:AFP|AP|Reuters|dpa|DPA|Xinhua|Anadolu|ANI|PTI|IANS|UPI|EFE|ANSA|Kyodo|Yonhap|TASS|Interfax|Bernama|"
     r"AA|IRNA|WAFA|Sputnik|RIA|Bloomberg|CNN|BBC|VOA|APA|KUNA|SPA|QNA|MENA|NNA|SANA)\)[ ]*(?:—|–|--|-)[ ]")
 

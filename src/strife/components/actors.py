@@ -792,8 +792,8 @@ class ActorResolver:
         """A subject pronoun that opens a new sentence continues the last sentence's agent: the latest
         earlier mention that is the subject of a verb other than a reporting one ("The assailants opened
         fire ... according to residents. "They surrounded the market"": the assailants, not the residents),
-        when one is in the two sentences before the pronoun's, else in the ``SUBJECT_ANTECEDENT_SENTENCES``
-        before it."""
+        when one is in the two sentences before the pronoun's, else, when the last party named is in a
+        prepositional phrase ("including three children"), in the ``SUBJECT_ANTECEDENT_SENTENCES`` before it."""
         if not starts:
             return None
         tt = token_table(self.doc)
@@ -814,6 +814,9 @@ class ActorResolver:
         # motorcycles ... Eight other people were wounded ... Kolo said the toll was 17, including three children.
         # "They came shouting and shooting"": the attackers, not the children)
         near = [m for m in subjects if m.head_i >= starts[max(0, k - 2)]]
+        if not near and tt.dep[max(prev, key=lambda m: m.end_char).head_i] != "pobj":
+            return None  # (the speaker of the sentence before: "..., Zelensky said. He urged Ukraine's allies"; "There
+            # are 30,000 U.S. soldiers in Panama. They have killed many people")
         return max(near or subjects, key=lambda m: m.end_char)
 
     def _next_sentence_end(self, i: int) -> int:

@@ -241,7 +241,8 @@ def _repair_clause_after_prep(doc: Doc, verb: Token) -> bool:
 def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -> bool:
     """ "..., triggering hours of fighting that killed at least 30 people, a military officer and residents said":
     the parser reads the speakers as an apposition to the count, and "said" has no subject. A reporting verb with
-    no subject right after an apposition between commas to a verb's counted object: the apposition is who said it."""
+    no subject right after an apposition between commas to a counted noun (a verb's object, or "including four
+    children"): the apposition is who said it."""
     if said.lemma_.lower() not in reporting or said.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in said.children):
         return False
     speaker = next((t for t in doc[said.i - 1].ancestors if t.dep_ == "appos"), None) if doc[said.i - 1].dep_ != "appos" \
@@ -250,7 +251,7 @@ def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -
             or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
         return False
     count = speaker.head
-    if count.dep_ not in ("dobj", "nsubjpass") or not any(c.dep_ == "nummod" for c in count.children):
+    if count.dep_ not in ("dobj", "nsubjpass", "pobj") or not any(c.dep_ == "nummod" for c in count.children):
         return False
     root = said.sent.root
     if root is not said:
@@ -299,7 +300,8 @@ def _repair_count_as_speaker(doc: Doc, said: Token, reporting: frozenset[str]) -
     """ "An airstrike killed at least 40 people, including children, residents and a resistance group said
     Wednesday": the parser makes "40 people" the subject of "said" and the speakers part of the "including"
     list. A counted noun right after a reported verb that has no object is that verb's object; the first
-    noun after a comma in its "including" list is who said it."""
+    noun after a comma in its "including" list ("..., including four children, a local resistance group and a
+    witness said") is who said it."""
     if said.lemma_.lower() not in reporting:
         return False
     subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
@@ -318,7 +320,8 @@ def _repair_count_as_speaker(doc: Doc, said: Token, reporting: frozenset[str]) -
     subj.dep_ = "dobj"
     for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "including"):
         for item in prep.subtree:
-            if item.dep_ == "conj" and item.i > 0 and doc[item.i - 1].text == "," and item.pos_ in ("NOUN", "PROPN"):
+            if item.dep_ in ("conj", "appos") and item.left_edge.i > 0 and doc[item.left_edge.i - 1].text == "," \
+                    and item.pos_ in ("NOUN", "PROPN"):
                 item.head = said
                 item.dep_ = "nsubj"
                 break
