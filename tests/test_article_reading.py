@@ -32,11 +32,12 @@ def _article(nlp, name, published):
     ("Headline here\n\nNAIROBI, June 25 (AP) — Thousands marched.", "NAIROBI"),
     ("WASHINGTON (AP) -- The Pentagon said.", "WASHINGTON"),
     ("MANSFIELD — The council met.", "MANSFIELD"),
+    ("GOMA, Democratic Republic of Congo, Jan 21 (Reuters) - M23 rebels captured Minova.", "GOMA"),
 ])
 def test_datelines_are_found_with_their_place(text, place):
     (d,) = find_datelines(text)
     assert text[d.place_start:d.place_end] == place
-    assert text[d.end:].split()[0] in ("Armed", "Thousands", "The")
+    assert text[d.end:].split()[0] in ("Armed", "Thousands", "The", "M23")
     assert in_dateline(text, d.place_start) and not in_dateline(text, d.end)
 
 

@@ -2390,3 +2390,37 @@ def test_they_opening_a_quote_is_the_last_agent_further_back(nlp) -> None:
                     "everyone,\" he told Reuters by phone.")
     (they,) = [a for a in doc._.strife_actors if a.text == "They"]
     assert they.name == "attackers"
+
+
+def test_a_missile_fired_by_a_group_is_that_groups_attack(nlp) -> None:
+    """"A missile fired by Yemen's Houthi militia struck a Greek-owned cargo ship ... The U.S. military said its
+    forces had destroyed two Houthi drone boats ... earlier on Wednesday": the strike is the Houthis' (it had no
+    attacker, and took in the U.S. strike of the same day)."""
+    text = ("A missile fired by Yemen's Houthi militia struck a Greek-owned cargo ship in the Red Sea on Wednesday, "
+            "causing a fire, UKMTO said. The U.S. military said its forces had destroyed two Houthi drone boats in the "
+            "Red Sea earlier on Wednesday.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 6, 13)) if r.plover.type == "ASSAULT"]
+    strike = next(r for r in recs if "missile" in r.evidence[0].text)
+    assert [a.name for a in strike.actors if a.role == "actor"] == ["Houthis"] and len(recs) == 2
+
+
+def test_speakers_in_apposition_after_an_including_list(nlp) -> None:
+    """"... killed at least 23 people, including four children, who had taken shelter there, a local resistance
+    group and a witness said on Friday": the toll had no source."""
+    text = ("An air strike by Myanmar's military on a Buddhist monastery in the Sagaing region killed at least 23 "
+            "people, including four children, who had taken shelter there, a local resistance group and a witness "
+            "said on Friday.")
+    (strike,) = [r for r in _records(nlp, text, datetime.date(2025, 7, 11)) if r.plover.type == "ASSAULT"]
+    assert [(c.value, c.source) for c in strike.fatalities.claims] == [(23, "a local resistance group and a witness")]
+
+
+def test_a_group_the_text_names_stays_the_attacker(nlp) -> None:
+    """"Members of the Gran Grif gang killed at least 70 people ... The gunmen opened fire": the role model picks
+    "The gunmen", and the named gang (no dictionary entry) was pruned as a party it would not pick."""
+    text = ("Gang gunmen kill at least 70 in Haitian town, UN says\n\nPORT-AU-PRINCE, Oct 4 (Reuters) - Members of the "
+            "Gran Grif gang killed at least 70 people, including 10 women and three infants, in an attack on the town "
+            "of Pont-Sonde in Haiti's Artibonite region, the United Nations said on Friday.\n\nThe gunmen opened fire "
+            "on residents with automatic rifles early on Thursday and set fire to at least 45 homes and 34 vehicles, "
+            "the UN human rights office said in a statement.")
+    (attack,) = [r for r in _records(nlp, text, datetime.date(2024, 10, 4)) if r.plover.type == "ASSAULT"]
+    assert "Gran Grif gang" in [a.name for a in attack.actors if a.role == "actor"]

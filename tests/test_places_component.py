@@ -349,3 +349,17 @@ def test_a_hyphenated_route_is_the_towns_it_joins(nlp):
     assert _place_texts(nlp, words, [(5, 9, "FAC")]) == ["Abuja", "Kaduna"]
     # a place whose own name has a hyphen stays one place
     assert _place_texts(nlp, ["Shelling", "hit", "Ivano", "-", "Frankivsk", "."], [(2, 5, "GPE")]) == ["Ivano - Frankivsk"]
+
+
+def test_a_sea_is_the_water_not_a_province_of_its_name(nlp):
+    """"a cargo ship in the Red Sea" beside Gaza: the sea (Egypt's Red Sea governorate took it on Gaza's
+    neighbourhood); "the capital of Red Sea state" is Sudan's state; "the Liberian-flagged Tutor" is a ship."""
+    def places(text):
+        return [(p.text, p.place.country if p.place else None, p.place.precision if p.place else None)
+                for p in nlp(text)._.strife_places]
+    text = ("Houthi missile hits cargo ship in Red Sea\n\nA missile struck a cargo ship in the Red Sea on Wednesday. "
+            "The Liberian-flagged Tutor was hit 68 nautical miles southwest of Hodeidah. The group said it acted in "
+            "solidarity with Palestinians in Gaza.")
+    got = places(text)
+    assert ("the Red Sea", None, "region") in got and all(t != "Tutor" for t, _, _ in got)
+    assert ("Red Sea", "SDN", "admin1") in places("Protesters gathered in Port Sudan, the capital of Red Sea state.")

@@ -214,6 +214,10 @@ class MentionBuilder:
                     return host.i
             if tok.dep_ == "relcl" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
                 return tok.head.i
+            if tok.dep_ == "acl" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.i in self.by_i \
+                    and tok.head.lemma_.lower() in default_lexicon().weapons \
+                    and self.by_i[tok.head.head.i].plover_type == t.plover_type:
+                return tok.head.head.i  # "A missile fired by the Houthis struck a cargo ship": one attack
             if tok.dep_ == "relcl" and (host := self._where_host(tok)) is not None and host.plover_type == t.plover_type:
                 return host.i  # "Protests took place in the cities of Mombasa and Kisumu, where demonstrators blocked roads"
             if tok.dep_ == "advcl" and tok.head.i not in self.by_i:

@@ -533,6 +533,9 @@ class PlacesComponent:
         # a place that names a disease ("West Nile virus", "Reston ebolavirus", "Lassa fever") is no place
         out = [sp for sp in out if not (sp.end < len(lower) and lower[sp.end] in DISEASE_WORDS)]
         out = self._without_qualifiers(out, lower)
+        # "the Liberian-flagged Tutor", "the Greek-owned Eternity C": a ship, not a place
+        vessel = load_wordlists("places")["vessel_cues"]
+        out = [sp for sp in out if not (sp.start >= 2 and lower[sp.start - 1] in vessel and lower[sp.start - 2] == "-")]
         # a place's name has a capital ("meth", "n't" tagged GPE are no places), and is no disease ("Ebola", "H5N1")
         diseases = load_wordlists("places")["disease_names"]
         out = [sp for sp in out if any(ch.isupper() for ch in sp.text) and sp.text.lower() not in diseases]

@@ -45,6 +45,7 @@ KEPT_ACTOR_SECTORS = frozenset({"COP"})
 # second incident in a story, which the model (one incident per MUC-4 document) gives to the first one's party
 KEPT_STATE_ACTOR_SECTORS = frozenset({"MIL", "COP"})
 # a word qualifying another noun: whose that thing is ("police" in "a police station"), not a party on its own
+_ARMED_SECTORS = frozenset({"REB", "MILITIA", "CRM", "MIL", "COP"})
 _OWNER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 if not Doc.has_extension("strife_role_fills"):
@@ -222,10 +223,16 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                     r.role == "recipient" and any(c.dep_ == "acl" and c.i in protesting
                                                   for c in doc[r.mention.head_i].children)) or (
                     r.role == "actor" and r.mention.sector in KEPT_ACTOR_SECTORS and r.how in ("nsubj", "agent", "by")
-                    and any(o.role == "recipient" and o.mention.sector == "OPP" for o in m.roles)) or (
+                    and any(o.role == "recipient" and (o.mention.sector == "OPP" or any(
+                        c.dep_ == "acl" and c.i in protesting for c in doc[o.mention.head_i].children))
+                            for o in m.roles)) or (
                     r.role == "actor" and r.mention.kind == "state" and r.mention.sector in KEPT_STATE_ACTOR_SECTORS
                     and r.how in ("nsubj", "agent", "by")
-                    and any(o.role == "recipient" and o.mention.sector == "CVL" for o in m.roles))
+                    and any(o.role == "recipient" and o.mention.sector == "CVL" for o in m.roles)) or (
+                    # a group the text names, though the dictionary lacks it ("Members of the Gran Grif gang killed")
+                    r.role == "actor" and r.how in ("nsubj", "agent", "by") and r.mention.sector in _ARMED_SECTORS
+                    and span is not None and any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")
+                                                 for t in span if t.i != span.root.i))
                 # (but "police" in "a police station" is whose the station is: the model's "a police station" stays)
                 ks = by_head.get(span.root.i, []) if (span is not None and r.how != "model" and not named
                                                       and r.role in sides) else None

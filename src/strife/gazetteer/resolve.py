@@ -101,6 +101,7 @@ _CITY_BEFORE = re.compile(
     r"frontline|front-line|garrison|holy|capital|main|key|strategic|eastern|western|northern|southern|central)"
     r" (?:city|town),?|capital,?)\s+$", re.IGNORECASE)
 KIND_HINT_BONUS = 2.0
+WATER_WORDS = frozenset({"sea", "gulf", "ocean", "strait", "straits", "channel", "bay"})  # a name ending so is water
 WEAK_ARTICLE_MIN_POPULATION = 100_000  # a town this big, named without its article, is no weak match
 NAMESAKE_CITY = 1.5          # margin by which a bare name is the city its first-level region is named after
 
@@ -666,6 +667,13 @@ class Resolver:
             return top if strong else g.forced
         place = g.candidates[top].place
         text = g.slots[0].text
+        if place.precision == "admin1" and normalise(text).split()[-1:] in ([w] for w in WATER_WORDS) \
+                and not any(x.kind_hint == "admin1" for x in g.slots):
+            # "in the Red Sea": the sea, not Egypt's (or Sudan's) Red Sea province, unless the text says so
+            sea = next((i for i, c in enumerate(g.candidates) if c.place.country is None
+                        and c.place.precision == "region" and c.quality == 0), None)
+            if sea is not None:
+                return sea
         if place.precision == "admin1" and strip_suffix(normalise(text)) == normalise(text) \
                 and not any(x.kind_hint == "admin1" for x in g.slots):
             # a bare name shared by a region and the town that dominates it means the town (unless the text
