@@ -2424,3 +2424,32 @@ def test_a_group_the_text_names_stays_the_attacker(nlp) -> None:
             "the UN human rights office said in a statement.")
     (attack,) = [r for r in _records(nlp, text, datetime.date(2024, 10, 4)) if r.plover.type == "ASSAULT"]
     assert "Gran Grif gang" in [a.name for a in attack.actors if a.role == "actor"]
+
+
+def test_police_firing_on_protesting_students_stay_the_actor(nlp) -> None:
+    """"police fired rubber bullets and tear gas at students protesting against quotas": the students are
+    protesters by what they do, and the police who fired on them stay the actor (only "protesters" kept them)."""
+    text = ("Bangladesh police clash with protesters, at least 30 dead\n\nDHAKA, July 19 (Reuters) - At least 30 people "
+            "were killed and hundreds injured in Bangladesh on Thursday as police fired rubber bullets and tear gas at "
+            "students protesting against quotas for government jobs, local media and hospital officials said.\n\n"
+            "Protesters set fire to the headquarters of state broadcaster BTV in Dhaka and torched several police "
+            "posts, officials said. Mobile internet services were suspended across the country.\n\nThe government "
+            "ordered all schools and universities closed indefinitely. Prime Minister Sheikh Hasina appealed for calm "
+            "and said those responsible for the killings would be punished.\n\nPolice arrested more than 50 people on "
+            "Friday, a police spokesman said.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 7, 19)) if r.plover.type == "ASSAULT"]
+    (fired,) = [r for r in recs if "rubber bullets" in r.evidence[0].text]
+    assert [a.name for a in fired.actors if a.role == "actor"] == ["police"]
+
+
+def test_a_headline_repeating_a_toll_is_that_event_whatever_its_word(nlp) -> None:
+    """"Bangladesh police clash with protesters, at least 30 dead" / "At least 30 people were killed ... as police
+    fired rubber bullets and tear gas at students protesting": one event (the headline's "clash" made a protest
+    record of its own, undated)."""
+    text = ("Bangladesh police clash with protesters, at least 30 dead\n\nDHAKA, July 19 (Reuters) - At least 30 people "
+            "were killed and hundreds injured in Bangladesh on Thursday as police fired rubber bullets and tear gas at "
+            "students protesting against quotas for government jobs, local media and hospital officials said.")
+    recs = _records(nlp, text, datetime.date(2024, 7, 19))
+    assert not any(r.evidence[0].text.startswith("Bangladesh police clash") for r in recs)
+    (killed,) = [r for r in recs if r.fatalities.claims]
+    assert str(killed.date.start) == "2024-07-18" and "riot" not in killed.plover.mode
