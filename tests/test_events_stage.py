@@ -2453,3 +2453,30 @@ def test_a_headline_repeating_a_toll_is_that_event_whatever_its_word(nlp) -> Non
     assert not any(r.evidence[0].text.startswith("Bangladesh police clash") for r in recs)
     (killed,) = [r for r in recs if r.fatalities.claims]
     assert str(killed.date.start) == "2024-07-18" and "riot" not in killed.plover.mode
+
+
+def test_welcoming_a_deal_is_support_not_hosting_a_president(nlp) -> None:
+    """"U.S. President Joe Biden welcomed the agreement": the object's cue ("agreement") outranks the subject's
+    ("president", a cue of receiving a visitor)."""
+    recs = _records(nlp, "U.S. President Joe Biden welcomed the agreement.", datetime.date(2025, 1, 15))
+    assert [r.plover.type for r in recs] == ["SUPPORT"]
+
+
+def test_a_news_conference_and_a_search_operation_are_no_events(nlp) -> None:
+    """"... told a news conference in Doha" is where it was said; "launched a search and rescue operation" is no
+    attack."""
+    recs = _records(nlp, "Under the deal, Hamas will free 33 hostages, Sheikh Mohammed bin Abdulrahman al-Thani told a "
+                         "news conference in Doha.", datetime.date(2025, 1, 15))
+    assert not any(r.plover.type == "CONSULT" for r in recs)
+    recs = _records(nlp, "Security forces have launched a search and rescue operation in Katsina, police said.",
+                    datetime.date(2024, 3, 7))
+    assert not any(r.plover.type == "ASSAULT" for r in recs)
+
+
+def test_a_headlines_list_of_terms_is_what_was_agreed(nlp) -> None:
+    """"Israel and Hamas agree to Gaza ceasefire, hostage release": the release is a term of the deal (it came out as
+    a release of its own, undated)."""
+    text = ("Israel and Hamas agree to Gaza ceasefire, hostage release\n\nDOHA, Jan 15 (Reuters) - Israel and Hamas "
+            "agreed on Wednesday to a ceasefire in Gaza and the release of hostages, Qatar's prime minister said.")
+    recs = _records(nlp, text, datetime.date(2025, 1, 15))
+    assert [r.plover.type for r in recs] == ["AGREE"]

@@ -384,7 +384,8 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
         # is part of it, not what the event is
         mode = next((x for x in modes if x not in _PROPERTY_MODES), None)
     hints: list[str] = []
-    for m in frame.mentions:
+    own = [m for m in frame.mentions if m.plover_type == frame.plover_type]  # (not a headline joined for its toll)
+    for m in own:
         for t in [m.trigger, *m.folded]:
             if deadly and t.modes and set(t.modes) <= _PROPERTY_MODES:
                 continue  # (nor the damage's own ACLED hint)
@@ -397,7 +398,7 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
     actor_kinds = [a.kind for a in actors if a.role == "actor"]
     recipient_sectors = [a.sector for a in actors if a.role == "recipient" and a.sector]
     contexts: list[str] = []
-    for m in frame.mentions:
+    for m in own:
         for t in [m.trigger, *m.folded]:
             for c in t.contexts:
                 if c not in contexts:

@@ -498,6 +498,9 @@ class MentionBuilder:
                 and tok.i in self.by_i and self.by_i[tok.i].plover_type != noun_host.plover_type:
             return noun_host.i
         gov = tok.head
+        if tok.dep_ == "npadvmod" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == "," \
+                and gov.i in self.by_i and self.by_i[gov.i].plover_type in _CONTENT_PREPS:
+            return gov.i  # "Israel and Hamas agree to Gaza ceasefire, hostage release": a headline's list of terms
         if tok.dep_ == "pobj" and gov.dep_ == "prep":
             prep = gov.lower_
             gov = gov.head

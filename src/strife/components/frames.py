@@ -93,6 +93,8 @@ class EventFrame:
         out: list[str] = []
         # most specific first: modes from weapon words outrank a trigger's default
         for m in self.mentions:
+            if m.plover_type != self.plover_type:
+                continue  # a headline joined for its toll: "police clash with protesters, 30 dead" is no riot's mode
             for mode in m.modes:
                 if mode not in out:
                     out.append(mode)

@@ -336,6 +336,17 @@ def _claims(lead: EventFrame, m: EventMention) -> bool:
     return m.claimed and not m.separate and m.date is None and m.place_level not in ("clause", "sentence")
 
 
+def _same_toll(frames: list[EventFrame], m: EventMention) -> Optional[EventFrame]:
+    """The first body frame whose toll the headline's repeats ("Bangladesh police clash with protesters, at least
+    30 dead" / "At least 30 people were killed ... as police fired rubber bullets at students"), of a type that
+    counts dead, whatever the headline's word made the type."""
+    if m.plover_type not in _TOLL_TYPES:
+        return None
+    told = {(t.kind, t.value) for t in m.tolls}
+    return next((f for f in frames if not f.mentions[0].headline and f.plover_type in _TOLL_TYPES
+                 and told & {(t.kind, t.value) for x in f.mentions for t in x.tolls}), None)
+
+
 def _last_before(f: EventFrame, m: EventMention) -> int:
     return max((x.i for x in f.mentions if x.i < m.i), default=-1)
 
@@ -365,7 +376,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 first = next((f for f in frames if not f.mentions[0].headline and f.plover_type == m.plover_type), None)
                 loose = merge_score(first, m, parties=False) if first is not None else None
                 if loose is None or loose < 0:
-                    first = None
+                    first = _same_toll(frames, m)
             if first is not None:
                 first.mentions.append(m)
                 continue

@@ -244,13 +244,16 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger],
         # the word's own subject and object outrank the rest of the sentence: "imposed sanctions on the faction
         # that controls Afghanistan" is a sanction, whatever "controls" cues elsewhere; "Ukraine's General Staff
         # said its drones had struck the refinery" is a drone strike, not staff on strike
-        local = " ".join(w for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "nsubj")
-                         for g in [*(g for g in c.lefts if g.dep_ in ("compound", "amod")), c]
-                         for w in {g.lower_, g.lemma_.lower()})
-        if local:
-            for s in senses:
-                if s.cues and _cue_present(s.cues, local):
-                    return s, False
+        # (the object before the subject: "U.S. President Joe Biden welcomed the agreement" praises a deal, it
+        # receives no visiting president)
+        for deps in (("dobj", "nsubjpass", "attr"), ("nsubj",)):
+            local = " ".join(w for c in tok.children if c.dep_ in deps
+                             for g in [*(g for g in c.lefts if g.dep_ in ("compound", "amod")), c]
+                             for w in {g.lower_, g.lemma_.lower()})
+            if local:
+                for s in senses:
+                    if s.cues and _cue_present(s.cues, local):
+                        return s, False
     text = None
     for s in senses:
         if s.cues:
@@ -424,6 +427,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     security = words["security_obstructors"]
     protective = words["protective_objects"]
     one_party = words["one_party_meeting_nouns"]
+    briefing = words["briefing_modifiers"]
+    peaceful = words["peaceful_operation_modifiers"]
     natural = words["natural_causes"]
     hostile = words["hostile_types"]
     accidents, explosions = words["accident_sources"], words["explosion_words"]
@@ -490,6 +495,12 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "assault rifles", "riot police", "protest leaders": a kind of thing, not an event
         if entry.plover_type == "ASSAULT" and _against_an_abstraction(tok, abstract):
             continue  # "the fight against inflation", "strike a deal", "a price war": a figure of speech
+        if pos == "NOUN" and entry.plover_type == "ASSAULT" and any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in peaceful for c in tok.children):
+            continue  # "launched a search and rescue operation", "an evacuation operation": no attack
+        if pos == "NOUN" and entry.plover_type == "CONSULT" and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in briefing for c in tok.children):
+            continue  # "told a news conference in Doha": where it was said, no consultation
         if pos == "NOUN" and entry.plover_type == "CONSULT" and tok.lemma_.lower() in one_party and _one_party(tok):
             continue  # "after the board's two-day meeting": a body's own session, not a consultation
         if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in locative_of:
