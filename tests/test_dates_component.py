@@ -153,6 +153,10 @@ def test_a_yearless_day_takes_the_year_its_sentence_names(nlp):
      date(2019, 12, 19)),
     ("Rebels seized the town on Friday. The army had shelled it the previous day.", date(2019, 12, 26)),
     ("Troops arrived on Dec. 2. Rebels attacked the town that day.", date(2019, 12, 2)),
+    # a counted number of days or weeks ("Three days earlier" was read as a duration and dropped)
+    ("The mayor was killed on Sunday. Three days earlier, gunmen shot dead the city's secretary general.",
+     date(2019, 12, 26)),
+    ("Rebels seized the town on Dec. 2. Two weeks later, the army retook it.", date(2019, 12, 16)),
 ])
 def test_an_anaphoric_day_counts_from_the_day_told_before_it(nlp, text, expected):
     _, found = mentions(nlp, text)

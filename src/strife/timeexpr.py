@@ -590,6 +590,8 @@ def _single(s: str, ctx: _Ctx) -> Optional[DateResolution]:
     if s in ctx.words.anaphoric:
         unit = next((u for u in ("week", "month", "year") if u in s), "day")
         return _unresolved(unit)  # type: ignore[arg-type]
+    if _COUNTED_DAYS.fullmatch(s) and counted_day_offset(s) is not None:
+        return _unresolved("day")  # "three days earlier": counted from the day told before it (see the dates stage)
     for parse in (_explicit_day_forms, _month_and_year_forms, _weekday_forms, _relative_word_forms, _ago_forms):
         result = parse(s, ctx, p)
         if result is not None:
@@ -639,6 +641,24 @@ def _resolve(s: str, ctx: _Ctx, depth: int = 0) -> Optional[DateResolution]:
     return None
 
 
+_COUNTED_DAYS = re.compile(r"(?P<n>\w+) (?P<unit>days?|weeks?) (?P<dir>earlier|later|before|after)")
+
+
+def counted_day_offset(text: str) -> Optional[int]:
+    """The days between the day a text has just told and "three days earlier" (-3), "two weeks later" (14);
+    None for any other expression (an exact count only: "days later" says no day)."""
+    words = load_date_words()
+    m = _COUNTED_DAYS.fullmatch(_normalise(text, words))
+    if m is None:
+        return None
+    n = m.group("n")
+    count = int(n) if n.isdigit() else 1 if n in ("a", "an", "one") else words.number_words.get(n)
+    if not count:
+        return None
+    days = count * (7 if m.group("unit").startswith("week") else 1)
+    return -days if m.group("dir") in ("earlier", "before") else days
+
+
 def resolve_anaphoric_day(text: str, anchor: DateResolution) -> Optional[DateResolution]:
     """An anaphoric day ("the following day", "the day before", "that day") resolved against ``anchor``,
     the single day the text told just before it; None when ``text`` is no such expression or the anchor
@@ -647,6 +667,8 @@ def resolve_anaphoric_day(text: str, anchor: DateResolution) -> Optional[DateRes
         return None
     words = load_date_words()
     offset = words.anaphoric_day_offsets.get(_normalise(text, words))
+    if offset is None:
+        offset = counted_day_offset(text)  # "Three days earlier, gunmen shot dead ..."
     if offset is None:
         return None
     day = anchor.start + timedelta(days=offset)

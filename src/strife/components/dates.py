@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from strife import doc_ext  # noqa: F401  (registers the Doc extensions)
-from strife.timeexpr import (DateResolution, find_date_expressions, in_year, load_date_words, resolve_anaphoric_day,
-                             resolve_date_expression)
+from strife.timeexpr import (DateResolution, counted_day_offset, find_date_expressions, in_year, load_date_words,
+                             resolve_anaphoric_day, resolve_date_expression)
 
 DEFAULT_LABELS = ("DATE", "TIME")
 
@@ -78,8 +78,8 @@ def is_duration_or_age(text: str) -> bool:
     t = " ".join(text.replace("\u2019", "'").split())
     if _AGE.search(t):
         return True
-    if t.lower() in load_date_words().anaphoric:
-        return False  # "hours later" counts from a time the text has told: it points to one
+    if t.lower() in load_date_words().anaphoric or counted_day_offset(t) is not None:
+        return False  # "hours later", "three days earlier" count from a time the text has told: they point to one
     return bool(_duration_pattern().match(t)) and not re.search(r"\bago\b", t, re.IGNORECASE)
 
 
