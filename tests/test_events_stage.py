@@ -2480,3 +2480,22 @@ def test_a_headlines_list_of_terms_is_what_was_agreed(nlp) -> None:
             "agreed on Wednesday to a ceasefire in Gaza and the release of hostages, Qatar's prime minister said.")
     recs = _records(nlp, text, datetime.date(2025, 1, 15))
     assert [r.plover.type for r in recs] == ["AGREE"]
+
+
+def test_a_town_killed_near_is_no_target(nlp) -> None:
+    """"the militiamen were killed near the town of Debre Markos after they attacked a military camp": the town is
+    where (it came out as a target, "town"), the camp what was attacked."""
+    doc = _doc(nlp, "The army said the militiamen were killed near the town of Debre Markos after they attacked a "
+                    "military camp.")
+    roles = [(r.role, r.mention.text) for f in doc._.strife_events for m in f.mentions for r in m.roles]
+    assert ("recipient", "town") not in roles and ("recipient", "military camp") in roles
+
+
+def test_weeks_after_kidnapping_him_is_the_earlier_abduction(nlp) -> None:
+    """"released the father of Luis Diaz on Thursday, nearly two weeks after kidnapping him ... He was abducted on
+    Oct. 28": the kidnapping is not Thursday's, and it is the abduction of Oct. 28."""
+    text = ("Colombia's ELN rebels on Thursday released the father of Liverpool striker Luis Diaz, nearly two weeks "
+            "after kidnapping him in northern Colombia, the government said.\n\nLuis Manuel Diaz was handed over to a "
+            "humanitarian commission, the ombudsman's office said. He was abducted on Oct. 28 along with his wife.")
+    recs = [r for r in _records(nlp, text, datetime.date(2023, 11, 9)) if r.plover.type == "ASSAULT"]
+    assert [str(r.date.start) for r in recs] == ["2023-10-28"]

@@ -115,6 +115,11 @@ def _attachment(span: Span) -> int:
     if head.dep_ in ("prep", "agent") or head.pos_ == "ADP":
         # "attacked on Friday", "an attack on Friday": past the preposition to its governor
         return head.head.i if head.head.i != head.i else head.i
+    if tok.dep_ in ("advmod", "npadvmod") and head.dep_ == "advcl" and head.head.i != head.i and any(
+            c.dep_ == "mark" and c.i >= span.end and c.i < head.i for c in head.children):
+        # "detained at least 40 people overnight as protesters rallied": a time before the clause's "as" is the
+        # main verb's (the parser hangs it on the clause's verb)
+        return head.head.i
     return head.i
 
 

@@ -1167,6 +1167,9 @@ class MentionBuilder:
                 near_a_place = how == "prep_near" and tok.lemma_.lower() in self.w["place_heads"]
                 taken = self._resolve(tok, modifiers=False, demonym_objects=not near_a_place,
                                       named_objects=m.trigger.plover_type != "ASSAULT")
+                if near_a_place:
+                    # "were killed near the town of Debre Markos": the town is where, not a target
+                    taken = [a for a in taken if a.how != "facility"]
                 if not taken and how in ("dobj", "nsubjpass") and "arrest" in m.trigger.modes:
                     # "Police arrested more than 1,000 people", "A man ... was arrested": the people taken,
                     # civilians (only arrests: "people" an attack acts on cost WikiEvents and RAMS, twenty-third
@@ -1460,7 +1463,10 @@ def _apart_host(tok: Token) -> Optional[Token]:
     the event it is counted from, else None. (A clause with no count, "killed when a bomb struck their patrol",
     is the same event told again.)"""
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
-    if verb is not None and verb.dep_ in ("advcl", "conj", "ccomp"):
+    if verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before"):
+        mark = verb.head  # "released him ..., nearly two weeks after kidnapping him"
+        where, host = [mark, mark.head], mark.head
+    elif verb is not None and verb.dep_ in ("advcl", "conj", "ccomp"):
         mark = next((c for c in verb.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")
                      and c.i < tok.i), None)
         where = [verb, mark] if mark is not None else []
@@ -1671,6 +1677,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
                 m.date = host.date
             continue
         tok, steps = doc[m.trigger.i], 0
+        if _apart_host(tok) is not None:
+            continue  # "released him on Thursday, nearly two weeks after kidnapping him": not Thursday
         if tok.dep_ == "conj" and tok.head.i in said_on and tok.head.i not in by_tok:
             m.date = said_on[tok.head.i]  # "Ruto said on Tuesday evening ... and vowed to crush": the speaker's act
             continue
