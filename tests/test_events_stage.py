@@ -2499,3 +2499,37 @@ def test_weeks_after_kidnapping_him_is_the_earlier_abduction(nlp) -> None:
             "humanitarian commission, the ombudsman's office said. He was abducted on Oct. 28 along with his wife.")
     recs = [r for r in _records(nlp, text, datetime.date(2023, 11, 9)) if r.plover.type == "ASSAULT"]
     assert [str(r.date.start) for r in recs] == ["2023-10-28"]
+
+
+def test_a_time_before_a_clauses_as_is_the_main_verbs(nlp) -> None:
+    """"Georgian police detained at least 40 people overnight as tens of thousands of protesters rallied": the
+    parser hangs "overnight" on "rallied"; the detentions were overnight too (they fell back to the week)."""
+    doc = _doc(nlp, "Georgian police detained at least 40 people overnight as tens of thousands of protesters rallied "
+                    "against the government, the interior ministry said on Tuesday.", datetime.date(2024, 12, 3))
+    detained = next(m for f in doc._.strife_events for m in f.mentions if m.trigger.lemma == "detain")
+    assert detained.date is not None and detained.date.text == "overnight"
+
+
+def test_a_sentence_to_death_for_old_bombings(nlp) -> None:
+    """"sentenced 12 men to death for their role in the 2006 bombings of Mumbai's commuter trains that killed 189
+    people ... The seven bombs ... on July 11, 2006, also injured more than 800": "death" is the penalty (it was a
+    killing), the 189 dead are the bombings' (of 2006, not of this week), and "blamed the attacks on" the group
+    makes the group the accused."""
+    text = ("An Indian court on Wednesday sentenced 12 men to death for their role in the 2006 bombings of Mumbai's "
+            "commuter trains that killed 189 people, a public prosecutor said.\n\nThe seven bombs, placed in "
+            "first-class compartments of crowded trains during the evening rush hour on July 11, 2006, also injured "
+            "more than 800 people. Police blamed the attacks on the Pakistan-based Lashkar-e-Taiba militant group, "
+            "which denied involvement.")
+    recs = _records(nlp, text, datetime.date(2025, 9, 30))
+    (bombings,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [c.value for c in bombings.fatalities.claims] == [189] and str(bombings.date.start) == "2006-07-11"
+    (blamed,) = [r for r in recs if r.plover.type == "ACCUSE"]
+    assert "Lashkar-e-Taiba" in [a.name for a in blamed.actors if a.role == "recipient"]
+
+
+def test_attacks_that_threaten_a_port_are_no_threat(nlp) -> None:
+    """"The United Nations warned that the attacks threatened the main entry point for humanitarian aid": the
+    attacks endanger it; nobody threatens."""
+    recs = _records(nlp, "The United Nations warned that the attacks threatened the main entry point for humanitarian "
+                         "aid into Sudan.", datetime.date(2025, 5, 6))
+    assert not any(r.plover.type == "THREATEN" for r in recs)

@@ -214,6 +214,10 @@ class MentionBuilder:
                     return host.i
             if tok.dep_ == "relcl" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
                 return tok.head.i
+            noun = tok.head
+            if tok.dep_ == "relcl" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and "casualty" in t.flags \
+                    and noun.head.head.i in self.by_i and self.by_i[noun.head.head.i].plover_type == t.plover_type:
+                return noun.head.head.i  # "the 2006 bombings of Mumbai's commuter trains that killed 189 people"
             if tok.dep_ == "acl" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.i in self.by_i \
                     and tok.head.lemma_.lower() in default_lexicon().weapons \
                     and self.by_i[tok.head.head.i].plover_type == t.plover_type:
@@ -830,6 +834,10 @@ class MentionBuilder:
                            for g in p.children if g.dep_ == "pobj")
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["victim_subject_verbs"]:
             out.extend((s, "victim") for s in _subjects(tok))
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in self.w["blame_verbs"]:
+            # "blamed the attacks on the Lashkar-e-Taiba militant group" (the parser may hang "on" on the attacks)
+            out.extend((g, "prep_on") for c in [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+                       for p in c.children if p.dep_ == "prep" and p.lower_ == "on" for g in p.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_possessor_nouns"]:
             out.extend((c, "poss") for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
         instrument = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["instrument_object_verbs"]

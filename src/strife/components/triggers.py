@@ -429,6 +429,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     one_party = words["one_party_meeting_nouns"]
     briefing = words["briefing_modifiers"]
     peaceful = words["peaceful_operation_modifiers"]
+    penalty = words["penalty_verbs"]
     natural = words["natural_causes"]
     hostile = words["hostile_types"]
     accidents, explosions = words["accident_sources"], words["explosion_words"]
@@ -476,6 +477,10 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if weak and pos == "VERB" and any(c.dep_ == "oprd" for c in tok.children):
             continue  # "calling it a key supplier of fuel": a word with none of its sense's cues that names
             # its object something reports no act
+        if pos == "VERB" and entry.plover_type == "THREATEN" and any(
+                c.dep_ == "nsubj" and c.pos_ == "NOUN" and any("is_event_noun" in x.flags for x in lex.senses(c, "NOUN"))
+                for c in tok.children):
+            continue  # "warned that the attacks threatened the main entry point for aid": they endanger it, no threat
         if pos == "VERB" and entry.plover_type == "THREATEN" and not _warns_someone(tok):
             continue  # "warned that the battle against price rises was not yet won": a comment, no threat
         if weak and entry.plover_type == "THREATEN" and any(
@@ -495,6 +500,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "assault rifles", "riot police", "protest leaders": a kind of thing, not an event
         if entry.plover_type == "ASSAULT" and _against_an_abstraction(tok, abstract):
             continue  # "the fight against inflation", "strike a deal", "a price war": a figure of speech
+        if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in penalty:
+            continue  # "sentenced 12 men to death": the penalty, no killing
         if pos == "NOUN" and entry.plover_type == "ASSAULT" and any(
                 c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in peaceful for c in tok.children):
             continue  # "launched a search and rescue operation", "an evacuation operation": no attack
