@@ -387,6 +387,8 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
     own = [m for m in frame.mentions if m.plover_type == frame.plover_type]  # (not a headline joined for its toll)
     for m in own:
         for t in [m.trigger, *m.folded]:
+            if t.plover_type != frame.plover_type:
+                continue  # (a roadblock folded into the attack it was part of is no protest's cue)
             if deadly and t.modes and set(t.modes) <= _PROPERTY_MODES:
                 continue  # (nor the damage's own ACLED hint)
             for h in ([t.acled_hint] if t.acled_hint else []) + list(t.hints):

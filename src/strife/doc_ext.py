@@ -20,6 +20,7 @@ DOC_ATTRS = {
     "strife_dates": None,     # list[components.dates.DateMention]
     "strife_tolls": None,     # list[components.tolls.TollMention]
     "strife_events": None,    # list[components.frames.EventFrame]
+    "strife_left_out": None,  # list[int]: trigger token indices of running totals no frame keeps
     "text_cache": None,       # str: doc.text, built once (spaCy rebuilds it from the tokens on every read)
     "token_table": None,      # TokenTable: token attributes as lists, built once (see token_table)
 }

@@ -276,6 +276,8 @@ class ActorResolver:
             label = ent.label_
             if label not in ("ACTOR", "PERSON", "ORG", "GPE", "NORP"):
                 continue
+            if label in ("ACTOR", "ORG", "PERSON") and self._affiliation_modifier(ent.end):
+                continue  # "the al Qaeda-linked group JNIM", "the U.S.-backed SDF": whose side, not a party here
             key = ent.ent_id_ if (label == "ACTOR" and ent.ent_id_) else ent.text
             entry = self.dict.lookup(key) or self.dict.lookup(ent.text)
             if entry is None and ent.text.endswith("s"):
@@ -472,6 +474,9 @@ class ActorResolver:
                 j += 1
             span = doc[i:j]
             text = span.text
+            if self._affiliation_modifier(j):
+                i = j
+                continue  # "the al Qaeda-linked group"
             entry = self.dict.lookup(text) or (self.dict.lookup(text[:-1]) if text.endswith("s") and len(text) > 4 else None)
             if entry is not None and entry.kind != "person":
                 self._add(ActorMention(span.start_char, span.end_char, text, span.root.i, how="dictionary",
@@ -482,6 +487,13 @@ class ActorResolver:
                 self._add(ActorMention(span.start_char, span.end_char, text, span.root.i, name=state.name,
                                        country=state.country, sector="GOV", kind="state", how="metonym"))
             i = j
+
+    def _affiliation_modifier(self, end: int) -> bool:
+        """Does the name ending before token ``end`` open a hyphenated modifier of affiliation ("al Qaeda-linked",
+        "U.S.-backed", "Hamas-run")?"""
+        doc = self.doc
+        return end + 1 < len(doc) and doc[end].text == "-" \
+            and doc[end + 1].lower_ in load_wordlists("factuality")["affiliation_suffixes"]
 
     def _called_rebels(self, tok: Token) -> bool:
         """A name that modifies a rebel noun ("Taliban insurgents", "Taliban militants")."""

@@ -222,7 +222,13 @@ class MentionBuilder:
                     and tok.head.lemma_.lower() in default_lexicon().weapons \
                     and self.by_i[tok.head.head.i].plover_type == t.plover_type:
                 return tok.head.head.i  # "A missile fired by the Houthis struck a cargo ship": one attack
-            if tok.dep_ == "relcl" and (host := self._where_host(tok)) is not None and host.plover_type == t.plover_type:
+            if t.plover_type == "PROTEST" and (attack := next(
+                    (c.i for c in tok.children if c.dep_ == "conj" and c.i in self.by_i
+                     and self.by_i[c.i].plover_type == "ASSAULT"), None)) is not None and any(
+                    (a := actor_for_token(self.doc, s)) is not None and a.sector in _FORCE_SECTORS for s in _subjects(tok)):
+                return attack  # "armed men blocked the highway and torched 10 vehicles": the attack's roadblock
+            where = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else None
+            if where is not None and (host := self._where_host(where)) is not None and host.plover_type == t.plover_type:
                 return host.i  # "Protests took place in the cities of Mombasa and Kisumu, where demonstrators blocked roads"
             if tok.dep_ == "advcl" and tok.head.i not in self.by_i:
                 for s in _subjects(tok.head):
@@ -419,6 +425,10 @@ class MentionBuilder:
         ("Police in the province have long complained", "has repeatedly accused") is a standing grievance.
         A state suffered for months or years ("Djibo has been under a blockade by jihadist groups for more
         than two years", "had been under a partial siege ... for more than a year") is the story's setting."""
+        if t.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.tag_ in ("NNS", "NNPS") \
+                and (series := tok.head.head).lemma_.lower() in self.w["collective_event_nouns"] \
+                and series.dep_ == "dobj" and _perfect(series.head):
+            return True  # "has carried out a series of attacks on mosques ... since the Taliban took power": a record
         if t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == tok.i:
             verb = tok.head.head
             return _perfect(verb, past=True) and any(c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -1696,6 +1706,14 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         while tok.dep_ in _GOVERNED and tok.head is not tok and steps < 3:
             came_from, tok, steps = tok, tok.head, steps + 1
             host = by_tok.get(tok.i)
+            if host is None and came_from.dep_ == "conj" and tok.pos_ == "VERB" \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in came_from.children) \
+                    and any(c.dep_ == "nsubj" for c in tok.children) and (own := next(
+                    (d for d in doc._.strife_dates or [] if d.head_token_i == tok.i and d.resolution is not None
+                     and d.resolution.start is not None), None)) is not None:
+                m.date = own  # "Gunmen stopped a bus ... on Monday, checked identity cards and shot dead seven men": the
+                # subject's acts, one time (not "21 bodies had been recovered by Wednesday and 30 people had been wounded")
+                break
             if host is None and tok.pos_ == "VERB":
                 # "police used water cannons to disperse protesters ... overnight, detaining 43 people": the purpose
                 # clause under the same verb is the time of the act
@@ -2074,6 +2092,7 @@ def build_frames(doc: Doc) -> list[EventFrame]:
     attach_tolls(doc, mentions)
     # a generic plural ("attacks on civilians") with nothing specific attached is not an event
     kept = [m for m in mentions if not (m.generic and m.date is None and not m.tolls and m.place_level != "clause")]
+    doc._.strife_left_out = [m.i for m in mentions if m.aggregate and m not in kept]
     for m in kept:
         if m.date is not None and is_period(m.date) and (m.tolls or any(
                 "casualty" in t.flags for t in (m.trigger, *m.folded))):
@@ -2088,6 +2107,7 @@ def build_frames(doc: Doc) -> list[EventFrame]:
     # a running total ("the war has killed tens of thousands") is context where the text reports events;
     # alone, it is what the text is about (and comes out as background)
     if any(not m.aggregate for m in kept):
+        doc._.strife_left_out += [m.i for m in kept if m.aggregate]
         kept = [m for m in kept if not m.aggregate]
     frames = merge_mentions(kept)
     if _mob_violence(doc, frames):
@@ -2098,7 +2118,7 @@ def build_frames(doc: Doc) -> list[EventFrame]:
 
 @Language.factory(
     "strife_events",
-    assigns=["doc._.strife_events"],
+    assigns=["doc._.strife_events", "doc._.strife_left_out"],
     requires=["doc._.strife_triggers", "doc._.strife_actors", "doc._.strife_dates", "doc._.strife_places", "doc._.strife_tolls"],
 )
 def make_events(nlp: Language, name: str) -> "EventComponent":

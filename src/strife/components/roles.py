@@ -136,7 +136,8 @@ def _speaker(doc: Doc, tok_i: int) -> bool:
 
 
 def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple[EventFrame, EventMention]]:
-    """The violent frame mention in the filler's sentence nearest to it, else the nearest in the document."""
+    """The violent frame mention in the filler's sentence nearest to it, else the nearest in the document (unless
+    its sentence tells a running total the frames left out)."""
     sent = doc[tok_i].sent
     best = None
     for fr in frames:
@@ -147,6 +148,9 @@ def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple
             key = (0 if same else 1, abs(m.i - tok_i), m.i)
             if best is None or key < best[0]:
                 best = (key, fr, m)
+    if best is not None and best[0][0] == 1 and any(sent.start <= i < sent.end for i in doc._.strife_left_out or []):
+        return None  # its sentence tells a running total ("has carried out a series of attacks on mosques ... since
+        # the Taliban took power"): not the parties of an event told elsewhere
     return (best[1], best[2]) if best else None
 
 
@@ -219,6 +223,9 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                     m.claimed and r.mention.how == "coref" and r.mention.kind in ("state", "non_state")) or (
                     r.role == "recipient" and r.mention.sector in KEPT_RECIPIENT_SECTORS  # "killed 12 civilians"
                     and not (r.mention.sector != "CVL" and span is not None and span.root.dep_ in _OWNER_DEPS)) or (
+                    # a counted object of the act: "overran a military outpost ..., killing five soldiers"
+                    r.role == "recipient" and r.how in ("dobj", "nsubjpass") and span is not None
+                    and any(c.dep_ == "nummod" for c in span.root.children)) or (
                     # "fired tear gas at thousands of students protesting against ...": protesters, whoever they are
                     r.role == "recipient" and any(c.dep_ == "acl" and c.i in protesting
                                                   for c in doc[r.mention.head_i].children)) or (
