@@ -745,8 +745,14 @@ def _has_subject(tok) -> bool:
 
 def _nobodys_intent(doc: Doc, frame: EventFrame, actors: list[Actor]) -> bool:
     """A threat or promise read only from a future with nobody who makes it, neither an actor nor a subject
-    of its verb ("23 people ... would be charged in court"), is no one's threat or promise: an outcome told."""
-    if not all(m.trigger.modality in ("intent", "terms") for m in frame.mentions) or any(a.role == "actor" for a in actors):
+    of its verb ("23 people ... would be charged in court"), is no one's threat or promise: an outcome told; nor
+    is an intent a relative clause says of someone ("fighters who were preparing to attack")."""
+    if not all(m.trigger.modality in ("intent", "terms") for m in frame.mentions):
+        return False
+    if all(any(t.dep_ == "relcl" for t in (doc[m.i], *doc[m.i].ancestors)) for m in frame.mentions):
+        return True  # "targeted fighters ... who were preparing to attack Somali forces": what the targets were said
+        # to intend, nobody's threat
+    if any(a.role == "actor" for a in actors):
         return False
     return not any(_told_by_someone(doc, m) for m in frame.mentions)
 

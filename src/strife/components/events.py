@@ -256,7 +256,12 @@ class MentionBuilder:
             # parser hangs on its object: "killed 17 insurgents in air strikes")
             if "casualty" in t.flags:
                 objects = [c for c in tok.children if c.dep_ == "dobj"]
-                for p in [*tok.children, *(p for o in objects for p in o.children if p.lower_ in ("in", "during"))]:
+                # (and the phrase a coordinated casualty verb carries for both: "Two soldiers were killed and two
+                # others wounded in a gunfight")
+                shared = [p for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in self.by_i
+                          and "casualty" in self.by_i[c.i].flags and self._fold_target(self.by_i[c.i]) != tok.i
+                          for p in c.children if p.lower_ in ("in", "during")]  # (not one that folds into this verb)
+                for p in [*tok.children, *(p for o in objects for p in o.children if p.lower_ in ("in", "during")), *shared]:
                     if p.dep_ == "prep" and p.lower_ in ("in", "during", "from", "after", "since"):
                         for g in p.children:
                             if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].plover_type == t.plover_type:

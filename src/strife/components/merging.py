@@ -336,14 +336,15 @@ def _claims(lead: EventFrame, m: EventMention) -> bool:
     return m.claimed and not m.separate and m.date is None and m.place_level not in ("clause", "sentence")
 
 
-def _same_toll(frames: list[EventFrame], m: EventMention) -> Optional[EventFrame]:
+def _same_toll(frames: list[EventFrame], m: EventMention, of_type: Optional[str] = None) -> Optional[EventFrame]:
     """The first body frame whose toll the headline's repeats ("Bangladesh police clash with protesters, at least
     30 dead" / "At least 30 people were killed ... as police fired rubber bullets at students"), of a type that
-    counts dead, whatever the headline's word made the type."""
+    counts dead (``of_type``: of that type), whatever the headline's word made the type."""
     if m.plover_type not in _TOLL_TYPES:
         return None
     told = {(t.kind, t.value) for t in m.tolls}
     return next((f for f in frames if not f.mentions[0].headline and f.plover_type in _TOLL_TYPES
+                 and (of_type is None or f.plover_type == of_type)
                  and told & {(t.kind, t.value) for x in f.mentions for t in x.tolls}), None)
 
 
@@ -367,8 +368,12 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
     body = [m for m in mentions if not m.headline]
     for m in body + [m for m in mentions if m.headline]:
         if m.headline:
-            first = next((f for f in frames if not f.mentions[0].headline and (merge_score(f, m) or 0) >= 0
-                          and merge_score(f, m) is not None), None)
+            # the first body event the headline's toll repeats ("Two killed as Indian troops, militants exchange
+            # fire" / "Two Indian soldiers were killed ... in a gunfight with militants"), else the first it fits
+            first = _same_toll(frames, m, m.plover_type)
+            if first is None or merge_score(first, m, parties=False) is None:
+                first = next((f for f in frames if not f.mentions[0].headline and (merge_score(f, m) or 0) >= 0
+                              and merge_score(f, m) is not None), None)
             if first is None:
                 # the story's first event of the headline's type, where only the parties differ: a headline
                 # names them in shorthand ("Sudan's warring parties agree truce" / "Delegations from Sudan's

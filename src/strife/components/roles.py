@@ -230,9 +230,7 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                     r.role == "recipient" and any(c.dep_ == "acl" and c.i in protesting
                                                   for c in doc[r.mention.head_i].children)) or (
                     r.role == "actor" and r.mention.sector in KEPT_ACTOR_SECTORS and r.how in ("nsubj", "agent", "by")
-                    and any(o.role == "recipient" and (o.mention.sector == "OPP" or any(
-                        c.dep_ == "acl" and c.i in protesting for c in doc[o.mention.head_i].children))
-                            for o in m.roles)) or (
+                    and any(o.role == "recipient" and o.mention.sector == "OPP" for o in m.roles)) or (
                     r.role == "actor" and r.mention.kind == "state" and r.mention.sector in KEPT_STATE_ACTOR_SECTORS
                     and r.how in ("nsubj", "agent", "by")
                     and any(o.role == "recipient" and o.mention.sector == "CVL" for o in m.roles)) or (

@@ -503,8 +503,10 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in penalty:
             continue  # "sentenced 12 men to death": the penalty, no killing
         if pos == "NOUN" and entry.plover_type == "ASSAULT" and any(
-                c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in peaceful for c in tok.children):
-            continue  # "launched a search and rescue operation", "an evacuation operation": no attack
+                w.lemma_.lower() in peaceful for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                for w in (c, *c.conjuncts)):
+            continue  # "launched a search and rescue operation", "an evacuation operation": no attack (a search
+            # operation is a deployment: triggers.tsv)
         if pos == "NOUN" and entry.plover_type == "CONSULT" and any(
                 c.dep_ in ("compound", "amod") and c.lower_ in briefing for c in tok.children):
             continue  # "told a news conference in Doha": where it was said, no consultation
