@@ -2606,3 +2606,23 @@ def test_an_intent_said_of_the_targets_is_no_threat(nlp) -> None:
     assert "who were preparing to attack" in text
     recs = _records(nlp, text, datetime.date(2026, 1, 14))
     assert not any(r.plover.type == "THREATEN" for r in recs)
+
+
+def test_the_armys_pursuit_after_a_massacre_is_a_battle_of_its_own(nlp) -> None:
+    """"Suspected Islamist militants killed at least 14 worshippers when they stormed a church ... The army said
+    troops had pursued the attackers and killed five of them in a gun battle ... President Bola Tinubu condemned the
+    attack": the gun battle is another event (it merged into the massacre, the five dead with it), and the attack
+    condemned is the massacre, not the battle told last."""
+    text = (
+        "Gunmen kill 14 in attack on church in northeast Nigeria\n\nMAIDUGURI, Nigeria (Reuters) - Suspected Islamist "
+        "militants killed at least 14 worshippers when they stormed a church in Nigeria's northeastern Borno state "
+        "during a Sunday service, police and residents said on Monday.\n\nThe army said troops had pursued the "
+        "attackers and killed five of them in a gun battle near the Sambisa forest late on Sunday.\n\nPresident Bola "
+        "Tinubu condemned the attack and ordered security agencies to hunt down those responsible.")
+    recs = _records(nlp, text, datetime.date(2024, 6, 10))
+    attacks = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert len(attacks) == 2
+    massacre = next(r for r in attacks if any(a.name == "worshippers" for a in r.actors))
+    assert [c.value for c in massacre.fatalities.claims] == [14]
+    (condemned,) = [r for r in recs if r.plover.type == "ACCUSE"]
+    assert any(a.role == "recipient" and "militants" in a.text for a in condemned.actors)

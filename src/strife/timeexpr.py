@@ -590,7 +590,7 @@ def _single(s: str, ctx: _Ctx) -> Optional[DateResolution]:
     if s in ctx.words.anaphoric:
         unit = next((u for u in ("week", "month", "year") if u in s), "day")
         return _unresolved(unit)  # type: ignore[arg-type]
-    if _COUNTED_DAYS.fullmatch(s) and counted_day_offset(s) is not None:
+    if counted_day_offset(s) is not None:
         return _unresolved("day")  # "three days earlier": counted from the day told before it (see the dates stage)
     for parse in (_explicit_day_forms, _month_and_year_forms, _weekday_forms, _relative_word_forms, _ago_forms):
         result = parse(s, ctx, p)

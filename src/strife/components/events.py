@@ -225,11 +225,12 @@ class MentionBuilder:
             if t.plover_type == "PROTEST" and (attack := next(
                     (c.i for c in tok.children if c.dep_ == "conj" and c.i in self.by_i
                      and self.by_i[c.i].plover_type == "ASSAULT"), None)) is not None and any(
-                    (a := actor_for_token(self.doc, s)) is not None and a.sector in _FORCE_SECTORS for s in _subjects(tok)):
+                    (a := actor_for_token(self.doc, s)) is not None and a.sector in _FORCE_SECTORS
+                    for s in _subjects(tok)):
                 return attack  # "armed men blocked the highway and torched 10 vehicles": the attack's roadblock
             where = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else None
             if where is not None and (host := self._where_host(where)) is not None and host.plover_type == t.plover_type:
-                return host.i  # "Protests took place in the cities of Mombasa and Kisumu, where demonstrators blocked roads"
+                return host.i  # "Protests took place in the cities of Mombasa, ..., where demonstrators blocked roads"
             if tok.dep_ == "advcl" and tok.head.i not in self.by_i:
                 for s in _subjects(tok.head):
                     host = self.by_i.get(_expand_relpron(s).i)
@@ -261,7 +262,8 @@ class MentionBuilder:
                 shared = [p for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in self.by_i
                           and "casualty" in self.by_i[c.i].flags and self._fold_target(self.by_i[c.i]) != tok.i
                           for p in c.children if p.lower_ in ("in", "during")]  # (not one that folds into this verb)
-                for p in [*tok.children, *(p for o in objects for p in o.children if p.lower_ in ("in", "during")), *shared]:
+                in_objects = [p for o in objects for p in o.children if p.lower_ in ("in", "during")]
+                for p in [*tok.children, *in_objects, *shared]:
                     if p.dep_ == "prep" and p.lower_ in ("in", "during", "from", "after", "since"):
                         for g in p.children:
                             if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].plover_type == t.plover_type:
@@ -852,7 +854,8 @@ class MentionBuilder:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in self.w["blame_verbs"]:
             # "blamed the attacks on the Lashkar-e-Taiba militant group" (the parser may hang "on" on the attacks)
             out.extend((g, "prep_on") for c in [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-                       for p in c.children if p.dep_ == "prep" and p.lower_ == "on" for g in p.children if g.dep_ == "pobj")
+                       for p in c.children if p.dep_ == "prep" and p.lower_ == "on"
+                       for g in p.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_possessor_nouns"]:
             out.extend((c, "poss") for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
         instrument = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["instrument_object_verbs"]
@@ -1716,8 +1719,9 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
                     and any(c.dep_ == "nsubj" for c in tok.children) and (own := next(
                     (d for d in doc._.strife_dates or [] if d.head_token_i == tok.i and d.resolution is not None
                      and d.resolution.start is not None), None)) is not None:
-                m.date = own  # "Gunmen stopped a bus ... on Monday, checked identity cards and shot dead seven men": the
-                # subject's acts, one time (not "21 bodies had been recovered by Wednesday and 30 people had been wounded")
+                # "Gunmen stopped a bus ... on Monday, checked identity cards and shot dead seven men": the subject's
+                # acts, one time (not "21 bodies had been recovered by Wednesday and 30 people had been wounded")
+                m.date = own
                 break
             if host is None and tok.pos_ == "VERB":
                 # "police used water cannons to disperse protesters ... overnight, detaining 43 people": the purpose

@@ -43,8 +43,8 @@ class EventMention:
     claimed: bool = False          # the content of a claim of responsibility ("claimed responsibility, saying its fighters had ...")
     aggregate: bool = False        # a running total ("the war has killed tens of thousands"), not one event
     sequel: bool = False           # a death from wounds ("died in hospital overnight"): a casualty of an attack told before
-    apart_from: Optional[int] = None  # the event word it is told as days apart from ("days after an attack killed seven")
-    history: bool = False          # its own date ended months before publication ("its invasion of Ukraine in February 2022")
+    apart_from: Optional[int] = None  # the event word it is told days apart from ("days after an attack killed seven")
+    history: bool = False          # its own date ended months before publication ("its invasion ... in February 2022")
     sent_start: int = 0
     sent_end: int = 0
     sent_i: int = 0                # index of its sentence in the doc

@@ -113,6 +113,12 @@ def _same_country_kind(a: list[ActorMention], b: list[ActorMention]) -> bool:
     return bool(keys(a) & keys(b))
 
 
+def _on_civilians(frame: EventFrame) -> bool:
+    """Did the frame's event act on civilians only (no armed party among its recipients)?"""
+    sectors = {a.sector for a in frame.roles("recipient") if a.sector}
+    return "CVL" in sectors and not sectors & _ARMED_SECTORS
+
+
 def _alleged_only(mentions: list[EventMention]) -> bool:
     """Are the mentions' actors only parties held to have done it ("accused Russia of torturing captives")?"""
     return all(r.how == "alleged" for x in mentions for r in x.roles if r.role == "actor")
@@ -142,6 +148,12 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
     score = 0.0
     fa, ma = frame.roles("actor"), m.actors("actor")
     clash = "reciprocal" in m.trigger.flags and any("reciprocal" in x.trigger.flags for x in frame.mentions)
+    if "reciprocal" in m.trigger.flags and not any("reciprocal" in x.trigger.flags for x in frame.mentions) \
+            and fa and ma and _on_civilians(frame) and not (_names(fa) & _names(ma) or _same_country_side(fa, ma)
+                                                            or _described_within(ma, fa) or _described_within(fa, ma)):
+        # "Suspected Islamist militants killed at least 14 worshippers ... The army said troops had pursued the
+        # attackers and killed five of them in a gun battle": the response to a massacre is a battle of its own
+        return None
     if any("reciprocal" in x.trigger.flags for x in frame.mentions) or "reciprocal" in m.trigger.flags:
         # "government forces fought al Shabaab": both sides act ("40 militants were killed in the battle" after
         # "forces recaptured the town from al Shabaab militants": the battle's side is the recapture's recipient)
@@ -182,6 +194,8 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         score -= 1.5
     if m.anaphoric:
         score += 1.5
+        if "reciprocal" not in m.trigger.flags and all("reciprocal" in x.trigger.flags for x in frame.mentions):
+            score -= 0.5  # "condemned the attack" after a massacre and the gun battle that followed it: the massacre
     if coordinated:
         score += 1.5  # one subject's coordinated acts: "stormed the parliament and set it on fire"
 

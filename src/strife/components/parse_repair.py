@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of fourteen misreadings of the small English model. First, a clause it reads as a reduced
+labels of sixteen misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -35,7 +35,10 @@ after "X said" hung on the speaker's verb ("..., residents said, extending their
 with that verb ("..., the military's media wing, ISPR, said"): see `_repair_speaker_as_modifier`. Thirteenth, speakers
 coordinated with a count ("killing at least 26 civilians, two witnesses and a health worker told Reuters"): see
 `_repair_speakers_in_count`. Fourteenth, "X suspected / believed to be Y" taken for the clause ("Gunmen suspected to be
-herders attacked three villages"): see `_repair_suspected_to_be`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+herders attacked three villages"): see `_repair_suspected_to_be`. Fifteenth, speakers read as an apposition to a count
+("... that killed at least 30 people, a military officer and residents said"): see `_repair_speaker_as_appos`.
+Sixteenth, a clause after "after"/"before" read as a phrase, its verb coordinated with the main one ("..., days after
+an attack on a checkpost killed seven soldiers"): see `_repair_clause_after_prep`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -229,7 +232,9 @@ def _repair_clause_after_prep(doc: Doc, verb: Token) -> bool:
     if prep is None:
         prep = next((g for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "npadvmod")
                      for g in c.children if g.lower_ in _TEMPORAL_PREPS and g.dep_ == "prep"), None)
-    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) if prep is not None else None
+    if prep is None:
+        return False
+    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if noun is None or noun.right_edge.i != verb.i - 1:
         return False
     noun.head, noun.dep_ = verb, "nsubj"
@@ -243,10 +248,11 @@ def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -
     the parser reads the speakers as an apposition to the count, and "said" has no subject. A reporting verb with
     no subject right after an apposition between commas to a counted noun (a verb's object, or "including four
     children"): the apposition is who said it."""
-    if said.lemma_.lower() not in reporting or said.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in said.children):
+    if said.lemma_.lower() not in reporting or said.i < 2 \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in said.children):
         return False
-    speaker = next((t for t in doc[said.i - 1].ancestors if t.dep_ == "appos"), None) if doc[said.i - 1].dep_ != "appos" \
-        else doc[said.i - 1]
+    last = doc[said.i - 1]
+    speaker = last if last.dep_ == "appos" else next((t for t in last.ancestors if t.dep_ == "appos"), None)
     if speaker is None or speaker.right_edge.i != said.i - 1 or speaker.pos_ not in ("NOUN", "PROPN") \
             or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
         return False

@@ -667,7 +667,7 @@ class Resolver:
             return top if strong else g.forced
         place = g.candidates[top].place
         text = g.slots[0].text
-        if place.precision == "admin1" and normalise(text).split()[-1:] in ([w] for w in WATER_WORDS) \
+        if place.precision == "admin1" and (normalise(text).split() or [""])[-1] in WATER_WORDS \
                 and not any(x.kind_hint == "admin1" for x in g.slots):
             # "in the Red Sea": the sea, not Egypt's (or Sudan's) Red Sea province, unless the text says so
             sea = next((i for i, c in enumerate(g.candidates) if c.place.country is None
