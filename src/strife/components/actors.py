@@ -526,6 +526,8 @@ class ActorResolver:
                 continue
             if tt.ent_type[i] in _NOT_AGENT_ENTS:
                 continue  # "10 p.m." is a time, not the prime minister ("PM")
+            if p == "PROPN" and i >= 2 and tt.text[i - 1] == "-" and tt.pos[i - 2] in ("PROPN", "ADP", "DET"):
+                continue  # "Port-au-Prince": the end of a hyphenated name, not a prince
             tok = doc[i]
             h = head[i]
             compound_of = doc[h] if tt.dep[i] == "compound" and pos[h] in ("NOUN", "PROPN") else None

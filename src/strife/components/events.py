@@ -231,7 +231,7 @@ class MentionBuilder:
             where = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else None
             if where is not None and (host := self._where_host(where)) is not None and host.plover_type == t.plover_type:
                 return host.i  # "Protests took place in the cities of Mombasa, ..., where demonstrators blocked roads"
-            if tok.dep_ == "advcl" and tok.head.i not in self.by_i:
+            if tok.dep_ == "advcl" and tok.head.i not in self.by_i and _apart_host(tok) is None:
                 for s in _subjects(tok.head):
                     host = self.by_i.get(_expand_relpron(s).i)
                     if host is not None and host.plover_type == t.plover_type and host.pos == "NOUN":
@@ -1003,7 +1003,10 @@ class MentionBuilder:
                 # Mamoun"; nor a short name in brackets: "the peacekeeping force in Lebanon (UNIFIL)"; a name for a
                 # noun that names no party only between commas, not "Gryffindor's head Minerva McGonagall")
                 named = next((b for c in t.children if c.dep_ == "appos" and c.i > t.i and self.doc[c.left_edge.i - 1].text != "("
-                              and (b := actor_for_token(self.doc, c, modifiers=False)) is not None and b.named
+                              and (b := actor_for_token(self.doc, c, modifiers=False) or (
+                                  # "The attackers, members of the Viv Ansanm gang coalition, entered the area"
+                                  self._partitive_of(c) if c.lemma_.lower() in self.w["partitive_heads"] else None))
+                              is not None and b.named
                               and (b.kind != "person" if a is not None else self.doc[c.left_edge.i - 1].text == ",")), None)
                 if named is not None:
                     a = named if named.sector or a is None else replace(named, sector=a.sector,
@@ -1714,13 +1717,15 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
         while tok.dep_ in _GOVERNED and tok.head is not tok and steps < 3:
             came_from, tok, steps = tok, tok.head, steps + 1
             host = by_tok.get(tok.i)
-            if host is None and came_from.dep_ == "conj" and tok.pos_ == "VERB" \
+            if host is None and tok.pos_ == "VERB" and (came_from.dep_ == "conj" or (
+                    came_from.dep_ == "advcl" and "casualty" in m.trigger.flags)) \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in came_from.children) \
                     and any(c.dep_ == "nsubj" for c in tok.children) and (own := next(
                     (d for d in doc._.strife_dates or [] if d.head_token_i == tok.i and d.resolution is not None
                      and d.resolution.start is not None), None)) is not None:
-                # "Gunmen stopped a bus ... on Monday, checked identity cards and shot dead seven men": the subject's
-                # acts, one time (not "21 bodies had been recovered by Wednesday and 30 people had been wounded")
+                # "Gunmen stopped a bus ... on Monday, checked identity cards and shot dead seven men", "A suicide car
+                # bomber rammed into a checkpoint ... on Saturday, killing eight soldiers": the subject's acts, one
+                # time (not "21 bodies had been recovered by Wednesday and 30 people had been wounded")
                 m.date = own
                 break
             if host is None and tok.pos_ == "VERB":
