@@ -2660,3 +2660,17 @@ def test_attackers_who_are_members_of_a_named_gang(nlp) -> None:
             "Pierre told local radio.")
     recs = [r for r in _records(nlp, text, datetime.date(2024, 10, 3)) if r.plover.type == "ASSAULT"]
     assert any(a.name == "Viv Ansanm" and a.role == "actor" for r in recs for a in r.actors)
+
+
+def test_a_strike_counted_in_the_days_toll_and_a_fronted_place(nlp) -> None:
+    """"Israeli air strikes killed at least 40 Palestinians across the Gaza Strip on Saturday, including 17 in a strike
+    on a school ...": the school strike is of Saturday (it was background, undated: the phrase hangs on the count);
+    "In the southern city of Khan Younis, a strike on a house killed six members of one family, medics said": the
+    medics' figure (the parser made the strike an apposition of the town)."""
+    text = ("Israeli air strikes killed at least 40 Palestinians across the Gaza Strip on Saturday, including 17 in a "
+            "strike on a school sheltering displaced people in Gaza City, Palestinian health officials said.\n\nIn the "
+            "southern city of Khan Younis, a strike on a house killed six members of one family, medics said.")
+    recs = [r for r in _records(nlp, text, datetime.date(2024, 8, 10)) if r.plover.type == "ASSAULT"]
+    assert all(str(r.date.start) == "2024-08-10" and not r.background for r in recs)
+    house = next(r for r in recs if any(c.value == 6 for c in r.fatalities.claims))
+    assert [(c.value, c.source) for c in house.fatalities.claims] == [(6, "medics")]

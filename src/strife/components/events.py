@@ -1700,9 +1700,11 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             noun = doc[m.trigger.i]
             verb = next((doc[i] for i in sorted(m.tokens) if doc[i].pos_ == "VERB" and doc[i].dep_ == "conj"), None)
             verb = verb.head if verb is not None else (
-                noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None)
-            if verb is not None and (host := by_tok.get(verb.i)) is not None and host is not m \
-                    and host.trigger.pos == "VERB" and host.date is not None:
+                _phrase_verb(noun) if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None)
+            if verb is not None and (host := by_tok.get(verb.i)) is not None and host is not m and host.date is not None \
+                    and (host.trigger.pos == "VERB" or host.date.head_token_i == verb.i):
+                # (the verb may have folded into its subject: "Israeli air strikes killed at least 40 ... on Saturday,
+                # including 17 in a strike on a school")
                 m.date = host.date
             continue
         tok, steps = doc[m.trigger.i], 0
@@ -1737,6 +1739,16 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
                 if host.date is not None:
                     m.date = host.date
                 break
+
+
+def _phrase_verb(noun: Token) -> Token:
+    """The verb whose phrase holds "in"/"during" + ``noun``, through a count it qualifies ("killed at least 40
+    Palestinians ..., including 17 in a strike on a school"); else the preposition's head."""
+    cur, steps = noun.head.head, 0
+    while (cur.pos_ != "VERB" or cur.dep_ == "prep") and cur.dep_ in ("pobj", "prep", "dobj", "nummod", "appos") \
+            and cur.head is not cur and steps < 4:  # ("including" is tagged a verb)
+        cur, steps = cur.head, steps + 1
+    return cur if cur.pos_ == "VERB" else noun.head.head
 
 
 def _participle_on_argument(doc: Doc, verb: Token, by_tok: dict) -> Optional[EventMention]:

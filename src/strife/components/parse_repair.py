@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of sixteen misreadings of the small English model. First, a clause it reads as a reduced
+labels of seventeen misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -38,7 +38,9 @@ coordinated with a count ("killing at least 26 civilians, two witnesses and a he
 herders attacked three villages"): see `_repair_suspected_to_be`. Fifteenth, speakers read as an apposition to a count
 ("... that killed at least 30 people, a military officer and residents said"): see `_repair_speaker_as_appos`.
 Sixteenth, a clause after "after"/"before" read as a phrase, its verb coordinated with the main one ("..., days after
-an attack on a checkpost killed seven soldiers"): see `_repair_clause_after_prep`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+an attack on a checkpost killed seven soldiers"): see `_repair_clause_after_prep`. And a subject read as an apposition
+of a place phrase that opens the sentence ("In the southern city of Khan Younis, a strike on a house killed six"):
+see `_repair_fronted_place_appos`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -76,6 +78,27 @@ def _climb_to_subject(tok: Token) -> Optional[Token]:
     return None
 
 
+def _repair_fronted_place_appos(doc: Doc, verb: Token, reporting: frozenset[str]) -> bool:
+    """ "In the southern city of Khan Younis, a strike on a house killed six members of one family, medics said": the
+    parser makes the subject an apposition of the fronted place and its verb a participle on it. A noun in apposition
+    after a comma to a place in a phrase that opens the sentence and hangs on a later reporting verb: the noun is the
+    participle's subject, the clause is what is reported, and the place phrase is the clause's."""
+    noun = verb.head
+    if noun.dep_ != "appos" or noun.left_edge.i == 0 or doc[noun.left_edge.i - 1].text != ",":
+        return False
+    cur, prep, steps = noun.head, None, 0
+    while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and steps < 3:
+        prep, cur, steps = cur.head, cur.head.head, steps + 1
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    if prep is None or cur.pos_ != "VERB" or cur.lemma_.lower() not in reporting or cur.i < verb.i or prep.i > noun.i:
+        return False
+    verb.head, verb.dep_ = cur, "ccomp"
+    noun.head, noun.dep_ = verb, "nsubj"
+    prep.head = verb
+    return True
+
+
 def _repair_reduced_relative(doc: Doc, verb: Token, reporting: frozenset[str]) -> bool:
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -85,6 +108,8 @@ def _repair_reduced_relative(doc: Doc, verb: Token, reporting: frozenset[str]) -
     if not acts or any(c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass", "aux") for c in kids):
         return False
     subj = _climb_to_subject(verb.head)
+    if subj is None and _repair_fronted_place_appos(doc, verb, reporting):
+        return True
     if subj is None or not (subj.i <= verb.head.i < verb.i):
         return False
     gov = subj.head
