@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from strife import doc_ext  # noqa: F401  (registers the Doc extensions)
+from strife.lexicon import load_wordlists
 from strife.timeexpr import (DateResolution, counted_day_offset, find_date_expressions, in_year, load_date_words,
                              resolve_anaphoric_day, resolve_date_expression)
 
@@ -95,7 +96,21 @@ def _published(doc: Doc) -> Optional[date]:
 
 
 def _attachment(span: Span) -> int:
-    """Index of the token outside ``span`` that the date phrase attaches to (its syntactic governor)."""
+    """Index of the token outside ``span`` that the date phrase attaches to (its syntactic governor); a date between
+    a reporting verb and the subject of what it reports is the report's ("rebels said on Sunday they had shot down a
+    helicopter": the parser hangs "on Sunday" on "shot")."""
+    gov = span.doc[_governor(span)]
+    said = gov.head
+    reporting = load_wordlists("factuality")["reporting_verbs"]
+    if gov.dep_ == "ccomp" and said.i < span.start and said.lemma_.lower() in reporting \
+            and all(t.i in range(span.start, span.end) or t.dep_ == "prep" for t in span.doc[said.i + 1:span.end]) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i >= span.end for c in gov.children):
+        return said.i
+    return gov.i
+
+
+def _governor(span: Span) -> int:
+    """Index of the token outside ``span`` that the date phrase hangs from in the parse."""
     doc = span.doc
     inside = range(span.start, span.end)
     prev: Optional[Token] = doc[span.start - 1] if span.start > 0 else None

@@ -920,6 +920,10 @@ class MentionBuilder:
                 if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" if verb else any(
                         k.dep_ == "mark" and k.lower_ == "that" for k in c.children)):
                     out.extend((g, "ccomp_subj") for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"))
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["blame_verbs"]:
+            # "Police blamed the attack on al Shabaab" (the parser hangs "on" on the attack): whom it is blamed on,
+            # not what was attacked (nor, by a rival's word, its doer)
+            out = [(g, how) for g, how in out if how != "prep_on"]
         return out
 
     def _resolve(self, tok: Token, modifiers: bool = True, demonym_objects: bool = False,
