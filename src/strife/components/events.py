@@ -2122,7 +2122,8 @@ def build_frames(doc: Doc) -> list[EventFrame]:
     attach_tolls(doc, mentions)
     # a generic plural ("attacks on civilians") with nothing specific attached is not an event
     kept = [m for m in mentions if not (m.generic and m.date is None and not m.tolls and m.place_level != "clause")]
-    doc._.strife_left_out = [m.i for m in mentions if m.aggregate and m not in kept]
+    kept_ids = {id(m) for m in kept}
+    doc._.strife_left_out = [m.i for m in mentions if m.aggregate and id(m) not in kept_ids]
     for m in kept:
         if m.date is not None and is_period(m.date) and (m.tolls or any(
                 "casualty" in t.flags for t in (m.trigger, *m.folded))):
