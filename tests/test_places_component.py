@@ -363,3 +363,12 @@ def test_a_sea_is_the_water_not_a_province_of_its_name(nlp):
     got = places(text)
     assert ("the Red Sea", None, "region") in got and all(t != "Tutor" for t, _, _ in got)
     assert ("Red Sea", "SDN", "admin1") in places("Protesters gathered in Port Sudan, the capital of Red Sea state.")
+
+
+def test_a_name_a_distance_and_a_direction_follow_is_a_place(nlp):
+    """"repelled an M23 attack on Sake, 25 km west of Goma": "Sake" (tagged an organisation) is a town."""
+    words = ["The", "army", "repelled", "an", "attack", "on", "Sake", ",", "25", "km", "west", "of", "Goma", "."]
+    assert _place_texts(nlp, words, [(6, 7, "ORG"), (12, 13, "GPE")]) == ["Sake", "Goma"]
+    # a person before a comma and a number is not
+    words = ["Police", "detained", "Smith", ",", "25", ",", "in", "Goma", "."]
+    assert _place_texts(nlp, words, [(2, 3, "PERSON"), (7, 8, "GPE")]) == ["Goma"]

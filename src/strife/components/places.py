@@ -29,6 +29,7 @@ from strife.actor_dictionary import get_actor_dictionary
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 RECOVER_LABELS = ("PERSON", "ORG", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
+_DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mi"})
 LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "into", "across", "around", "towards",
                       "toward", "through", "inside", "north", "south", "east", "west", "of",
                       # "northern rural Homs"; "attacks on Aleppo" (a weak cue: big places only)
@@ -400,6 +401,18 @@ class PlacesComponent:
         return i >= 0 and lower[i] in LOCATIVE
 
     @staticmethod
+    def _before_a_distance(lower: list[str], end: int) -> bool:
+        """"Sake, 25 km west of Goma", "Minova, about 40 km (25 miles) west of Goma": a distance and a direction from
+        somewhere after the name say it is a place."""
+        k = end + 1 if end < len(lower) and lower[end] == "," else -1
+        if k < 0:
+            return False
+        if k < len(lower) and lower[k] in ("about", "some", "around", "nearly", "roughly"):
+            k += 1
+        return k + 3 < len(lower) and any(ch.isdigit() for ch in lower[k]) \
+            and lower[k + 1] in _DISTANCE_UNITS and lower[k + 2] in DIRECTION_WORDS and lower[k + 3] == "of"
+
+    @staticmethod
     def _paired_with_a_place(lower: list[str], end: int) -> bool:
         """"between X and the nearby village of Y": X is paired with what the text calls a place."""
         return end < len(lower) and lower[end] == "and" and any(
@@ -453,6 +466,8 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(lower, ent.start):
                 out.append(ent)
+            elif self.recover and ent.label_ in ("PERSON", "ORG") and self._before_a_distance(lower, ent.end):
+                out.append(ent)  # "an M23 attack on Sake, 25 km west of Goma" (tagged an organisation)
             elif self.recover and ent.label_ in RECOVER_LABELS and (ent.label_ != "NORP" or self._owned_by_a_place(
                     doc, ent)) and self._before_place_noun(lower, ent.end):
                 # "Aleppo city", "Shawa village", "Kashmir's Shopian district" (tagged a group, inside a place the
