@@ -2696,3 +2696,17 @@ def test_an_attack_blamed_on_a_group_is_not_on_that_group(nlp) -> None:
             "which has carried out frequent attacks in Kenya's northeast.")
     (attack,) = [r for r in _records(nlp, text, datetime.date(2024, 6, 24)) if r.plover.type == "ASSAULT"]
     assert not any(a.name == "al-Shabaab" for a in attack.actors)
+
+
+def test_what_came_before_an_anaphor_is_not_how_it_went(nlp) -> None:
+    """"Azerbaijani forces opened fire on Armenian positions on Tuesday, killing four Armenian soldiers ... Azerbaijan's
+    border service said the shooting was a "revenge operation" after Armenian troops fired on Azerbaijani positions on
+    Monday, wounding one soldier": Monday's firing is another event, not how Tuesday's shooting went (it was folded
+    into "the shooting", which then told Monday's event instead of Tuesday's)."""
+    text = ("Azerbaijani forces opened fire on Armenian positions on the border on Tuesday, killing four Armenian "
+            "soldiers, Armenia's defence ministry said.\n\nAzerbaijan's border service said the shooting was a "
+            "\"revenge operation\" after Armenian troops fired on Azerbaijani positions on Monday, wounding one soldier.")
+    frames = _doc(nlp, text, datetime.date(2024, 2, 13))._.strife_events
+    shooting = next(f for f in frames if any(m.trigger.text == "shooting" for m in f.mentions))
+    assert any(m.trigger.text == "opened" for m in shooting.mentions)
+    assert not any(t.text == "fired" for m in shooting.mentions for t in m.folded)

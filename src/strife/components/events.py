@@ -231,7 +231,10 @@ class MentionBuilder:
             where = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else None
             if where is not None and (host := self._where_host(where)) is not None and host.plover_type == t.plover_type:
                 return host.i  # "Protests took place in the cities of Mombasa, ..., where demonstrators blocked roads"
-            if tok.dep_ == "advcl" and tok.head.i not in self.by_i and _apart_host(tok) is None:
+            if tok.dep_ == "advcl" and tok.head.i not in self.by_i and _apart_host(tok) is None and not any(
+                    c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before", "since", "until") for c in tok.children):
+                # (not what came before or after it: "the shooting was a revenge operation after Armenian troops
+                # fired on Azerbaijani positions on Monday")
                 for s in _subjects(tok.head):
                     host = self.by_i.get(_expand_relpron(s).i)
                     if host is not None and host.plover_type == t.plover_type and host.pos == "NOUN":
