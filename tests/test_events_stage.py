@@ -2710,3 +2710,13 @@ def test_what_came_before_an_anaphor_is_not_how_it_went(nlp) -> None:
     shooting = next(f for f in frames if any(m.trigger.text == "shooting" for m in f.mentions))
     assert any(m.trigger.text == "opened" for m in shooting.mentions)
     assert not any(t.text == "fired" for m in shooting.mentions for t in m.folded)
+
+
+def test_says_it_is_fighting_is_a_standing_claim(nlp) -> None:
+    """"The junta has repeatedly denied targeting civilians and says it is fighting "terrorists"": a standing claim,
+    not an event (it joined the monastery strike, the "terrorists" its target)."""
+    text = ("An air strike by Myanmar's military on a Buddhist monastery in the Sagaing region killed at least 23 "
+            "people, a local resistance group said on Friday.\n\nThe junta has repeatedly denied targeting civilians "
+            "and says it is fighting \"terrorists\".")
+    (strike,) = [r for r in _records(nlp, text, datetime.date(2025, 7, 11)) if r.plover.type == "ASSAULT"]
+    assert not any("terrorists" in a.text for a in strike.actors)

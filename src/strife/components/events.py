@@ -446,6 +446,10 @@ class MentionBuilder:
                     for c in (*verb.children, *tok.children))  # (the parser hangs "for" on either)
         if t.pos != "VERB":
             return False
+        if tok.tag_ == "VBG" and tok.dep_ == "ccomp" and tok.head.tag_ == "VBZ" \
+                and tok.head.lemma_.lower() in self.w["reporting_verbs"] \
+                and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in tok.children):
+            return True  # "The junta ... says it is fighting "terrorists"": a standing claim, no event told
         if not _perfect(tok):
             return False
         if self._campaign(tok):
