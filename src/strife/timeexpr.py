@@ -590,7 +590,7 @@ def _single(s: str, ctx: _Ctx) -> Optional[DateResolution]:
     if s in ctx.words.anaphoric:
         unit = next((u for u in ("week", "month", "year") if u in s), "day")
         return _unresolved(unit)  # type: ignore[arg-type]
-    if counted_day_offset(s) is not None:
+    if _counted_offset(s, ctx.words) is not None:
         return _unresolved("day")  # "three days earlier": counted from the day told before it (see the dates stage)
     for parse in (_explicit_day_forms, _month_and_year_forms, _weekday_forms, _relative_word_forms, _ago_forms):
         result = parse(s, ctx, p)
@@ -648,7 +648,12 @@ def counted_day_offset(text: str) -> Optional[int]:
     """The days between the day a text has just told and "three days earlier" (-3), "two weeks later" (14);
     None for any other expression (an exact count only: "days later" says no day)."""
     words = load_date_words()
-    m = _COUNTED_DAYS.fullmatch(_normalise(text, words))
+    return _counted_offset(_normalise(text, words), words)
+
+
+def _counted_offset(s: str, words: DateWords) -> Optional[int]:
+    """:func:`counted_day_offset` of an already normalised expression."""
+    m = _COUNTED_DAYS.fullmatch(s)
     if m is None:
         return None
     n = m.group("n")

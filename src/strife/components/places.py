@@ -563,8 +563,10 @@ class PlacesComponent:
         return out, evidence
 
     def __call__(self, doc: Doc) -> Doc:
-        if any(len(e) > 2 for e in doc.ents):
-            doc.ents = [part for ent in doc.ents for part in _list_parts(ent)]
+        if any(len(e) > 2 and any(t.text == "," for t in e) for e in doc.ents):  # (doc.ents is rebuilt only then)
+            parts = [part for ent in doc.ents for part in _list_parts(ent)]
+            if len(parts) != len(doc.ents):
+                doc.ents = parts
         text = doc_text(doc)
         spans, evidence = self.spans(doc, text)
         resolver = Resolver(self.gazetteer)
