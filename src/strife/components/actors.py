@@ -291,6 +291,9 @@ class ActorResolver:
                     ent.start_char, ent.end_char) not in countries)) and (
                     (ent.start_char, ent.end_char) in towns or ent.text in town_names):
                 continue  # a place, not a party ("the town of Adan Yabaal", tagged a person; "the cities of Mombasa")
+            if label in ("PERSON", "ORG") and entry is None and ent.root.dep_ == "compound" \
+                    and ent.root.head.i == ent.end and self.dict.lookup_agent(f"{ent.text.lower()} {ent.root.head.lower_}"):
+                continue  # "Riot police used pepper spray" (the first word tagged a person): a kind of force
             head = ent.root
             base = dict(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, head_i=head.i)
             if label == "NORP" and not (head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):

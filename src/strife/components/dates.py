@@ -16,7 +16,7 @@ import re
 from strife.doc_ext import doc_text, token_table
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Optional
 
 from spacy.language import Language
@@ -208,6 +208,11 @@ class DateComponent:
             resolution = resolve_date_expression(text, published)
             if resolution is None:
                 continue
+            if published is not None and doc.has_annotation("DEP") and _bare_weekday(core_text) \
+                    and resolution.start is not None and resolution.start < published and _told_as_ahead(doc, span):
+                # "will hold a rally on Tuesday", "called a nationwide strike for Tuesday": the day ahead
+                ahead = resolution.start + timedelta(days=7)
+                resolution = replace(resolution, start=ahead, end=ahead)
             mentions.append(DateMention(
                 start_char=mention_start,
                 end_char=end,
@@ -221,6 +226,30 @@ class DateComponent:
             mentions = _anchored(doc, mentions, published)
         doc._.strife_dates = mentions
         return doc
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+_PLANNED = frozenset({"plan", "schedule", "set", "due", "call", "announce", "expect"})
+
+
+def _bare_weekday(text: str) -> bool:
+    """A weekday's name alone ("Tuesday", not "last Tuesday")."""
+    return text.strip().lower() in _WEEKDAYS
+
+
+def _told_as_ahead(doc: Doc, span: Span) -> bool:
+    """Is the day one still to come: the time of a verb in the future ("will hold a rally on Tuesday"), of a
+    planned act ("talks scheduled for Tuesday"), or a noun's "for" ("called a nationwide strike for Tuesday")?"""
+    gov = doc[_governor(span)]
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in gov.children):
+        return True
+    if gov.lemma_.lower() in _PLANNED and gov.tag_ == "VBN":
+        return True  # "talks scheduled for Tuesday"
+    return prev is not None and prev.lower_ == "for" and gov.pos_ == "NOUN" and (
+        gov.head.lemma_.lower() in _PLANNED or gov.head.tag_ in ("VB", "VBZ", "VBP") and any(
+            c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in gov.head.children))
 
 
 def _year_modifier(doc: Doc, m: DateMention) -> bool:

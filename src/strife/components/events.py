@@ -25,6 +25,7 @@ from strife.factuality import is_responsibility_claim, result_told, small_clause
 from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger, default_lexicon
 from strife.components.frames import EventFrame, EventMention, RoleFill
+from strife.components.places import listed_after_towns
 from strife.components.claimants import attach_claimants
 from strife.components.merging import is_period, merge_mentions, period_opener
 from strife.lexicon import load_wordlists
@@ -47,8 +48,11 @@ _RELPRON = frozenset({"that", "which", "who", "whom", "whose"})
 
 
 def _characterises(tok: Token) -> bool:
-    """An event noun said of "this", "that" or "it" ("This is a fascist crackdown", "It was a massacre"):
-    a name for an event the text has told, not a new one."""
+    """An event noun said of "this", "that" or "it" ("This is a fascist crackdown", "It was a massacre"), or ranked
+    among its kind ("one of its biggest operations in years"): a name for an event the text has told, not a new one."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one" and tok.tag_ == "NNS" \
+            and any(c.tag_ == "JJS" for c in tok.children):
+        return True  # "the military pressed on with one of its biggest operations in years": the event told, ranked
     if tok.dep_ != "attr" or tok.head.lemma_ != "be":
         return False
     return any(c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it", "these", "those") for c in tok.head.children)
@@ -228,6 +232,16 @@ class MentionBuilder:
                     (a := actor_for_token(self.doc, s)) is not None and a.sector in _FORCE_SECTORS
                     for s in _subjects(tok)):
                 return attack  # "armed men blocked the highway and torched 10 vehicles": the attack's roadblock
+            if t.plover_type == "PROTEST" and any(
+                    (a := actor_for_token(self.doc, s)) is not None and a.sector in _FORCE_SECTORS
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children) for s in _subjects(tok)):
+                # "Gunmen abducted at least 30 passengers ... The attackers blocked the road near the village": the
+                # roadblock of the attack told just before, no protest
+                sent = tok.sent
+                told = [x for x in self.triggers if x.plover_type == "ASSAULT" and x.i < sent.start
+                        and self.doc[x.i].sent.start >= _sentence_before(self.doc, sent, 2)]
+                if told:
+                    return max(told, key=lambda x: x.i).i
             where = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else None
             if where is not None and (host := self._where_host(where)) is not None and host.plover_type == t.plover_type:
                 return host.i  # "Protests took place in the cities of Mombasa, ..., where demonstrators blocked roads"
@@ -466,6 +480,10 @@ class MentionBuilder:
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in nouns:
                 return True  # "the war has killed"
+            if c.dep_ == "nsubj" and c.lower_ in _RELPRON and tok.dep_ == "relcl":
+                ante = tok.head  # "a rebellion that has killed", "a rebellion since 1969 that has killed"
+                if ante.lemma_.lower() in nouns or (ante.head.lower_ == "since" and reaches_back([ante])):
+                    return True
             if c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in c.children):
                 return True  # "have been killed in the conflict"
@@ -509,9 +527,7 @@ class MentionBuilder:
         return any(words[0].idx < p.start_char < comma.idx for p in self.doc._.strife_places or [])
 
     def _opens_separately(self, sent) -> bool:
-        opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
-        return any(opening == w or opening.startswith(w + " ") or opening.startswith(w + " ,")
-                   for w in self.w["separate_openers"])
+        return _opens_separately(sent)
 
     def _request_content_host(self, tok: Token) -> Optional[int]:
         """The speech act a noun event is the content of: what is asked for ("called for an immediate
@@ -582,8 +598,15 @@ class MentionBuilder:
         """Whose weapon the subject is ("Russian missiles struck", "a Houthi drone hit"): the party its
         modifiers name acts (a state's military, as "Russian jets" is)."""
         for c in weapon.children:
-            if c.dep_ not in ("amod", "compound", "nmod", "poss") or c.i > weapon.i \
-                    or (a := self._named_or_demonym(c)) is None:
+            if c.dep_ not in ("amod", "compound", "nmod", "poss") or c.i > weapon.i:
+                continue
+            a = self._named_or_demonym(c)
+            if a is None and c.tag_ == "NN" and c.is_lower and c.lemma_.lower() not in default_lexicon().weapons \
+                    and (sector := get_actor_dictionary().lookup_agent(c.lower_)) and sector in _FORCE_SECTORS:
+                # "army drone strikes": an armed force the compound names, though no mention covers it
+                a = ActorMention(c.idx, c.idx + len(c.text), c.text, c.i, name=c.text, sector=sector,
+                                 how="description", named=False)
+            if a is None:
                 continue
             if a.kind == "state" and not a.sector:
                 a = _state_sector(a, "MIL")
@@ -975,16 +998,20 @@ class MentionBuilder:
                 continue
             if a is None and not modifiers and t.pos_ == "NOUN" and get_actor_dictionary().lookup_agent(t.lemma_.lower()):
                 # "fought al Shabaab militants", "killed three Hamas fighters": the group the agent noun is of
+                # ("New People's Army (NPA) guerrillas": the parser makes the group's name an ``nmod``; not a person's,
+                # "the Manuel Jose Arce military neighborhood")
                 for c in t.children:
-                    if c.dep_ == "compound" and c.i < t.i and (b := actor_for_token(self.doc, c, modifiers=False)) is not None \
-                            and b.named:
+                    if c.dep_ in ("compound", "nmod") and c.i < t.i and (b := actor_for_token(self.doc, c, modifiers=False)) is not None \
+                            and b.named and (c.dep_ == "compound" or b.kind != "person"):
                         a = b
                         break
-            if a is None and demonym_objects and t.pos_ == "NOUN" and t.i not in self.by_i:
+            if a is None and demonym_objects and t.pos_ == "NOUN" and t.i not in self.by_i \
+                    and not default_lexicon().senses(t, "NOUN"):
                 # "banned Ugandan opposition candidates", "restrictions against German goods", "sanctions on
                 # the Taliban religious faction", "its European Community partners": a thing or people no
                 # actor names, but a named party or a demonym right before it says whose: that party is on
-                # the receiving end (before a possessor: "its partners" are not "it")
+                # the receiving end (before a possessor: "its partners" are not "it"; not an event's word the
+                # trigger stage left out, "a bombing at Pakistan political rally": where it was)
                 a = next((st for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
                           and (st := self._named_or_demonym(c, named_objects)) is not None), None)
                 if a is not None and a.how == "demonym" and t.lemma_.lower() in self.w["person_nouns"]:
@@ -1164,6 +1191,13 @@ class MentionBuilder:
                 # (the state of "a Ukrainian drone attack" stays the state: read as its military, "Israel military"
                 # and "United States military" are names the gold articles do not list, field checks 0.910 -> 0.907)
                 resolved = self._resolve(tok)
+                if how in ("nsubj", "agent") and resolved and all(a.how == "description" for a in resolved) \
+                        and tok.lemma_.lower() in default_lexicon().weapons \
+                        and not get_actor_dictionary().lookup_agent(tok.lemma_.lower()):
+                    # "was hit by at least three artillery shells": the weapon (read as a unit through "artillery"),
+                    # no party; its owner, where the words name one, is
+                    self._weapon_owners(m, tok, seen)
+                    continue
                 if not resolved and how == "nsubj" and (sides := self._both_sides(tok)):
                     for k, a in enumerate(sides):  # "both sides agreed to a ceasefire": the clash's two sides
                         role = "actor" if k == 0 else "recipient"
@@ -1191,6 +1225,11 @@ class MentionBuilder:
                     m.event_refs.append(tok.i)
                     if "speech" in m.trigger.flags and tok.pos_ == "NOUN":
                         self._answered(m, tok, seen)  # "conceded to demands from UNITA"
+                    elif m.trigger.plover_type == "SANCTION" and tok.dep_ == "dobj" \
+                            and self.by_i[tok.i].plover_type in ("CONSULT", "COOPERATE", "AGREE"):
+                        # "suspended talks with the group", "cut ties with Qatar": whom the ties were with
+                        self._add_recipients(m, [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                                                 for g in c.children if g.dep_ == "pobj"], seen, "prep_with")
                     continue
                 if how == "despite" or ("speech" in m.trigger.flags and tok.lemma_.lower() in self.w["answered_nouns"]):
                     self._answered(m, tok, seen)
@@ -1288,6 +1327,10 @@ class MentionBuilder:
                              aggregate=self._aggregate(tok, t), sequel=self._died_of_wounds(tok, t))
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
+            elif t.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj" \
+                    and tok.head.head.lemma_.lower() not in self.w["collective_event_nouns"] \
+                    and tok.head.head.head.lemma_.lower() in self.w["light_verbs"]:
+                m.light_verb = tok.head.head.head.i  # "declared a six-month state of emergency ... on Aug. 4"
             elif t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == t.i:
                 m.light_verb = tok.head.head.i  # "came under attack": the clause is the attack's
             elif (verb := self._prep_light_verb(tok)) is not None:
@@ -1475,6 +1518,8 @@ def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
     a day after the rebels hit a vessel"; "Two days after the bombing, police arrested ..."): the dated
     event's word (None: the one told before it in the sentence), the shift in days from its day to X's
     (negative: X came first) and the span of the count."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        tok = tok.head  # "..., a day after a grenade attack at a busy market wounded 12 civilians": its clause
     if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "ccomp", "conj"):  # "..., a day after the rebels hit"
         mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
         count = next((c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
@@ -1613,7 +1658,8 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             if span is None:
                 continue
             head = span.root.i
-        if doc[head].lemma_.lower() in reporting and head not in {i for m in mentions for i in m.tokens}:
+        if doc[head].lemma_.lower() in reporting and head not in {i for m in mentions for i in m.tokens} \
+                and head not in {m.light_verb for m in mentions}:  # ("declared a state of emergency on Aug. 4")
             said_on.setdefault(head, d)
             continue  # "officials said on Thursday": when it was said, not when it happened
         if in_dateline(doc_text(doc), d.start_char):
@@ -1656,6 +1702,18 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             m.date = _period_start(d, publication_day(doc))  # ... on the day the period starts from
         elif d is not None:
             m.date = d
+    # "have been killed since fighting between rival factions erupted in September": the event that began the
+    # period counted, an earlier one of its own, dated by its clause
+    for m in mentions:
+        trig = doc[m.trigger.i]
+        verb = trig.head
+        if m.date is not None or trig.dep_ != "nsubj" or verb.dep_ != "advcl" \
+                or not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+            continue
+        m.separate = True
+        lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+        m.date = next((d for d in doc._.strife_dates or [] if d.resolution is not None and lo <= d.start_char
+                       and d.end_char <= hi and not trig.left_edge.idx <= d.start_char <= trig.right_edge.idx), None)
     # "the Ankara Declaration in December 2024, in which Abiy and Hassan Sheikh agreed ...": the clause is of the
     # dated thing it is said in (the parser may hang it on the verb before: an "advcl")
     for m in mentions:
@@ -1729,6 +1787,10 @@ def attach_dates(doc: Doc, mentions: list[EventMention]) -> None:
             continue
         while tok.dep_ in _GOVERNED and tok.head is not tok and steps < 3:
             came_from, tok, steps = tok, tok.head, steps + 1
+            if came_from.dep_ == "conj" and tok.tag_ == "VBD" and (came_from.tag_ in ("VBZ", "VBP") or (
+                    came_from.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
+                                                    for c in came_from.children))):
+                break  # "withdrew the bill last week, but protesters are now demanding his resignation": now
             host = by_tok.get(tok.i)
             if host is None and tok.pos_ == "VERB" and (came_from.dep_ == "conj" or (
                     came_from.dep_ == "advcl" and "casualty" in m.trigger.flags)) \
@@ -1860,6 +1922,8 @@ def is_locative(doc: Doc, start_char: int, end_char: int, is_country: bool = Fal
     if span is None:
         return False
     tok = span.root
+    if listed_after_towns(span):
+        return True  # "shelled several Armenian towns ..., including Jermuk and Goris"
     via_place_noun = False
     for _ in range(6):
         if tok.dep_ == "pobj":
@@ -2065,7 +2129,9 @@ def attach_tolls(doc: Doc, mentions: list[EventMention]) -> None:
             in_sent = [m for m in mentions if m.sent_start <= tm.start_char < m.sent_end]
             if len(in_sent) == 1:
                 target = in_sent[0]
-            elif not in_sent:
+            elif not in_sent and not _opens_separately(doc[doc.char_span(tm.start_char, tm.end_char,
+                                                                       alignment_mode="expand").start].sent):
+                # (not "Separately, police found 11 bodies dumped on a highway": another event's dead)
                 target = _recent_attack(doc, tm.start_char, mentions)
         if target is not None and tm.kind in ("killed", "injured") and target.plover_type not in _CASUALTY_TYPES:
             # "Three killed, homes torched in communal clashes ...; curfew imposed": the dead are the
@@ -2094,6 +2160,23 @@ _CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST"})
 TOLL_LOOKBACK_SENTENCES = 2
 
 
+def _sentence_before(doc: Doc, sent, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before ``sent`` (or of the doc's first)."""
+    start = sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _opens_separately(sent) -> bool:
+    """Does the sentence open as another matter ("Separately, ...", "In a separate incident", ``separate_openers``)?"""
+    opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
+    return any(opening == w or opening.startswith(w + " ") or opening.startswith(w + " ,")
+               for w in _words()["separate_openers"])
+
+
 def _recent_attack(doc: Doc, char: int, mentions: list[EventMention]) -> Optional[EventMention]:
     """The attack a toll sentence with no event of its own updates ("Hospital officials put the toll at
     54."): the last violent mention of the two sentences before it."""
@@ -2109,16 +2192,27 @@ def _mob_violence(doc: Doc, frames: list[EventFrame]) -> bool:
     """An attack whose actors are all mobs or rioters is a riot ("mobs of Hindus and Muslims clashed",
     "rioters torched shops"): its mentions become PLOVER PROTEST mode riot, CAMEO 145, ACLED Riots / Mob
     violence (``riot_agents``). True when one did (the mentions are then merged again, so that the riot's
-    other mentions join: "Groups from both communities threw stones at each other")."""
-    agents = _words()["riot_agents"]
+    other mentions join: "Groups from both communities threw stones at each other"). An attack on property
+    whose actors are all demonstrators (``violent_protest_agents``: "Protesters blocked roads and burned tyres")
+    is a violent demonstration: PROTEST mode riot, no mob."""
+    agents, protesting = _words()["riot_agents"], _words()["violent_protest_agents"]
     changed = False
     for f in frames:
         acting = f.roles("actor")
-        if f.plover_type == "ASSAULT" and acting and all(doc[a.head_i].lemma_.lower() in agents for a in acting):
-            for m in f.mentions:
-                m.trigger = replace(m.trigger, plover_type="PROTEST", modes=["riot"], cameo="145", acled_hint="mob",
-                                    lexical_type="ASSAULT")
-            changed = True
+        if f.plover_type != "ASSAULT" or not acting:
+            continue
+        if all(doc[a.head_i].lemma_.lower() in agents for a in acting):
+            hint = "mob"
+        elif all(doc[a.head_i].lemma_.lower() in protesting for a in acting) and not any(
+                t.kind == "killed" for m in f.mentions for t in m.tolls) and all(
+                m.modes and set(m.modes) <= {"destroy", "loot", "arson"} for m in f.mentions):
+            hint = None
+        else:
+            continue
+        for m in f.mentions:
+            m.trigger = replace(m.trigger, plover_type="PROTEST", modes=["riot"], cameo="145", acled_hint=hint,
+                                lexical_type="ASSAULT")
+        changed = True
     return changed
 
 

@@ -20,7 +20,13 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 def _names(ms: list[ActorMention]) -> set[str]:
-    return {a.name.lower() for a in ms if a.named or a.how in ("coref", "surname", "pronoun")}
+    return {a.name.lower() for a in ms if a.named or a.how in ("coref", "surname") or _named_pronoun(a)}
+
+
+def _named_pronoun(a: ActorMention) -> bool:
+    """A pronoun that stands for a named party ("it" for Hamas), not for a description ("its" for "the
+    military")."""
+    return a.how == "pronoun" and (a.kind != "unknown" or a.country is not None)
 
 
 _STATE_SIDE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -37,7 +43,8 @@ def _side(a: ActorMention) -> Optional[str]:
 
 def _unnamed(xs: list[ActorMention]) -> bool:
     """Nobody in the list is named ("gunmen", "soldiers", "the attackers"): a description of a party."""
-    return not any(a.named or a.how in ("coref", "surname", "pronoun", "dictionary") for a in xs)
+    return not any((a.named and a.how != "pronoun") or a.how in ("coref", "surname", "dictionary") or _named_pronoun(a)
+                   for a in xs)
 
 
 def _described_within(xs: list[ActorMention], ys: list[ActorMention], open_sides: bool = False) -> bool:
@@ -196,6 +203,10 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         score += 1.5
         if "reciprocal" not in m.trigger.flags and all("reciprocal" in x.trigger.flags for x in frame.mentions):
             score -= 0.5  # "condemned the attack" after a massacre and the gun battle that followed it: the massacre
+        elif "reciprocal" in m.trigger.flags and any("reciprocal" in t.flags for x in frame.mentions
+                                                      for t in (x.trigger, *x.folded)):
+            score += 0.5  # "The fighting broke out after troops cordoned off a village" after "killed three militants
+            # in a gunbattle, ..., a day after a grenade attack": the gunbattle
     if coordinated:
         score += 1.5  # one subject's coordinated acts: "stormed the parliament and set it on fire"
 
@@ -290,14 +301,20 @@ def _names_the_target_again(lead: EventFrame, m: EventMention) -> bool:
 
 
 def _inside_any(places, regions) -> bool:
-    """Does one of ``places`` lie in one of the first-level regions of ``regions`` ("Sokolo" in "the Segou
+    """Does one of ``places`` lie in one of the first- or second-level regions of ``regions`` ("Sokolo" in "the Segou
     region"), where ``regions`` name no town (after "Khan Younis in the southern Gaza Strip", Gaza City is
     somewhere else)?"""
-    if any(r.place is None or r.place.precision in ("city", "point", "admin2") for r in regions):
+    if any(r.place is None or r.place.precision in ("city", "point") for r in regions):
         return False
     areas = {(r.place.country, r.place.admin1) for r in regions
              if r.place is not None and r.place.precision == "admin1" and r.place.admin1}
-    return any(p.place is not None and (p.place.country, p.place.admin1) in areas for p in places)
+    # a second-level region ("the province of Negros Oriental"): a place in it, or in its first-level region
+    # where the gazetteer gives the place no second-level one ("the town of Guihulngan")
+    districts = {(r.place.country, r.place.admin1): r.place.admin2 for r in regions
+                 if r.place is not None and r.place.precision == "admin2" and r.place.admin1 and r.place.admin2}
+    return any(p.place is not None and ((p.place.country, p.place.admin1) in areas or (
+        (p.place.country, p.place.admin1) in districts
+        and p.place.admin2 in (None, districts[(p.place.country, p.place.admin1)]))) for p in places)
 
 
 def _restates(lead: EventFrame, m: EventMention) -> bool:

@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of seventeen misreadings of the small English model. First, a clause it reads as a reduced
+labels of nineteen misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -40,7 +40,10 @@ herders attacked three villages"): see `_repair_suspected_to_be`. Fifteenth, spe
 Sixteenth, a clause after "after"/"before" read as a phrase, its verb coordinated with the main one ("..., days after
 an attack on a checkpost killed seven soldiers"): see `_repair_clause_after_prep`. And a subject read as an apposition
 of a place phrase that opens the sentence ("In the southern city of Khan Younis, a strike on a house killed six"):
-see `_repair_fronted_place_appos`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+see `_repair_fronted_place_appos`. And a count hung on the name that modifies the counted noun ("Five New People's
+Army (NPA) guerrillas"): see `_repair_count_on_name`. And a speaker's verb hung on a clause opened by "after" that
+the parser coordinates with the verb it modifies ("..., security sources said, a day after Israel vowed"): see
+`_repair_speaker_before_clause`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -245,11 +248,12 @@ _TEMPORAL_PREPS = frozenset({"after", "before", "since", "until"})
 
 def _repair_clause_after_prep(doc: Doc, verb: Token) -> bool:
     """ "... killed 12 militants on Friday, the military said, days after an attack on a checkpost killed seven
-    soldiers": the parser reads "after an attack" as a phrase and coordinates the second "killed" with the first,
+    soldiers": the parser reads "after an attack" as a phrase and coordinates the second "killed" with the first
+    (or hangs it on the first as a clause: "..., a day after a grenade attack at a market wounded 12 civilians"),
     subjectless, so the earlier attack's dead went to the raid. A tensed verb coordinated with no "and", no
     subject of its own, after "after"/"before"/"since"/"until" with a noun whose phrase runs up to the verb: the
     noun is that verb's subject and the clause a modifier of the first verb's."""
-    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i > verb.i \
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i > verb.i \
             or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "cc") for c in verb.children) \
             or any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children if c.i > verb.head.i):
         return False
@@ -268,6 +272,29 @@ def _repair_clause_after_prep(doc: Doc, verb: Token) -> bool:
     return True
 
 
+def _repair_speaker_before_clause(doc: Doc, verb: Token, reporting: frozenset[str]) -> bool:
+    """ "A strike ... killed a commander and two children, security sources said, a day after Israel vowed to
+    retaliate": the parser coordinates "vowed" with "killed" and hangs "said" on "vowed", so the toll has no
+    speaker. A verb coordinated with no "and", opened by "after"/"before"/"since"/"until", with a reporting verb
+    between the two hung on it: the clause modifies the first verb, and the speaker's verb hangs on the first."""
+    first = verb.head
+    if verb.dep_ != "conj" or first.i > verb.i or any(c.dep_ == "cc" for c in verb.children) \
+            or any(c.dep_ == "cc" and first.i < c.i < verb.i for c in first.children) \
+            or not any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_PREPS for c in verb.children):
+        return False
+    said = next((c for c in verb.children if c.dep_ == "parataxis" and first.i < c.i < verb.i
+                 and c.lemma_.lower() in reporting), None)
+    if said is None:
+        return False
+    said.head = first
+    verb.dep_ = "advcl"
+    return True
+
+
+_DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "night", "morning", "evening", "afternoon"})
+
+
 def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -> bool:
     """ "..., triggering hours of fighting that killed at least 30 people, a military officer and residents said":
     the parser reads the speakers as an apposition to the count, and "said" has no subject. A reporting verb with
@@ -282,7 +309,9 @@ def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -
             or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
         return False
     count = speaker.head
-    if count.dep_ not in ("dobj", "nsubjpass", "pobj") or not any(c.dep_ == "nummod" for c in count.children):
+    # (or to the day it happened: "... in an ambush ... on Monday, a military source and a local official said")
+    if count.dep_ not in ("dobj", "nsubjpass", "pobj") or not (
+            any(c.dep_ == "nummod" for c in count.children) or count.lower_ in _DAY_NAMES):
         return False
     root = said.sent.root
     if root is not said:
@@ -432,13 +461,20 @@ def _repair_statement_conj(doc: Doc, verb: Token, reporting: frozenset[str], sta
     coordinates "vowed" with the reported verb, so the protests would vow. A past-tense statement verb
     with no subject, coordinated with a reported clause of another tense that has a subject of its own,
     and with content of its own ("to crush", "that ..."), is the speaker's second act: it is coordinated
-    with the reporting verb."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() not in statement:
+    with the reporting verb. So is any past verb with an object after a quotation in the present ("said the attack
+    "closes a door to peace" and suspended talks with the group")."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD":
         return False
     kids = list(verb.children)
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) or not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
-        return False
     reported = verb.head
+    # (any act in the past after a quotation in the present: "said the attack "closes a door to peace" and
+    # suspended talks with the group")
+    quoted = reported.tag_ in ("VBZ", "VBP") and any(c.dep_ == "dobj" for c in kids) and any(
+        t.text in ('"', "”") for t in doc[reported.i:verb.i])
+    if verb.lemma_.lower() not in statement and not quoted:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) or not (quoted or any(c.dep_ in ("xcomp", "ccomp") for c in kids)):
+        return False
     said = reported.head
     if reported.dep_ != "ccomp" or said.lemma_.lower() not in reporting or said.tag_ != "VBD" \
             or not any(c.dep_ == "nsubj" for c in said.children):
@@ -502,6 +538,19 @@ def _repair_locative_adjective(doc: Doc, adj: Token, sites: frozenset[str]) -> b
 
 
 @lru_cache(maxsize=1)
+def _repair_count_on_name(doc: Doc, num: Token) -> bool:
+    """ "Five New People's Army (NPA) guerrillas were killed": the parser hangs the count on the name that
+    modifies the plural noun ("Army", an ``nmod`` of "guerrillas"), so the victims go uncounted. A number before
+    a singular proper noun that modifies a plural common noun after it counts the plural noun."""
+    name = num.head
+    noun = name.head
+    if num.dep_ != "nummod" or num.i > name.i or name.tag_ != "NNP" or name.dep_ not in ("nmod", "compound") \
+            or noun.tag_ != "NNS" or noun.i < name.i or not noun.is_lower:
+        return False
+    num.head = noun
+    return True
+
+
 def _lemma_repairs() -> dict[str, str]:
     """``lemma_repairs`` in factuality.json ("form lemma" pairs) as form -> lemma, read once."""
     return dict(p.split() for p in load_wordlists("factuality")["lemma_repairs"])
@@ -535,6 +584,8 @@ def parse_repair(doc: Doc) -> Doc:
             _repair_suspected_to_be(doc, doc[i].head)
     for i in (deps == strings["nsubj"]).nonzero()[0].tolist():
         _repair_adjective_subject(doc, doc[i])
+    for i in (deps == strings["nummod"]).nonzero()[0].tolist():
+        _repair_count_on_name(doc, doc[i])
     sites = frozenset(words["site_nouns"]) | frozenset(words["facility_nouns"])
     for i in (deps == strings["amod"]).nonzero()[0].tolist():
         _repair_locative_adjective(doc, doc[i], sites)
@@ -556,6 +607,9 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_statement_conj(doc, doc[i], reporting, words["statement_verbs"])
         _repair_gapped_passive(doc, doc[i], reporting)
         _repair_gapped_conjunct(doc, doc[i])
+        _repair_clause_after_prep(doc, doc[i])
+        _repair_speaker_before_clause(doc, doc[i], reporting)
+    for i in (deps == strings["advcl"]).nonzero()[0].tolist():
         _repair_clause_after_prep(doc, doc[i])
     doc._.token_table = None  # (read before the repairs that rewrote heads: the stages rebuild it)
     return doc

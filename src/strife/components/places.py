@@ -95,6 +95,24 @@ def _object_of_attack(tok) -> bool:
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ATTACKED_VERBS
 
 
+_LISTING_PREPS = frozenset({"including", "like"})
+
+
+def listed_after_towns(ent: Span) -> bool:
+    """Is the name one of a list opened by "including" or "like" a few words after a plural word for towns
+    ("several Armenian towns with artillery and drones, including Jermuk and Goris"; the parser may hang
+    "including" on any noun between)?"""
+    tok = ent.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _LISTING_PREPS:
+        return False
+    towns = load_wordlists("factuality")["anaphoric_town_nouns"]
+    window = ent.doc[max(prep.sent.start, prep.i - 8):prep.i]
+    return any(t.tag_ == "NNS" and t.lemma_.lower() in towns for t in window)
+
+
 class PlacesComponent:
     """Find and resolve place mentions."""
 
@@ -466,6 +484,9 @@ class PlacesComponent:
                 out.append(ent)
             elif self.recover and ent.label_ in RECOVER_LABELS and self._after_place_noun(lower, ent.start):
                 out.append(ent)
+            elif self.recover and ent.label_ in ("PERSON", "ORG") and listed_after_towns(ent) \
+                    and self._notable(ent.text, MIN_LIST_POPULATION, max_quality=0):
+                out.append(ent)  # "shelled several Armenian towns ..., including Jermuk and Goris" (tagged persons)
             elif self.recover and ent.label_ in ("PERSON", "ORG") and self._before_a_distance(lower, ent.end):
                 out.append(ent)  # "an M23 attack on Sake, 25 km west of Goma" (tagged an organisation)
             elif self.recover and ent.label_ in RECOVER_LABELS and (ent.label_ != "NORP" or self._owned_by_a_place(

@@ -137,7 +137,7 @@ def _speaker(doc: Doc, tok_i: int) -> bool:
 
 def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple[EventFrame, EventMention]]:
     """The violent frame mention in the filler's sentence nearest to it, else the nearest in the document (unless
-    its sentence tells a running total the frames left out)."""
+    its sentence tells a running total the frames left out, or a protest the filler is a party of)."""
     sent = doc[tok_i].sent
     best = None
     for fr in frames:
@@ -151,6 +151,11 @@ def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple
     if best is not None and best[0][0] == 1 and any(sent.start <= i < sent.end for i in doc._.strife_left_out or []):
         return None  # its sentence tells a running total ("has carried out a series of attacks on mosques ... since
         # the Taliban took power"): not the parties of an event told elsewhere
+    if best is not None and best[0][0] == 1 and any(
+            sent.start_char <= doc[m.i].idx < sent.end_char and any(r.mention.head_i == tok_i for r in m.roles)
+            for fr in frames if fr.plover_type == "PROTEST" for m in fr.mentions):
+        return None  # a party of the protest its own sentence tells ("Protesters blocked roads and burned tyres"),
+        # not of a violent event told elsewhere
     return (best[1], best[2]) if best else None
 
 
@@ -196,6 +201,9 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
             continue  # "students protesting against a quota system": what they protest, not what was hit
         if role == "recipient" and _speaker(doc, c.head):
             continue  # "Police arrested two suspects, Governor Diego Sinhue Rodriguez said": who told it
+        if role == "actor" and _speaker(doc, c.head) and mention.i < doc[c.head].head.i \
+                and doc[mention.i].sent.start == doc[c.head].sent.start:
+            continue  # "An Israeli soldier was killed by gunfire during the operation, the military said": who told it
         if any(r.role == role and (r.mention.name == a.name or (r.mention.start_char < end and start < r.mention.end_char))
                for m in frame.mentions for r in m.roles):
             continue  # the rules found it already
@@ -210,6 +218,7 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
     side = {rec: [j for j, r in enumerate(model.roles) if RECORD_ROLE[r] == rec] for rec in ("actor", "recipient")}
     bar = [model.thresholds.get(r, 1.0) for r in model.roles]
     protesting = {x.i for fr in frames if fr.plover_type == "PROTEST" for x in fr.mentions}
+    facilities = load_wordlists("factuality")["facility_nouns"]
     for fr in frames:
         if fr.plover_type not in PRUNED_TYPES:
             continue
@@ -223,6 +232,16 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                     m.claimed and r.mention.how == "coref" and r.mention.kind in ("state", "non_state")) or (
                     r.role == "recipient" and r.mention.sector in KEPT_RECIPIENT_SECTORS  # "killed 12 civilians"
                     and not (r.mention.sector != "CVL" and span is not None and span.root.dep_ in _OWNER_DEPS)) or (
+                    # a building the act's verb names as its object, where the act's dead are counted: "shelled the
+                    # last functioning hospital in El Fasher ..., killing nine patients"
+                    r.role == "recipient" and r.how == "dobj" and m.trigger.pos == "VERB" and m.tolls
+                    and doc[r.mention.head_i].lemma_.lower() in facilities
+                    and any(c.dep_ == "advcl" and c.tag_ == "VBG" for c in doc[r.mention.head_i].head.children)) or (
+                    # an armed subject of the verb that counts the dead: "Separatist fighters killed four gendarmes"
+                    r.role == "actor" and r.how == "nsubj" and m.tolls and r.mention.sector in _ARMED_SECTORS
+                    and any(t.i == doc[r.mention.head_i].head.i and t.pos == "VERB" and "casualty" in t.flags
+                            and any(c.dep_ == "dobj" for c in doc[t.i].children)
+                            for t in (m.trigger, *m.folded))) or (
                     # a counted object of the act: "overran a military outpost ..., killing five soldiers"
                     r.role == "recipient" and r.how in ("dobj", "nsubjpass") and span is not None
                     and any(c.dep_ == "nummod" for c in span.root.children)) or (

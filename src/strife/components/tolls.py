@@ -104,6 +104,7 @@ class TollLexicon:
     event_nouns: frozenset[str]
     exclude_victims: frozenset[str]
     singular_pronouns: frozenset[str]
+    speaker_nouns: frozenset[str]
     irrealis_aux: frozenset[str]
     irrealis_governors: frozenset[str]
     handover_verbs: frozenset[str]
@@ -146,6 +147,7 @@ def load_lexicon(path: Optional[str] = None) -> TollLexicon:
             handover_verbs=frozenset(raw["handover_verbs"]["lemmas"]),
             to_death_verbs=frozenset(raw["to_death_verbs"]["lemmas"]),
             singular_pronouns=frozenset(raw["singular_pronouns"]),
+            speaker_nouns=frozenset(raw["speaker_nouns"]["nouns"]) | frozenset(w.lower() for w in raw["person_nouns"]["nouns"]),
             irrealis_aux=frozenset(raw["irrealis"]["auxiliaries"]),
             irrealis_governors=frozenset(raw["irrealis"]["governors"]),
         )
@@ -659,7 +661,17 @@ class TollExtractor:
         # others" contrasts the wounded with the dead; "Four soldiers were also killed" adds to the dead)
         out = [m if not m.additional or any(o.kind == m.kind and o.start_char < m.start_char for o in out)
                else replace(m, additional=False) for m in out]
-        return _pronoun_sources_resolved(out, doc._.strife_actors if Doc.has_extension("strife_actors") else None)
+        return _pronoun_sources_resolved(out, doc._.strife_actors if Doc.has_extension("strife_actors") else None,
+                                         self._person_speakers(doc) if out else [])
+
+    def _person_speakers(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """The text spans (start, end, text) of the people who speak in the doc: a person's name or a word for
+        one (``speaker_nouns``: "a local official told Reuters") as the subject of a reporting verb."""
+        spans = [self._np_text_span(s) for t in doc if t.pos_ == "VERB" and _lemma(t) in self.lex.reporting_verbs
+                 for s in _children(t, "nsubj")
+                 if s.pos_ in ("NOUN", "PROPN") and not s.is_punct and (s.ent_type_ == "PERSON" or (
+                     s.tag_ == "NN" and s.lemma_.lower() in self.lex.speaker_nouns))]
+        return [(a, b, doc_text(doc)[a:b]) for a, b in spans]
 
     def _extract_sentence(self, doc: Doc, sent: Span) -> list[TollMention]:
         found: list[tuple[str, Token, Token, Optional[Token]]] = []  # kind, trigger, victim, governor
@@ -835,7 +847,8 @@ _SOURCE_PRONOUNS = frozenset({"it", "they", "he", "she"})
 _PERSON_SOURCE_PRONOUNS = frozenset({"he", "she"})
 
 
-def _pronoun_sources_resolved(mentions: list[TollMention], actors=None) -> list[TollMention]:
+def _pronoun_sources_resolved(mentions: list[TollMention], actors=None,
+                              speakers: Optional[list[tuple[int, int, str]]] = None) -> list[TollMention]:
     """A figure a pronoun reports ("about 20 attackers were killed, it added") is the claim of the source of the
     figure before it ("killing 14 soldiers, the army said"): its source is that source, not "it"; with no
     figure before it, the party the actor stage reads the pronoun as ("the governor told Reuters ... He said
@@ -847,8 +860,15 @@ def _pronoun_sources_resolved(mentions: list[TollMention], actors=None) -> list[
         # spokesman Mohammed Shehu told Reuters. Two police officers were wounded, he said" is Shehu's figure)
         ante = _pronoun_antecedent(m, actors or []) if m.source is not None and (
             m.source.lower() in _PERSON_SOURCE_PRONOUNS or (m.source.lower() in _SOURCE_PRONOUNS and last is None)) else None
-        if ante is not None:
-            m = last = replace(m, source=ante.text, source_start=ante.start_char, source_end=ante.end_char)
+        who = (ante.start_char, ante.end_char, ante.text) if ante is not None else None
+        if who is None and m.source is not None and m.source.lower() in _PERSON_SOURCE_PRONOUNS:
+            # no party read for "he": the last person who spoke before it, if after the last figure's source ("...,
+            # the army said. ... a local official told Reuters ... He put the death toll at 31": the official's)
+            near = max((sp for sp in speakers or [] if sp[1] <= m.source_start), default=None)
+            if near is not None and (last is None or last.source_start is None or near[0] > last.source_start):
+                who = near
+        if who is not None:
+            m = last = replace(m, source=who[2], source_start=who[0], source_end=who[1])
         elif m.source is not None and m.source.lower() in _SOURCE_PRONOUNS and last is not None:
             m = replace(m, source=last.source, source_start=last.source_start, source_end=last.source_end)
         elif m.source is not None:

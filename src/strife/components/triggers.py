@@ -491,6 +491,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue
         if pos == "VERB" and tok.lemma_.lower() in causative and _tells_a_result(tok):
             continue  # "sending thousands of residents fleeing": what it caused, not a deployment
+        if pos == "VERB" and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.dep_ == "appos":
+            continue  # "The Arakan Army, an ethnic armed group fighting Myanmar's junta, said": who they are, no event
         if pos == "VERB" and tok.dep_ in ("amod", "compound", "npadvmod"):
             continue  # "Iranian-backed militia", "targeted killings" as a modifier: an attribute, not an event
         if pos == "VERB" and tok.tag_ == "VBN" and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") \
@@ -512,11 +514,30 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             continue  # "told a news conference in Doha": where it was said, no consultation
         if pos == "NOUN" and entry.plover_type == "CONSULT" and tok.lemma_.lower() in one_party and _one_party(tok):
             continue  # "after the board's two-day meeting": a body's own session, not a consultation
+        if weak and pos == "VERB" and entry.plover_type == "SANCTION" and any(
+                c.dep_ == "dobj" and any(x.plover_type in ("ASSAULT", "COERCE") and "is_event_noun" in x.flags
+                                         for x in lex.senses(c, "NOUN")) for c in tok.children):
+            continue  # "Security forces ended the siege": the end of the attack, no sanction
+        if weak and pos == "VERB" and entry.plover_type == "CONSULT" and not any(
+                c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+                or (c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)) for c in tok.children):
+            continue  # "the stage where party leaders were speaking": a speech, no one spoken with
+        if pos == "NOUN" and entry.plover_type == "MOBILIZE" and tok.dep_ == "pobj" and tok.head.lower_ == "on" \
+                and tok.head.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in ("det", "poss") for c in tok.children):
+            continue  # "Soldiers on patrol encountered about 20 rebels": who they were, no deployment (not "troops
+            # remained on alert": PLOVER's mobilization)
+        if pos == "VERB" and entry.plover_type == "MOBILIZE" and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
+                and any(c.dep_ == "mark" and c.lower_ in ("while", "when") for c in tok.children):
+            continue  # "Soldiers came under fire while patrolling a rural area": what they were doing when it happened
         if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in locative_of:
             continue  # "places of temporary deployment": a kind of place, not a deployment
         if entry.plover_type == "PROTEST" and pos == "NOUN" and _said_of(tok, markets):
             said_of_markets.add(tok.lemma_.lower())
             continue  # "a rally in bank shares", "a campaign rally": markets and elections, not protest
+        if entry.plover_type == "PROTEST" and pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
+                and tok.head.head.pos_ == "NOUN" and any(x.plover_type == "ASSAULT" and "is_event_noun" in x.flags
+                                                         for x in lex.senses(tok.head.head, "NOUN")):
+            continue  # "a bombing at a political rally": where the attack struck, no protest told
         if entry.plover_type == "PROTEST" and pos == "NOUN" and tok.lemma_.lower() in said_of_markets and any(
                 c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children):
             continue  # "the rally" after "a campaign rally": the same campaign event

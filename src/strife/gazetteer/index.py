@@ -22,7 +22,7 @@ from pathlib import Path
 
 from strife.gazetteer.build import DATA_DIR, Q_NO_SUFFIX, source_version
 from strife.gazetteer.model import Place
-from strife.gazetteer.names import admin_key, normalise, skeleton, strip_articles, strip_suffix
+from strife.gazetteer.names import admin_key, direction_variant, normalise, skeleton, strip_articles, strip_suffix
 
 _ADMIN_PRECISIONS = ("admin1", "admin2", "region")
 FUZZY_MIN_RATIO = 0.78
@@ -159,6 +159,10 @@ class Gazetteer:
 
         for place, q in self._by_key(norm):
             add(place, q)
+        other = direction_variant(norm)  # "Northwest" is also "North-West"
+        if other is not None:
+            for place, q in self._by_key(other):
+                add(place, q)
         bare = strip_articles(norm)
         if bare != norm:
             for place, q in self._by_key(bare):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 import unicodedata
 
 # Characters that disappear (apostrophes, ayn/hamza marks, dots in abbreviations).
@@ -125,6 +126,20 @@ def skeleton(name: str) -> str:
     glued = glued.replace("ou", "u").replace("q", "k").replace("c", "k").replace("j", "g")
     consonants = _VOWELS.sub("", glued)
     return _REPEAT.sub(r"\1", consonants)
+
+
+_GLUED_DIRECTION = re.compile(r"\b(north|south)(east|west)\b")
+_SPACED_DIRECTION = re.compile(r"\b(north|south) (east|west)\b")
+
+
+def direction_variant(norm: str) -> Optional[str]:
+    """The other spelling of a compound direction in a normalised name ("northwest" <-> "north west", as
+    GeoNames spells Cameroon's "North-West" region), or None."""
+    if _GLUED_DIRECTION.search(norm):
+        return _GLUED_DIRECTION.sub(r"\1 \2", norm)
+    if _SPACED_DIRECTION.search(norm):
+        return _SPACED_DIRECTION.sub(r"\1\2", norm)
+    return None
 
 
 def lookup_keys(name: str) -> list[str]:
