@@ -264,3 +264,17 @@ def test_speakers_read_as_an_apposition_to_the_day(nlp) -> None:
     (ambush,) = _of_type(_records(nlp, text, datetime.date(2024, 5, 14)), "ASSAULT")
     assert [(c.value, c.source) for c in ambush.fatalities.claims] == [(4, "a military source and a local official")]
     assert "Separatist fighters" in [a.text for a in ambush.actors if a.role == "actor"]
+
+
+def test_one_of_its_biggest_operations_is_the_raid(nlp) -> None:
+    """"as the military pressed on with one of its biggest operations in the territory in years": the raid, ranked
+    among its kind (its "its" stands for a description, "the military", which names no other party), so "An
+    Israeli soldier was killed by gunfire during the operation" is the raid's too, not a second battle whose
+    actor was the military that told it."""
+    text = ("Israeli forces killed 12 Palestinians during a large-scale raid on the Jenin refugee camp in the occupied "
+            "West Bank, the Palestinian health ministry said on Tuesday, as the military pressed on with one of its "
+            "biggest operations in the territory in years.\n\n"
+            "An Israeli soldier was killed by gunfire during the operation, the military said on Tuesday evening.")
+    (raid,) = _of_type(_records(nlp, text, datetime.date(2023, 7, 4)), "ASSAULT")
+    assert [a.name for a in raid.actors if a.role == "actor"] == ["Israel military"]
+    assert sorted(c.value for c in raid.fatalities.claims) == [1, 12]
