@@ -65,6 +65,13 @@ def is_headline(sent) -> bool:
     return bool(text) and text[-1] not in ".!?" and len(sent) <= 25
 
 
+def opens_separately(sent) -> bool:
+    """Does the sentence open as another matter ("Separately, ...", "In a separate incident", ``separate_openers``)?"""
+    opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
+    return any(opening == w or opening.startswith(w + " ") or opening.startswith(w + " ,")
+               for w in _words()["separate_openers"])
+
+
 def _infinitival(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or tok.tag_ == "VB"
 

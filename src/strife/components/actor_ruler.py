@@ -56,6 +56,11 @@ class PhraseTable:
                     yield key, i, end
 
 
+# words after a place's name ("Dera Ismail Khan district"): a dictionary name that ends such a name is none
+_PLACE_NOUNS_AFTER = frozenset({"district", "province", "city", "town", "village", "region", "county", "governorate",
+                                "valley", "area"})
+
+
 class ActorRuler:
     def __init__(self, nlp: Language, patterns: Iterable[dict]):
         self.vocab = nlp.vocab
@@ -85,6 +90,9 @@ class ActorRuler:
             for key, start, end in table.matches([r[col] for r in rows]):
                 if key in self.not_lower_keys and all(t.is_lower for t in doc[start:end]):
                     continue
+                if start > 0 and end < len(doc) and doc[start - 1].is_title and doc[end].lower_ in _PLACE_NOUNS_AFTER \
+                        and not doc[start - 1].is_sent_start:
+                    continue  # "in Pakistan's Dera Ismail Khan district": the end of a place's name, no person
                 name = key.split("\x00", 1)[0]
                 spans.append(Span(doc, start, end, label=LABEL, span_id=name))
         if spans:

@@ -20,11 +20,12 @@ from spacy.tokens import Doc, Span, Token
 import strife.doc_ext  # noqa: F401
 from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
-from strife.factuality import claim_disowned, is_responsibility_claim
+from strife.factuality import claim_disowned, is_responsibility_claim, opens_separately
 from strife.lexicon import load_wordlists
 from strife.actor_dictionary import get_actor_dictionary
 
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
+_STATE_FORCE_SECTORS = frozenset({"MIL", "COP"})
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 _PRONOUNS_SINGULAR = {"it", "its"}
 _NOT_AGENT_ENTS = frozenset({"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -291,6 +292,8 @@ class ActorResolver:
                     ent.start_char, ent.end_char) not in countries)) and (
                     (ent.start_char, ent.end_char) in towns or ent.text in town_names):
                 continue  # a place, not a party ("the town of Adan Yabaal", tagged a person; "the cities of Mombasa")
+            if label in ("PERSON", "ORG") and any(s < ent.start_char and ent.end_char <= e for s, e in towns):
+                continue  # the end of a place's name ("Pakistan's Dera Ismail Khan district"): no namesake
             if label in ("PERSON", "ORG") and entry is None and ent.root.dep_ == "compound" \
                     and ent.root.head.i == ent.end and self.dict.lookup_agent(f"{ent.text.lower()} {ent.root.head.lower_}"):
                 continue  # "Riot police used pepper spray" (the first word tagged a person): a kind of force
@@ -611,6 +614,9 @@ class ActorResolver:
             first = self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
             if first is not None and tt.lower[first.start] in _INDEFINITE:
                 continue  # "a suicide bomber", "unidentified gunmen": someone new, not a group named elsewhere
+            # "Separately, gunmen shot dead a district commissioner": another matter, not the group named before (but
+            # "In a separate incident, ... was kidnapped by armed men who identified themselves as ELN members")
+            apart = first.sent if first is not None and opens_separately(first.sent) else None
             if first is not None and any(w.strip(",") in allied for w in first.text.lower().split()):
                 continue  # "Syrian troops and allied militiamen": a party on another's side, not a group named elsewhere
             # a group named later only when it is named by the end of the next sentence ("the Iranian-backed
@@ -621,7 +627,8 @@ class ActorResolver:
                      # not the group the description before it stands for
                      and (n.start_char < m.start_char or not self._disowned_sentence(n.head_i))
                      and (not m.affiliation or set(m.affiliation) & set(n.affiliation or []) or not n.affiliation)
-                     and (not m.country or m.country in (n.country, *(n.affiliation or [])))]
+                     and (not m.country or m.country in (n.country, *(n.affiliation or [])))
+                     and (apart is None or apart.start_char <= n.start_char < apart.end_char)]
             if not cands:
                 continue
             counts: dict[str, int] = {}
@@ -819,6 +826,9 @@ class ActorResolver:
         subjects = []
         for m in prev:
             h = m.head_i
+            if tt.dep[h] in ("compound", "nmod") and self.doc[h].head.dep_ in ("nsubj", "nsubjpass") \
+                    and self.doc[h].head.tag_ in ("NNS", "NNPS"):
+                h = self.doc[h].head.i  # "The FMLN rebels burned ...": the group names the subject
             if h < starts[max(0, k - SUBJECT_ANTECEDENT_SENTENCES)] or tt.dep[h] not in ("nsubj", "nsubjpass"):
                 continue
             verb = self.doc[h].head
@@ -886,6 +896,22 @@ class ActorResolver:
                     if p.how == "pronoun" and p.antecedent is not None and p.antecedent[:2] == (m.start_char, m.end_char):
                         self.mentions[j] = replace(p, country=owner.country, country_from_context=False, owner=owner.name)
 
+    def definite_forces(self) -> None:
+        """"the military", "the army", "the police" with no country of their own words: the one state whose
+        force of that kind the article named before ("Israeli forces killed 12 Palestinians ..., as the military
+        pressed on": Israel's), not the country of the places around."""
+        named = [m for m in self.mentions if m.kind == "state" and m.sector in _STATE_FORCE_SECTORS and m.country
+                 and not m.country_from_context]
+        if not named:
+            return
+        for k, m in enumerate(self.mentions):
+            if m.how != "description" or m.country or m.sector not in _STATE_FORCE_SECTORS \
+                    or not m.text.lower().startswith("the "):
+                continue
+            before = {n.country for n in named if n.sector == m.sector and n.end_char <= m.start_char}
+            if len(before) == 1:
+                self.mentions[k] = replace(m, country=next(iter(before)), kind="state")
+
     def run(self) -> list[ActorMention]:
         self.from_entities()
         self.from_proper_nouns()
@@ -898,6 +924,7 @@ class ActorResolver:
         self.context_countries()
         self.same_person_countries()
         self.minorities()
+        self.definite_forces()
         self.pronouns()
         self.possessors()
         self.mentions.sort(key=lambda m: m.start_char)

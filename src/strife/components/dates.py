@@ -110,6 +110,20 @@ def _attachment(span: Span) -> int:
 
 
 def _governor(span: Span) -> int:
+    """Index of the token outside ``span`` that the date phrase hangs from in the parse; a time before a clause's
+    "after"/"as" is the main verb's ("struck the port of Hodeidah on Saturday, a day after a drone ... killed a man":
+    the parser hangs "on Saturday" on "killed")."""
+    gov = span.doc[_parse_governor(span)]
+    if gov.dep_ == "acl" and gov.lemma_.lower() in _PAYLOAD_PARTICIPLES and gov.head.head.pos_ == "VERB" \
+            and gov.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        gov = gov.head.head  # "drove a car packed with explosives into a checkpoint ... on Saturday": the driving's
+    if gov.dep_ == "advcl" and gov.head.i != gov.i and any(
+            c.dep_ == "mark" and span.end <= c.i < gov.i for c in gov.children):
+        return gov.head.i
+    return gov.i
+
+
+def _parse_governor(span: Span) -> int:
     """Index of the token outside ``span`` that the date phrase hangs from in the parse."""
     doc = span.doc
     inside = range(span.start, span.end)
@@ -130,12 +144,8 @@ def _governor(span: Span) -> int:
     if head.dep_ in ("prep", "agent") or head.pos_ == "ADP":
         # "attacked on Friday", "an attack on Friday": past the preposition to its governor
         return head.head.i if head.head.i != head.i else head.i
-    if tok.dep_ in ("advmod", "npadvmod") and head.dep_ == "advcl" and head.head.i != head.i and any(
-            c.dep_ == "mark" and c.i >= span.end and c.i < head.i for c in head.children):
-        # "detained at least 40 people overnight as protesters rallied": a time before the clause's "as" is the
-        # main verb's (the parser hangs it on the clause's verb)
-        return head.head.i
-    return head.i
+    return head.i  # (a time before the clause's "as": "detained at least 40 people overnight as protesters
+    # rallied", the main verb's: see _governor)
 
 
 class DateComponent:
@@ -228,6 +238,8 @@ class DateComponent:
         return doc
 
 
+# participles that say what a vehicle or device carried ("a car packed with explosives"): no time of their own
+_PAYLOAD_PARTICIPLES = frozenset({"pack", "load", "fill", "lace", "laden", "rig", "arm"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall"})
 _PLANNED = frozenset({"plan", "schedule", "set", "due", "call", "announce", "expect"})

@@ -21,7 +21,7 @@ from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
-from strife.factuality import is_responsibility_claim, result_told, small_clause_conjunct_governor
+from strife.factuality import is_responsibility_claim, opens_separately, result_told, small_clause_conjunct_governor
 from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger, default_lexicon
 from strife.components.frames import EventFrame, EventMention, RoleFill
@@ -188,8 +188,27 @@ class MentionBuilder:
                     self.town_tokens.update(t.i for t in span)
 
     # folding -----------------------------------------------------------------------------------
+    def _attack_told_before(self, tok: Token) -> Optional[int]:
+        """The last attack word of the two sentences before ``tok``'s, if any."""
+        sent = tok.sent
+        told = [x for x in self.triggers if x.plover_type == "ASSAULT" and x.i < sent.start
+                and self.doc[x.i].sent.start >= _sentence_before(self.doc, sent, 2)]
+        return max(told, key=lambda x: x.i).i if told else None
+
+    def _by_the_attackers(self, verb: Token) -> bool:
+        """Is the verb's subject a force named by a definite description ("The attackers", "the militants")?"""
+        return any((a := actor_for_token(self.doc, s)) is not None and a.sector in _FORCE_SECTORS
+                   and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children) for s in _subjects(verb))
+
     def _fold_target(self, t: Trigger) -> Optional[int]:
         tok = self.doc[t.i]
+        if t.pos == "NOUN" and t.plover_type == "ASSAULT":
+            obj = tok
+            while obj.dep_ == "conj" and obj.head is not obj:
+                obj = obj.head
+            if obj.dep_ == "dobj" and obj.head.lemma_.lower() in ("use", "employ") and self._by_the_attackers(obj.head) \
+                    and (told := self._attack_told_before(tok)) is not None:
+                return told  # "The attackers used hand grenades and sniper fire": how the attack told before went
         if t.pos == "VERB":
             if tok.tag_ == "VBG" and (host := self._span_host(tok, t)) is not None:
                 return host  # ("fighting" tagged a verb)
@@ -232,16 +251,11 @@ class MentionBuilder:
                     (a := actor_for_token(self.doc, s)) is not None and a.sector in _FORCE_SECTORS
                     for s in _subjects(tok)):
                 return attack  # "armed men blocked the highway and torched 10 vehicles": the attack's roadblock
-            if t.plover_type == "PROTEST" and any(
-                    (a := actor_for_token(self.doc, s)) is not None and a.sector in _FORCE_SECTORS
-                    and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children) for s in _subjects(tok)):
+            if t.plover_type == "PROTEST" and self._by_the_attackers(tok):
                 # "Gunmen abducted at least 30 passengers ... The attackers blocked the road near the village": the
                 # roadblock of the attack told just before, no protest
-                sent = tok.sent
-                told = [x for x in self.triggers if x.plover_type == "ASSAULT" and x.i < sent.start
-                        and self.doc[x.i].sent.start >= _sentence_before(self.doc, sent, 2)]
-                if told:
-                    return max(told, key=lambda x: x.i).i
+                if (told := self._attack_told_before(tok)) is not None:
+                    return told
             where = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else None
             if where is not None and (host := self._where_host(where)) is not None and host.plover_type == t.plover_type:
                 return host.i  # "Protests took place in the cities of Mombasa, ..., where demonstrators blocked roads"
@@ -525,9 +539,6 @@ class MentionBuilder:
         if comma is None:
             return False
         return any(words[0].idx < p.start_char < comma.idx for p in self.doc._.strife_places or [])
-
-    def _opens_separately(self, sent) -> bool:
-        return _opens_separately(sent)
 
     def _request_content_host(self, tok: Token) -> Optional[int]:
         """The speech act a noun event is the content of: what is asked for ("called for an immediate
@@ -1320,7 +1331,7 @@ class MentionBuilder:
             tok = self.doc[t.i]
             sent = tok.sent
             m = EventMention(trigger=t, tokens={t.i}, sent_start=sent.start_char, sent_end=sent.end_char,
-                             headline=t.start_char < headline, separate=self._opens_separately(sent),
+                             headline=t.start_char < headline, separate=opens_separately(sent),
                              place_first=self._opens_with_place(sent),
                              sent_i=bisect_right(starts, t.i) - 1 if starts else 0, reported=self._reported(tok),
                              claimed=t.pos == "VERB" and self._claimed(tok),
@@ -2129,7 +2140,7 @@ def attach_tolls(doc: Doc, mentions: list[EventMention]) -> None:
             in_sent = [m for m in mentions if m.sent_start <= tm.start_char < m.sent_end]
             if len(in_sent) == 1:
                 target = in_sent[0]
-            elif not in_sent and not _opens_separately(doc[doc.char_span(tm.start_char, tm.end_char,
+            elif not in_sent and not opens_separately(doc[doc.char_span(tm.start_char, tm.end_char,
                                                                        alignment_mode="expand").start].sent):
                 # (not "Separately, police found 11 bodies dumped on a highway": another event's dead)
                 target = _recent_attack(doc, tm.start_char, mentions)
@@ -2168,13 +2179,6 @@ def _sentence_before(doc: Doc, sent, n: int) -> int:
             break
         start = doc[start - 1].sent.start
     return start
-
-
-def _opens_separately(sent) -> bool:
-    """Does the sentence open as another matter ("Separately, ...", "In a separate incident", ``separate_openers``)?"""
-    opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
-    return any(opening == w or opening.startswith(w + " ") or opening.startswith(w + " ,")
-               for w in _words()["separate_openers"])
 
 
 def _recent_attack(doc: Doc, char: int, mentions: list[EventMention]) -> Optional[EventMention]:

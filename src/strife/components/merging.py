@@ -20,13 +20,9 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 def _names(ms: list[ActorMention]) -> set[str]:
-    return {a.name.lower() for a in ms if a.named or a.how in ("coref", "surname") or _named_pronoun(a)}
+    return {a.name.lower() for a in ms if a.named or a.how in ("coref", "surname", "pronoun")}
 
 
-def _named_pronoun(a: ActorMention) -> bool:
-    """A pronoun that stands for a named party ("it" for Hamas), not for a description ("its" for "the
-    military")."""
-    return a.how == "pronoun" and (a.kind != "unknown" or a.country is not None)
 
 
 _STATE_SIDE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -43,8 +39,7 @@ def _side(a: ActorMention) -> Optional[str]:
 
 def _unnamed(xs: list[ActorMention]) -> bool:
     """Nobody in the list is named ("gunmen", "soldiers", "the attackers"): a description of a party."""
-    return not any((a.named and a.how != "pronoun") or a.how in ("coref", "surname", "dictionary") or _named_pronoun(a)
-                   for a in xs)
+    return not any(a.named or a.how in ("coref", "surname", "pronoun", "dictionary") for a in xs)
 
 
 def _described_within(xs: list[ActorMention], ys: list[ActorMention], open_sides: bool = False) -> bool:
@@ -403,8 +398,12 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
             # fire" / "Two Indian soldiers were killed ... in a gunfight with militants"), else the first it fits
             first = _same_toll(frames, m, m.plover_type)
             if first is None or merge_score(first, m, parties=False) is None:
-                first = next((f for f in frames if not f.mentions[0].headline and (merge_score(f, m) or 0) >= 0
-                              and merge_score(f, m) is not None), None)
+                lead = next((f for f in frames if not f.mentions[0].headline and f.plover_type == m.plover_type), None)
+                # (the story's first event of the type before any later one that fits: "Sudan's warring parties agree
+                # truce" is the delegations' agreement, not the army's acceptance of it told later)
+                first = next((f for f in frames if not f.mentions[0].headline and (
+                    (merge_score(f, m) is not None and merge_score(f, m) >= 0)
+                    or (f is lead and (merge_score(f, m, parties=False) or -1) >= 0))), None)
             if first is None:
                 # the story's first event of the headline's type, where only the parties differ: a headline
                 # names them in shorthand ("Sudan's warring parties agree truce" / "Delegations from Sudan's

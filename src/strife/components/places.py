@@ -406,6 +406,18 @@ class PlacesComponent:
         ("an Alexandria woman", "Grovetown police"; `RESIDENT_NOUNS`)."""
         return end < len(lower) and lower[end] in RESIDENT_NOUNS and self._notable(text)
 
+    def _longer_place(self, doc: Doc, ent: Span) -> Span | None:
+        """The place a name is the end of, with the one or two capitalised words before it that the tagger left
+        out, where the gazetteer knows the whole by that name ("Dera Ismail Khan", not "Ismail Khan")."""
+        for k in (1, 2):
+            start = ent.start - k
+            if start < ent.sent.start or not doc[start].is_title or doc[start].is_sent_start:
+                return None
+            longer = doc[start:ent.end]
+            if any(c.quality == 0 for c in self.gazetteer.lookup(longer.text)):
+                return longer
+        return None
+
     @staticmethod
     def _before_place_noun(lower: list[str], end: int) -> bool:
         """Right before "city", "village", "province" ... ("Aleppo city", "Shawa village")."""
@@ -465,6 +477,11 @@ class PlacesComponent:
                 # ("the Iraq-Syria border" is also in Iraq and in Syria)
                 if ent.label_ == "GPE" and any(c.place.precision == "country" for c in gaz.lookup(ent.text)):
                     out.append(ent)
+                continue
+            if self.recover and ent.label_ in ("PERSON", "ORG") and self._before_place_noun(lower, ent.end) \
+                    and (longer := self._longer_place(doc, ent)) is not None:
+                out.append(longer)  # "Pakistan's Dera Ismail Khan district" ("Ismail Khan" tagged a person)
+                taken.update(range(longer.start, longer.end))
                 continue
             if ent.label_ in ("ORG", "PERSON") and (known := actors.lookup(ent.text)) is not None \
                     and known.kind != "state" and not self._region_name(ent.text):
@@ -544,6 +561,8 @@ class PlacesComponent:
                     or (j > i and lower[j] in PLACE_NOUNS_AFTER)
                 run = " ".join(words[i:j + 1])
                 named = named or self._before_its_people(lower, j + 1, run) or self._based_at(lower, j + 1, run)
+                # "in the capital Maputo" (untagged): a capital's name after the word
+                named = named or (i >= 1 and lower[i - 1] == "capital" and self._notable(run, MIN_RECOVER_POPULATION, 0))
                 if not named and i >= 2 and lower[i - 1] == "-" and words[i - 2] in _PARTY_TAGS \
                         and j + 1 < n and words[j + 1] in (",", ")") and self._known(run):
                     named = True  # "Rep. Torrey Westrom, R-Elbow Lake,": a legislator's home town or state

@@ -379,6 +379,15 @@ def _by_security(tok: Token, sectors: frozenset[str]) -> bool:
                for c in tok.children)
 
 
+def _by_demonstrators(verb: Token, protesting: frozenset[str]) -> bool:
+    """Is the verb in a relative clause on a word for demonstrators or a crowd (``violent_protest_agents``;
+    through coordinated verbs)? (A subject of their own the event stage reads: see ``_mob_violence``.)"""
+    while verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in protesting and any(
+        s.dep_ == "nsubj" and s.lower_ in ("that", "who", "which") for s in verb.children)
+
+
 def _said_of(tok: Token, words: frozenset[str]) -> bool:
     """Is a noun modified by one of ``words``, or followed by "in"/"of" one ("a rally in bank shares")?"""
     for c in tok.children:
@@ -425,6 +434,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
     markets = words["market_or_campaign_words"]
     locative_of = words["locative_of_nouns"]
     security = words["security_obstructors"]
+    protesting = words["violent_protest_agents"]
     protective = words["protective_objects"]
     one_party = words["one_party_meeting_nouns"]
     briefing = words["briefing_modifiers"]
@@ -563,6 +573,10 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if entry.plover_type == "PROTEST" and entry.plover_mode == "obstruct" and _by_security(tok, security):
             # "police in riot gear blocked the road": a restriction of movement, not a protest
             ptype, cameo, acled_hint, mode_of_entry = "COERCE", "191", None, "restrict"
+        elif entry.plover_type == "ASSAULT" and entry.plover_mode in ("destroy", "arson") and pos == "VERB" \
+                and _by_demonstrators(tok, protesting):
+            # "disperse crowds that had set up barricades and burned tyres": the demonstrators' riot, no attack
+            ptype, cameo, acled_hint, mode_of_entry = "PROTEST", "145", None, "riot"
         mod = None
         if not fact.factual:
             mod = modality(tok, fact)

@@ -51,9 +51,12 @@ _CONTAINER_RE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+)?[A-Z][
 WITHIN_GAP_CHARS = 60  # the most characters between a name the gazetteer lacks and the region said to contain it
 # the words between a name the gazetteer lacks and the region the text puts it in: ", " ("Jangebe, Zamfara
 # state"), " in " ("Masisi in Congo's North Kivu province"), ", a strategic town in " ("Dilling, a strategic town
-# in South Kordofan state"); a country's possessive may come first ("in Congo's")
+# in South Kordofan state"); a country's possessive may come first ("in Congo's"), a direction before either
+# ("in central Mali", "in Congo's eastern North Kivu province")
+_DIRECTION = r"(?:(?:(?:north|south)(?:east|west)?|east|west)(?:ern)?\s+|central\s+)?"
 _WITHIN_GAP_RE = re.compile(r"^\s*(?:,\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?(?:in|of)\s+)?|(?:in|of)\s+)"
-                            r"(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)\s+)?(?:the\s+)?$")
+                            r"(?:the\s+)?" + _DIRECTION + r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)\s+)?(?:the\s+)?"
+                            + _DIRECTION + "$")
 # ... or the region or town written right before it: "Baghdad's western Amriya district", "south Kabul's Darulaman
 # Palace", "the south Baghdad neighbourhood of Al-Bayaa", "the eastern Algiers suburb of Oued Kniss"
 _DEMONYM_KIND_RE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:village|town|city|hamlet|settlement|district|"
@@ -231,6 +234,7 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 
 _TOWN_LEVELS = frozenset({"city", "point"})
 _IN_TOWN_RE = re.compile(r"^\s+in\s+(?:the\s+)?$")  # "Richmond Park in Glasgow"
+_IN_COUNTRY_RE = re.compile(r"^\s+in\s+(?:the\s+)?" + _DIRECTION + "$")  # "the village of Welingara in central Mali"
 TOWN_RADIUS_KM = 50.0  # a neighbourhood the text puts in a town lies within this of the town's point
 
 
@@ -382,9 +386,11 @@ class Resolver:
         if s.demonym:
             return None
         for o in slots:
-            if o.best is None or o.best.place.precision not in ("admin1", "admin2", "city"):
+            if o.best is None or o.best.place.precision not in ("admin1", "admin2", "city", "country"):
                 continue
             gap = text[s.end:o.start]
+            if o.best.place.precision == "country" and (lists or not (s.end <= o.start and _IN_COUNTRY_RE.match(gap))):
+                continue  # a country only as "X in (central) Mali", for a town the gazetteer knows elsewhere
             if not lists and o.best.place.precision == "city" and s.end <= o.start and not _IN_TOWN_RE.match(gap):
                 continue
             if s.end <= o.start <= s.end + WITHIN_GAP_CHARS and _WITHIN_GAP_RE.match(gap):
