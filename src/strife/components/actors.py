@@ -294,8 +294,8 @@ class ActorResolver:
                 continue  # a place, not a party ("the town of Adan Yabaal", tagged a person; "the cities of Mombasa")
             if label in ("PERSON", "ORG") and any(s < ent.start_char and ent.end_char <= e for s, e in towns):
                 continue  # the end of a place's name ("Pakistan's Dera Ismail Khan district"): no namesake
-            if label in ("PERSON", "ORG") and entry is None and ent.root.dep_ == "compound" \
-                    and ent.root.head.i == ent.end and self.dict.lookup_agent(f"{ent.text.lower()} {ent.root.head.lower_}"):
+            if label in ("PERSON", "ORG") and entry is None and ent.root.dep_ == "compound" and ent.root.head.i == ent.end \
+                    and self.dict.lookup_agent(f"{ent.text.lower()} {ent.root.head.lower_}"):
                 continue  # "Riot police used pepper spray" (the first word tagged a person): a kind of force
             head = ent.root
             base = dict(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, head_i=head.i)

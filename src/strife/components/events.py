@@ -1012,7 +1012,8 @@ class MentionBuilder:
                 # ("New People's Army (NPA) guerrillas": the parser makes the group's name an ``nmod``; not a person's,
                 # "the Manuel Jose Arce military neighborhood")
                 for c in t.children:
-                    if c.dep_ in ("compound", "nmod") and c.i < t.i and (b := actor_for_token(self.doc, c, modifiers=False)) is not None \
+                    if c.dep_ in ("compound", "nmod") and c.i < t.i \
+                            and (b := actor_for_token(self.doc, c, modifiers=False)) is not None \
                             and b.named and (c.dep_ == "compound" or b.kind != "person"):
                         a = b
                         break
@@ -2140,8 +2141,8 @@ def attach_tolls(doc: Doc, mentions: list[EventMention]) -> None:
             in_sent = [m for m in mentions if m.sent_start <= tm.start_char < m.sent_end]
             if len(in_sent) == 1:
                 target = in_sent[0]
-            elif not in_sent and not opens_separately(doc[doc.char_span(tm.start_char, tm.end_char,
-                                                                       alignment_mode="expand").start].sent):
+            elif not in_sent and not ((span := doc.char_span(tm.start_char, tm.end_char, alignment_mode="expand"))
+                                      is not None and opens_separately(span.sent)):
                 # (not "Separately, police found 11 bodies dumped on a highway": another event's dead)
                 target = _recent_attack(doc, tm.start_char, mentions)
         if target is not None and tm.kind in ("killed", "injured") and target.plover_type not in _CASUALTY_TYPES:

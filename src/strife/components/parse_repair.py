@@ -473,7 +473,8 @@ def _repair_statement_conj(doc: Doc, verb: Token, reporting: frozenset[str], sta
         t.text in ('"', "”") for t in doc[reported.i:verb.i])
     if verb.lemma_.lower() not in statement and not quoted:
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) or not (quoted or any(c.dep_ in ("xcomp", "ccomp") for c in kids)):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) \
+            or not (quoted or any(c.dep_ in ("xcomp", "ccomp") for c in kids)):
         return False
     said = reported.head
     if reported.dep_ != "ccomp" or said.lemma_.lower() not in reporting or said.tag_ != "VBD" \
@@ -537,7 +538,6 @@ def _repair_locative_adjective(doc: Doc, adj: Token, sites: frozenset[str]) -> b
     return True
 
 
-@lru_cache(maxsize=1)
 def _repair_count_on_name(doc: Doc, num: Token) -> bool:
     """ "Five New People's Army (NPA) guerrillas were killed": the parser hangs the count on the name that
     modifies the plural noun ("Army", an ``nmod`` of "guerrillas"), so the victims go uncounted. A number before
@@ -551,6 +551,7 @@ def _repair_count_on_name(doc: Doc, num: Token) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
 def _lemma_repairs() -> dict[str, str]:
     """``lemma_repairs`` in factuality.json ("form lemma" pairs) as form -> lemma, read once."""
     return dict(p.split() for p in load_wordlists("factuality")["lemma_repairs"])

@@ -147,7 +147,8 @@ def load_lexicon(path: Optional[str] = None) -> TollLexicon:
             handover_verbs=frozenset(raw["handover_verbs"]["lemmas"]),
             to_death_verbs=frozenset(raw["to_death_verbs"]["lemmas"]),
             singular_pronouns=frozenset(raw["singular_pronouns"]),
-            speaker_nouns=frozenset(raw["speaker_nouns"]["nouns"]) | frozenset(w.lower() for w in raw["person_nouns"]["nouns"]),
+            speaker_nouns=frozenset(raw["speaker_nouns"]["nouns"])
+            | frozenset(w.lower() for w in raw["person_nouns"]["nouns"]),
             irrealis_aux=frozenset(raw["irrealis"]["auxiliaries"]),
             irrealis_governors=frozenset(raw["irrealis"]["governors"]),
         )

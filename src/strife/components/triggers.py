@@ -382,7 +382,8 @@ def _by_security(tok: Token, sectors: frozenset[str]) -> bool:
 def _by_demonstrators(verb: Token, protesting: frozenset[str]) -> bool:
     """Is the verb in a relative clause on a word for demonstrators or a crowd (``violent_protest_agents``;
     through coordinated verbs)? (A subject of their own the event stage reads: see ``_mob_violence``.)"""
-    while verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    while verb.dep_ == "conj" and verb.head is not verb \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
     return verb.dep_ == "relcl" and verb.head.lemma_.lower() in protesting and any(
         s.dep_ == "nsubj" and s.lower_ in ("that", "who", "which") for s in verb.children)
