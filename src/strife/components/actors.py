@@ -781,6 +781,18 @@ class ActorResolver:
             if low == "its" and (owner := _own_clause_subject(tok)) is not None and owner.i < i \
                     and not any(m.covers(owner) for m in self.mentions):
                 continue  # "the 444 Brigade detained one of its rivals": the brigade's, no party named before
+            if tt.dep[i] == "poss":
+                # "... said its forces had struck Ukrainian military airfields and that its air defences had shot
+                # down": whose forces, not the party a modifier names ("Ukrainian military" of the airfields)
+                # (a group's name on its people stays: "the FMLN Assassins ... for their constant attacks"); nor who
+                # told it ("captured the town ..., residents and a Congolese army source said, extending their advance")
+                reporting = load_wordlists("factuality")["reporting_verbs"]
+                prev = [m for m in prev if (tt.dep[m.head_i] not in ("compound", "amod", "nmod")
+                                            or not self.doc[m.head_i].head.is_lower
+                                            or self.dict.lookup_agent(self.doc[m.head_i].head.lemma_.lower()))
+                        and not (tt.dep[m.head_i] == "nsubj" and (said := self.doc[m.head_i].head).lemma_.lower()
+                                 in reporting and said.i < i
+                                 and any(c.dep_ == "ccomp" and c.i < said.i for c in said.children))] or prev
             ante = max(prev, key=lambda m: m.end_char)
             if low == "it" and tt.dep[i] in ("dobj", "pobj") and self._site_between(ante, tok):
                 continue  # "detonated two car bombs at the gate of the base in El Dheere before storming it": the base

@@ -115,6 +115,14 @@ def _perfect(verb: Token, past: bool = False) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxes for c in verb.children)
 
 
+def _over_a_period(prep: Token) -> bool:
+    """Is the token a phrase over a stretch of time up to now ("over the past decade", "in recent months", "during
+    the last year")?"""
+    return prep.dep_ == "prep" and prep.lower_ in ("over", "in", "during", "for") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ("decade", "year", "month", "week")
+        and any(d.lower_ in ("past", "last", "recent") for d in g.children) for g in prep.children)
+
+
 def _under_event(verb: Token, by_i: dict) -> Optional[int]:
     """The event noun of "came under attack", "were under fire" (the verb's subject suffers it), or None."""
     if verb.lemma_.lower() not in ("come", "be", "remain"):
@@ -365,8 +373,9 @@ class MentionBuilder:
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj" \
                     and f"{tok.head.head.lemma_.lower()} of {tok.lemma_.lower()}" in _of_phrase_triggers():
                 tok = tok.head.head  # "extended a state of emergency": the phrase is headed by "state"
-            if tok.dep_ == "dobj" and tok.head.i in self.by_i and self.by_i[tok.head.i].plover_type == t.plover_type:
-                return tok.head.i
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in self.by_i \
+                    and self.by_i[tok.head.i].plover_type == t.plover_type:
+                return tok.head.i  # ("imposed a curfew", "A curfew was imposed in the capital")
             if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["result_verbs"]:
                 # "attacked an oil refinery, sparking a fire", "the shelling caused a fire": what the attack caused
                 verb = tok.head
@@ -472,6 +481,9 @@ class MentionBuilder:
             return _perfect(verb, past=True) and any(c.dep_ == "prep" and c.lower_ == "for" and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in ("month", "year", "decade") for g in c.children)
                     for c in (*verb.children, *tok.children))  # (the parser hangs "for" on either)
+        if t.pos == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "dobj" and _perfect(tok.head) \
+                and any(_over_a_period(c) for c in (*tok.head.children, *tok.children)):
+            return True  # "has claimed several deadly bombings in Afghanistan in recent months": a record
         if t.pos != "VERB":
             return False
         if tok.tag_ == "VBG" and tok.dep_ == "ccomp" and tok.head.tag_ == "VBZ" \
@@ -508,6 +520,8 @@ class MentionBuilder:
             if c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() == "year" and any(
                     d.lower_ in ("this", "last") for d in c.children):
                 return True  # "this year"
+            if _over_a_period(c):
+                return True  # "has killed thousands of civilians in eastern Congo over the past decade"
         return False
 
     def _died_of_wounds(self, tok: Token, t: Trigger) -> bool:
@@ -1261,6 +1275,9 @@ class MentionBuilder:
                 if near_a_place:
                     # "were killed near the town of Debre Markos": the town is where, not a target
                     taken = [a for a in taken if a.how != "facility"]
+                if how == "prep_near":
+                    # a state an attack was near ("jihadist attack near Mali border") is where, not what was hit
+                    taken = [a for a in taken if not (a.kind == "state" and not a.sector)]
                 if not taken and how in ("dobj", "nsubjpass") and "arrest" in m.trigger.modes:
                     # "Police arrested more than 1,000 people", "A man ... was arrested": the people taken,
                     # civilians (only arrests: "people" an attack acts on cost WikiEvents and RAMS, twenty-third
@@ -2198,9 +2215,10 @@ def _mob_violence(doc: Doc, frames: list[EventFrame]) -> bool:
     "rioters torched shops"): its mentions become PLOVER PROTEST mode riot, CAMEO 145, ACLED Riots / Mob
     violence (``riot_agents``). True when one did (the mentions are then merged again, so that the riot's
     other mentions join: "Groups from both communities threw stones at each other"). An attack on property
-    whose actors are all demonstrators (``violent_protest_agents``: "Protesters blocked roads and burned tyres")
-    is a violent demonstration: PROTEST mode riot, no mob."""
-    agents, protesting = _words()["riot_agents"], _words()["violent_protest_agents"]
+    whose actors are all demonstrators (``violent_protest_agents``: "Protesters blocked roads and burned tyres";
+    or their storming of a building, ``storm_verbs``: "supporters of Moqtada al-Sadr stormed Iraq's parliament") is
+    a violent demonstration: PROTEST mode riot, no mob."""
+    agents, protesting, storming = _words()["riot_agents"], _words()["violent_protest_agents"], _words()["storm_verbs"]
     changed = False
     for f in frames:
         acting = f.roles("actor")
@@ -2210,7 +2228,8 @@ def _mob_violence(doc: Doc, frames: list[EventFrame]) -> bool:
             hint = "mob"
         elif all(doc[a.head_i].lemma_.lower() in protesting for a in acting) and not any(
                 t.kind == "killed" for m in f.mentions for t in m.tolls) and all(
-                m.modes and set(m.modes) <= {"destroy", "loot", "arson"} for m in f.mentions):
+                (m.modes and set(m.modes) <= {"destroy", "loot", "arson"}) or m.trigger.lemma in storming
+                or "casualty" in m.trigger.flags for m in f.mentions):  # (the injured of it: no killing, as above)
             hint = None
         else:
             continue

@@ -1,7 +1,7 @@
 """Repairs of parser errors that hide who did what, before any strife stage reads the parse.
 
 Component ``strife_parse_repair`` runs after the parser and the lemmatizer and rewrites heads and
-labels of nineteen misreadings of the small English model. First, a clause it reads as a reduced
+labels of twenty misreadings of the small English model. First, a clause it reads as a reduced
 relative clause:
 
     "Armed men on motorcycles killed at least 12 people ..., police said."
@@ -43,7 +43,8 @@ of a place phrase that opens the sentence ("In the southern city of Khan Younis,
 see `_repair_fronted_place_appos`. And a count hung on the name that modifies the counted noun ("Five New People's
 Army (NPA) guerrillas"): see `_repair_count_on_name`. And a speaker's verb hung on a clause opened by "after" that
 the parser coordinates with the verb it modifies ("..., security sources said, a day after Israel vowed"): see
-`_repair_speaker_before_clause`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
+`_repair_speaker_before_clause`. And a partitive count coordinated with the verb, not its object ("killing the police
+chief ... and three of his officers"): see `_repair_count_conj_of_verb`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
 see `_repair_lemmas`.
 """
 
@@ -551,6 +552,21 @@ def _repair_count_on_name(doc: Doc, num: Token) -> bool:
     return True
 
 
+def _repair_count_conj_of_verb(doc: Doc, num: Token) -> bool:
+    """ "killing the municipal police chief of Coyuca de Benitez and three of his officers": the parser coordinates
+    the partitive count with the verb, so the three go uncounted. A number coordinated with a verb that has an
+    object before it, with an "of" phrase of its own, is coordinated with the object."""
+    verb = num.head
+    if num.dep_ != "conj" or num.pos_ != "NUM" or verb.pos_ != "VERB" \
+            or not any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < num.i), None)
+    if obj is None:
+        return False
+    num.head = obj
+    return True
+
+
 @lru_cache(maxsize=1)
 def _lemma_repairs() -> dict[str, str]:
     """``lemma_repairs`` in factuality.json ("form lemma" pairs) as form -> lemma, read once."""
@@ -610,6 +626,7 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_gapped_conjunct(doc, doc[i])
         _repair_clause_after_prep(doc, doc[i])
         _repair_speaker_before_clause(doc, doc[i], reporting)
+        _repair_count_conj_of_verb(doc, doc[i])
     for i in (deps == strings["advcl"]).nonzero()[0].tolist():
         _repair_clause_after_prep(doc, doc[i])
     doc._.token_table = None  # (read before the repairs that rewrote heads: the stages rebuild it)

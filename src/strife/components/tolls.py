@@ -379,7 +379,8 @@ class TollExtractor:
     @staticmethod
     def _np_text_span(head: Token) -> tuple[int, int]:
         # (without a relative clause: "a health worker at the town's hospital, who asked not to be named")
-        rel = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i), None)
+        # (or on a noun inside it: "The Britain-based Syrian Observatory for Human Rights, which monitors the war")
+        rel = next((c for c in head.subtree if c.dep_ == "relcl" and c.i > head.i), None)
         toks = [t for t in head.subtree if not (t.is_punct and (t.i == head.left_edge.i
                                                                 or t.i == head.right_edge.i))
                 and (rel is None or t.i < rel.left_edge.i)]
