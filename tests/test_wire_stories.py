@@ -444,3 +444,31 @@ def test_supporters_storming_parliament_is_their_protest(nlp) -> None:
     assert not _of_type(recs, "ASSAULT")
     (protest,) = _of_type(recs, "PROTEST")
     assert "riot" in protest.plover.mode
+
+
+def test_speakers_after_a_count_the_parser_made_their_subject(nlp) -> None:
+    """"killed at least 37 farmers working in rice fields ... on Saturday, a local official and residents said": the
+    parser made the farmers the subject of "said" and the speakers their apposition."""
+    text = ("Suspected Boko Haram militants killed at least 37 farmers working in rice fields near the village of "
+            "Zabarmari in Borno state on Saturday, a local official and residents said.")
+    (attack,) = _of_type(_records(nlp, text, datetime.date(2022, 1, 15)), "ASSAULT")
+    assert [(c.value, c.source) for c in attack.fatalities.claims] == [(37, "a local official and residents")]
+
+
+def test_another_strike_is_another_event(nlp) -> None:
+    text = ("Two Russian guided bombs hit a packed hardware store in Kharkiv on Saturday, killing at least 12 people and "
+            "injuring 43, officials said.\n\n"
+            "Another Russian strike hit a residential area of Kharkiv later in the day, injuring 25 people, Mayor Ihor "
+            "Terekhov said.")
+    recs = _of_type(_records(nlp, text, datetime.date(2024, 5, 26)), "ASSAULT")
+    assert sorted(c.value for r in recs for c in r.injuries.claims) == [25, 43] and len(recs) == 2
+
+
+def test_a_repaired_speakers_verb_stays_the_root(nlp) -> None:
+    """The speaker repairs re-rooted a sentence whose reporting verb already was its root, labelling that verb a
+    ``ccomp`` of itself (a token compared by identity, never the same object twice)."""
+    doc = _doc(nlp, "Separatist fighters killed four gendarmes in an ambush in Cameroon's Northwest region on Monday, a "
+                    "military source and a local official said.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert said.dep_ == "ROOT" and said.head.i == said.i
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["source"]

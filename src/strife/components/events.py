@@ -1367,6 +1367,8 @@ class MentionBuilder:
             if t.pos == "NOUN":
                 dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
                 m.distal = any(d.lower_ in ("that", "those") for d in dets)
+                if any(d.lower_ == "another" for d in dets):
+                    m.separate = True  # "Another Russian strike hit a residential area later in the day": a new one
                 m.anaphoric = any(d.lower_ in self.w["anaphoric_determiners"] for d in dets) or any(
                     c.dep_ == "poss" and c.ent_type_ in ("DATE",) for c in tok.children) or _characterises(tok)
                 quantified = any(c.dep_ in ("nummod", "det", "poss") for c in tok.children)

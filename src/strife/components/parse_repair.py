@@ -238,7 +238,7 @@ def _repair_speakers_in_count(doc: Doc, said: Token, reporting: frozenset[str]) 
     root = said.sent.root
     if root.i > said.i:
         return False
-    if root is not said:  # ("told" hung on a noun of the reported clause)
+    if root.i != said.i:  # ("told" hung on a noun of the reported clause)
         _reroot(said, root, after=said.i)
     speaker.head, speaker.dep_ = said, "nsubj"
     return True
@@ -301,8 +301,7 @@ def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -
     the parser reads the speakers as an apposition to the count, and "said" has no subject. A reporting verb with
     no subject right after an apposition between commas to a counted noun (a verb's object, or "including four
     children"): the apposition is who said it."""
-    if said.lemma_.lower() not in reporting or said.i < 2 \
-            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in said.children):
+    if said.lemma_.lower() not in reporting or said.i < 2:
         return False
     last = doc[said.i - 1]
     speaker = last if last.dep_ == "appos" else next((t for t in last.ancestors if t.dep_ == "appos"), None)
@@ -310,12 +309,20 @@ def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -
             or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
         return False
     count = speaker.head
+    report = next((c for c in said.children if c.dep_ == "ccomp" and c.i < count.i and c.pos_ == "VERB"), None)
+    if count.dep_ == "nsubj" and count.head.i == said.i and report is not None \
+            and not any(c.dep_ == "dobj" for c in report.children) and any(c.dep_ == "nummod" for c in count.children):
+        # "Suspected Boko Haram militants killed at least 37 farmers ..., a local official and residents said": the
+        # parser also made the count the speakers' subject
+        count.head, count.dep_ = report, "dobj"
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in said.children):
+        return False
     # (or to the day it happened: "... in an ambush ... on Monday, a military source and a local official said")
     if count.dep_ not in ("dobj", "nsubjpass", "pobj") or not (
             any(c.dep_ == "nummod" for c in count.children) or count.lower_ in _DAY_NAMES):
         return False
     root = said.sent.root
-    if root is not said:
+    if root.i != said.i:
         if root.i > said.i:
             return False
         _reroot(said, root, after=said.i)
