@@ -44,8 +44,8 @@ see `_repair_fronted_place_appos`. And a count hung on the name that modifies th
 Army (NPA) guerrillas"): see `_repair_count_on_name`. And a speaker's verb hung on a clause opened by "after" that
 the parser coordinates with the verb it modifies ("..., security sources said, a day after Israel vowed"): see
 `_repair_speaker_before_clause`. And a partitive count coordinated with the verb, not its object ("killing the police
-chief ... and three of his officers"): see `_repair_count_conj_of_verb`. And the lemmas of a few past forms the lemmatizer leaves as they are ("retook"):
-see `_repair_lemmas`.
+chief ... and three of his officers"): see `_repair_count_conj_of_verb`. And the lemmas of a few past forms the
+lemmatizer leaves as they are ("retook"): see `_repair_lemmas`.
 """
 
 from __future__ import annotations
@@ -309,6 +309,9 @@ def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -
             or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
         return False
     count = speaker.head
+    root = said.sent.root
+    if root.i > said.i:
+        return False
     report = next((c for c in said.children if c.dep_ == "ccomp" and c.i < count.i and c.pos_ == "VERB"), None)
     if count.dep_ == "nsubj" and count.head.i == said.i and report is not None \
             and not any(c.dep_ == "dobj" for c in report.children) and any(c.dep_ == "nummod" for c in count.children):
@@ -321,10 +324,7 @@ def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -
     if count.dep_ not in ("dobj", "nsubjpass", "pobj") or not (
             any(c.dep_ == "nummod" for c in count.children) or count.lower_ in _DAY_NAMES):
         return False
-    root = said.sent.root
     if root.i != said.i:
-        if root.i > said.i:
-            return False
         _reroot(said, root, after=said.i)
     speaker.head, speaker.dep_ = said, "nsubj"
     return True
