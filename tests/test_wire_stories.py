@@ -434,18 +434,6 @@ def test_bombings_claimed_in_recent_months_are_a_record(nlp) -> None:
     assert len(_of_type(_records(nlp, text, datetime.date(2024, 1, 8)), "ASSAULT")) == 1
 
 
-def test_supporters_storming_parliament_is_their_protest(nlp) -> None:
-    """"Hundreds of supporters of Shi'ite cleric Moqtada al-Sadr stormed Iraq's parliament ..., protesting against
-    the nomination": one violent demonstration, not an attack beside a protest."""
-    text = ("Hundreds of supporters of Shi'ite cleric Moqtada al-Sadr stormed Iraq's parliament in Baghdad's heavily "
-            "fortified Green Zone on Wednesday, protesting against the nomination of a rival candidate for prime "
-            "minister.\n\nThe protesters pushed past barricades and entered the building, witnesses said.")
-    recs = _records(nlp, text, datetime.date(2022, 7, 27))
-    assert not _of_type(recs, "ASSAULT")
-    (protest,) = _of_type(recs, "PROTEST")
-    assert "riot" in protest.plover.mode
-
-
 def test_speakers_after_a_count_the_parser_made_their_subject(nlp) -> None:
     """"killed at least 37 farmers working in rice fields ... on Saturday, a local official and residents said": the
     parser made the farmers the subject of "said" and the speakers their apposition."""

@@ -2217,10 +2217,9 @@ def _mob_violence(doc: Doc, frames: list[EventFrame]) -> bool:
     "rioters torched shops"): its mentions become PLOVER PROTEST mode riot, CAMEO 145, ACLED Riots / Mob
     violence (``riot_agents``). True when one did (the mentions are then merged again, so that the riot's
     other mentions join: "Groups from both communities threw stones at each other"). An attack on property
-    whose actors are all demonstrators (``violent_protest_agents``: "Protesters blocked roads and burned tyres";
-    or their storming of a building, ``storm_verbs``: "supporters of Moqtada al-Sadr stormed Iraq's parliament") is
-    a violent demonstration: PROTEST mode riot, no mob."""
-    agents, protesting, storming = _words()["riot_agents"], _words()["violent_protest_agents"], _words()["storm_verbs"]
+    whose actors are all demonstrators (``violent_protest_agents``: "Protesters blocked roads and burned tyres")
+    is a violent demonstration: PROTEST mode riot, no mob (their storming of a building stays an attack)."""
+    agents, protesting = _words()["riot_agents"], _words()["violent_protest_agents"]
     changed = False
     for f in frames:
         acting = f.roles("actor")
@@ -2230,8 +2229,7 @@ def _mob_violence(doc: Doc, frames: list[EventFrame]) -> bool:
             hint = "mob"
         elif all(doc[a.head_i].lemma_.lower() in protesting for a in acting) and not any(
                 t.kind == "killed" for m in f.mentions for t in m.tolls) and all(
-                (m.modes and set(m.modes) <= {"destroy", "loot", "arson"}) or m.trigger.lemma in storming
-                or "casualty" in m.trigger.flags for m in f.mentions):  # (the injured of it: no killing, as above)
+                m.modes and set(m.modes) <= {"destroy", "loot", "arson"} for m in f.mentions):
             hint = None
         else:
             continue
