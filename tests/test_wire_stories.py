@@ -460,3 +460,23 @@ def test_a_repaired_speakers_verb_stays_the_root(nlp) -> None:
     said = next(t for t in doc if t.lower_ == "said")
     assert said.dep_ == "ROOT" and said.head.i == said.i
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["source"]
+
+
+def test_a_week_after_counts_seven_days(nlp) -> None:
+    text = ("Gunmen stormed a village in Zamfara on Friday, a week after bandits attacked a market in the same district, "
+            "killing 12 people.")
+    days = sorted(str(r.date.start) for r in _of_type(_records(nlp, text, datetime.date(2024, 3, 9)), "ASSAULT"))
+    assert days == ["2024-03-01", "2024-03-08"]
+
+
+def test_the_attack_came_a_week_after_another(nlp) -> None:
+    """"The attack came a week after an ambush in the same region killed seven soldiers": the ambush's dead are not
+    the attack's, and the ambush has no day of the attack's."""
+    text = ("Suspected jihadist fighters attacked a military post in central Mali's Mopti region on Sunday, killing 15 "
+            "soldiers, the army said on Monday.\n\n"
+            "The attack came a week after an ambush in the same region killed seven soldiers.")
+    recs = _of_type(_records(nlp, text, datetime.date(2022, 8, 8)), "ASSAULT")
+    attack = next(r for r in recs if str(r.date.start) == "2022-08-07")
+    assert [c.value for c in attack.fatalities.claims] == [15]
+    ambush = next(r for r in recs if r is not attack)
+    assert ambush.date.basis == "published_fallback"

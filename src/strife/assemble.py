@@ -263,7 +263,8 @@ def _fallback_date(frame: EventFrame, ctx: _Ctx, frames_by_trigger: dict[int, Ev
     # officer ...")
     lead = (leads or {}).get(frame.plover_type)
     if lead is not None and lead is not frame and min(m.i for m in lead.mentions) < min(m.i for m in frame.mentions) \
-            and not all(m.subordinate for m in frame.mentions):
+            and not all(m.subordinate for m in frame.mentions) \
+            and not all(m.apart_from is not None for m in frame.mentions):  # (not "a week after an ambush ...")
         d = lead.date
         return _date_info(d.resolution, d.text, (d.start_char, d.end_char))
     pub = ctx.article.published

@@ -1553,11 +1553,16 @@ def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
         tok = tok.head  # "..., a day after a grenade attack at a busy market wounded 12 civilians": its clause
     if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "ccomp", "conj"):  # "..., a day after the rebels hit"
         mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-        count = next((c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+        count = next((c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _DAY_UNITS), None)
+        if count is None and mark is not None:  # ("a week after an ambush ... killed": the count on "after")
+            count = next((c for c in mark.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _DAY_UNITS), None)
         host = tok.head if tok.dep_ == "advcl" else None  # (a misparsed clause: the event told before it)
+        if host is not None and host.lemma_.lower() in _TOLD_AS_COMING:
+            # "The attack came a week after an ambush ... killed seven soldiers": counted from the attack
+            host = next((c for c in host.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), host)
     elif tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before"):  # "two days after the bombing, police ..."
         mark = tok.head
-        count = next((c for c in mark.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+        count = next((c for c in mark.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _DAY_UNITS), None)
         host = mark.head
     else:
         return None
@@ -1566,11 +1571,14 @@ def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
     n = next((parse_number(c.text) for c in count.children if c.dep_ in ("det", "nummod")), None)
     if not n:
         return None
+    n *= _DAY_UNITS[count.lemma_.lower()]
     span = tok.doc[min(c.i for c in count.subtree):mark.i + 1]
     return host, (-n if mark.lower_ == "after" else n), span
 
 
 _TIME_UNITS = frozenset({"minute", "hour", "day", "night", "week", "month", "year"})
+_DAY_UNITS = {"day": 1, "week": 7}  # the counts "a day after X" / "a week after X" shift a day by
+_TOLD_AS_COMING = frozenset({"come", "follow", "occur", "happen"})  # "The attack came a week after ...": the attack
 
 
 def _apart_host(tok: Token) -> Optional[Token]:
@@ -1594,6 +1602,9 @@ def _apart_host(tok: Token) -> Optional[Token]:
         return None
     counted = any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _TIME_UNITS and c.i < mark.i
                   for w in where for c in w.children)
+    if counted and host.lemma_.lower() in _TOLD_AS_COMING:
+        # "The attack came a week after an ambush in the same region killed seven soldiers": the attack's
+        host = next((c for c in host.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), host)
     return host if counted and host.pos_ in ("VERB", "NOUN") else None
 
 
