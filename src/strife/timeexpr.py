@@ -106,6 +106,12 @@ def _table(raw: dict, key: str) -> dict:
     return {k: v for k, v in raw[key].items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=1)
+def weekday_names() -> frozenset[str]:
+    """The weekdays' full names in the date vocabulary ("monday" ... "sunday", not "mon" or "sat")."""
+    return frozenset(k for k in load_date_words().weekdays if len(k) >= 6)
+
+
 @lru_cache(maxsize=4)
 def load_date_words(path: Path = DATE_WORDS_PATH) -> DateWords:
     """Read the date vocabulary (cached)."""

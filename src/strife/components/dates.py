@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from strife import doc_ext  # noqa: F401  (registers the Doc extensions)
 from strife.lexicon import load_wordlists
 from strife.timeexpr import (DateResolution, counted_day_offset, find_date_expressions, in_year, load_date_words,
-                             resolve_anaphoric_day, resolve_date_expression)
+                             resolve_anaphoric_day, resolve_date_expression, weekday_names)
 
 DEFAULT_LABELS = ("DATE", "TIME")
 
@@ -240,14 +240,13 @@ class DateComponent:
 
 # participles that say what a vehicle or device carried ("a car packed with explosives"): no time of their own
 _PAYLOAD_PARTICIPLES = frozenset({"pack", "load", "fill", "lace", "laden", "rig", "arm"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall"})
 _PLANNED = frozenset({"plan", "schedule", "set", "due", "call", "announce", "expect"})
 
 
 def _bare_weekday(text: str) -> bool:
     """A weekday's name alone ("Tuesday", not "last Tuesday")."""
-    return text.strip().lower() in _WEEKDAYS
+    return text.strip().lower() in weekday_names()
 
 
 def _told_as_ahead(doc: Doc, span: Span) -> bool:

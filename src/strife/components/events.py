@@ -198,9 +198,12 @@ class MentionBuilder:
     # folding -----------------------------------------------------------------------------------
     def _attack_told_before(self, tok: Token) -> Optional[int]:
         """The last attack word of the two sentences before ``tok``'s, if any."""
-        sent = tok.sent
-        told = [x for x in self.triggers if x.plover_type == "ASSAULT" and x.i < sent.start
-                and self.doc[x.i].sent.start >= _sentence_before(self.doc, sent, 2)]
+        starts = token_table(self.doc).sent_starts
+        if not starts:
+            return None
+        k = bisect_right(starts, tok.i) - 1
+        lo, hi = starts[max(0, k - 2)], starts[k]
+        told = [x for x in self.triggers if x.plover_type == "ASSAULT" and lo <= x.i < hi]
         return max(told, key=lambda x: x.i).i if told else None
 
     def _by_the_attackers(self, verb: Token) -> bool:
@@ -1557,9 +1560,8 @@ def _days_apart(tok: Token) -> Optional[tuple[Optional[Token], int, Span]]:
         if count is None and mark is not None:  # ("a week after an ambush ... killed": the count on "after")
             count = next((c for c in mark.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _DAY_UNITS), None)
         host = tok.head if tok.dep_ == "advcl" else None  # (a misparsed clause: the event told before it)
-        if host is not None and host.lemma_.lower() in _TOLD_AS_COMING:
-            # "The attack came a week after an ambush ... killed seven soldiers": counted from the attack
-            host = next((c for c in host.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), host)
+        if host is not None:
+            host = _event_that_came(host)
     elif tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before"):  # "two days after the bombing, police ..."
         mark = tok.head
         count = next((c for c in mark.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _DAY_UNITS), None)
@@ -1602,10 +1604,17 @@ def _apart_host(tok: Token) -> Optional[Token]:
         return None
     counted = any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _TIME_UNITS and c.i < mark.i
                   for w in where for c in w.children)
-    if counted and host.lemma_.lower() in _TOLD_AS_COMING:
-        # "The attack came a week after an ambush in the same region killed seven soldiers": the attack's
-        host = next((c for c in host.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), host)
+    if counted:
+        host = _event_that_came(host)
     return host if counted and host.pos_ in ("VERB", "NOUN") else None
+
+
+def _event_that_came(verb: Token) -> Token:
+    """The event noun a verb of happening says came ("The attack came a week after an ambush ... killed seven
+    soldiers": the attack, which the ambush is counted from), else the verb."""
+    if verb.lemma_.lower() not in _TOLD_AS_COMING:
+        return verb
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), verb)
 
 
 def _one_day(d) -> bool:
@@ -2200,16 +2209,6 @@ def _running_total(doc: Doc, tm) -> bool:
 
 _CASUALTY_TYPES = frozenset({"ASSAULT", "PROTEST"})
 TOLL_LOOKBACK_SENTENCES = 2
-
-
-def _sentence_before(doc: Doc, sent, n: int) -> int:
-    """The first token of the sentence ``n`` sentences before ``sent`` (or of the doc's first)."""
-    start = sent.start
-    for _ in range(n):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return start
 
 
 def _recent_attack(doc: Doc, char: int, mentions: list[EventMention]) -> Optional[EventMention]:

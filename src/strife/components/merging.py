@@ -23,8 +23,6 @@ def _names(ms: list[ActorMention]) -> set[str]:
     return {a.name.lower() for a in ms if a.named or a.how in ("coref", "surname", "pronoun")}
 
 
-
-
 _STATE_SIDE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _NON_STATE_SIDE = frozenset({"REB", "MILITIA", "INS", "TER", "SEP", "OPP", "CRM"})
 
@@ -402,7 +400,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventFrame]:
                 # (the story's first event of the type before any later one that fits: "Sudan's warring parties agree
                 # truce" is the delegations' agreement, not the army's acceptance of it told later)
                 first = next((f for f in frames if not f.mentions[0].headline and (
-                    (merge_score(f, m) is not None and merge_score(f, m) >= 0)
+                    ((s := merge_score(f, m)) is not None and s >= 0)
                     or (f is lead and (merge_score(f, m, parties=False) or -1) >= 0))), None)
             if first is None:
                 # the story's first event of the headline's type, where only the parties differ: a headline

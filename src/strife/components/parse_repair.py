@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Token
 
 from strife.factuality import is_headline
 from strife.lexicon import load_wordlists
+from strife.timeexpr import weekday_names
 
 
 def _climb_to_subject(tok: Token) -> Optional[Token]:
@@ -292,8 +293,7 @@ def _repair_speaker_before_clause(doc: Doc, verb: Token, reporting: frozenset[st
     return True
 
 
-_DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                        "yesterday", "night", "morning", "evening", "afternoon"})
+_DAY_WORDS = frozenset({"today", "yesterday", "night", "morning", "evening", "afternoon"})  # (and the weekdays)
 
 
 def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -> bool:
@@ -321,8 +321,8 @@ def _repair_speaker_as_appos(doc: Doc, said: Token, reporting: frozenset[str]) -
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in said.children):
         return False
     # (or to the day it happened: "... in an ambush ... on Monday, a military source and a local official said")
-    if count.dep_ not in ("dobj", "nsubjpass", "pobj") or not (
-            any(c.dep_ == "nummod" for c in count.children) or count.lower_ in _DAY_NAMES):
+    if count.dep_ not in ("dobj", "nsubjpass", "pobj") or not (any(c.dep_ == "nummod" for c in count.children)
+                                                                or count.lower_ in _DAY_WORDS | weekday_names()):
         return False
     if root.i != said.i:
         _reroot(said, root, after=said.i)

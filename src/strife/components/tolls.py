@@ -663,14 +663,16 @@ class TollExtractor:
         # others" contrasts the wounded with the dead; "Four soldiers were also killed" adds to the dead)
         out = [m if not m.additional or any(o.kind == m.kind and o.start_char < m.start_char for o in out)
                else replace(m, additional=False) for m in out]
+        he_said = any(m.source is not None and m.source.lower() in _PERSON_SOURCE_PRONOUNS for m in out)
         return _pronoun_sources_resolved(out, doc._.strife_actors if Doc.has_extension("strife_actors") else None,
-                                         self._person_speakers(doc) if out else [])
+                                         self._person_speakers(doc) if he_said else [])
 
     def _person_speakers(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The text spans (start, end, text) of the people who speak in the doc: a person's name or a word for
         one (``speaker_nouns``: "a local official told Reuters") as the subject of a reporting verb."""
-        spans = [self._np_text_span(s) for t in doc if t.pos_ == "VERB" and _lemma(t) in self.lex.reporting_verbs
-                 for s in _children(t, "nsubj")
+        tt = token_table(doc)
+        spans = [self._np_text_span(s) for i in range(tt.n) if tt.pos[i] == "VERB"
+                 and tt.lemma_lower[i] in self.lex.reporting_verbs for s in _children(doc[i], "nsubj")
                  if s.pos_ in ("NOUN", "PROPN") and not s.is_punct and (s.ent_type_ == "PERSON" or (
                      s.tag_ == "NN" and s.lemma_.lower() in self.lex.speaker_nouns))]
         return [(a, b, doc_text(doc)[a:b]) for a, b in spans]
