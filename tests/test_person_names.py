@@ -1,0 +1,64 @@
+"""strife_person_names: personal names NER cut in two are one PERSON entity again."""
+
+from spacy.tokens import Doc, Span
+
+from strife.pipeline import extract_article
+from strife.article import Article
+
+
+def _ents(nlp, words, tags, ents):
+    doc = Doc(nlp.vocab, words=words, tags=tags)
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
+    doc = nlp.get_pipe("strife_person_names")(doc)
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_two_person_entities_side_by_side_are_one_name(nlp):
+    words = ["the", "murder", "of", "Jorge", "Adolfo", "Vargas", "Gonzalez", "."]
+    tags = ["DT", "NN", "IN", "NNP", "NNP", "NNP", "NNP", "."]
+    assert _ents(nlp, words, tags, [(3, 5, "PERSON"), (5, 7, "PERSON")]) == [("Jorge Adolfo Vargas Gonzalez", "PERSON")]
+
+
+def test_a_given_name_before_a_person_joins_it(nlp):
+    words = ["the", "murder", "of", "Eduardo", "Antonio", "Lopez", "Palencia", "."]
+    tags = ["DT", "NN", "IN", "NNP", "NNP", "NNP", "NNP", "."]
+    # tagged an organisation
+    assert _ents(nlp, words, tags, [(3, 4, "ORG"), (4, 7, "PERSON")]) == [("Eduardo Antonio Lopez Palencia", "PERSON")]
+    # or tagged nothing
+    words = ["in", "search", "of", "Hector", "Delgado", "Parker", "."]
+    tags = ["IN", "NN", "IN", "NNP", "NNP", "NNP", "."]
+    assert _ents(nlp, words, tags, [(4, 6, "PERSON")]) == [("Hector Delgado Parker", "PERSON")]
+
+
+def test_titles_groups_places_and_lists_stay_apart(nlp):
+    tags = ["NNP", "NNP", "NNP", "VBD", "."]
+    # a rank the actor dictionary knows, a courtesy title
+    assert _ents(nlp, ["Colonel", "Rene", "Ponce", "spoke", "."], tags, [(1, 3, "PERSON")]) == [("Rene Ponce", "PERSON")]
+    assert _ents(nlp, ["Father", "Ignacio", "Ellacuria", "spoke", "."], tags, [(1, 3, "PERSON")]) \
+        == [("Ignacio Ellacuria", "PERSON")]
+    # a group the dictionary knows, a place
+    assert _ents(nlp, ["Hamas", "Ismail", "Haniyeh", "spoke", "."], tags, [(0, 1, "ORG"), (1, 3, "PERSON")]) \
+        == [("Hamas", "ORG"), ("Ismail Haniyeh", "PERSON")]
+    assert _ents(nlp, ["Bogota", "Carlos", "Galan", "spoke", "."], tags, [(0, 1, "GPE"), (1, 3, "PERSON")]) \
+        == [("Bogota", "GPE"), ("Carlos Galan", "PERSON")]
+    # two people in a list keep their comma; a lower-case or sentence-internal common word is no name
+    words = ["Carlos", "Galan", ",", "Jaime", "Pardo", "died", "."]
+    assert _ents(nlp, words, ["NNP", "NNP", ",", "NNP", "NNP", "VBD", "."], [(0, 2, "PERSON"), (3, 5, "PERSON")]) \
+        == [("Carlos Galan", "PERSON"), ("Jaime Pardo", "PERSON")]
+    assert _ents(nlp, ["gunmen", "shot", "Pardo", "Leal", "."], ["NNS", "VBD", "NNP", "NNP", "."], [(2, 4, "PERSON")]) \
+        == [("Pardo Leal", "PERSON")]
+
+
+def test_no_name_longer_than_four_words(nlp):
+    words = ["Maria", "Elena", "Diaz", "Perez", "Gomez", "died", "."]
+    tags = ["NNP"] * 5 + ["VBD", "."]
+    assert _ents(nlp, words, tags, [(0, 2, "PERSON"), (2, 5, "PERSON")]) == [("Maria Elena", "PERSON"), ("Diaz Perez Gomez", "PERSON")]
+
+
+def test_the_victim_is_named_in_full(nlp):
+    text = ("GUATEMALA CITY, 10 Feb. The government of Guatemala yesterday strongly condemned the murder of "
+            "Jorge Adolfo Vargas Gonzalez, second secretary of the Nicaraguan embassy in Guatemala. Vargas was "
+            "murdered yesterday morning in zone 10 of this capital.")
+    events = extract_article(Article(text=text, published="1990-02-10"), nlp)
+    names = {a.name for e in events for a in e.actors if a.role == "recipient" and a.kind == "person"}
+    assert "Jorge Adolfo Vargas Gonzalez" in names and "Vargas Gonzalez" not in names
