@@ -75,6 +75,25 @@ def test_muc_predictions_count_assault_records_only() -> None:
     assert [t for t, _ in every] == ["Hector Oqueli", "Jose Perez", "Juan Lopez"]
 
 
+def test_muc_predictions_list_each_entity_once() -> None:
+    """An entity-level answer names each entity once: "Embassy" after "embassy", "plane" after "the State
+    Department Hercules C-123 cargo plane" and "terrorists" after "a group of terrorists" are the same entity."""
+    from strife.records import Actor, ArticleRef, DateInfo, Event, ExtractorInfo, Plover
+
+    def ev(*recipients, actors=()):
+        parties = [Actor(role="recipient", name=t, text=t, span=(0, len(t))) for t in recipients] + [
+            Actor(role="actor", name=t, text=t, span=(0, len(t))) for t in actors]
+        return Event(event_id="e", article=ArticleRef(text_sha256="0"), plover=Plover(type="ASSAULT"), actors=parties,
+                     date=DateInfo(basis="unresolved"), extractor=ExtractorInfo(version="0"))
+
+    got = roles.muc_predictions([ev("embassy", "the State Department Hercules C-123 cargo plane",
+                                    actors=("a group of terrorists",)),
+                                 ev("Embassy", "plane", "a bookstore", actors=("terrorists", "gunmen"))])
+    assert [t for t, _ in got["phys_tgt_id"]] == ["embassy", "the State Department Hercules C-123 cargo plane", "a bookstore"]
+    assert [t for t, _ in got["perp_individual_id"]] == ["a group of terrorists", "gunmen"]
+    assert roles._same_entity("plane", "cargo plane") and not roles._same_entity("plane", "planet")
+
+
 def test_muc_role_mapping() -> None:
     from strife.records import Actor
 

@@ -21,7 +21,7 @@ import strife.components.actor_ruler  # noqa: F401,E402
 import strife.components.actors  # noqa: F401,E402
 import strife.components.paragraphs  # noqa: F401,E402
 import strife.components.parse_repair  # noqa: F401,E402
-import strife.components.person_names  # noqa: F401,E402
+import strife.components.entity_repair  # noqa: F401,E402
 import strife.components.dates  # noqa: F401,E402
 import strife.components.events  # noqa: F401,E402
 import strife.components.places  # noqa: F401,E402
@@ -46,7 +46,7 @@ def build_nlp(model: Optional[str] = None) -> Language:
     nlp.add_pipe("strife_paragraphs", before="parser")
     nlp.add_pipe("strife_parse_repair", after="lemmatizer")
     nlp.add_pipe("strife_actor_ruler", before="ner")
-    nlp.add_pipe("strife_person_names", after="ner")
+    nlp.add_pipe("strife_entity_repair", after="ner")
     for stage in STAGES:
         nlp.add_pipe(stage)
     return nlp

@@ -493,11 +493,19 @@ def muc_predictions(events: Sequence[Event], types: frozenset[str] = MUC_TYPES) 
             if role == "phys_tgt_id" and (bare := _without_nationality(a.text)) != a.text:
                 a = a.model_copy(update={"text": bare})
             key = (role, normalize_grit(a.name) or normalize_grit(a.text))
-            if key in seen or not normalize_grit(a.text):
+            norm = normalize_grit(a.text)
+            if key in seen or not norm or any(_same_entity(norm, normalize_grit(t)) for t, _ in out[role]):
                 continue
             seen.add(key)
             out[role].append((a.text, tuple(a.span)))
     return out
+
+
+def _same_entity(a: str, b: str) -> bool:
+    """Two normalised mentions of one role that name one entity: the same words ("embassy", "Embassy"), or one
+    the end of the other ("plane" after "the State Department Hercules C-123 cargo plane", "terrorists" after
+    "a group of terrorists"). An entity-level answer lists each entity once."""
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _find_all(text: str, needle: str) -> list[tuple[int, int]]:

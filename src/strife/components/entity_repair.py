@@ -1,10 +1,11 @@
-"""Personal names that NER cut in two, joined again.
+"""Entities NER cut wrongly, repaired: personal names split in two, names run into a bracketed acronym.
 
-Component ``strife_person_names`` runs right after NER and rewrites ``doc.ents``. Small English models
-often split a Spanish or Portuguese name of four words into two entities ("Jorge Adolfo" + "Vargas
-Gonzalez", both PERSON), or give the first word another label or none ("Eduardo" ORG + "Antonio Lopez
-Palencia" PERSON; "Hector" + PERSON "Delgado Parker"). The person is then named by half a name
-wherever the article uses the full one. Joined here:
+Component ``strife_entity_repair`` runs right after NER and rewrites ``doc.ents``.
+
+*Personal names cut in two.* Small English models often split a Spanish or Portuguese name of four
+words into two entities ("Jorge Adolfo" + "Vargas Gonzalez", both PERSON), or give the first word
+another label or none ("Eduardo" ORG + "Antonio Lopez Palencia" PERSON; "Hector" + PERSON "Delgado
+Parker"). The person is then named by half a name wherever the article uses the full one. Joined here:
 
 * two PERSON entities with nothing but one space between them;
 * one capitalised proper-noun token right before a PERSON entity, with one space between, when it is
@@ -15,6 +16,10 @@ wherever the article uses the full one. Joined here:
 
 The joined span takes the PERSON label. A name already four words long takes no further word (a
 fifth word before it is a title or a place more often than a name).
+
+*A name run into its bracketed acronym.* An entity that opens a bracket it does not close ("American
+University (Uca" in "the Central American University (UCA)") ends before the bracket; the words inside
+the brackets become an entity of the same label when the bracket closes right after them.
 """
 
 from typing import Optional
@@ -31,7 +36,19 @@ def _honorifics() -> frozenset[str]:
     return frozenset(load_wordlists("factuality")["honorifics"])
 
 
-class PersonNames:
+def _unbracketed(doc: Doc, ent: Span) -> list[Span]:
+    """``ent`` cut before a bracket it opens and does not close, and the bracketed words as their own entity."""
+    texts = [t.text for t in ent]
+    if "(" not in texts or ")" in texts:
+        return [ent]
+    cut = ent.start + texts.index("(")
+    out = [Span(doc, ent.start, cut, label=ent.label_)] if cut > ent.start else []
+    if cut + 1 < ent.end and ent.end < len(doc) and doc[ent.end].text == ")":
+        out.append(Span(doc, cut + 1, ent.end, label=ent.label_))
+    return out
+
+
+class EntityRepair:
     def __init__(self) -> None:
         self._titles: Optional[frozenset[str]] = None
 
@@ -49,13 +66,15 @@ class PersonNames:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        if not any(e.label_ == "PERSON" for e in ents):
+        if not ents:
             return doc
         changed = False
         out: list[Span] = []
         for ent in ents:
             if ent.label_ != "PERSON":
-                out.append(ent)
+                parts = _unbracketed(doc, ent)
+                changed |= parts != [ent]
+                out.extend(parts)
                 continue
             start = ent.start
             prev = out[-1] if out else None
@@ -75,12 +94,13 @@ class PersonNames:
                 changed = True
                 out.append(Span(doc, start, ent.end, label="PERSON"))
             else:
-                out.append(ent)
+                out.extend(parts := _unbracketed(doc, ent))
+                changed |= parts != [ent]
         if changed:
             doc.ents = out
         return doc
 
 
-@Language.factory("strife_person_names", assigns=["doc.ents"], requires=["doc.ents", "token.tag"])
-def make_person_names(nlp: Language, name: str) -> PersonNames:
-    return PersonNames()
+@Language.factory("strife_entity_repair", assigns=["doc.ents"], requires=["doc.ents", "token.tag"])
+def make_entity_repair(nlp: Language, name: str) -> EntityRepair:
+    return EntityRepair()

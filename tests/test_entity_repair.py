@@ -1,4 +1,5 @@
-"""strife_person_names: personal names NER cut in two are one PERSON entity again."""
+"""strife_entity_repair: personal names NER cut in two are one PERSON entity again; a name run into its
+bracketed acronym ends before the bracket."""
 
 from spacy.tokens import Doc, Span
 
@@ -9,7 +10,7 @@ from strife.article import Article
 def _ents(nlp, words, tags, ents):
     doc = Doc(nlp.vocab, words=words, tags=tags)
     doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
-    doc = nlp.get_pipe("strife_person_names")(doc)
+    doc = nlp.get_pipe("strife_entity_repair")(doc)
     return [(e.text, e.label_) for e in doc.ents]
 
 
@@ -53,6 +54,15 @@ def test_no_name_longer_than_four_words(nlp):
     words = ["Maria", "Elena", "Diaz", "Perez", "Gomez", "died", "."]
     tags = ["NNP"] * 5 + ["VBD", "."]
     assert _ents(nlp, words, tags, [(0, 2, "PERSON"), (2, 5, "PERSON")]) == [("Maria Elena", "PERSON"), ("Diaz Perez Gomez", "PERSON")]
+
+
+def test_a_name_ends_before_the_bracket_it_does_not_close(nlp):
+    words = ["bombed", "the", "Central", "American", "University", "(", "UCA", ")", "today", "."]
+    tags = ["VBD", "DT", "NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "NN", "."]
+    assert _ents(nlp, words, tags, [(3, 7, "ORG")]) == [("American University", "ORG"), ("UCA", "ORG")]
+    # a bracket closed inside the entity stays; one opened at the entity's end leaves nothing of it
+    assert _ents(nlp, words, tags, [(2, 8, "ORG")]) == [("Central American University ( UCA )", "ORG")]  # hand-built: spaces
+    assert _ents(nlp, ["in", "Kirkuk", "(", "Iraq"], ["IN", "NNP", "-LRB-", "NNP"], [(1, 3, "GPE")]) == [("Kirkuk", "GPE")]
 
 
 def test_the_victim_is_named_in_full(nlp):
