@@ -50,6 +50,18 @@ def test_titles_groups_places_and_lists_stay_apart(nlp):
         == [("Pardo Leal", "PERSON")]
 
 
+def test_a_full_name_tagged_otherwise_is_the_person_named_elsewhere(nlp):
+    words = ["charged", "with", "the", "murder", "of", "Jaime", "Pardo", "Leal", ".", "Pardo", "Leal", "founded", "it", "."]
+    tags = ["VBN", "IN", "DT", "NN", "IN", "NNP", "NNP", "NNP", ".", "NNP", "NNP", "VBD", "PRP", "."]
+    for label in ("ORG", "WORK_OF_ART"):
+        assert _ents(nlp, words, tags, [(5, 8, label), (9, 11, "PERSON")]) == [("Jaime Pardo Leal", "PERSON"), ("Pardo Leal", "PERSON")]
+    # not without the person, not over a group's name or a title
+    assert _ents(nlp, words, tags, [(5, 8, "ORG")]) == [("Jaime Pardo Leal", "ORG")]
+    words = ["the", "Hamas", "Ismail", "Haniyeh", "office", ".", "Ismail", "Haniyeh", "spoke", "."]
+    tags = ["DT", "NNP", "NNP", "NNP", "NN", ".", "NNP", "NNP", "VBD", "."]
+    assert _ents(nlp, words, tags, [(1, 4, "ORG"), (6, 8, "PERSON")]) == [("Hamas Ismail Haniyeh", "ORG"), ("Ismail Haniyeh", "PERSON")]
+
+
 def test_no_name_longer_than_four_words(nlp):
     words = ["Maria", "Elena", "Diaz", "Perez", "Gomez", "died", "."]
     tags = ["NNP"] * 5 + ["VBD", "."]

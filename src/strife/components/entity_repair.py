@@ -14,6 +14,8 @@ Parker"). The person is then named by half a name wherever the article uses the 
   ``data/nlp/factuality.json``: "Mr", "Father", "Msgr"), and when it carries no entity label or the
   ORG label (never a place, a date or a nationality).
 
+An ORG entity (or WORK_OF_ART, PRODUCT, LAW, EVENT) whose last words are a PERSON the article names elsewhere, and whose first words could
+be given names, is that person ("the murder of Jaime Pardo Leal" tagged ORG, "Pardo Leal" PERSON later).
 The joined span takes the PERSON label. A name already four words long takes no further word (a
 fifth word before it is a title or a place more often than a name).
 
@@ -28,6 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 _MAX_WORDS = 4  # four-part names are the longest NER splits (two given names, two surnames)
+# labels NER gives a person's full name in a quotation or a list ("the murder of Jaime Pardo Leal" WORK_OF_ART)
+_MISTAKEN_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"})
 
 
 def _honorifics() -> frozenset[str]:
@@ -52,13 +56,13 @@ class EntityRepair:
     def __init__(self) -> None:
         self._titles: Optional[frozenset[str]] = None
 
-    def _is_name_word(self, tok) -> bool:
+    def _is_name_word(self, tok, labels: tuple[str, ...] = ("", "ORG")) -> bool:
         """A word that can be a given name before a surname NER found ("Hector", "Eduardo")."""
         from strife.actor_dictionary import get_actor_dictionary
 
         if self._titles is None:
             self._titles = _honorifics()
-        if tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha or tok.ent_type_ not in ("", "ORG"):
+        if tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha or tok.ent_type_ not in labels:
             return False
         low = tok.lower_
         d = get_actor_dictionary()
@@ -96,9 +100,22 @@ class EntityRepair:
             else:
                 out.extend(parts := _unbracketed(doc, ent))
                 changed |= parts != [ent]
+        persons = {e.text for e in out if e.label_ == "PERSON"}
+        for k, ent in enumerate(out):
+            if ent.label_ in _MISTAKEN_LABELS and 2 <= len(ent) <= _MAX_WORDS and self._person_named(ent, persons):
+                out[k] = Span(doc, ent.start, ent.end, label="PERSON")  # "the murder of Jaime Pardo Leal" (ORG)
+                changed = True
         if changed:
             doc.ents = out
         return doc
+
+    def _person_named(self, ent: Span, persons: set[str]) -> bool:
+        """An ORG (or a title of a work, a product, a law, an event) whose last words are a person the article names elsewhere, and whose other words can be given
+        names: "Jaime Pardo Leal" (ORG) where "Pardo Leal" is a PERSON."""
+        for k in range(1, len(ent)):
+            if ent[k:].text in persons:
+                return all(self._is_name_word(t, (ent.label_,)) for t in ent[:k])
+        return False
 
 
 @Language.factory("strife_entity_repair", assigns=["doc.ents"], requires=["doc.ents", "token.tag"])
