@@ -75,6 +75,24 @@ def test_muc_predictions_count_assault_records_only() -> None:
     assert [t for t, _ in every] == ["Hector Oqueli", "Jose Perez", "Juan Lopez"]
 
 
+def test_muc_predictions_leave_out_attacks_on_combatants_only() -> None:
+    """An attack whose every target is a combatant (soldiers, rebels) is a military engagement, no MUC-4
+    incident; one that hit a civilian, a person or a building beside them is."""
+    from strife.records import Actor, ArticleRef, DateInfo, Event, ExtractorInfo, Plover
+
+    def ev(actor, *recipients):
+        parties = [Actor(role="actor", name=actor, text=actor, span=(0, 1), kind="non_state", sector="REB")] + [
+            Actor(role="recipient", name=t, text=t, span=(0, 1), sector=sec) for t, sec in recipients]
+        return Event(event_id="e", article=ArticleRef(text_sha256="0"), plover=Plover(type="ASSAULT"), actors=parties,
+                     date=DateInfo(basis="unresolved"), extractor=ExtractorInfo(version="0"))
+
+    assert not any(roles.muc_predictions([ev("FMLN", ("Belloso battalion troops", "MIL"))]).values())
+    assert not any(roles.muc_predictions([ev("the army", ("the guerrillas", "REB"))]).values())
+    got = roles.muc_predictions([ev("FMLN", ("soldiers", "MIL"), ("a bus", None))])
+    assert [t for t, _ in got["perp_organization_id"]] == ["FMLN"] and [t for t, _ in got["phys_tgt_id"]] == ["a bus"]
+    assert [t for t, _ in roles.muc_predictions([ev("FMLN")])["perp_organization_id"]] == ["FMLN"]
+
+
 def test_muc_predictions_list_each_entity_once() -> None:
     """An entity-level answer names each entity once: "Embassy" after "embassy", "plane" after "the State
     Department Hercules C-123 cargo plane" and "terrorists" after "a group of terrorists" are the same entity."""
