@@ -297,6 +297,9 @@ class ActorResolver:
             if label in ("PERSON", "ORG") and entry is None and ent.root.dep_ == "compound" and ent.root.head.i == ent.end \
                     and self.dict.lookup_agent(f"{ent.text.lower()} {ent.root.head.lower_}"):
                 continue  # "Riot police used pepper spray" (the first word tagged a person): a kind of force
+            if label == "PERSON" and entry is None and ent.root.dep_ == "compound" and ent.root.head.i >= ent.end \
+                    and any(t.lower_ in load_wordlists("factuality")["unit_nouns"] for t in self.doc[ent.end:ent.root.head.i + 1]):
+                continue  # "Belloso battalion troops", "the Nelson Mandela cell": the unit's name, no person
             head = ent.root
             base = dict(start_char=ent.start_char, end_char=ent.end_char, text=ent.text, head_i=head.i)
             if label == "NORP" and not (head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
