@@ -37,6 +37,10 @@ def test_titles_groups_places_and_lists_stay_apart(nlp):
     assert _ents(nlp, ["Colonel", "Rene", "Ponce", "spoke", "."], tags, [(1, 3, "PERSON")]) == [("Rene Ponce", "PERSON")]
     assert _ents(nlp, ["Father", "Ignacio", "Ellacuria", "spoke", "."], tags, [(1, 3, "PERSON")]) \
         == [("Ignacio Ellacuria", "PERSON")]
+    # a rank, an office or a descriptor written capitalised before the name (name_titles)
+    for title in ("Sergeant", "Jesuit", "Observer", "Secretary"):
+        assert _ents(nlp, [title, "Ignacio", "Ellacuria", "spoke", "."], tags, [(1, 3, "PERSON")]) \
+            == [("Ignacio Ellacuria", "PERSON")]
     # a group the dictionary knows, a place
     assert _ents(nlp, ["Hamas", "Ismail", "Haniyeh", "spoke", "."], tags, [(0, 1, "ORG"), (1, 3, "PERSON")]) \
         == [("Hamas", "ORG"), ("Ismail Haniyeh", "PERSON")]

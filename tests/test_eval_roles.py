@@ -131,6 +131,9 @@ def test_muc_role_mapping() -> None:
     assert roles.muc_role_of(a("actor", "Shining Path", "non_state", "REB"), fac) == "perp_organization_id"
     # a recipient that is neither a person nor a recognised party is a thing that was hit
     assert roles.muc_role_of(a("recipient", "a power pylon"), fac) == "phys_tgt_id"
+    # a town or a region is where it happened, whatever the facility words say
+    assert roles.muc_role_of(a("recipient", "a key mining town"), fac | {"town"}) is None
+    assert roles.muc_role_of(a("recipient", "the Cifuentes border region"), fac) is None
 
 
 def test_muc_person_slots_take_the_bare_name() -> None:

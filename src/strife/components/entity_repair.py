@@ -10,7 +10,7 @@ Parker"). The person is then named by half a name wherever the article uses the 
 * two PERSON entities with nothing but one space between them;
 * one capitalised proper-noun token right before a PERSON entity, with one space between, when it is
   not a name the actor dictionary knows (a group, a state), not a title or rank the dictionary knows
-  as an agent ("Senator", "Colonel", "President") and not a courtesy title (``honorifics`` in
+  as an agent ("Senator", "Colonel", "President") and not a title or descriptor (``name_titles`` in
   ``data/nlp/factuality.json``: "Mr", "Father", "Msgr"), and when it carries no entity label or the
   ORG label (never a place, a date or a nationality).
 
@@ -34,10 +34,10 @@ _MAX_WORDS = 4  # four-part names are the longest NER splits (two given names, t
 _MISTAKEN_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"})
 
 
-def _honorifics() -> frozenset[str]:
+def _name_titles() -> frozenset[str]:
     from strife.lexicon import load_wordlists
 
-    return frozenset(load_wordlists("factuality")["honorifics"])
+    return frozenset(load_wordlists("factuality")["name_titles"])
 
 
 def _unbracketed(doc: Doc, ent: Span) -> list[Span]:
@@ -61,7 +61,7 @@ class EntityRepair:
         from strife.actor_dictionary import get_actor_dictionary
 
         if self._titles is None:
-            self._titles = _honorifics()
+            self._titles = _name_titles()
         if tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha or tok.ent_type_ not in labels:
             return False
         low = tok.lower_

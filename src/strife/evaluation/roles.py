@@ -426,6 +426,14 @@ def _untitled(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _area_nouns() -> frozenset[str]:
+    from strife.lexicon import load_wordlists
+
+    words = load_wordlists("factuality")
+    return words["anaphoric_town_nouns"] | words["anaphoric_area_nouns"]
+
+
 def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
     """The MUC-4 GRIT role a strife actor record maps to (None: not scored)."""
     from strife.actor_dictionary import get_actor_dictionary
@@ -449,6 +457,8 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
     if actor.kind == "person":
         return "hum_tgt_name"
     sing = head[:-1] if head.endswith("s") else head
+    if head in _area_nouns() or sing in _area_nouns():
+        return None  # "a key mining town", "the Cifuentes border region": where it happened, not a thing hit
     if head in facility_nouns or sing in facility_nouns:
         return "phys_tgt_id"
     if actor.kind == "unknown" and not actor.sector and get_actor_dictionary().lookup(actor.text) is None:
