@@ -17,3 +17,57 @@ def test_a_name_compounded_to_a_unit_is_the_unit(nlp):
     # a person's name before a noun that is no unit stays a person
     got = _parties(nlp, "Gunmen shot dead Carlos Galan outside his house in Bogota.")
     assert ("recipient", "Carlos Galan", "person", None) in got
+
+
+def _records(nlp, text, published="1989-11-30"):
+    return extract_article(Article(text=text, published=published), nlp)
+
+
+def test_an_acts_noun_names_its_victims_after_of(nlp):
+    events = _records(nlp, "The killing of three soldiers in Gao on Tuesday sparked protests.", "2024-05-10")
+    attack = next(e for e in events if e.plover.type == "ASSAULT")
+    assert attack.fatalities.best == 3
+    assert [(a.role, a.text) for a in attack.actors] == [("recipient", "three soldiers")]
+
+
+def test_killings_of_different_people_are_different_events(nlp):
+    text = ("Gunmen shot dead Carlos Galan in Bogota on Friday. The killing of Galan sparked protests. "
+            "Separately, the UN condemned the killing of two aid workers in Mopti.")
+    attacks = [e for e in _records(nlp, text, "2024-05-10") if e.plover.type == "ASSAULT"]
+    victims = [sorted(a.text for a in e.actors if a.role == "recipient") for e in attacks]
+    assert len(attacks) == 2 and ["two aid workers"] in victims
+
+
+def test_the_of_phrase_after_a_date_is_the_nouns(nlp):
+    # the misparse: "of Eduardo ..." hung on the date of "on 15 September"
+    from spacy.tokens import Doc
+
+    from strife.components.parse_repair import parse_repair
+
+    words = ["condemned", "the", "kidnapping", "and", "assassination", "on", "15", "September", "of", "Eduardo",
+             "Lopez", "."]
+    heads = [0, 2, 0, 2, 2, 0, 7, 5, 7, 10, 8, 0]
+    deps = ["ROOT", "det", "dobj", "cc", "conj", "prep", "nummod", "pobj", "prep", "compound", "pobj", "punct"]
+    pos = ["VERB", "DET", "NOUN", "CCONJ", "NOUN", "ADP", "NUM", "PROPN", "ADP", "PROPN", "PROPN", "PUNCT"]
+    tags = ["VBD", "DT", "NN", "CC", "NN", "IN", "CD", "NNP", "IN", "NNP", "NNP", "."]
+    doc = parse_repair(Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=words))
+    assert doc[8].head.i == 2  # the kidnapping's (the first of the coordinated nouns)
+    # not a year's or a unit's "of": "in April of last year"
+    words = ["attacked", "in", "April", "of", "last", "year", "."]
+    doc = parse_repair(Doc(nlp.vocab, words=words, heads=[0, 0, 1, 2, 5, 3, 0],
+                           deps=["ROOT", "prep", "pobj", "prep", "amod", "pobj", "punct"],
+                           pos=["VERB", "ADP", "PROPN", "ADP", "ADJ", "NOUN", "PUNCT"],
+                           tags=["VBD", "IN", "NNP", "IN", "JJ", "NN", "."], lemmas=words))
+    assert doc[3].head.i == 2
+
+
+def test_the_arrested_are_held_to_have_done_what_they_were_arrested_for(nlp):
+    text = "Cristiani announced the arrest of 45 soldiers and 2 officers for killing 6 clergymen on 16 November."
+    killing = next(e for e in _records(nlp, text) if e.plover.type == "ASSAULT")
+    assert {a.text for a in killing.actors if a.role == "actor"} == {"45 soldiers", "2 officers"}
+
+
+def test_the_building_an_acts_noun_names_stays_beside_the_people_it_killed(nlp):
+    attack = next(e for e in _records(nlp, "Rebels claimed the bombing of a hotel in Gao, which killed two soldiers, "
+                                           "on Tuesday.", "2024-05-10") if e.plover.type == "ASSAULT")
+    assert {a.text for a in attack.actors if a.role == "recipient"} == {"hotel", "two soldiers"}

@@ -88,3 +88,22 @@ def test_the_victim_is_named_in_full(nlp):
     events = extract_article(Article(text=text, published="1990-02-10"), nlp)
     names = {a.name for e in events for a in e.actors if a.role == "recipient" and a.kind == "person"}
     assert "Jorge Adolfo Vargas Gonzalez" in names and "Vargas Gonzalez" not in names
+
+
+def test_a_name_takes_the_surnames_after_it(nlp):
+    # "Rodriguez Porth" is a PERSON later in the article: NER's "Jose Antonio" takes it
+    words = ["of", "Dr", "Jose", "Antonio", "Rodriguez", "Porth", "and", "Rodriguez", "Porth", "died", "."]
+    tags = ["IN", "NNP", "NNP", "NNP", "NNP", "NNP", "CC", "NNP", "NNP", "VBD", "."]
+    assert _ents(nlp, words, tags, [(2, 4, "PERSON"), (7, 9, "PERSON")]) \
+        == [("Jose Antonio Rodriguez Porth", "PERSON"), ("Rodriguez Porth", "PERSON")]
+    # untagged surnames that end the run of proper nouns
+    words = ["Colonel", "Roberto", "Armando", "Rivera", "Escobar", ",", "who", "died"]
+    tags = ["NNP", "NNP", "NNP", "NNP", "NNP", ",", "WP", "VBD"]
+    assert _ents(nlp, words, tags, [(1, 3, "PERSON")]) == [("Roberto Armando Rivera Escobar", "PERSON")]
+    # not an organisation's or a period's name, not a run that goes on
+    words = ["the", "Oscar", "Arnulfo", "Romero", "Federation", "said"]
+    tags = ["DT", "NNP", "NNP", "NNP", "NNP", "VBD"]
+    assert _ents(nlp, words, tags, [(1, 4, "PERSON")]) == [("Oscar Arnulfo Romero", "PERSON")]
+    words = ["Carlos", "Galan", "Zzyq", "Wwrt", "Pplk", "said"]
+    tags = ["NNP", "NNP", "NNP", "NNP", "NNP", "VBD"]
+    assert _ents(nlp, words, tags, [(0, 2, "PERSON")]) == [("Carlos Galan", "PERSON")]

@@ -114,8 +114,10 @@ def _named_recipients(frame: EventFrame, frames_by_trigger: dict[int, EventFrame
     # "Syria ... withdraw its troops from Lebanon": the actor's own forces are not who it acts on
     recipients = [a for a in frame.roles("recipient") if a.name not in actor_names and a.owner not in actor_names]
     if any(a.how != "facility" for a in recipients):
-        # "the headquarters of X": once X is known, the building is evidence, not a party
-        recipients = [a for a in recipients if a.how != "facility"]
+        # "the headquarters of X": once X is known, the building is evidence, not a party (but not what an act's
+        # noun names as its patient: "the bombing of the Oklahoma City federal building")
+        patients = {id(r.mention) for m in frame.mentions for r in m.roles if r.how == "prep_of"}
+        recipients = [a for a in recipients if a.how != "facility" or id(a) in patients]
     if not recipients:
         # "condemned the strikes": the recipient is whoever carried out the event acted on
         for m in frame.mentions:

@@ -14,6 +14,11 @@ Parker"). The person is then named by half a name wherever the article uses the 
   ``data/nlp/factuality.json``: "Mr", "Father", "Msgr"), and when it carries no entity label or the
   ORG label (never a place, a date or a nationality).
 
+A PERSON entity followed by one or two untagged capitalised words that are another PERSON of the article, or
+the last word of one, or that end the run of proper nouns, takes them ("Dr Jose Antonio" + "Rodriguez Porth",
+where "Rodriguez Porth" is a PERSON later; "Colonel Roberto Armando" + "Rivera Escobar,"), unless they end an
+organisation's, a place's or a period's name ("the Reagan Era", "the Oscar Arnulfo Romero Federation":
+``organisation_heads`` with the site, facility, place and unit nouns).
 An ORG entity (or WORK_OF_ART, PRODUCT, LAW, EVENT) whose last words are a PERSON the article names elsewhere, and whose first words could
 be given names, is that person ("the murder of Jaime Pardo Leal" tagged ORG, "Pardo Leal" PERSON later).
 The joined span takes the PERSON label. A name already four words long takes no further word (a
@@ -55,6 +60,18 @@ def _unbracketed(doc: Doc, ent: Span) -> list[Span]:
 class EntityRepair:
     def __init__(self) -> None:
         self._titles: Optional[frozenset[str]] = None
+        self._heads_cache: Optional[frozenset[str]] = None
+
+    @property
+    def _heads(self) -> frozenset[str]:
+        """Nouns that end an organisation's, a place's or a period's name, never a surname."""
+        if self._heads_cache is None:
+            from strife.lexicon import load_wordlists
+
+            w = load_wordlists("factuality")
+            self._heads_cache = (w["organisation_heads"] | w["site_nouns"] | w["facility_nouns"] | w["place_heads"]
+                                 | w["unit_nouns"])
+        return self._heads_cache
 
     def _is_name_word(self, tok, labels: tuple[str, ...] = ("", "ORG")) -> bool:
         """A word that can be a given name before a surname NER found ("Hector", "Eduardo")."""
@@ -100,6 +117,22 @@ class EntityRepair:
             else:
                 out.extend(parts := _unbracketed(doc, ent))
                 changed |= parts != [ent]
+        named = {e.text for e in out if e.label_ == "PERSON"} | {e[-1].text for e in out if e.label_ == "PERSON" and len(e) >= 2}
+        for k, ent in enumerate(out):
+            if ent.label_ != "PERSON":
+                continue
+            limit = out[k + 1].start if k + 1 < len(out) else len(doc)
+            for n in (2, 1):  # "Jose Antonio" + "Rodriguez Porth" (a PERSON later), "Jose Antonio Rodriguez" + "Porth"
+                tail = doc[ent.end:ent.end + n]
+                end = ent.end + n
+                run_ends = (end >= len(doc) or doc[end].tag_ != "NNP") and not any(
+                    t.lower_ in self._heads for t in tail)  # the proper-noun run ends here, with no "Federation"
+                if len(ent) + n <= _MAX_WORDS and end <= limit and len(tail) == n and (tail.text in named or run_ends) \
+                        and all(t.whitespace_ == " " for t in doc[ent.end - 1:ent.end + n - 1]) \
+                        and all(self._is_name_word(t, ("",)) for t in tail):
+                    out[k] = Span(doc, ent.start, ent.end + n, label="PERSON")
+                    changed = True
+                    break
         persons = {e.text for e in out if e.label_ == "PERSON"}
         for k, ent in enumerate(out):
             if ent.label_ in _MISTAKEN_LABELS and 2 <= len(ent) <= _MAX_WORDS and self._person_named(ent, persons):

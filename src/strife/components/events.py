@@ -863,6 +863,13 @@ class MentionBuilder:
         if cur.dep_ not in ("pobj", "pcomp") or cur.head.dep_ != "prep":
             return []
         prep, head = cur.head, cur.head.head
+        held = head
+        while held.dep_ == "conj" and held.head.i < held.i:
+            held = held.head
+        if f"{head.lemma_.lower()} {prep.lower_}" not in self.w["alleged_perpetrator_heads"] and held.dep_ == "pobj" \
+                and held.head.lower_ == "of" and held.head.head.pos_ == "NOUN":
+            head = held.head.head  # "the arrest of 45 soldiers and 2 officers for killing": the parser hangs "for"
+            # on the last of the arrested
         if f"{head.lemma_.lower()} {prep.lower_}" not in self.w["alleged_perpetrator_heads"] \
                 or any(c.dep_ == "neg" for c in head.children):
             return []  # (not "He is not charged with taking part in the attack")
@@ -914,6 +921,11 @@ class MentionBuilder:
             out.extend((g, "prep_on") for c in [tok, *(c for c in tok.children if c.dep_ == "dobj")]
                        for p in c.children if p.dep_ == "prep" and p.lower_ == "on"
                        for g in p.children if g.dep_ == "pobj")
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_of_nouns"]:
+            # "the killing of three soldiers", "condemned the kidnapping and assassination of Eduardo Lopez"
+            for n in (tok, *(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN")):
+                out.extend((g, "prep_of") for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_possessor_nouns"]:
             out.extend((c, "poss") for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
         instrument = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["instrument_object_verbs"]

@@ -192,7 +192,7 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         # two kinds of measure (an arrest, a curfew), or two means of attack (an airstrike, a shooting); an
         # attack's acts ("abduct", "destroy") go with any means
         score -= 1.5
-    if m.anaphoric:
+    if m.anaphoric and not _other_victims(frame, m):
         score += 1.5
         if "reciprocal" not in m.trigger.flags and all("reciprocal" in x.trigger.flags for x in frame.mentions):
             score -= 0.5  # "condemned the attack" after a massacre and the gun battle that followed it: the massacre
@@ -310,13 +310,24 @@ def _inside_any(places, regions) -> bool:
         and p.place.admin2 in (None, districts[(p.place.country, p.place.admin1)]))) for p in places)
 
 
+def _other_victims(frame: EventFrame, m: EventMention) -> bool:
+    """Does the mention name its own victims after "of", people none of whom the frame's are ("the killing of two
+    aid workers" after the killing of Carlos Galan)? Then "the killing" is no anaphor: its victims say which one."""
+    def people(xs):  # (a building is told many ways: "the Murrah Federal Building", "the federal building")
+        return [x for x in xs if x.how != "facility" and (x.kind == "person" or x.sector)]
+
+    own = people([r.mention for r in m.roles if r.role == "recipient" and r.how == "prep_of"])
+    theirs = people(frame.roles("recipient"))
+    return bool(own) and bool(theirs) and not (_names(theirs) & _names(own) or _same_country_kind(theirs, own))
+
+
 def _restates(lead: EventFrame, m: EventMention) -> bool:
     """A later mention that tells the article's event of its type again, with nothing that makes it
     another: no date or place of its own that differs, no other named party, not opened as separate, not a
     running total ("Seven people were killed," he said; "The Pakistani Taliban claimed responsibility,
     saying its fighters had targeted the police"; "Doctors said they were treating 20 of the wounded")."""
     score = merge_score(lead, m)
-    if m.separate or m.aggregate or m.headline or score is None or score < 0:
+    if m.separate or m.aggregate or m.headline or score is None or score < 0 or _other_victims(lead, m):
         return False  # (a negative score: another kind of measure, another means of attack)
     ma, la, lr = m.actors("actor"), lead.roles("actor"), lead.roles("recipient")
     if ma and lr and (_names(ma) & _names(lr) or _same_country_side(ma, lr)) and not (

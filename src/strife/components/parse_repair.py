@@ -574,6 +574,39 @@ def _repair_count_conj_of_verb(doc: Doc, num: Token) -> bool:
     return True
 
 
+def _repair_of_after_date(doc: Doc, of: Token, day_words: frozenset[str]) -> bool:
+    """ "condemned the kidnapping and assassination on 15 September of Eduardo Antonio Lopez Palencia": the parser
+    hangs the "of" phrase on the date, so the victim is nobody's. An "of" phrase after the date of an "on"/"in"
+    phrase that directly follows a noun belongs to that noun (to the first of coordinated nouns); not "in April of
+    last year", not "on 15 September of 1989"."""
+    date = of.head
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if of.lower_ != "of" or of.dep_ != "prep" or date.lower_ not in day_words or date.dep_ != "pobj" or obj is None \
+            or obj.like_num or obj.lower_ in _DATE_UNITS or date.head.lower_ not in ("on", "in"):
+        return False
+    prep = date.head
+    if prep.i == 0 or prep.i > date.i or of.i < date.i:
+        return False
+    noun = doc[prep.i - 1]
+    if noun.pos_ != "NOUN":
+        return False
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        noun = noun.head
+    of.head = noun
+    return True
+
+
+_DATE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "century", "decade"})
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    """Month and weekday names (full, lower case) from the date vocabulary."""
+    from strife.timeexpr import load_date_words, weekday_names
+
+    return frozenset(k for k in load_date_words().months if len(k) >= 3) | weekday_names()
+
+
 @lru_cache(maxsize=1)
 def _lemma_repairs() -> dict[str, str]:
     """``lemma_repairs`` in factuality.json ("form lemma" pairs) as form -> lemma, read once."""
@@ -636,5 +669,10 @@ def parse_repair(doc: Doc) -> Doc:
         _repair_count_conj_of_verb(doc, doc[i])
     for i in (deps == strings["advcl"]).nonzero()[0].tolist():
         _repair_clause_after_prep(doc, doc[i])
+    prep_of = [i for i in (deps == strings["prep"]).nonzero()[0].tolist() if doc[i].lower_ == "of"]
+    if prep_of:
+        day_words = _day_words()
+        for i in prep_of:
+            _repair_of_after_date(doc, doc[i], day_words)
     doc._.token_table = None  # (read before the repairs that rewrote heads: the stages rebuild it)
     return doc
