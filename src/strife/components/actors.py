@@ -297,6 +297,12 @@ class ActorResolver:
             if label in ("PERSON", "ORG") and entry is None and ent.root.dep_ == "compound" and ent.root.head.i == ent.end \
                     and self.dict.lookup_agent(f"{ent.text.lower()} {ent.root.head.lower_}"):
                 continue  # "Riot police used pepper spray" (the first word tagged a person): a kind of force
+            if label in ("PERSON", "ORG") and entry is None and len(ent) == 1 and ent[0].is_sent_start \
+                    and ent.root.dep_ in ("compound", "amod") and ent.root.head.i == ent.end \
+                    and ent.root.head.tag_ == "NNS" and self.dict.lookup_agent(ent.root.head.lower_):
+                continue  # "Urban guerrillas sabotaged pylons": a sentence's first word, capitalised, describes them
+            if label in ("PERSON", "ORG") and entry is None and _names_an_act_or_weapon(ent.root):
+                continue  # "the serious situation created by the U.S. Invasion", "took away his Rifle" (capitalised)
             if label == "PERSON" and entry is None and ent.root.dep_ == "compound" and ent.root.head.i >= ent.end \
                     and any(t.lower_ in load_wordlists("factuality")["unit_nouns"] for t in self.doc[ent.end:ent.root.head.i + 1]):
                 continue  # "Belloso battalion troops", "the Nelson Mandela cell": the unit's name, no person
@@ -1032,3 +1038,20 @@ def actor_ruler_patterns() -> list[dict]:
             continue
         out.append(p)
     return out
+
+
+def _names_an_act_or_weapon(root) -> bool:
+    """Is a name's head word, lower-cased, a weapon or an attack's or battle's noun of the trigger lexicon ("the U.S.
+    Invasion", "his Rifle" written with capitals)? Then the name is no party."""
+    from strife.components.triggers import default_lexicon
+
+    lex = default_lexicon()
+    low = root.lower_
+    lemma = root.lemma_.lower()
+    if root.is_lower:
+        return False
+    if low in lex.weapons or lemma in lex.weapons:
+        return True
+    # an attack's or a battle's own noun, in its only sense ("Invasion"; not "Operation", "Liberation", "Aid")
+    return any(t.plover_type in ("ASSAULT", "FIGHT") and not t.is_ambiguous
+               for t in lex.single.get((lemma, "NOUN"), []) + lex.single.get((low, "NOUN"), []))

@@ -242,6 +242,9 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                     and any(t.i == doc[r.mention.head_i].head.i and t.pos == "VERB" and "casualty" in t.flags
                             and any(c.dep_ == "dobj" for c in doc[t.i].children)
                             for t in (m.trigger, *m.folded))) or (
+                    # a named person the act's passive verb was done to by a named doer: "Roberto Mena was captured
+                    # by Atonal battalion troops" (both sides in one clause)
+                    m.trigger.pos == "VERB" and _passive_with_agent(doc, m.trigger.i, r)) or (
                     # a counted object of the act: "overran a military outpost ..., killing five soldiers"
                     r.role == "recipient" and r.how in ("dobj", "nsubjpass") and span is not None
                     and any(c.dep_ == "nummod" for c in span.root.children)) or (
@@ -284,3 +287,15 @@ class RoleComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.strife_role_fills = fill_roles(doc, self.model)
         return doc
+
+
+def _passive_with_agent(doc: Doc, verb_i: int, r) -> bool:
+    """Is ``r`` the person subject of the passive verb at ``verb_i`` (with its "by" phrase), or that "by"
+    phrase where the subject is a person?"""
+    verb = doc[verb_i]
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not subj or not agents or doc[subj[0].i].ent_type_ != "PERSON":
+        return False
+    return (r.role == "recipient" and r.how == "nsubjpass" and r.mention.kind == "person") or (
+        r.role == "actor" and r.how == "agent")
