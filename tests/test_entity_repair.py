@@ -107,3 +107,10 @@ def test_a_name_takes_the_surnames_after_it(nlp):
     words = ["Carlos", "Galan", "Zzyq", "Wwrt", "Pplk", "said"]
     tags = ["NNP", "NNP", "NNP", "NNP", "NNP", "VBD"]
     assert _ents(nlp, words, tags, [(0, 2, "PERSON")]) == [("Carlos Galan", "PERSON")]
+
+
+def test_the_word_alias_is_no_part_of_the_name(nlp):
+    words = ["Gonzalo", "Rodriguez", "Gacha", "Alias", '"', "the", "Mexican", '"', "spoke", "."]
+    tags = ["NNP", "NNP", "NNP", "NNP", "``", "DT", "NNP", "''", "VBD", "."]
+    for label in ("PERSON", "ORG"):
+        assert _ents(nlp, words, tags, [(0, 4, label)]) == [("Gonzalo Rodriguez Gacha", "PERSON")]

@@ -24,6 +24,9 @@ be given names, is that person ("the murder of Jaime Pardo Leal" tagged ORG, "Pa
 The joined span takes the PERSON label. A name already four words long takes no further word (a
 fifth word before it is a title or a place more often than a name).
 
+A PERSON or ORG entity that takes the word "alias" after the name ("Gonzalo Rodriguez Gacha Alias") is the
+person named before it.
+
 *A name run into its bracketed acronym.* An entity that opens a bracket it does not close ("American
 University (Uca" in "the Central American University (UCA)") ends before the bracket; the words inside
 the brackets become an entity of the same label when the bracket closes right after them.
@@ -34,6 +37,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+_ALIAS_WORDS = frozenset({"alias", "aka"})  # "Gonzalo Rodriguez Gacha Alias 'the Mexican'": no part of the name
 _MAX_WORDS = 4  # four-part names are the longest NER splits (two given names, two surnames)
 # labels NER gives a person's full name in a quotation or a list ("the murder of Jaime Pardo Leal" WORK_OF_ART)
 _MISTAKEN_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"})
@@ -91,6 +95,10 @@ class EntityRepair:
             return doc
         changed = False
         out: list[Span] = []
+        for k, ent in enumerate(ents):
+            if ent.label_ in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].lower_ in _ALIAS_WORDS:
+                ent = ents[k] = Span(doc, ent.start, ent.end - 1, label="PERSON")  # "Gonzalo Rodriguez Gacha Alias"
+                changed = True
         for ent in ents:
             if ent.label_ != "PERSON":
                 parts = _unbracketed(doc, ent)
