@@ -93,6 +93,20 @@ def test_muc_predictions_leave_out_attacks_on_combatants_only() -> None:
     assert [t for t, _ in roles.muc_predictions([ev("FMLN")])["perp_organization_id"]] == ["FMLN"]
 
 
+def test_muc_members_of_a_named_force_give_the_force_as_organisation() -> None:
+    from strife.records import Actor
+
+    def a(text):
+        return Actor(role="actor", name=text, text=text, span=(0, len(text)), sector="MIL")
+
+    got = roles._group_and_members(a("the Guatemalan army troops"))
+    assert [x.text for x in got] == ["Guatemalan army", "the Guatemalan army troops"]
+    assert [x.text for x in roles._group_and_members(a("Atonal battalion troops"))] == ["Atonal battalion",
+                                                                                      "Atonal battalion troops"]
+    assert [x.text for x in roles._group_and_members(a("army troops"))] == ["army troops"]  # no name before
+    assert [x.text for x in roles._group_and_members(a("the troops"))] == ["the troops"]
+
+
 def test_muc_predictions_list_each_entity_once() -> None:
     """An entity-level answer names each entity once: "Embassy" after "embassy", "plane" after "the State
     Department Hercules C-123 cargo plane" and "terrorists" after "a group of terrorists" are the same entity."""

@@ -232,6 +232,9 @@ MUC_HEADLINE = ("perp_individual_id", "perp_organization_id", "phys_tgt_id", "hu
 _INSTITUTION_HEADS = frozenset({"army", "military", "police", "government", "forces", "force", "guard",
                                 "navy", "command", "battalion", "brigade", "ministry", "cartel", "party", "front"})
 _ORG_KINDS = frozenset({"state", "non_state", "international"})
+# scoring map only: the members of a force named before them ("Guatemalan army troops")
+_MEMBER_NOUNS = frozenset({"troops", "soldiers", "members", "agents", "units", "men", "officers", "commandos",
+                           "elements", "personnel", "guardsmen", "policemen"})
 # MUC-4 templates are terrorist incidents: an attack whose every target is a combatant (soldiers, a battalion,
 # rebel forces) is guerrilla warfare, not one (11 of MUC-4 train's 793 targets are military or police, all
 # posts, vehicles or patrols: things, which strife reads as facilities, not as the force)
@@ -474,6 +477,10 @@ def _group_and_members(actor) -> list:
     if actor.role != "actor" or actor.kind == "person":
         return [actor]
     words = actor.text.split()
+    if len(words) >= 3 and words[-1].lower() in _MEMBER_NOUNS and words[-2].lower() in _INSTITUTION_HEADS:
+        # "Guatemalan army troops", "Atonal battalion troops": MUC-4 files the force as the organisation too
+        org = " ".join(words[1:-1] if words[0].lower() in ("the", "a", "an") else words[:-1])
+        return [actor.model_copy(update={"text": org, "name": org}), actor]
     d = get_actor_dictionary()
     for i in range(len(words) - 1):
         for j in range(len(words) - 1, i, -1):
