@@ -107,3 +107,11 @@ def test_both_sides_of_a_passive_clause_survive_the_role_models_pruning(nlp, sha
     capture = next(e for e in events if any("Roberto Mena was captured" in x.text for x in e.evidence))
     assert {(a.role, a.text) for a in capture.actors} == {("recipient", "Roberto Mena"),
                                                          ("actor", "atonal battalion troops")}
+
+
+def test_an_attack_claimed_long_ago_is_not_todays(nlp):
+    text = ("A bomb exploded today at the U.S. embassy in La Paz. The Zarate Willka group claimed responsibility in "
+            "August 1988 for the attack against then U.S. Secretary of State George Shultz.")
+    attacks = [e for e in _records(nlp, text, "1990-05-12") if e.plover.type == "ASSAULT"]
+    today = next(e for e in attacks if e.date.start == "1990-05-12")
+    assert "George Shultz" not in {a.text for a in today.actors}

@@ -2262,6 +2262,17 @@ def _mob_violence(doc: Doc, frames: list[EventFrame]) -> bool:
     return changed
 
 
+def _claimed_long_ago(doc: Doc, tok: Token, published) -> bool:
+    """Is the event noun what a claim of responsibility dated months before publication was for ("claimed
+    responsibility in August 1988 for the attack against George Shultz")? A claim comes after its attack: the
+    attack is history too."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for" or not is_responsibility_claim(tok.head.head):
+        return False
+    verb = tok.head.head
+    return any(d.head_token_i == verb.i and d.resolution is not None and d.resolution.end is not None
+               and (published - d.resolution.end).days > HISTORY_DAYS for d in doc._.strife_dates or [])
+
+
 def build_frames(doc: Doc) -> list[EventFrame]:
     mentions = MentionBuilder(doc).build()
     attach_dates(doc, mentions)
@@ -2282,6 +2293,8 @@ def build_frames(doc: Doc) -> list[EventFrame]:
         r = getattr(m.date, "resolution", None)
         m.history = bool(published is not None and r is not None and r.end is not None
                          and (published - r.end).days > HISTORY_DAYS)
+        if not m.history and m.date is None and published is not None:
+            m.history = _claimed_long_ago(doc, doc[m.trigger.i], published)
     # a running total ("the war has killed tens of thousands") is context where the text reports events;
     # alone, it is what the text is about (and comes out as background)
     if any(not m.aggregate for m in kept):

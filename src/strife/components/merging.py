@@ -173,9 +173,11 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
     fd, md = _date_range(frame.date), _date_range(m.date)
     if any(m.apart_from in x.tokens or x.apart_from in m.tokens for x in frame.mentions):
         return None  # "killed 12 militants ..., days after an attack killed seven soldiers": two events
-    if m.history and fd is None:
+    if m.history and (fd is None or md is None) and not any(x.history for x in frame.mentions):
         # an event first told with no date is the news of the day: a mention dated months before is another
-        # ("Russian shelling killed a man" / "the war, which it launched with its invasion in February 2022")
+        # ("Russian shelling killed a man" / "the war, which it launched with its invasion in February 2022"); so is
+        # an attack a claim made months ago was for, whatever the frame's date ("claimed responsibility in August
+        # 1988 for the attack against George Shultz" after today's bombing)
         return None
     if fd and md:
         if fd[1] < md[0] or md[1] < fd[0]:
