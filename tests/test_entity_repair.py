@@ -114,3 +114,6 @@ def test_the_word_alias_is_no_part_of_the_name(nlp):
     tags = ["NNP", "NNP", "NNP", "NNP", "``", "DT", "NNP", "''", "VBD", "."]
     for label in ("PERSON", "ORG"):
         assert _ents(nlp, words, tags, [(0, 4, label)]) == [("Gonzalo Rodriguez Gacha", "PERSON")]
+    words = ["Acevedo", ",", "Alias", "Aureliano", "."]
+    assert _ents(nlp, words, ["NNP", ",", "NNP", "NNP", "."], [(2, 4, "PERSON")]) == [("Aureliano", "PERSON")]
+

@@ -148,6 +148,10 @@ def test_muc_role_mapping() -> None:
     # a town or a region is where it happened, whatever the facility words say
     assert roles.muc_role_of(a("recipient", "a key mining town"), fac | {"town"}) is None
     assert roles.muc_role_of(a("recipient", "the Cifuentes border region"), fac) is None
+    # a combat unit's site is a military target; barracks and military vehicles are not kept out
+    assert roles.muc_role_of(a("recipient", "the headquarters of the 1st Infantry Brigade"), fac | {"headquarters"}) is None
+    assert roles.muc_role_of(a("recipient", "the El Triunfo civil defense post"), fac | {"post"}) is None
+    assert roles.muc_role_of(a("recipient", "a military bus"), fac | {"bus"}) == "phys_tgt_id"
 
 
 def test_muc_person_slots_take_the_bare_name() -> None:

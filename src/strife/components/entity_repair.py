@@ -25,7 +25,7 @@ The joined span takes the PERSON label. A name already four words long takes no 
 fifth word before it is a title or a place more often than a name).
 
 A PERSON or ORG entity that takes the word "alias" after the name ("Gonzalo Rodriguez Gacha Alias") is the
-person named before it.
+person named before it; one that opens with it ('Alias "Aureliano') starts after it.
 
 *A name run into its bracketed acronym.* An entity that opens a bracket it does not close ("American
 University (Uca" in "the Central American University (UCA)") ends before the bracket; the words inside
@@ -98,6 +98,9 @@ class EntityRepair:
         for k, ent in enumerate(ents):
             if ent.label_ in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].lower_ in _ALIAS_WORDS:
                 ent = ents[k] = Span(doc, ent.start, ent.end - 1, label="PERSON")  # "Gonzalo Rodriguez Gacha Alias"
+                changed = True
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in _ALIAS_WORDS:
+                ent = ents[k] = Span(doc, ent.start + 1, ent.end, label="PERSON")  # 'Alias "Aureliano'
                 changed = True
         for ent in ents:
             if ent.label_ != "PERSON":

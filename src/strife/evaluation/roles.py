@@ -239,6 +239,9 @@ _MEMBER_NOUNS = frozenset({"troops", "soldiers", "members", "agents", "units", "
 # rebel forces) is guerrilla warfare, not one (11 of MUC-4 train's 793 targets are military or police, all
 # posts, vehicles or patrols: things, which strife reads as facilities, not as the force)
 _COMBATANT_SECTORS = frozenset({"MIL", "REB"})
+# ... and a site of a combat unit is a military target (1 of MUC-4 train's 793 physical targets names one: "RESIDENCE
+# FOR U.S. MILITARY ADVISERS"), where barracks and military vehicles do occur
+_COMBATANT_SITE = re.compile(r"\b(?:brigade|battalion|regiment|garrison|civil defen[cs]e|military posts?)\b", re.I)
 
 
 def normalize_grit(s: str) -> str:
@@ -460,6 +463,8 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
     if actor.kind == "person":
         return "hum_tgt_name"
     sing = head[:-1] if head.endswith("s") else head
+    if _COMBATANT_SITE.search(actor.text):
+        return None  # "the headquarters of the 1st Infantry Brigade", "the El Triunfo civil defense post"
     if head in _area_nouns() or sing in _area_nouns():
         return None  # "a key mining town", "the Cifuentes border region": where it happened, not a thing hit
     if head in facility_nouns or sing in facility_nouns:
