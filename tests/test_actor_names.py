@@ -115,3 +115,11 @@ def test_an_attack_claimed_long_ago_is_not_todays(nlp):
     attacks = [e for e in _records(nlp, text, "1990-05-12") if e.plover.type == "ASSAULT"]
     today = next(e for e in attacks if e.date.start == "1990-05-12")
     assert "George Shultz" not in {a.text for a in today.actors}
+
+
+def test_who_is_held_responsible_is_the_actor_not_who_holds_them(nlp):
+    text = ("President Alfredo Cristiani holds the Farabundo Marti National Liberation Front (FMLN) responsible for "
+            "the assassination of Dr Jose Antonio Rodriguez Porth.")
+    killing = next(e for e in _records(nlp, text, "1989-06-10") if e.plover.type == "ASSAULT")
+    actors = {a.name for a in killing.actors if a.role == "actor"}
+    assert "Farabundo Marti National Liberation Front" in actors and "Alfredo Cristiani" not in actors

@@ -760,7 +760,12 @@ class MentionBuilder:
             gov = prep.head
             if prep.lower_ == "behind" or (prep.lower_ == "for" and gov.lemma_.lower() in self.w["responsibility_heads"]):
                 verb = gov if gov.pos_ in ("AUX", "VERB") else gov.head
-                for s in _subjects(verb):
+                # "holds the FMLN responsible for the assassination": who is held responsible, not who holds them
+                held = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] if gov.pos_ not in ("AUX", "VERB") \
+                    else []
+                if not held and gov.dep_ in ("oprd", "ccomp", "xcomp") and gov.pos_ == "ADJ":
+                    held = [c for c in verb.children if c.dep_ == "dobj"]
+                for s in held or _subjects(verb):
                     out.append((_expand_relpron(s), "responsible"))
             if prep.lower_ in ("including", "like", "such") and gov.pos_ == "NOUN":
                 # "attacks on X, including an attack on Friday" (the parser may hang it on X)
