@@ -117,3 +117,14 @@ def test_the_word_alias_is_no_part_of_the_name(nlp):
     words = ["Acevedo", ",", "Alias", "Aureliano", "."]
     assert _ents(nlp, words, ["NNP", ",", "NNP", "NNP", "."], [(2, 4, "PERSON")]) == [("Aureliano", "PERSON")]
 
+
+
+def test_a_title_run_into_a_name_cuts_the_entity(nlp):
+    words = ["including", "American", "University", "Rector", "Ignacio", "Ellacuria", "and", "two", "women"]
+    tags = ["VBG", "NNP", "NNP", "NNP", "NNP", "NNP", "CC", "CD", "NNS"]
+    assert _ents(nlp, words, tags, [(1, 6, "ORG")]) == [("American University", "ORG"), ("Ignacio Ellacuria", "PERSON")]
+    # a person NER found with its rank keeps it; a title before a single name word is no cut
+    words = ["Colonel", "Rene", "Ponce", "spoke", "."]
+    assert _ents(nlp, words, ["NNP", "NNP", "NNP", "VBD", "."], [(0, 3, "PERSON")]) == [("Colonel Rene Ponce", "PERSON")]
+    words = ["the", "Rector", "Ellacuria", "spoke"]
+    assert _ents(nlp, words, ["DT", "NNP", "NNP", "VBD"], [(1, 3, "ORG")]) == [("Rector Ellacuria", "ORG")]

@@ -27,6 +27,9 @@ fifth word before it is a title or a place more often than a name).
 A PERSON or ORG entity that takes the word "alias" after the name ("Gonzalo Rodriguez Gacha Alias") is the
 person named before it; one that opens with it ('Alias "Aureliano') starts after it.
 
+An ORG or PERSON entity that runs an office's title into a name of two words or more ("American University
+Rector Ignacio Ellacuria", tagged ORG) is cut there: the words before the title stay an ORG, the name is a PERSON.
+
 *A name run into its bracketed acronym.* An entity that opens a bracket it does not close ("American
 University (Uca" in "the Central American University (UCA)") ends before the bracket; the words inside
 the brackets become an entity of the same label when the bracket closes right after them.
@@ -102,6 +105,15 @@ class EntityRepair:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in _ALIAS_WORDS:
                 ent = ents[k] = Span(doc, ent.start + 1, ent.end, label="PERSON")  # 'Alias "Aureliano'
                 changed = True
+        split: list[Span] = []
+        for ent in ents:
+            parts = self._titled_person(doc, ent) if ent.label_ in ("ORG", "PERSON") else None
+            if parts:
+                split.extend(parts)
+                changed = True
+            else:
+                split.append(ent)
+        ents = split
         for ent in ents:
             if ent.label_ != "PERSON":
                 parts = _unbracketed(doc, ent)
@@ -152,6 +164,24 @@ class EntityRepair:
         if changed:
             doc.ents = out
         return doc
+
+    def _titled_person(self, doc: Doc, ent: Span) -> Optional[list[Span]]:
+        """An entity that runs an office's title into a person's name ("American University Rector Ignacio
+        Ellacuria", tagged ORG): the words before the title stay an ORG, the two or more name words after it are a
+        PERSON; None when the entity holds no title followed by a name."""
+        from strife.actor_dictionary import get_actor_dictionary
+
+        if self._titles is None:
+            self._titles = _name_titles()
+        for k in range(len(ent) - 3, -1, -1):
+            low = ent[k].lower_
+            if (low in self._titles or get_actor_dictionary().lookup_agent(low)) \
+                    and all(t.is_title and t.is_alpha for t in ent[k + 1:]):
+                if k == 0 and ent.label_ == "PERSON":
+                    return None  # "Colonel Rene Ponce": NER's own person, its title kept as it wrote it
+                out = [Span(doc, ent.start, ent.start + k, label=ent.label_)] if k > 0 else []
+                return out + [Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
+        return None
 
     def _person_named(self, ent: Span, persons: set[str]) -> bool:
         """An ORG (or a title of a work, a product, a law, an event) whose last words are a person the article names elsewhere, and whose other words can be given
