@@ -123,3 +123,14 @@ def test_who_is_held_responsible_is_the_actor_not_who_holds_them(nlp):
     killing = next(e for e in _records(nlp, text, "1989-06-10") if e.plover.type == "ASSAULT")
     actors = {a.name for a in killing.actors if a.role == "actor"}
     assert "Farabundo Marti National Liberation Front" in actors and "Alfredo Cristiani" not in actors
+
+
+def test_the_accused_survive_the_role_models_pruning(nlp, shared):
+    # "the soldiers accused of murdering the Jesuit priests": the text says who is held to have done it
+    from strife.evaluation.roles import load_muc4, muc_text
+
+    text = muc_text(load_muc4("dev")["TST2-MUC4-0023"]["doc"])
+    events = extract_article(Article(text=text, id="TST2-MUC4-0023"), nlp)
+    murder = next(e for e in events if e.plover.type == "ASSAULT"
+                  and any("the soldiers accused of murdering" in x.text for x in e.evidence))
+    assert "the soldiers" in {a.text for a in murder.actors if a.role == "actor"}
