@@ -134,3 +134,13 @@ def test_the_accused_survive_the_role_models_pruning(nlp, shared):
     murder = next(e for e in events if e.plover.type == "ASSAULT"
                   and any("the soldiers accused of murdering" in x.text for x in e.evidence))
     assert "the soldiers" in {a.text for a in murder.actors if a.role == "actor"}
+
+
+def test_who_the_text_says_is_behind_an_attack_survives_the_role_models_pruning(nlp, shared):
+    # 'Pablo Escobar Gaviria and Gonzalo Rodriguez Gacha ... "are behind this criminal attack"'
+    from strife.evaluation.roles import load_muc4, muc_text
+
+    text = muc_text(load_muc4("dev")["TST1-MUC3-0024"]["doc"])
+    events = extract_article(Article(text=text, id="TST1-MUC3-0024"), nlp)
+    actors = {a.name for e in events if e.plover.type == "ASSAULT" for a in e.actors if a.role == "actor"}
+    assert {"Pablo Escobar Gaviria", "Gonzalo Rodriguez Gacha"} <= actors
