@@ -128,3 +128,6 @@ def test_a_title_run_into_a_name_cuts_the_entity(nlp):
     assert _ents(nlp, words, ["NNP", "NNP", "NNP", "VBD", "."], [(0, 3, "PERSON")]) == [("Colonel Rene Ponce", "PERSON")]
     words = ["the", "Rector", "Ellacuria", "spoke"]
     assert _ents(nlp, words, ["DT", "NNP", "NNP", "VBD"], [(1, 3, "ORG")]) == [("Rector Ellacuria", "ORG")]
+    # an organisation's name is no title and name
+    words = ["the", "National", "Rifle", "Association", "said"]
+    assert _ents(nlp, words, ["DT", "NNP", "NNP", "NNP", "VBD"], [(1, 4, "ORG")]) == [("National Rifle Association", "ORG")]

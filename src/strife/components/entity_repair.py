@@ -19,8 +19,9 @@ the last word of one, or that end the run of proper nouns, takes them ("Dr Jose 
 where "Rodriguez Porth" is a PERSON later; "Colonel Roberto Armando" + "Rivera Escobar,"), unless they end an
 organisation's, a place's or a period's name ("the Reagan Era", "the Oscar Arnulfo Romero Federation":
 ``organisation_heads`` with the site, facility, place and unit nouns).
-An ORG entity (or WORK_OF_ART, PRODUCT, LAW, EVENT) whose last words are a PERSON the article names elsewhere, and whose first words could
-be given names, is that person ("the murder of Jaime Pardo Leal" tagged ORG, "Pardo Leal" PERSON later).
+An ORG entity (or WORK_OF_ART, PRODUCT, LAW, EVENT) whose last words are a PERSON the article names
+elsewhere, and whose first words could be given names, is that person ("the murder of Jaime Pardo Leal"
+tagged ORG, "Pardo Leal" PERSON later).
 The joined span takes the PERSON label. A name already four words long takes no further word (a
 fifth word before it is a title or a place more often than a name).
 
@@ -96,29 +97,37 @@ class EntityRepair:
         ents = list(doc.ents)
         if not ents:
             return doc
-        changed = False
-        out: list[Span] = []
-        for k, ent in enumerate(ents):
+        out = self._join(doc, self._split_titles(doc, self._without_alias(doc, ents)))
+        out = self._relabel_persons(self._extend_right(doc, out))
+        if out != ents:
+            doc.ents = out
+        return doc
+
+    @staticmethod
+    def _without_alias(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Gonzalo Rodriguez Gacha Alias" and 'Alias "Aureliano': the person, without the word "alias"."""
+        out = []
+        for ent in ents:
             if ent.label_ in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].lower_ in _ALIAS_WORDS:
-                ent = ents[k] = Span(doc, ent.start, ent.end - 1, label="PERSON")  # "Gonzalo Rodriguez Gacha Alias"
-                changed = True
+                ent = Span(doc, ent.start, ent.end - 1, label="PERSON")
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in _ALIAS_WORDS:
-                ent = ents[k] = Span(doc, ent.start + 1, ent.end, label="PERSON")  # 'Alias "Aureliano'
-                changed = True
-        split: list[Span] = []
+                ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
+            out.append(ent)
+        return out
+
+    def _split_titles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out: list[Span] = []
         for ent in ents:
             parts = self._titled_person(doc, ent) if ent.label_ in ("ORG", "PERSON") else None
-            if parts:
-                split.extend(parts)
-                changed = True
-            else:
-                split.append(ent)
-        ents = split
+            out.extend(parts or [ent])
+        return out
+
+    def _join(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Two PERSON entities side by side, or a given name before one, as one PERSON; brackets left open cut."""
+        out: list[Span] = []
         for ent in ents:
             if ent.label_ != "PERSON":
-                parts = _unbracketed(doc, ent)
-                changed |= parts != [ent]
-                out.extend(parts)
+                out.extend(_unbracketed(doc, ent))
                 continue
             start = ent.start
             prev = out[-1] if out else None
@@ -134,36 +143,37 @@ class EntityRepair:
                         continue
                     out.pop()  # "Eduardo" (ORG) + "Antonio Lopez Palencia"
                 start -= 1
-            if start != ent.start:
-                changed = True
-                out.append(Span(doc, start, ent.end, label="PERSON"))
-            else:
-                out.extend(parts := _unbracketed(doc, ent))
-                changed |= parts != [ent]
-        named = {e.text for e in out if e.label_ == "PERSON"} | {e[-1].text for e in out if e.label_ == "PERSON" and len(e) >= 2}
+            out.extend([Span(doc, start, ent.end, label="PERSON")] if start != ent.start else _unbracketed(doc, ent))
+        return out
+
+    def _extend_right(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A PERSON with the untagged surnames after it ("Dr Jose Antonio" + "Rodriguez Porth")."""
+        persons = [e for e in ents if e.label_ == "PERSON"]
+        named = {e.text for e in persons} | {e[-1].text for e in persons if len(e) >= 2}
+        out = list(ents)
         for k, ent in enumerate(out):
             if ent.label_ != "PERSON":
                 continue
             limit = out[k + 1].start if k + 1 < len(out) else len(doc)
             for n in (2, 1):  # "Jose Antonio" + "Rodriguez Porth" (a PERSON later), "Jose Antonio Rodriguez" + "Porth"
-                tail = doc[ent.end:ent.end + n]
                 end = ent.end + n
-                run_ends = (end >= len(doc) or doc[end].tag_ != "NNP") and not any(
-                    t.lower_ in self._heads for t in tail)  # the proper-noun run ends here, with no "Federation"
+                tail = doc[ent.end:end]
+                # the run of proper nouns ends here, with no "Federation" or "Era" in it
+                run_ends = (end >= len(doc) or doc[end].tag_ != "NNP") \
+                    and not any(t.lower_ in self._heads for t in tail)
                 if len(ent) + n <= _MAX_WORDS and end <= limit and len(tail) == n and (tail.text in named or run_ends) \
-                        and all(t.whitespace_ == " " for t in doc[ent.end - 1:ent.end + n - 1]) \
+                        and all(t.whitespace_ == " " for t in doc[ent.end - 1:end - 1]) \
                         and all(self._is_name_word(t, ("",)) for t in tail):
-                    out[k] = Span(doc, ent.start, ent.end + n, label="PERSON")
-                    changed = True
+                    out[k] = Span(doc, ent.start, end, label="PERSON")
                     break
-        persons = {e.text for e in out if e.label_ == "PERSON"}
-        for k, ent in enumerate(out):
-            if ent.label_ in _MISTAKEN_LABELS and 2 <= len(ent) <= _MAX_WORDS and self._person_named(ent, persons):
-                out[k] = Span(doc, ent.start, ent.end, label="PERSON")  # "the murder of Jaime Pardo Leal" (ORG)
-                changed = True
-        if changed:
-            doc.ents = out
-        return doc
+        return out
+
+    def _relabel_persons(self, ents: list[Span]) -> list[Span]:
+        """A full name tagged otherwise whose last words are a PERSON elsewhere: "the murder of Jaime Pardo Leal"."""
+        persons = {e.text for e in ents if e.label_ == "PERSON"}
+        return [Span(e.doc, e.start, e.end, label="PERSON")
+                if e.label_ in _MISTAKEN_LABELS and 2 <= len(e) <= _MAX_WORDS and self._person_named(e, persons) else e
+                for e in ents]
 
     def _titled_person(self, doc: Doc, ent: Span) -> Optional[list[Span]]:
         """An entity that runs an office's title into a person's name ("American University Rector Ignacio
@@ -176,7 +186,8 @@ class EntityRepair:
         for k in range(len(ent) - 3, -1, -1):
             low = ent[k].lower_
             if (low in self._titles or get_actor_dictionary().lookup_agent(low)) \
-                    and all(t.is_title and t.is_alpha for t in ent[k + 1:]):
+                    and all(t.is_title and t.is_alpha and t.lower_ not in self._heads for t in ent[k + 1:]):
+                # (not "the National Rifle Association": an organisation's head noun is no part of a name)
                 if k == 0 and ent.label_ == "PERSON":
                     return None  # "Colonel Rene Ponce": NER's own person, its title kept as it wrote it
                 out = [Span(doc, ent.start, ent.start + k, label=ent.label_)] if k > 0 else []
@@ -184,8 +195,9 @@ class EntityRepair:
         return None
 
     def _person_named(self, ent: Span, persons: set[str]) -> bool:
-        """An ORG (or a title of a work, a product, a law, an event) whose last words are a person the article names elsewhere, and whose other words can be given
-        names: "Jaime Pardo Leal" (ORG) where "Pardo Leal" is a PERSON."""
+        """An ORG (or a title of a work, a product, a law, an event) whose last words are a person the article
+        names elsewhere, and whose other words can be given names: "Jaime Pardo Leal" (ORG) where "Pardo Leal" is
+        a PERSON."""
         for k in range(1, len(ent)):
             if ent[k:].text in persons:
                 return all(self._is_name_word(t, (ent.label_,)) for t in ent[:k])

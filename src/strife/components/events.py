@@ -868,12 +868,12 @@ class MentionBuilder:
         if cur.dep_ not in ("pobj", "pcomp") or cur.head.dep_ != "prep":
             return []
         prep, head = cur.head, cur.head.head
-        held = head
-        while held.dep_ == "conj" and held.head.i < held.i:
-            held = held.head
-        if f"{head.lemma_.lower()} {prep.lower_}" not in self.w["alleged_perpetrator_heads"] and held.dep_ == "pobj" \
-                and held.head.lower_ == "of" and held.head.head.pos_ == "NOUN":
-            head = held.head.head  # "the arrest of 45 soldiers and 2 officers for killing": the parser hangs "for"
+        first = head  # (the first of coordinated nouns)
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if f"{head.lemma_.lower()} {prep.lower_}" not in self.w["alleged_perpetrator_heads"] and first.dep_ == "pobj" \
+                and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
+            head = first.head.head  # "the arrest of 45 soldiers and 2 officers for killing": the parser hangs "for"
             # on the last of the arrested
         if f"{head.lemma_.lower()} {prep.lower_}" not in self.w["alleged_perpetrator_heads"] \
                 or any(c.dep_ == "neg" for c in head.children):

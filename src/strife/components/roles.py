@@ -298,7 +298,7 @@ def _passive_with_agent(doc: Doc, verb_i: int, r) -> bool:
     verb = doc[verb_i]
     subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not subj or not agents or doc[subj[0].i].ent_type_ != "PERSON":
+    if not subj or not agents or subj[0].ent_type_ != "PERSON":
         return False
     return (r.role == "recipient" and r.how == "nsubjpass" and r.mention.kind == "person") or (
         r.role == "actor" and r.how == "agent")
