@@ -144,3 +144,11 @@ def test_who_the_text_says_is_behind_an_attack_survives_the_role_models_pruning(
     events = extract_article(Article(text=text, id="TST1-MUC3-0024"), nlp)
     actors = {a.name for e in events if e.plover.type == "ASSAULT" for a in e.actors if a.role == "actor"}
     assert {"Pablo Escobar Gaviria", "Gonzalo Rodriguez Gacha"} <= actors
+
+
+def test_the_army_of_national_liberation_is_colombias_eln():
+    # FBIS translates Ejercito de Liberacion Nacional so; Phoenix had it as the Corsican group's English name
+    from strife.actor_dictionary import get_actor_dictionary
+
+    d = get_actor_dictionary()
+    assert d.lookup("army of National liberation").name == d.lookup("ELN").name == "National Liberation Army"
