@@ -582,7 +582,7 @@ def _repair_of_after_date(doc: Doc, of: Token, day_words: frozenset[str]) -> boo
     date = of.head
     obj = next((c for c in of.children if c.dep_ == "pobj"), None)
     if of.lower_ != "of" or of.dep_ != "prep" or date.lower_ not in day_words or date.dep_ != "pobj" or obj is None \
-            or obj.like_num or obj.lower_ in _DATE_UNITS or date.head.lower_ not in ("on", "in"):
+            or obj.like_num or obj.lower_ in _date_units() or date.head.lower_ not in ("on", "in"):
         return False
     prep = date.head
     if prep.i == 0 or prep.i > date.i or of.i < date.i:
@@ -596,15 +596,20 @@ def _repair_of_after_date(doc: Doc, of: Token, day_words: frozenset[str]) -> boo
     return True
 
 
-_DATE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "century", "decade"})
-
-
 @lru_cache(maxsize=1)
 def _day_words() -> frozenset[str]:
     """Month and weekday names (full, lower case) from the date vocabulary."""
     from strife.timeexpr import load_date_words, weekday_names
 
     return frozenset(k for k in load_date_words().months if len(k) >= 3) | weekday_names()
+
+
+@lru_cache(maxsize=1)
+def _date_units() -> frozenset[str]:
+    """The date vocabulary's units ("year", "months", ...): "in April of last year" is no victim's "of"."""
+    from strife.timeexpr import load_date_words
+
+    return frozenset(load_date_words().units)
 
 
 @lru_cache(maxsize=1)
