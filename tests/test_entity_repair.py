@@ -131,3 +131,24 @@ def test_a_title_run_into_a_name_cuts_the_entity(nlp):
     # an organisation's name is no title and name
     words = ["the", "National", "Rifle", "Association", "said"]
     assert _ents(nlp, words, ["DT", "NNP", "NNP", "NNP", "VBD"], [(1, 4, "ORG")]) == [("National Rifle Association", "ORG")]
+
+
+def test_a_place_tagged_a_person_is_a_place(nlp):
+    # the last word says what kind of place
+    words = ["a", "pylon", "in", "La", "Fonda", "Corregimiento", "."]
+    tags = ["DT", "NN", "IN", "NNP", "NNP", "NNP", "."]
+    assert _ents(nlp, words, tags, [(3, 6, "PERSON")]) == [("La Fonda Corregimiento", "GPE")]
+    # a lower-case kind of place after it
+    words = ["bombings", "destroyed", "Zacamil", "neighborhood", "."]
+    tags = ["NNS", "VBD", "NNP", "NN", "."]
+    assert _ents(nlp, words, tags, [(2, 3, "PERSON")]) == [("Zacamil", "GPE")]
+    # a bracket that names the province
+    words = ["camps", "in", "Puerto", "Lopez", "(", "Meta", "Department", ")", "."]
+    tags = ["NNS", "IN", "NNP", "NNP", "-LRB-", "NNP", "NNP", "-RRB-", "."]
+    assert _ents(nlp, words, tags, [(2, 4, "PERSON")]) == [("Puerto Lopez", "GPE")]
+    # a person stays a person: a bracket with an office, a capitalised word after the name
+    words = ["Jose", "Perez", "(", "Meta", "governor", ")", "spoke", "."]
+    tags = ["NNP", "NNP", "-LRB-", "NNP", "NN", "-RRB-", "VBD", "."]
+    assert _ents(nlp, words, tags, [(0, 2, "PERSON")]) == [("Jose Perez", "PERSON")]
+    words = ["Carlos", "Galan", "Village", "Voice", "."]
+    assert _ents(nlp, words, ["NNP", "NNP", "NNP", "NNP", "."], [(0, 2, "PERSON")]) == [("Carlos Galan", "PERSON")]

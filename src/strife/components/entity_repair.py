@@ -31,6 +31,11 @@ person named before it; one that opens with it ('Alias "Aureliano') starts after
 An ORG or PERSON entity that runs an office's title into a name of two words or more ("American University
 Rector Ignacio Ellacuria", tagged ORG) is cut there: the words before the title stay an ORG, the name is a PERSON.
 
+*A place tagged a person.* A PERSON entity whose last word is a kind of place ("La Fonda Corregimiento"),
+written right before one in lower case ("the bombings that have destroyed Zacamil neighborhood") or followed by
+a bracket that ends in one ("Puerto Lopez (Meta Department)") is a place: it takes the GPE label
+(``place_type_nouns`` in ``data/nlp/factuality.json``).
+
 *A name run into its bracketed acronym.* An entity that opens a bracket it does not close ("American
 University (Uca" in "the Central American University (UCA)") ends before the bracket; the words inside
 the brackets become an entity of the same label when the bracket closes right after them.
@@ -69,6 +74,7 @@ class EntityRepair:
     def __init__(self) -> None:
         self._titles: Optional[frozenset[str]] = None
         self._heads_cache: Optional[frozenset[str]] = None
+        self._place_types: Optional[frozenset[str]] = None
 
     @property
     def _heads(self) -> frozenset[str]:
@@ -98,7 +104,7 @@ class EntityRepair:
         if not ents:
             return doc
         out = self._join(doc, self._split_titles(doc, self._without_alias(doc, ents)))
-        out = self._relabel_persons(self._extend_right(doc, out))
+        out = self._places(doc, self._relabel_persons(self._extend_right(doc, out)))
         if out != ents:
             doc.ents = out
         return doc
@@ -174,6 +180,30 @@ class EntityRepair:
         return [Span(e.doc, e.start, e.end, label="PERSON")
                 if e.label_ in _MISTAKEN_LABELS and 2 <= len(e) <= _MAX_WORDS and self._person_named(e, persons) else e
                 for e in ents]
+
+    def _places(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A PERSON that is a place's name ("La Fonda Corregimiento", "Zacamil neighborhood", "Puerto Lopez (Meta
+        Department)") takes the GPE label."""
+        if self._place_types is None:
+            from strife.lexicon import load_wordlists
+
+            self._place_types = frozenset(load_wordlists("factuality")["place_type_nouns"])
+        return [Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and self._names_place(doc, e) else e
+                for e in ents]
+
+    def _names_place(self, doc: Doc, ent: Span) -> bool:
+        nouns = self._place_types
+        if len(ent) >= 2 and ent[-1].lower_ in nouns:
+            return True  # "La Fonda Corregimiento"
+        if ent.end >= len(doc):
+            return False
+        nxt = doc[ent.end]
+        if nxt.is_lower and nxt.lower_ in nouns:
+            return True  # "the bombings that have destroyed Zacamil neighborhood"
+        if nxt.text == "(":  # "Puerto Lopez (Meta Department)": a bracket that says which province
+            close = next((t.i for t in doc[ent.end + 1:min(len(doc), ent.end + 6)] if t.text == ")"), None)
+            return close is not None and close > ent.end + 1 and doc[close - 1].lower_ in nouns
+        return False
 
     def _titled_person(self, doc: Doc, ent: Span) -> Optional[list[Span]]:
         """An entity that runs an office's title into a person's name ("American University Rector Ignacio
