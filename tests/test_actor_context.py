@@ -324,3 +324,11 @@ def test_its_of_a_subject_no_party_names_is_no_earlier_party(nlp):
     doc = nlp("At least 18 people were killed in clashes in Tripoli, the Libyan health ministry said on Tuesday. "
               "The fighting erupted after the 444 Brigade detained one of its rivals at Mitiga airport.")
     assert not any(a.text == "its" for a in doc._.strife_actors)
+
+
+def test_a_country_named_as_where_is_no_antecedent_of_they(nlp):
+    """"The American military operations in Panama were clumsy: there they set a whole neighborhood on fire":
+    "they" is the American military, not Panama, the place after "in"."""
+    doc = nlp("The American military operations in Panama were clumsy: there they set a whole neighborhood on fire.")
+    they = next(m for m in doc._.strife_actors if m.text == "they")
+    assert they.name == "United States Armed Forces"

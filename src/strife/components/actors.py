@@ -42,6 +42,9 @@ SUBJECT_ANTECEDENT_SENTENCES = 4
 _SITE_PREPS = frozenset({"in", "near", "outside"})
 
 
+_WHERE_PREPS = frozenset({"in", "at", "near", "inside", "within", "throughout", "across"})
+
+
 def _named_town(head: Token) -> bool:
     """Is the name the one "the town of" / "the village of" gives, or where a site is ("the base in El Dheere",
     "a market near Gwoza")?"""
@@ -785,6 +788,11 @@ class ActorResolver:
                     and not any(m.covers(s) for s in own_subjects)  # "Police fired tear gas to disperse them"
                     # "about 20 attackers were killed ..., it added": "it" is no plural description
                     and not (singular and not m.named and tt.tag[m.head_i] in ("NNS", "NNPS"))]
+            if not want_person and tt.dep[i] in ("nsubj", "nsubjpass"):
+                # "U.S. Military operations in Panama were more clumsy -- there they set a whole neighborhood on
+                # fire": a country (or a university, a company) named as where something is, no antecedent of a
+                # subject "they" where a party was named before
+                prev = [m for m in prev if not self._named_as_where(m)] or prev
             if not prev:
                 continue
             if low == "its" and (owner := _own_clause_subject(tok)) is not None and owner.i < i \
@@ -820,6 +828,12 @@ class ActorResolver:
             self.mentions.append(replace(ante, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
                                          head_i=tok.i, how="pronoun", named=False,
                                          antecedent=(ante.start_char, ante.end_char, ante.text) if same else None))
+
+    def _named_as_where(self, m: "ActorMention") -> bool:
+        """A party named as the place after "in", "at", "near" ("operations in Panama", "clashes near the University
+        of El Salvador")."""
+        head = self.doc[m.head_i]
+        return m.kind != "person" and head.dep_ == "pobj" and head.head.lower_ in _WHERE_PREPS
 
     def _site_between(self, ante: "ActorMention", tok: Token) -> bool:
         """A site named after the actor ``ante`` and before the pronoun ``tok`` in its sentence, no party itself."""
