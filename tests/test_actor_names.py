@@ -152,3 +152,19 @@ def test_the_army_of_national_liberation_is_colombias_eln():
 
     d = get_actor_dictionary()
     assert d.lookup("army of National liberation").name == d.lookup("ELN").name == "National Liberation Army"
+
+
+def _recipients(nlp, text):
+    attack = next(e for e in _records(nlp, text, "2024-05-10") if e.plover.type == "ASSAULT")
+    return {a.text for a in attack.actors if a.role == "recipient"}
+
+
+def test_every_building_an_attack_hits_is_a_recipient(nlp):
+    # each conjunct, though the role model picks only one of them
+    assert _recipients(nlp, "Urban guerrillas sabotaged pylons and transformers in San Miguel city.") \
+        == {"pylons", "transformers"}
+    # a building beside a party that is the act's object too
+    assert "drugstore" in _recipients(nlp, "In Barranca, terrorists bombed a radio station and a drugstore, both of "
+                                           "them belonging to a candidate for deputy.")
+    # whose the building is stays in its name; a possessive pronoun does not
+    assert _recipients(nlp, "Guerrillas attacked Merino's home in San Salvador with explosives.") == {"Merino's home"}

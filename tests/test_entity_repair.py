@@ -152,3 +152,14 @@ def test_a_place_tagged_a_person_is_a_place(nlp):
     assert _ents(nlp, words, tags, [(0, 2, "PERSON")]) == [("Jose Perez", "PERSON")]
     words = ["Carlos", "Galan", "Village", "Voice", "."]
     assert _ents(nlp, words, ["NNP", "NNP", "NNP", "NNP", "."], [(0, 2, "PERSON")]) == [("Carlos Galan", "PERSON")]
+
+
+def test_a_quotation_left_open_is_cut_and_a_quoted_site_name_is_a_facility(nlp):
+    words = ["guerrillas", "attacked", "the", '"', "La", "Eminencia", '"', "farm", "."]
+    tags = ["NNS", "VBD", "DT", "``", "NNP", "NNP", "''", "NN", "."]
+    # NER's 'the "La Eminencia' is the name inside the quotation marks, a farm's
+    assert _ents(nlp, words, tags, [(2, 6, "ORG")]) == [("La Eminencia", "FAC")]
+    # a quoted unit stays a party
+    words = ["the", '"', "Atlacatl", '"', "battalion", "attacked", "."]
+    tags = ["DT", "``", "NNP", "''", "NN", "VBD", "."]
+    assert _ents(nlp, words, tags, [(2, 3, "ORG")]) == [("Atlacatl", "ORG")]

@@ -117,6 +117,10 @@ def _named_recipients(frame: EventFrame, frames_by_trigger: dict[int, EventFrame
         # "the headquarters of X": once X is known, the building is evidence, not a party (but not what an act's
         # noun names as its patient: "the bombing of the Oklahoma City federal building")
         patients = {id(r.mention) for m in frame.mentions for r in m.roles if r.how == "prep_of"}
+        # nor a building coordinated with a party as the act's object: "bombed a radio station and a drugstore"
+        patients |= {id(r.mention) for m in frame.mentions for r in m.roles
+                     if r.role == "recipient" and r.mention.how == "facility" and r.how in ("dobj", "nsubjpass")
+                     and any(o.role == "recipient" and o.how == r.how and o.mention.how != "facility" for o in m.roles)}
         recipients = [a for a in recipients if a.how != "facility" or id(a) in patients]
     if not recipients:
         # "condemned the strikes": the recipient is whoever carried out the event acted on

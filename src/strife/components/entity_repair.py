@@ -34,11 +34,14 @@ Rector Ignacio Ellacuria", tagged ORG) is cut there: the words before the title 
 *A place tagged a person.* A PERSON entity whose last word is a kind of place ("La Fonda Corregimiento"),
 written right before one in lower case ("the bombings that have destroyed Zacamil neighborhood") or followed by
 a bracket that ends in one ("Puerto Lopez (Meta Department)") is a place: it takes the GPE label
-(``place_type_nouns`` in ``data/nlp/factuality.json``).
+(``place_type_nouns`` in ``data/nlp/factuality.json``). A name in quotation marks right before the noun of a
+site, a facility or a place is that site ('the "La Eminencia" farm': FAC).
 
 *A name run into its bracketed acronym.* An entity that opens a bracket it does not close ("American
 University (Uca" in "the Central American University (UCA)") ends before the bracket; the words inside
-the brackets become an entity of the same label when the bracket closes right after them.
+the brackets become an entity of the same label when the bracket closes right after them. A quotation mark
+opened and not closed is cut the same way, the words after it staying the entity ('the "La Eminencia' in
+'the "La Eminencia" farm': "La Eminencia").
 """
 
 from typing import Optional
@@ -59,13 +62,21 @@ def _name_titles() -> frozenset[str]:
 
 
 def _unbracketed(doc: Doc, ent: Span) -> list[Span]:
-    """``ent`` cut before a bracket it opens and does not close, and the bracketed words as their own entity."""
+    """``ent`` cut before a bracket or a quotation mark it opens and does not close, and the words inside as their own
+    entity when the bracket closes right after them, or after a quotation mark ('the "La Eminencia" farm')."""
     texts = [t.text for t in ent]
-    if "(" not in texts or ")" in texts:
+    if "(" in texts and ")" not in texts:
+        cut, close = ent.start + texts.index("("), ")"
+    elif texts.count('"') == 1:
+        cut, close = ent.start + texts.index('"'), '"'
+    else:
         return [ent]
-    cut = ent.start + texts.index("(")
-    out = [Span(doc, ent.start, cut, label=ent.label_)] if cut > ent.start else []
-    if cut + 1 < ent.end and ent.end < len(doc) and doc[ent.end].text == ")":
+    before = doc[ent.start:cut]
+    # the words before it stay an entity when one of them is a name (not "the" before a quotation)
+    out = [Span(doc, ent.start, cut, label=ent.label_)] if any(t.is_alpha and not t.is_lower for t in before) else []
+    # the words inside: a bracket's when it closes right after them, a quotation's always (the quotation mark
+    # may close after a comma: 'the "People's Peruvian bank," the state bank')
+    if cut + 1 < ent.end and (close == '"' or (ent.end < len(doc) and doc[ent.end].text == close)):
         out.append(Span(doc, cut + 1, ent.end, label=ent.label_))
     return out
 
@@ -75,6 +86,7 @@ class EntityRepair:
         self._titles: Optional[frozenset[str]] = None
         self._heads_cache: Optional[frozenset[str]] = None
         self._place_types: Optional[frozenset[str]] = None
+        self._sites_cache: Optional[frozenset[str]] = None
 
     @property
     def _heads(self) -> frozenset[str]:
@@ -86,6 +98,16 @@ class EntityRepair:
             self._heads_cache = (w["organisation_heads"] | w["site_nouns"] | w["facility_nouns"] | w["place_heads"]
                                  | w["unit_nouns"])
         return self._heads_cache
+
+    @property
+    def _sites(self) -> frozenset[str]:
+        """Nouns of a site, a facility or a place (not of a unit: 'the "Atlacatl" battalion' is a party)."""
+        if self._sites_cache is None:
+            from strife.lexicon import load_wordlists
+
+            w = load_wordlists("factuality")
+            self._sites_cache = w["site_nouns"] | w["facility_nouns"] | w["place_heads"]
+        return self._sites_cache
 
     def _is_name_word(self, tok, labels: tuple[str, ...] = ("", "ORG")) -> bool:
         """A word that can be a given name before a surname NER found ("Hector", "Eduardo")."""
@@ -188,8 +210,15 @@ class EntityRepair:
             from strife.lexicon import load_wordlists
 
             self._place_types = frozenset(load_wordlists("factuality")["place_type_nouns"])
-        return [Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and self._names_place(doc, e) else e
+        return [Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and self._names_place(doc, e)
+                else Span(doc, e.start, e.end, label="FAC") if self._quoted_site_name(doc, e) else e
                 for e in ents]
+
+    def _quoted_site_name(self, doc: Doc, ent: Span) -> bool:
+        """A name in quotation marks right before a site's noun: 'the "La Eminencia" farm', 'the "Santo Tomas" farm'."""
+        return ent.label_ in ("ORG", "PERSON") and ent.start > 0 and ent.end + 1 < len(doc) \
+            and doc[ent.start - 1].text == '"' and doc[ent.end].text == '"' \
+            and doc[ent.end + 1].is_lower and (doc[ent.end + 1].lemma_ or doc[ent.end + 1].lower_) in self._sites
 
     def _names_place(self, doc: Doc, ent: Span) -> bool:
         nouns = self._place_types

@@ -1019,22 +1019,26 @@ class MentionBuilder:
                 if b is not None:
                     a = b
             if a is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.w["facility_nouns"]:
+                own: list[ActorMention] = []  # this conjunct's ("sabotaged pylons and transformers": both)
                 for owner in _owner_of(t):
                     for o in _conjuncts(owner):
                         b = actor_for_token(self.doc, o)
                         if b is not None:
-                            found.append(b)
-                if not found:
+                            own.append(b)
+                if not own:
                     # "an Iraqi military base": the state that owns it
                     for c in t.children:
                         if c.dep_ in ("amod", "compound", "nmod"):
                             b = actor_for_token(self.doc, c)
                             if b is not None:
-                                found.append(b)
-                if not found and not modifiers:
-                    # an unowned physical target ("an electric power substation") is still what was hit
+                                own.append(b)
+                found.extend(own)
+                if not own and not modifiers:
+                    # an unowned physical target ("an electric power substation") is still what was hit; a
+                    # possessor's name stays in it ("Merino's home"), a possessive pronoun does not ("their homes")
                     left = t.left_edge.i
-                    while left < t.i and self.doc[left].dep_ in ("det", "poss", "nummod", "punct"):
+                    while left < t.i and (self.doc[left].dep_ in ("det", "nummod", "punct")
+                                          or (self.doc[left].dep_ == "poss" and self.doc[left].pos_ == "PRON")):
                         left += 1
                     np = self.doc[left:t.i + 1]
                     found.append(ActorMention(np.start_char, np.end_char, np.text, t.i, name=np.text,

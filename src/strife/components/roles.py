@@ -271,7 +271,18 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                         kept.append(r)
                     continue
                 kept.append(r)
-            m.roles = kept
+            m.roles = _with_conjuncts(doc, m.roles, kept)
+
+
+def _with_conjuncts(doc: Doc, roles: list, kept: list) -> list:
+    """``kept`` with the pruned roles coordinated with a kept one of the same role: where the model keeps
+    "transformers" in "sabotaged pylons and transformers", the pylons stay too."""
+    if len(kept) == len(roles):
+        return kept
+    ids = {id(r) for r in kept}
+    heads = {(r.role, r.mention.head_i) for r in kept if r.mention.head_i >= 0}
+    return [r for r in roles if id(r) in ids or (
+        r.mention.head_i >= 0 and any((r.role, c.i) in heads for c in doc[r.mention.head_i].conjuncts))]
 
 
 @Language.factory(
