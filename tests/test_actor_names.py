@@ -168,3 +168,11 @@ def test_every_building_an_attack_hits_is_a_recipient(nlp):
                                            "them belonging to a candidate for deputy.")
     # whose the building is stays in its name; a possessive pronoun does not
     assert _recipients(nlp, "Guerrillas attacked Merino's home in San Salvador with explosives.") == {"Merino's home"}
+
+
+def test_unidentified_or_uniformed_people_are_the_attackers(nlp):
+    for text, who in (("Several armed individuals shot repeatedly at the newspaper's offices.", "Several armed individuals"),
+                      ("Two priests were murdered last Friday by uniformed individuals.", "uniformed individuals"),
+                      ("Unidentified men shot dead a judge in Medellin.", "Unidentified men")):
+        attack = next(e for e in _records(nlp, text, "2024-05-10") if e.plover.type == "ASSAULT")
+        assert [a.text for a in attack.actors if a.role == "actor"] == [who], text
