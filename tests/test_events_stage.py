@@ -2720,3 +2720,15 @@ def test_says_it_is_fighting_is_a_standing_claim(nlp) -> None:
             "and says it is fighting \"terrorists\".")
     (strike,) = [r for r in _records(nlp, text, datetime.date(2025, 7, 11)) if r.plover.type == "ASSAULT"]
     assert not any("terrorists" in a.text for a in strike.actors)
+
+
+def test_one_partys_acts_in_two_far_cities_are_two_events(nlp) -> None:
+    """Each act told with its own clause's place, the places far apart: two attacks, though one group did both."""
+    text = ("Taliban fighters attacked an army post in Kandahar on Monday, killing two soldiers. Taliban fighters also "
+            "burned a school in Herat.")
+    recs = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert sorted(loc.text for r in recs for loc in r.locations[:1]) == ["Herat", "Kandahar"]
+    # a city and a district in it, or two places the gazetteer does not know, stay one event
+    text = ("Russian missiles struck Kyiv overnight, killing four people. A missile also hit a residential building "
+            "in the Obolonskyi district of Kyiv.")
+    assert len([r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]) == 1

@@ -145,6 +145,9 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         return None  # "Separately, Ukrainian drones attacked ...": not an event told before
     if m.place_first and m.place_level in ("clause", "sentence") and _elsewhere(frame, m):
         return None  # "In Khartoum, army warplanes bombed RSF positions" after a battle for El Fasher
+    if m.place_level == "clause" and not m.anaphoric and _elsewhere_told(frame, m):
+        return None  # "FMLN units attacked an infantry company at the mouth of the Lempa River" / "Urban guerrillas
+        # sabotaged pylons in San Miguel city": each act its own clause's place, neither inside the other's region
     score = 0.0
     fa, ma = frame.roles("actor"), m.actors("actor")
     clash = "reciprocal" in m.trigger.flags and any("reciprocal" in x.trigger.flags for x in frame.mentions)
@@ -209,6 +212,9 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         score += 0.5
     return score
 
+
+# two acts told in their own clauses at places this close are one area's (a city and its districts)
+SAME_AREA_KM = 30.0
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "MILITIA", "COP", "INS", "TER", "SPY", "UAF"})
 _TOLL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})  # the types whose record counts dead or held
@@ -363,6 +369,29 @@ def _elsewhere(frame: EventFrame, m: EventMention) -> bool:
     mine, theirs = _place_keys(m.places), _place_keys(frame_places)
     return bool(mine) and bool(theirs) and not mine & theirs and not _inside_any(m.places, frame_places) \
         and not _inside_any(frame_places, m.places)
+
+
+def _elsewhere_told(frame: EventFrame, m: EventMention) -> bool:
+    """Do the mention's own clause and the frame's mentions' own clauses name different places, neither within the
+    other's region?"""
+    own = [p for x in frame.mentions if x.place_level == "clause" for p in x.places]
+    mine, theirs = _located(m.places), _located(own)
+    # (only places the gazetteer found: "the Darnytskyi district" it does not know may be in Kyiv)
+    return bool(mine) and bool(theirs) and len(mine) == len(m.places) and len(theirs) == len(own) \
+        and not _place_keys(mine) & _place_keys(theirs) and not _inside_any(mine, theirs) \
+        and not _inside_any(theirs, mine) and not _near(mine, theirs)
+
+
+def _located(places) -> list:
+    """The places the gazetteer resolved below a country, with coordinates."""
+    return [p for p in places if p.place is not None and p.place.lat is not None and p.place.precision != "country"]
+
+
+def _near(places, others, km: float = SAME_AREA_KM) -> bool:
+    """Does one of ``places`` lie within ``km`` of one of ``others`` (a city's districts, its suburbs)?"""
+    from strife.gazetteer.resolve import haversine_km
+
+    return any(haversine_km(p.place.lat, p.place.lon, o.place.lat, o.place.lon) <= km for p in places for o in others)
 
 
 def _claims(lead: EventFrame, m: EventMention) -> bool:
