@@ -274,3 +274,21 @@ def test_muc_files_a_groups_members_under_the_group_and_the_individuals() -> Non
     assert (group.text, members.text, members.name) == ("FMLN", "urban commandos", "urban commandos")
     b = A(role="recipient", kind="unknown", text="FMLN urban commandos", name="x")
     assert roles._group_and_members(b) == [b]
+
+
+def test_muc_a_description_resolved_to_a_named_group_files_the_group_too() -> None:
+    """"guerrillas of the ELN ... The guerrillas kidnapped ...": PerpInd "The guerrillas" and PerpOrg "ELN", as the
+    article names the group (none where the article never names it)."""
+    from types import SimpleNamespace
+
+    from strife.records import Actor, ArticleRef, DateInfo, Event, ExtractorInfo, Plover
+
+    actor = Actor(role="actor", name="National Liberation Army", text="The guerrillas", span=(50, 64),
+                  kind="non_state", sector="REB")
+    ev = Event(event_id="e", article=ArticleRef(text_sha256="0"), plover=Plover(type="ASSAULT"), actors=[actor],
+               date=DateInfo(basis="unresolved"), extractor=ExtractorInfo(version="0"))
+    eln = SimpleNamespace(name="National Liberation Army", named=True, text="ELN", start_char=10, end_char=13)
+    got = roles.muc_predictions([ev], mentions=[eln])
+    assert [t for t, _ in got["perp_organization_id"]] == ["ELN"]
+    assert [t for t, _ in got["perp_individual_id"]] == ["The guerrillas"]
+    assert not roles.muc_predictions([ev])["perp_organization_id"]

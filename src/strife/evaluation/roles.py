@@ -474,6 +474,18 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
     return None
 
 
+def _described_group(actor, mentions: Sequence) -> list:
+    """The group a perpetrator told by a description stands for, as the article names it ("the guerrillas" the
+    resolver read as the ELN named before: "ELN"): MUC-4 files the group as PerpOrg beside the description."""
+    if actor.role != "actor" or actor.kind != "non_state" or _is_proper_name(actor.text) \
+            or normalize_grit(actor.text) == normalize_grit(actor.name):
+        return []
+    named = next((m for m in mentions if m.name == actor.name and m.named), None)
+    if named is None:
+        return []  # (the dictionary's name for a group the article never names: measured worse, 0.399 -> 0.397)
+    return [actor.model_copy(update={"text": named.text, "span": (named.start_char, named.end_char)})]
+
+
 def _group_and_members(actor) -> list:
     """An actor told as a group's members ("the FMLN urban commandos"): MUC-4 files the group ("FMLN") as the
     perpetrator organisation and the members ("urban commandos") as the individuals; any other actor as it is."""
@@ -497,8 +509,10 @@ def _group_and_members(actor) -> list:
     return [actor]
 
 
-def muc_predictions(events: Sequence[Event], types: frozenset[str] = MUC_TYPES) -> dict[str, list[tuple[str, tuple[int, int]]]]:
-    """Per MUC role, one (mention text, span) per predicted entity (entities = canonical names)."""
+def muc_predictions(events: Sequence[Event], types: frozenset[str] = MUC_TYPES,
+                    mentions: Sequence = ()) -> dict[str, list[tuple[str, tuple[int, int]]]]:
+    """Per MUC role, one (mention text, span) per predicted entity (entities = canonical names). ``mentions``: the
+    article's actor mentions, where a description's group is named (see :func:`_described_group`)."""
     from strife.lexicon import load_wordlists
 
     fac = frozenset(load_wordlists("factuality")["facility_nouns"])
@@ -510,7 +524,7 @@ def muc_predictions(events: Sequence[Event], types: frozenset[str] = MUC_TYPES) 
         hit = [a for a in ev.actors if a.role == "recipient"]
         if hit and all(a.sector in _COMBATANT_SECTORS for a in hit):
             continue  # an attack on troops or rebels only: a military engagement, no terrorist incident
-        for a in (x for actor in ev.actors for x in _group_and_members(actor)):
+        for a in (x for actor in ev.actors for x in _described_group(actor, mentions) + _group_and_members(actor)):
             text = _entity_text(a)
             if text is None:
                 continue
@@ -553,7 +567,7 @@ def evaluate_muc4(limit: Optional[int] = None, mode: str = "truecase", types: fr
     res.notes.append(f"text mode {mode}; record types {sorted(types)}; CEAF-REE phi_strict, GRIT normalisation")
     arts = [Article(text=muc_text(v["doc"], mode), id=k) for k, v in docs]
     for (doc_id, gold_doc), ex in zip(docs, run_extraction(arts)):
-        preds = muc_predictions(ex.events, types)
+        preds = muc_predictions(ex.events, types, ex.mentions)
         text = ex.article.text
         has_event = any(e.plover.type in types for e in ex.events)
         for role in MUC_ROLES:
