@@ -332,3 +332,20 @@ def test_a_country_named_as_where_is_no_antecedent_of_they(nlp):
     doc = nlp("The American military operations in Panama were clumsy: there they set a whole neighborhood on fire.")
     they = next(m for m in doc._.strife_actors if m.text == "they")
     assert they.name == "United States Armed Forces"
+
+
+def test_a_day_of_a_month_is_no_group(nlp):
+    """Phoenix lists "17 November" as an alias of Greece's Revolutionary Organization 17 November: in running
+    text it is a date."""
+    acts = _actors(nlp, "The Jesuits were murdered last Friday (17 November) by uniformed men in San Salvador.")
+    assert "17 November" not in acts
+    assert not any(m.name == "Revolutionary Organization 17 November" for m in acts.values())
+    assert _actors(nlp, "Revolutionary Organization 17 November claimed the bombing.")[
+        "Revolutionary Organization 17 November"].country == "GRC"
+
+
+def test_people_the_text_does_not_identify_are_no_group_named_before(nlp):
+    acts = _actors(nlp, "The ELN guerrillas attacked a pipeline. Uniformed men murdered six priests on Thursday. "
+                        "Masked gunmen later shot a judge.")
+    assert acts["Uniformed men"].name == "Uniformed men"
+    assert acts["Masked gunmen"].name == "Masked gunmen"

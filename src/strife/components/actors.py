@@ -31,6 +31,8 @@ _PRONOUNS_SINGULAR = {"it", "its"}
 _NOT_AGENT_ENTS = frozenset({"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 GROUP_ANAPHOR_CHARS = 1500
 _INDEFINITE = frozenset({"a", "an", "some", "several", "unidentified", "unknown", "suspected", "other"})
+# words that say who the people are is not known ("the uniformed men", "two masked gunmen")
+_UNIDENTIFIED = frozenset({"unidentified", "unknown", "uniformed", "masked", "hooded", "unnamed"})
 T = TypeVar("T")
 _GROUP_SECTORS = {"MILITIA", "REB", "INS", "TER", "SEP", "UAF", "PTY"}
 _CONTEXT_SECTORS = _GROUP_SECTORS | {"OPP"}
@@ -624,8 +626,10 @@ class ActorResolver:
             if m.named or m.sector not in _GROUP_SECTORS:
                 continue
             first = self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
-            if first is not None and tt.lower[first.start] in _INDEFINITE:
-                continue  # "a suicide bomber", "unidentified gunmen": someone new, not a group named elsewhere
+            if first is not None and (tt.lower[first.start] in _INDEFINITE
+                                      or any(tt.lower[k] in _UNIDENTIFIED for k in range(first.start, first.end))):
+                continue  # "a suicide bomber", "unidentified gunmen", "the uniformed men": someone new or unknown,
+                # not a group named elsewhere
             # "Separately, gunmen shot dead a district commissioner": another matter, not the group named before (but
             # "In a separate incident, ... was kidnapped by armed men who identified themselves as ELN members")
             apart = first.sent if first is not None and opens_separately(first.sent) else None
