@@ -176,3 +176,12 @@ def test_unidentified_or_uniformed_people_are_the_attackers(nlp):
                       ("Unidentified men shot dead a judge in Medellin.", "Unidentified men")):
         attack = next(e for e in _records(nlp, text, "2024-05-10") if e.plover.type == "ASSAULT")
         assert [a.text for a in attack.actors if a.role == "actor"] == [who], text
+
+
+def test_hostages_held_and_those_taken_together_with_others_are_recipients(nlp):
+    assert _recipients(nlp, "Ambassador Jesus Fernandez and another two diplomats are still being held hostage.") \
+        >= {"Jesus Fernandez", "another two diplomats"}
+    got = _recipients(nlp, "The two Italians, Roberto Roascio of Milan and Mario Accurso of Rome, together with "
+                           "Spaniard Francisco Puja, were taken hostage from the work site.")
+    assert "Francisco Puja" in got  # the person's name, without the nationality NER ran into it
+    assert not any(t.startswith("Spaniard") for t in got)

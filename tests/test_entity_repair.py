@@ -163,3 +163,12 @@ def test_a_quotation_left_open_is_cut_and_a_quoted_site_name_is_a_facility(nlp):
     words = ["the", '"', "Atlacatl", '"', "battalion", "attacked", "."]
     tags = ["DT", "``", "NNP", "''", "NN", "VBD", "."]
     assert _ents(nlp, words, tags, [(2, 3, "ORG")]) == [("Atlacatl", "ORG")]
+
+
+def test_a_nationality_run_into_a_name_is_cut(nlp):
+    words = ["with", "Spaniard", "Francisco", "Puja", "."]
+    tags = ["IN", "NNP", "NNP", "NNP", "."]
+    assert _ents(nlp, words, tags, [(1, 4, "PERSON")]) == [("Francisco Puja", "PERSON")]
+    # two words: a nationality and a surname may be all the name there is ("Italian Accurso" stays as NER read it)
+    assert _ents(nlp, ["with", "Italian", "Accurso", "."], ["IN", "NNP", "NNP", "."], [(1, 3, "PERSON")]) \
+        == [("Italian Accurso", "PERSON")]

@@ -31,6 +31,9 @@ person named before it; one that opens with it ('Alias "Aureliano') starts after
 An ORG or PERSON entity that runs an office's title into a name of two words or more ("American University
 Rector Ignacio Ellacuria", tagged ORG) is cut there: the words before the title stay an ORG, the name is a PERSON.
 
+*A nationality run into a name.* A PERSON entity of three words or more that opens with a nationality the actor
+dictionary knows ("Spaniard Francisco Puja", "Ecuadoreans Luis Antonio Meneses") starts after it.
+
 *A place tagged a person.* A PERSON entity whose last word is a kind of place ("La Fonda Corregimiento"),
 written right before one in lower case ("the bombings that have destroyed Zacamil neighborhood") or followed by
 a bracket that ends in one ("Puerto Lopez (Meta Department)") is a place: it takes the GPE label
@@ -79,6 +82,18 @@ def _unbracketed(doc: Doc, ent: Span) -> list[Span]:
     if cut + 1 < ent.end and (close == '"' or (ent.end < len(doc) and doc[ent.end].text == close)):
         out.append(Span(doc, cut + 1, ent.end, label=ent.label_))
     return out
+
+
+def _without_nationality(doc: Doc, ent: Span) -> Span:
+    """A PERSON that opens with a nationality ("Spaniard Francisco Puja", "Ecuadoreans Luis Meneses") is the name
+    after it; the nationality stays a word of its own (NER tags it NORP where it stands alone)."""
+    from strife.actor_dictionary import get_actor_dictionary
+
+    if ent.label_ != "PERSON" or len(ent) < 3 or not ent[0].is_title or not ent[1].is_title:
+        return ent
+    if get_actor_dictionary().demonym_country(ent[0].text) is None:
+        return ent
+    return Span(doc, ent.start + 1, ent.end, label="PERSON")
 
 
 class EntityRepair:
@@ -147,7 +162,7 @@ class EntityRepair:
         out: list[Span] = []
         for ent in ents:
             parts = self._titled_person(doc, ent) if ent.label_ in ("ORG", "PERSON") else None
-            out.extend(parts or [ent])
+            out.extend(parts or [_without_nationality(doc, ent)])
         return out
 
     def _join(self, doc: Doc, ents: list[Span]) -> list[Span]:

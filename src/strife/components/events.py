@@ -143,7 +143,15 @@ def _expand_relpron(tok: Token) -> Token:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    """``tok`` and the words coordinated after it, "together with" or "along with" ones too ("The two Italians,
+    together with Spaniard Francisco Puja, were taken hostage")."""
+    out = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    for t in list(out):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "with" and c.i > t.i \
+                    and any(k.lower_ in ("together", "along") for k in (*c.children, c.nbor(-1) if c.i else c)):
+                out.extend(g for p in c.children if p.dep_ == "pobj" for g in (p, *p.conjuncts) if g.i > t.i)
+    return out
 
 
 def _owner_of(tok: Token, depth: int = 0) -> list[Token]:

@@ -276,13 +276,17 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
 
 def _with_conjuncts(doc: Doc, roles: list, kept: list) -> list:
     """``kept`` with the pruned roles coordinated with a kept one of the same role: where the model keeps
-    "transformers" in "sabotaged pylons and transformers", the pylons stay too."""
+    "transformers" in "sabotaged pylons and transformers", the pylons stay too ("The two Italians, together with
+    Spaniard Francisco Puja, were taken hostage": the Spaniard too)."""
     if len(kept) == len(roles):
         return kept
+    from strife.components.events import _conjuncts
+
     ids = {id(r) for r in kept}
     heads = {(r.role, r.mention.head_i) for r in kept if r.mention.head_i >= 0}
-    return [r for r in roles if id(r) in ids or (
-        r.mention.head_i >= 0 and any((r.role, c.i) in heads for c in doc[r.mention.head_i].conjuncts))]
+    linked = {(role, c.i) for role, h in heads for c in _conjuncts(doc[h])} | {
+        (role, c.i) for role, h in heads for c in doc[h].conjuncts}
+    return [r for r in roles if id(r) in ids or (r.role, r.mention.head_i) in linked]
 
 
 @Language.factory(
