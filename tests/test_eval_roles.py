@@ -148,9 +148,12 @@ def test_muc_role_mapping() -> None:
     # a town or a region is where it happened, whatever the facility words say
     assert roles.muc_role_of(a("recipient", "a key mining town"), fac | {"town"}) is None
     assert roles.muc_role_of(a("recipient", "the Cifuentes border region"), fac) is None
-    # a combat unit's site is a military target; barracks and military vehicles are not kept out
+    # a combat unit's site is a military target, and so are a force's barracks, convoys, armored vehicles and
+    # positions; a bus that carries soldiers is not kept out
     assert roles.muc_role_of(a("recipient", "the headquarters of the 1st Infantry Brigade"), fac | {"headquarters"}) is None
     assert roles.muc_role_of(a("recipient", "the El Triunfo civil defense post"), fac | {"post"}) is None
+    for thing in ("the Panamanian defense force barracks", "six armored vehicles", "this convoy", "enemy positions"):
+        assert roles.muc_role_of(a("recipient", thing), fac | {"barracks", "vehicle", "convoy", "position"}) is None, thing
     assert roles.muc_role_of(a("recipient", "a military bus"), fac | {"bus"}) == "phys_tgt_id"
 
 
@@ -176,6 +179,13 @@ def test_muc_physical_targets_drop_the_nationality() -> None:
     assert roles._without_nationality("a Honduran helicopter") == "helicopter"
     assert roles._without_nationality("Salvadoran") == "Salvadoran"
     assert roles._without_nationality("the power station") == "the power station"
+
+
+def test_muc_physical_targets_drop_the_count() -> None:
+    assert roles._without_nationality("many houses") == "houses"
+    assert roles._without_nationality("six armored vehicles") == "armored vehicles"
+    assert roles._without_nationality("several Salvadoran buses") == "buses"
+    assert roles._without_nationality("houses") == "houses"
 
 
 # ---------------------------------------------------------------- loaders and floors (need ../shared)
@@ -292,3 +302,35 @@ def test_muc_a_description_resolved_to_a_named_group_files_the_group_too() -> No
     assert [t for t, _ in got["perp_organization_id"]] == ["ELN"]
     assert [t for t, _ in got["perp_individual_id"]] == ["The guerrillas"]
     assert not roles.muc_predictions([ev])["perp_organization_id"]
+
+
+def test_muc_members_of_a_group_are_filed_as_written() -> None:
+    """"members of the Farabundo Marti National Liberation Front (FMLN) attacked": PerpInd "members of the ... (FMLN)"
+    beside the PerpOrg; "blames certain officers of the armed forces": PerpInd "certain officers of the armed
+    forces" and PerpOrg "the armed forces"."""
+    from types import SimpleNamespace
+
+    from strife.records import Actor, ArticleRef, DateInfo, Event, ExtractorInfo, Plover
+
+    def ev(*actors):
+        return Event(event_id="e", article=ArticleRef(text_sha256="0"), plover=Plover(type="ASSAULT"), actors=list(actors),
+                     date=DateInfo(basis="unresolved"), extractor=ExtractorInfo(version="0"))
+
+    text = "Fighting raged when members of the Farabundo Marti National Liberation Front (FMLN) attacked a substation."
+    start = text.index("Farabundo")
+    fmln = Actor(role="actor", name="Farabundo Marti National Liberation Front", kind="non_state", sector="REB",
+                 text="Farabundo Marti National Liberation Front", span=(start, start + 41))
+    got = roles.muc_predictions([ev(fmln)], text=text)
+    assert [t for t, _ in got["perp_individual_id"]] == ["members of the Farabundo Marti National Liberation Front (FMLN)"]
+    assert [t for t, _ in got["perp_organization_id"]] == ["Farabundo Marti National Liberation Front"]
+
+    text = "The command blames certain officers of the armed forces for the murder of the six Jesuits."
+    start = text.index("certain")
+    officers = Actor(role="actor", name="certain officers", text="certain officers", span=(start, start + 16), sector="MIL")
+    forces = SimpleNamespace(start_char=text.index("the armed"), end_char=text.index(" for the"), text="the armed forces",
+                             name="armed forces", kind="unknown", sector="MIL", how="description")
+    got = roles.muc_predictions([ev(officers)], mentions=[forces], text=text)
+    assert [t for t, _ in got["perp_individual_id"]] == ["certain officers of the armed forces"]
+    assert [t for t, _ in got["perp_organization_id"]] == ["the armed forces"]
+    # without the article's text, as the record reads
+    assert [t for t, _ in roles.muc_predictions([ev(officers)])["perp_individual_id"]] == ["certain officers"]

@@ -240,8 +240,11 @@ _MEMBER_NOUNS = frozenset({"troops", "soldiers", "members", "agents", "units", "
 # posts, vehicles or patrols: things, which strife reads as facilities, not as the force)
 _COMBATANT_SECTORS = frozenset({"MIL", "REB"})
 # ... and a site of a combat unit is a military target (1 of MUC-4 train's 793 physical targets names one: "RESIDENCE
-# FOR U.S. MILITARY ADVISERS"), where barracks and military vehicles do occur
-_COMBATANT_SITE = re.compile(r"\b(?:brigade|battalion|regiment|garrison|civil defen[cs]e|military posts?)\b", re.I)
+# FOR U.S. MILITARY ADVISERS"); so are a force's barracks, convoys, armored or military vehicles, bases, positions
+# and outposts (none is among MUC-4 train's 368 physical target entities; police posts and patrols are)
+_COMBATANT_SITE = re.compile(r"\b(?:brigade|battalion|regiment|garrison|civil defen[cs]e|military posts?|barracks|"
+                             r"armou?red (?:cars?|vehicles?)|convoys?|positions|military (?:bases?|vehicles?|trucks?)|"
+                             r"outposts?)\b", re.I)
 
 
 def normalize_grit(s: str) -> str:
@@ -405,18 +408,25 @@ _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "father", "msgr", "monsignor",
                          "don", "dona", "doctor", "engineer", "eng", "attorney", "prof", "professor"})
 
 
+_QUANTITY_WORDS = frozenset({"many", "several", "some", "various", "numerous", "two", "three", "four", "five", "six",
+                             "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "hundreds"})
+
+
 def _without_nationality(text: str) -> str:
-    """A thing hit named without the nationality before it ("the Salvadoran consulate" -> "consulate",
-    "a Honduran helicopter" -> "helicopter"): MUC-4 fills a physical target with the thing (13 of 500
-    train mentions keep a nationality)."""
+    """A thing hit named without the count or the nationality before it ("the Salvadoran consulate" -> "consulate",
+    "a Honduran helicopter" -> "helicopter", "many houses" -> "houses"): MUC-4 fills a physical target with the thing
+    (13 of 500 train mentions keep a nationality)."""
     from strife.actor_dictionary import get_actor_dictionary
 
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if len(words) >= 2 and get_actor_dictionary().demonym_country(words[0]) is not None:
-        return " ".join(words[1:])
-    return text
+    bare = words
+    if len(bare) >= 2 and (bare[0].lower() in _QUANTITY_WORDS or bare[0].replace(",", "").isdigit()):
+        bare = bare[1:]  # "many houses", "six armored vehicles": MUC-4 files the things (9 of 368 train targets count)
+    if len(bare) >= 2 and get_actor_dictionary().demonym_country(bare[0]) is not None:
+        bare = bare[1:]
+    return " ".join(bare) if bare is not words else text
 
 
 def _untitled(name: str) -> str:
@@ -474,6 +484,48 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
     return None
 
 
+# the kind the scoring map gives a group's members it read off the text ("members of the FMLN"): a PerpInd as written
+_MEMBERS_KIND = "members"
+_MEMBERS_BEFORE = re.compile(r"\b((?:(?:some|certain|several|presumed|two|three|four|five) )?"
+                             r"(?:members|member|officers|guerrillas|troops|soldiers|commandos|units|elements|fighters)"
+                             r") of (?:the )?$", re.I)
+
+
+def _members_of(actor, text: str, mentions: Sequence) -> list:
+    """A perpetrator told as members of a group, as MUC-4 files it: the group read for "members of the FMLN" gives
+    "members of the FMLN" (PerpInd) beside the group; "certain officers" followed by "of the armed forces" is
+    "certain officers of the armed forces", beside the armed forces. Any other actor as it is."""
+    if actor.role != "actor" or not text or actor.kind == "person":
+        return [actor]
+    start, end = actor.span
+    if actor.kind in _ORG_KINDS and actor.kind != "state":
+        m = _MEMBERS_BEFORE.search(text[max(0, start - 60):start])
+        if m is not None:
+            # (with the acronym in brackets after the name, as MUC-4 files it: "members of the FMLN (FMLN)")
+            acronym = re.match(r" ?\([A-Za-z][A-Za-z-]{1,9}\)", text[end:end + 13])
+            end = end + acronym.end() if acronym else end
+            phrase = text[start - len(m.group(0)) + m.start(1) - m.start(0):end]
+            return [actor, actor.model_copy(update={"text": phrase, "name": phrase, "kind": _MEMBERS_KIND,
+                                                    "span": (end - len(phrase), end)})]
+        return [actor]
+    words = actor.text.split()
+    if not words or words[-1].lower() not in _MEMBER_NOUNS:
+        return [actor]
+    gap = re.match(r"\s+(?:of|from) ((?:the |that )?)", text[end:end + 12])
+    if gap is None:
+        return [actor]
+    group = next((g for g in mentions if g.start_char in (end + gap.start(1), end + gap.end()) and g.how != "pronoun"),
+                 None)
+    if group is None:
+        return [actor]
+    org = actor.model_copy(update={"text": group.text, "name": group.name, "kind": group.kind, "sector": group.sector,
+                                   "span": (group.start_char, group.end_char)})
+    if org.kind == "state" or muc_role_of(org, frozenset()) != "perp_organization_id":
+        return [actor]
+    phrase = text[start:group.end_char]
+    return [actor.model_copy(update={"text": phrase, "name": phrase, "kind": _MEMBERS_KIND}), org]
+
+
 def _described_group(actor, mentions: Sequence) -> list:
     """The group a perpetrator told by a description stands for, as the article names it ("the guerrillas" the
     resolver read as the ELN named before: "ELN"): MUC-4 files the group as PerpOrg beside the description."""
@@ -510,9 +562,10 @@ def _group_and_members(actor) -> list:
 
 
 def muc_predictions(events: Sequence[Event], types: frozenset[str] = MUC_TYPES,
-                    mentions: Sequence = ()) -> dict[str, list[tuple[str, tuple[int, int]]]]:
+                    mentions: Sequence = (), text: str = "") -> dict[str, list[tuple[str, tuple[int, int]]]]:
     """Per MUC role, one (mention text, span) per predicted entity (entities = canonical names). ``mentions``: the
-    article's actor mentions, where a description's group is named (see :func:`_described_group`)."""
+    article's actor mentions, where a description's group is named (see :func:`_described_group`); ``text``: the
+    article's, where a group's members are told ("members of the FMLN": :func:`_members_of`)."""
     from strife.lexicon import load_wordlists
 
     fac = frozenset(load_wordlists("factuality")["facility_nouns"])
@@ -524,13 +577,14 @@ def muc_predictions(events: Sequence[Event], types: frozenset[str] = MUC_TYPES,
         hit = [a for a in ev.actors if a.role == "recipient"]
         if hit and all(a.sector in _COMBATANT_SECTORS for a in hit):
             continue  # an attack on troops or rebels only: a military engagement, no terrorist incident
-        for a in (x for actor in ev.actors for x in _described_group(actor, mentions) + _group_and_members(actor)):
+        for a in (x for actor in ev.actors for y in _members_of(actor, text, mentions)
+                  for x in ([y] if y.kind == _MEMBERS_KIND else _described_group(y, mentions) + _group_and_members(y))):
             text = _entity_text(a)
             if text is None:
                 continue
             if text != a.text:
                 a = a.model_copy(update={"text": text})
-            role = muc_role_of(a, fac)
+            role = "perp_individual_id" if a.kind == _MEMBERS_KIND else muc_role_of(a, fac)
             if role is None:
                 continue
             if role == "phys_tgt_id" and (bare := _without_nationality(a.text)) != a.text:
@@ -567,7 +621,7 @@ def evaluate_muc4(limit: Optional[int] = None, mode: str = "truecase", types: fr
     res.notes.append(f"text mode {mode}; record types {sorted(types)}; CEAF-REE phi_strict, GRIT normalisation")
     arts = [Article(text=muc_text(v["doc"], mode), id=k) for k, v in docs]
     for (doc_id, gold_doc), ex in zip(docs, run_extraction(arts)):
-        preds = muc_predictions(ex.events, types, ex.mentions)
+        preds = muc_predictions(ex.events, types, ex.mentions, ex.article.text)
         text = ex.article.text
         has_event = any(e.plover.type in types for e in ex.events)
         for role in MUC_ROLES:
