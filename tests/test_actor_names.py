@@ -185,3 +185,12 @@ def test_hostages_held_and_those_taken_together_with_others_are_recipients(nlp):
                            "Spaniard Francisco Puja, were taken hostage from the work site.")
     assert "Francisco Puja" in got  # the person's name, without the nationality NER ran into it
     assert not any(t.startswith("Spaniard") for t in got)
+
+
+def test_a_relative_or_an_employee_is_the_victim_not_whose_they_are(nlp):
+    assert _recipients(nlp, "Gunmen killed Juan Perez's driver on Monday.") == {"Juan Perez's driver"}
+    assert _recipients(nlp, "Venezuelan President Carlos Andres Perez' brother-in-law was kidnapped in Colombia.") \
+        == {"Venezuelan President Carlos Andres Perez' brother-in-law"}
+    # a name in apposition is the person
+    assert _recipients(nlp, "The police commander's wife, Stela Torrado de Otalora, was killed today.") \
+        == {"Stela Torrado de Otalora"}

@@ -143,6 +143,10 @@ def test_muc_role_mapping() -> None:
     # a lower-case description the resolver named by itself is no organisation's name (MUC-4: PerpInd)
     assert roles.muc_role_of(a("actor", "terrorists", "non_state", "REB"), fac) == "perp_individual_id"
     assert roles.muc_role_of(a("actor", "Shining Path", "non_state", "REB"), fac) == "perp_organization_id"
+    # so is a description that opens a sentence with a capital, and members told before their force
+    assert roles.muc_role_of(a("actor", "The kidnappers", "non_state"), fac) == "perp_individual_id"
+    assert roles.muc_role_of(a("actor", "Leftist guerrillas", "non_state", "REB"), fac) == "perp_individual_id"
+    assert roles.muc_role_of(a("actor", "members of the National police", "non_state", "COP"), fac) == "perp_individual_id"
     # a recipient that is neither a person nor a recognised party is a thing that was hit
     assert roles.muc_role_of(a("recipient", "a power pylon"), fac) == "phys_tgt_id"
     # a town or a region is where it happened, whatever the facility words say

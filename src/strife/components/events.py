@@ -1009,6 +1009,18 @@ class MentionBuilder:
             out = [(g, how) for g, how in out if how != "prep_on"]
         return out
 
+    def _relative(self, t: Token) -> ActorMention:
+        """"killed Juan Perez's driver", "Carlos Andres Perez' brother-in-law was kidnapped": the relative or the
+        employee (a person of the possessor's country), not the possessor, where no name follows in apposition."""
+        owner = next((actor_for_token(self.doc, c) for c in t.children if c.dep_ == "poss"), None)
+        end = t.i + 1
+        while end < len(self.doc) and not self.doc[end - 1].whitespace_ and (self.doc[end].is_alpha or self.doc[end].text == "-"):
+            end += 1  # "brother-in-law"
+        np = self.doc[t.left_edge.i:end]
+        return ActorMention(np.start_char, np.end_char, np.text, t.i, name=np.text,
+                            country=owner.country if owner is not None else None, sector="CVL", kind="non_state",
+                            how="description", named=False)
+
     def _resolve(self, tok: Token, modifiers: bool = True, demonym_objects: bool = False,
                  named_objects: bool = False) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -1077,7 +1089,10 @@ class MentionBuilder:
                     np = self.doc[t.left_edge.i:t.i + 1]
                     a = _state_sector(replace(a, start_char=np.start_char, end_char=np.end_char, text=np.text,
                                               head_i=t.i), "CVL", kind="non_state", how="description")
-            if a is None and not modifiers and t.pos_ == "NOUN":
+            relation = a is None and not modifiers and t.pos_ == "NOUN" and t.lemma_.lower() in self.w["relation_nouns"] \
+                and any(c.dep_ == "poss" for c in t.children) \
+                and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)  # "My cousin Rebecca Ann Johnston"
+            if a is None and not modifiers and t.pos_ == "NOUN" and not relation:
                 # "support Turkey's efforts", "praised Haiti's record": the party is the possessor;
                 # "provide aid for Romania", "lift embargoes on Iran": the party the object is for
                 for c in t.children:
@@ -1107,6 +1122,8 @@ class MentionBuilder:
                 if named is not None:
                     a = named if named.sector or a is None else replace(named, sector=a.sector,
                                                                         country=named.country or a.country)
+            if a is None and relation:
+                a = self._relative(t)
             if a is not None and t.tag_ in ("NNS", "NNPS") and not a.covers(t) and t.left_edge.idx <= a.start_char < t.idx:
                 # "Three other Russian military personnel were wounded", "Taliban gunmen attacked": the people
                 # the modifier says whose they are (the words of the whole phrase; the name stays the party's)

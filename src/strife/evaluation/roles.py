@@ -370,7 +370,10 @@ def load_muc4(split: str = "dev") -> dict[str, dict]:
 
 
 def _head_word(text: str) -> str:
+    """The phrase's head noun: its last word, before an "of" phrase ("members of the National police": members)."""
     words = normalize_grit(text).split()
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
     return words[-1] if words else ""
 
 
@@ -456,18 +459,19 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
 
     head = _head_word(actor.text)
     if actor.role == "actor":
-        if actor.kind == "person":
-            return "perp_individual_id"
+        if actor.kind == "person" or head in _MEMBER_NOUNS:
+            return "perp_individual_id"  # a person, or a force's members ("members of the National police")
         entry = get_actor_dictionary().lookup(actor.text)
         if entry is not None and entry.kind != "person":
             return "perp_organization_id"
         if head in _INSTITUTION_HEADS:
             return "perp_organization_id"
         if actor.kind in _ORG_KINDS and _names_something(actor.text) and (
-                normalize_grit(actor.text) == normalize_grit(actor.name) or _is_proper_name(actor.text)):
+                (normalize_grit(actor.text) == normalize_grit(actor.name)
+                 and get_actor_dictionary().lookup_agent(head) is None) or _is_proper_name(actor.text)):
             # the text names the organisation itself ("FMLN"), not a description of its members; a
-            # lower-case description the resolver could give no other name ("terrorists" -> "terrorists")
-            # names nothing: MUC-4 files it under PerpInd
+            # lower-case description the resolver could give no other name ("terrorists" -> "terrorists", "The
+            # kidnappers", "Leftist guerrillas" opening a sentence) names nothing: MUC-4 files it under PerpInd
             return "perp_organization_id"
         return "perp_individual_id"
     if actor.kind == "person":
