@@ -173,7 +173,9 @@ def test_every_building_an_attack_hits_is_a_recipient(nlp):
 def test_unidentified_or_uniformed_people_are_the_attackers(nlp):
     for text, who in (("Several armed individuals shot repeatedly at the newspaper's offices.", "Several armed individuals"),
                       ("Two priests were murdered last Friday by uniformed individuals.", "uniformed individuals"),
-                      ("Unidentified men shot dead a judge in Medellin.", "Unidentified men")):
+                      ("Unidentified men shot dead a judge in Medellin.", "Unidentified men"),
+                      ("Pardo Leal was murdered by two paid assassins on Sunday.", "two paid assassins"),
+                      ("Military men killed six priests on Thursday.", "Military men")):
         attack = next(e for e in _records(nlp, text, "2024-05-10") if e.plover.type == "ASSAULT")
         assert [a.text for a in attack.actors if a.role == "actor"] == [who], text
 
@@ -194,3 +196,4 @@ def test_a_relative_or_an_employee_is_the_victim_not_whose_they_are(nlp):
     # a name in apposition is the person
     assert _recipients(nlp, "The police commander's wife, Stela Torrado de Otalora, was killed today.") \
         == {"Stela Torrado de Otalora"}
+
