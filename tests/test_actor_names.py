@@ -197,3 +197,7 @@ def test_a_relative_or_an_employee_is_the_victim_not_whose_they_are(nlp):
     assert _recipients(nlp, "The police commander's wife, Stela Torrado de Otalora, was killed today.") \
         == {"Stela Torrado de Otalora"}
 
+
+def test_what_the_text_calls_the_target_of_an_attack_is_its_recipient(nlp):
+    assert _recipients(nlp, "The convoy was the target of an ambush on Monday.") == {"convoy"}
+    assert _recipients(nlp, "The targets of the attacks were the police stations in the city.") == {"police"}  # whose

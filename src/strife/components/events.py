@@ -142,6 +142,9 @@ def _expand_relpron(tok: Token) -> Token:
     return tok
 
 
+_TARGET_NOUNS = frozenset({"target", "objective"})  # "X was the target of the attack"
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the words coordinated after it, "together with" or "along with" ones too ("The two Italians,
     together with Spaniard Francisco Puja, were taken hostage")."""
@@ -941,6 +944,15 @@ class MentionBuilder:
                            for g in p.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_possessor_nouns"]:
             out.extend((c, "poss") for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.lemma_.lower() in _TARGET_NOUNS:
+            # "The institutes were the target of bomb attacks", "The targets of the attacks were the bank branches":
+            # the other side of the copula
+            target = tok.head.head
+            be = target.head
+            if be.lemma_ == "be" and target.dep_ in ("attr", "nsubj"):
+                other = "nsubj" if target.dep_ == "attr" else "attr"
+                out.extend((c, "target_of") for c in be.children if c.dep_ == other and c.pos_ in ("NOUN", "PROPN"))
         instrument = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["instrument_object_verbs"]
         for c in tok.children:
             if tok.pos_ in ("VERB", "AUX") and c.dep_ in _OBJ and c.dep_ != "oprd":
