@@ -583,11 +583,11 @@ def muc_predictions(events: Sequence[Event], types: frozenset[str] = MUC_TYPES,
             continue  # an attack on troops or rebels only: a military engagement, no terrorist incident
         for a in (x for actor in ev.actors for y in _members_of(actor, text, mentions)
                   for x in ([y] if y.kind == _MEMBERS_KIND else _described_group(y, mentions) + _group_and_members(y))):
-            text = _entity_text(a)
-            if text is None:
+            said = _entity_text(a)
+            if said is None:
                 continue
-            if text != a.text:
-                a = a.model_copy(update={"text": text})
+            if said != a.text:
+                a = a.model_copy(update={"text": said})
             role = "perp_individual_id" if a.kind == _MEMBERS_KIND else muc_role_of(a, fac)
             if role is None:
                 continue
