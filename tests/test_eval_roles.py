@@ -340,3 +340,17 @@ def test_muc_members_of_a_group_are_filed_as_written() -> None:
     assert [t for t, _ in got["perp_organization_id"]] == ["the armed forces"]
     # without the article's text, as the record reads
     assert [t for t, _ in roles.muc_predictions([ev(officers)])["perp_individual_id"]] == ["certain officers"]
+
+
+def test_muc_a_document_the_gate_rejects_files_no_template() -> None:
+    from strife.article import Article
+
+    ex = roles.Extraction(Article(text="x"), [], [], [], gate=0.1)
+    assert roles.muc_gated(ex, 0.3) and not roles.muc_gated(ex, 0.05)
+    assert not roles.muc_gated(roles.Extraction(Article(text="x"), [], [], []), 0.3)  # no violent event, not scored
+
+
+def test_the_role_stage_records_its_document_gate(nlp) -> None:
+    doc = nlp("Gunmen from the FMLN killed two judges in San Salvador on Monday.")
+    assert 0.0 <= doc._.strife_role_gate <= 1.0
+    assert nlp("The minister met the ambassador on Monday.")._.strife_role_gate is None

@@ -3,7 +3,9 @@
 Component ``strife_roles`` runs after ``strife_events``. It reads the parse, ``doc.ents``,
 ``doc._.strife_actors``, ``doc._.strife_triggers`` and ``doc._.strife_events``, scores every candidate
 noun phrase with the shipped role model (:mod:`strife.rolefill`), and writes
-``doc._.strife_role_fills`` (a list of :class:`RoleFiller`, the document's confident fillers). Each
+``doc._.strife_role_fills`` (a list of :class:`RoleFiller`, the document's confident fillers) and
+``doc._.strife_role_gate`` (the document gate's probability that the article reports an attack with named
+parties; below the model's threshold no filler is added). Each
 filler is added to the violent event frame it belongs to (the frame with a mention in its sentence,
 else the nearest one) as a role of that mention: perpetrators as ``actor``, targets and victims as
 ``recipient``, keeping the actor dictionary's reading of the phrase where it has one. Rule-based
@@ -50,6 +52,10 @@ _OWNER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 if not Doc.has_extension("strife_role_fills"):
     Doc.set_extension("strife_role_fills", default=None)
+# the document gate's probability that the article reports an attack with named parties (None: not scored, the
+# article has no violent event)
+if not Doc.has_extension("strife_role_gate"):
+    Doc.set_extension("strife_role_gate", default=None)
 
 
 @dataclass
@@ -165,6 +171,7 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
         return []  # fillers only ever join violent frames: nothing to score
     model = model or RoleModel.load()
     cands, scored, gate = score_doc(doc, model)
+    doc._.strife_role_gate = float(gate)
     if gate < model.gate_threshold:
         return []  # the document gate: no incident with perpetrators or targets reported here
     fills = decode(scored, model.roles, model.thresholds, model.max_per_role, model.caps)
@@ -291,7 +298,7 @@ def _with_conjuncts(doc: Doc, roles: list, kept: list) -> list:
 
 @Language.factory(
     "strife_roles",
-    assigns=["doc._.strife_role_fills", "doc._.strife_events"],
+    assigns=["doc._.strife_role_fills", "doc._.strife_role_gate", "doc._.strife_events"],
     requires=["doc.ents", "token.dep", "token.lemma", "doc._.strife_actors", "doc._.strife_triggers", "doc._.strife_events"],
 )
 def make_roles(nlp: Language, name: str) -> "RoleComponent":

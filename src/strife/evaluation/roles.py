@@ -66,6 +66,7 @@ from strife.records import Event
 
 CATEGORIES = (
     "no_event",             # no (violent) strife record where the gold event is
+    "gated",                # MUC-4: the role model's document gate judged the article to report no incident
     "role_missing",         # a record is there, the gold entity is a recognised actor mention, but in no role
     "wrong_role",           # the gold entity is predicted, in another role
     "wrong_normalisation",  # the actor is found in the right place, its country/sector is wrong
@@ -188,6 +189,7 @@ class Extraction:
     events: list[Event]
     mentions: list  # strife.components.actors.ActorMention
     sentences: list[tuple[int, int]]
+    gate: Optional[float] = None  # the role model's document gate (doc._.strife_role_gate)
 
     def sentence_of(self, char: int) -> str:
         for s, e in self.sentences:
@@ -210,7 +212,8 @@ def run_extraction(articles: Sequence[Article], nlp=None, batch_size: int = 16) 
     docs = (_make_doc(nlp, a) for a in arts)
     for art, doc in zip(arts, nlp.pipe(docs, batch_size=batch_size)):
         events = frames_to_events(doc, art) if art.text.strip() else []
-        yield Extraction(art, events, list(doc._.strife_actors or []), [(s.start_char, s.end_char) for s in doc.sents])
+        yield Extraction(art, events, list(doc._.strife_actors or []), [(s.start_char, s.end_char) for s in doc.sents],
+                         doc._.strife_role_gate)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -615,6 +618,19 @@ def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text, flags=re.I)]
 
 
+def _gate_threshold() -> float:
+    from strife.rolefill.model import RoleModel
+
+    return RoleModel.load().gate_threshold
+
+
+def muc_gated(ex: Extraction, threshold: Optional[float] = None) -> bool:
+    """MUC-4's relevance decision: a document the role model's gate (trained on MUC-4 train to tell the articles
+    that report an incident with named parties; ``doc._.strife_role_gate``) scores below its threshold reports no
+    terrorist incident and files no template."""
+    return ex.gate is not None and ex.gate < (_gate_threshold() if threshold is None else threshold)
+
+
 def evaluate_muc4(limit: Optional[int] = None, mode: str = "truecase", types: frozenset[str] = MUC_TYPES,
                   split: str = "dev") -> SetResult:
     """MUC-4 (GRIT) entity-level P/R/F1 per role, ``perp+target`` (4 roles) and ``all5`` micro averages."""
@@ -624,8 +640,11 @@ def evaluate_muc4(limit: Optional[int] = None, mode: str = "truecase", types: fr
     res.n_docs = len(docs)
     res.notes.append(f"text mode {mode}; record types {sorted(types)}; CEAF-REE phi_strict, GRIT normalisation")
     arts = [Article(text=muc_text(v["doc"], mode), id=k) for k, v in docs]
+    threshold = _gate_threshold()
+    res.notes.append(f"documents the role model's gate scores below {threshold:g} file no template")
     for (doc_id, gold_doc), ex in zip(docs, run_extraction(arts)):
-        preds = muc_predictions(ex.events, types, ex.mentions, ex.article.text)
+        gated = muc_gated(ex, threshold)
+        preds = {r: [] for r in MUC_ROLES} if gated else muc_predictions(ex.events, types, ex.mentions, ex.article.text)
         text = ex.article.text
         has_event = any(e.plover.type in types for e in ex.events)
         for role in MUC_ROLES:
@@ -637,7 +656,7 @@ def evaluate_muc4(limit: Optional[int] = None, mode: str = "truecase", types: fr
             if role in MUC_HEADLINE:
                 res.score("perp+target").__iadd__(s)
             res.score("all5").__iadd__(s)
-            _muc_misses(res, doc_id, role, gold_doc["roles"].get(role, []), preds, ex, has_event, text)
+            _muc_misses(res, doc_id, role, gold_doc["roles"].get(role, []), preds, ex, has_event, text, gated)
     res.seconds = time.perf_counter() - t0
     # keep the table order stable
     order = ["perp+target", "all5", *MUC_NAMES.values()]
@@ -646,7 +665,8 @@ def evaluate_muc4(limit: Optional[int] = None, mode: str = "truecase", types: fr
 
 
 def _muc_misses(res: SetResult, doc_id: str, role: str, gold_ents: list[list[str]],
-                preds: dict[str, list[tuple[str, tuple[int, int]]]], ex: Extraction, has_event: bool, text: str) -> None:
+                preds: dict[str, list[tuple[str, tuple[int, int]]]], ex: Extraction, has_event: bool, text: str,
+                gated: bool = False) -> None:
     if role == "incident_instrument_id":
         return  # strife does not extract weapons as entities: not analysed
     name = MUC_NAMES[role]
@@ -666,6 +686,8 @@ def _muc_misses(res: SetResult, doc_id: str, role: str, gold_ents: list[list[str
             cat, got = "wrong_role", f"{MUC_NAMES[other[0]]}:{other[1]}"
         elif overl is not None:
             cat, got = ("wrong_span" if overl[0] == role else "wrong_role"), f"{MUC_NAMES[overl[0]]}:{overl[1]}"
+        elif gated:
+            cat, got = "gated", None
         elif not has_event:
             cat, got = "no_event", None
         elif role == "phys_tgt_id":
