@@ -2732,3 +2732,12 @@ def test_one_partys_acts_in_two_far_cities_are_two_events(nlp) -> None:
     text = ("Russian missiles struck Kyiv overnight, killing four people. A missile also hit a residential building "
             "in the Obolonskyi district of Kyiv.")
     assert len([r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]) == 1
+
+
+def test_people_the_police_capture_are_arrested_not_attacked(nlp) -> None:
+    for text in ("The police captured two drug traffickers in Visviri on Monday.",
+                 "Victor Polay Campos, one of the top leaders of the MRTA, has been captured."):
+        types = {r.plover.type for r in _records(nlp, text)}
+        assert "COERCE" in types and "ASSAULT" not in types, text
+    # a town captured is territory taken in a fight
+    assert "ASSAULT" in {r.plover.type for r in _records(nlp, "Rebels captured the town of Kidal on Monday.")}
