@@ -14,7 +14,7 @@ FLOORS = {
     ("case-2021", "ACLED sub-event type (weighted)"): 0.845,
     ("case-2021", "non-ACLED types get no ACLED type"): 0.91,
     ("gold-articles", "events (required once; splits and extras count against)"): 0.82,
-    ("gold-articles", "field checks of matched required events"): 0.918,
+    ("gold-articles", "field checks of matched required events"): 0.92,  # 565 of 614 since the twenty-ninth session
 }
 
 
