@@ -108,7 +108,8 @@ def _host_state(iso3: str, place_mention) -> Optional[ActorMention]:
 _NO_HOST_RECIPIENT = frozenset({"ASSAULT"})
 
 
-def _named_recipients(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list[ActorMention]:
+def _named_recipients(frame: EventFrame, frames_by_trigger: dict[int, EventFrame],
+                      doc: Optional[Doc] = None) -> list[ActorMention]:
     """Whom the event acts on, as the text names them (the host state aside)."""
     actor_names = {a.name for a in frame.roles("actor")}
     # "Syria ... withdraw its troops from Lebanon": the actor's own forces are not who it acts on
@@ -118,9 +119,11 @@ def _named_recipients(frame: EventFrame, frames_by_trigger: dict[int, EventFrame
         # noun names as its patient: "the bombing of the Oklahoma City federal building")
         patients = {id(r.mention) for m in frame.mentions for r in m.roles if r.how == "prep_of"}
         # nor a building coordinated with a party as the act's object: "bombed a radio station and a drugstore"
-        patients |= {id(r.mention) for m in frame.mentions for r in m.roles
-                     if r.role == "recipient" and r.mention.how == "facility" and r.how in ("dobj", "nsubjpass")
-                     and any(o.role == "recipient" and o.how == r.how and o.mention.how != "facility" for o in m.roles)}
+        if doc is not None:
+            patients |= {id(r.mention) for m in frame.mentions for r in m.roles
+                         if r.role == "recipient" and r.mention.how == "facility" and r.mention.head_i >= 0
+                         and any(o.role == "recipient" and o.mention.how != "facility" and o.mention.head_i >= 0
+                                 and doc[o.mention.head_i] in doc[r.mention.head_i].conjuncts for o in m.roles)}
         recipients = [a for a in recipients if a.how != "facility" or id(a) in patients]
     if not recipients:
         # "condemned the strikes": the recipient is whoever carried out the event acted on
@@ -146,7 +149,7 @@ def _state_named_where(frame: EventFrame) -> set[str]:
             and a.country in countries and any(o != a.name for o in otherwise)}
 
 
-def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list[Actor]:
+def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame], doc: Optional[Doc] = None) -> list[Actor]:
     out: list[Actor] = []
     seen: set[tuple] = set()
     actor_names = {a.name for a in frame.roles("actor")}
@@ -171,7 +174,7 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame]) -> list
             if a.kind == "state" and a.sector:
                 seen.add(("state", a.country, a.sector))
             out.append(_actor_record(a, "actor"))
-    recipients = _named_recipients(frame, frames_by_trigger)
+    recipients = _named_recipients(frame, frames_by_trigger, doc)
     if not recipients and frame.plover_type not in _NO_HOST_RECIPIENT:
         # the state where it took place, named in the event's clause, receives it ("a curfew imposed in Sudan",
         # "a peacekeeping force in Liberia", "inspectors to ... in central Iran"); a visit's counterpart is
@@ -828,7 +831,7 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
     placed = _placed_lead(frames)
     story_country = next((loc.country for loc in _locations(placed) if loc.country), None) if placed else None
     for f in frames:
-        actors = _actors(f, by_trigger)
+        actors = _actors(f, by_trigger, doc)
         if _nobodys_intent(doc, f, actors) or _nobodys_act(doc, f, by_trigger):
             continue
         d = f.date
