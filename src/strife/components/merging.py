@@ -384,7 +384,8 @@ def _elsewhere_told(frame: EventFrame, m: EventMention) -> bool:
 
 def _located(places) -> list:
     """The places the gazetteer resolved below a country, with coordinates."""
-    return [p for p in places if p.place is not None and p.place.lat is not None and p.place.precision != "country"]
+    return [p for p in places if p.place is not None and p.place.lat is not None and p.place.lon is not None
+            and p.place.precision != "country"]
 
 
 def _near(places, others, km: float = SAME_AREA_KM) -> bool:
