@@ -201,3 +201,12 @@ def test_a_relative_or_an_employee_is_the_victim_not_whose_they_are(nlp):
 def test_what_the_text_calls_the_target_of_an_attack_is_its_recipient(nlp):
     assert _recipients(nlp, "The convoy was the target of an ambush on Monday.") == {"convoy"}
     assert _recipients(nlp, "The targets of the attacks were the police stations in the city.") == {"police"}  # whose
+
+
+def test_whose_murder_is_a_person_and_a_possessor_with_an_of_patient_did_it(nlp):
+    murder = next(e for e in _records(nlp, "Castaneda's murder forced the union to eliminate the post.", "2024-05-10")
+                  if e.plover.type == "ASSAULT")
+    assert [(a.text, a.kind) for a in murder.actors] == [("Castaneda", "person")]
+    kidnap = next(e for e in _records(nlp, "Hamas's kidnapping of two soldiers angered Israel.", "2024-05-10")
+                  if e.plover.type == "ASSAULT")
+    assert [(a.role, a.name) for a in kidnap.actors] == [("actor", "Hamas"), ("recipient", "soldiers")]

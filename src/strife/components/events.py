@@ -143,6 +143,9 @@ def _expand_relpron(tok: Token) -> Token:
 
 
 _TARGET_NOUNS = frozenset({"target", "objective"})  # "X was the target of the attack"
+# acts only a person undergoes: a name that possesses one is a person's, whatever NER called it ("Castaneda's murder")
+_KILLING_NOUNS = frozenset({"assassination", "murder", "killing", "execution", "beheading", "kidnapping", "kidnap",
+                            "abduction", "disappearance", "torture"})
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -741,7 +744,9 @@ class MentionBuilder:
         alleged = self._alleged(tok)
         if alleged:
             return [(a, "alleged") for a in alleged]
-        patient_poss = tok.lemma_.lower() in self.w["patient_possessor_nouns"]
+        # ("Hamas's kidnapping of two soldiers": with its patient after "of", the possessor is who did it)
+        patient_poss = tok.lemma_.lower() in self.w["patient_possessor_nouns"] \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
         for c in tok.children:
             if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
                 if not patient_poss:
@@ -942,7 +947,9 @@ class MentionBuilder:
             for n in (tok, *(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN")):
                 out.extend((g, "prep_of") for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj")
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_possessor_nouns"]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w["patient_possessor_nouns"] \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # ("Hamas's kidnapping of two soldiers": with its patient after "of", the possessor is who did it)
             out.extend((c, "poss") for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                 and tok.head.head.lemma_.lower() in _TARGET_NOUNS:
@@ -1346,6 +1353,10 @@ class MentionBuilder:
                     taken = [p for p in [self._people_of(tok, name="civilians", persons=True)] if p is not None]
                 for a in taken:
                     a = self._town_people(a, m)
+                    if how == "poss" and a.kind == "unknown" and not a.sector and h.lemma_.lower() in _KILLING_NOUNS \
+                            and tok.pos_ == "PROPN" and tok.is_title and a.how != "facility":
+                        # "Castaneda's murder" (NER: ORG): whose murder it is, a person
+                        a = replace(a, kind="person")
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
                         continue
                     if how == "nsubjpass" and m.trigger.plover_type == "MOBILIZE" and a.sector in _FORCE_SECTORS:
