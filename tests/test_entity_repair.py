@@ -172,3 +172,12 @@ def test_a_nationality_run_into_a_name_is_cut(nlp):
     # two words: a nationality and a surname may be all the name there is ("Italian Accurso" stays as NER read it)
     assert _ents(nlp, ["with", "Italian", "Accurso", "."], ["IN", "NNP", "NNP", "."], [(1, 3, "PERSON")]) \
         == [("Italian Accurso", "PERSON")]
+
+
+def test_a_capitalised_plural_agent_noun_is_no_name(nlp):
+    words = ["the", "10", "paid", "Assassins", "opened", "fire", "."]
+    tags = ["DT", "CD", "JJ", "NNPS", "VBD", "NN", "."]
+    assert _ents(nlp, words, tags, [(3, 4, "PERSON")]) == []
+    # a name stays, and so does a nationality or a one-word name that is no agent noun
+    assert _ents(nlp, ["Hunter", "spoke", "."], ["NNP", "VBD", "."], [(0, 1, "PERSON")]) == [("Hunter", "PERSON")]
+    assert _ents(nlp, ["Kurds", "marched", "."], ["NNPS", "VBD", "."], [(0, 1, "NORP")]) == [("Kurds", "NORP")]

@@ -34,6 +34,10 @@ Rector Ignacio Ellacuria", tagged ORG) is cut there: the words before the title 
 *A nationality run into a name.* A PERSON entity of three words or more that opens with a nationality the actor
 dictionary knows ("Spaniard Francisco Puja", "Ecuadoreans Luis Antonio Meneses") starts after it.
 
+*People described, tagged a name.* A one-word PERSON, ORG or GPE entity that is a plural agent noun the
+actor dictionary knows, written with a capital ("the 10 paid Assassins", "Guerrillas attacked" in truecased copy),
+is no entity: the actor stage reads it as a description.
+
 *A place tagged a person.* A PERSON entity whose last word is a kind of place ("La Fonda Corregimiento"),
 written right before one in lower case ("the bombings that have destroyed Zacamil neighborhood") or followed by
 a bracket that ends in one ("Puerto Lopez (Meta Department)") is a place: it takes the GPE label
@@ -96,6 +100,17 @@ def _without_nationality(doc: Doc, ent: Span) -> Span:
     return Span(doc, ent.start + 1, ent.end, label="PERSON")
 
 
+def _agents_capitalised(ent: Span) -> bool:
+    """A one-word PERSON, ORG or GPE entity that is a plural agent noun the actor dictionary knows, written with a
+    capital ("the 10 paid Assassins", "Guerrillas attacked" in truecased copy): people described, no name."""
+    from strife.actor_dictionary import get_actor_dictionary
+
+    if len(ent) != 1 or ent.label_ not in ("PERSON", "ORG", "GPE"):
+        return False
+    low = ent[0].lower_
+    return low.endswith("s") and ent[0].is_title and get_actor_dictionary().lookup_agent(low) is not None
+
+
 class EntityRepair:
     def __init__(self) -> None:
         self._titles: Optional[frozenset[str]] = None
@@ -142,6 +157,7 @@ class EntityRepair:
             return doc
         out = self._join(doc, self._split_titles(doc, self._without_alias(doc, ents)))
         out = self._places(doc, self._relabel_persons(self._extend_right(doc, out)))
+        out = [e for e in out if not _agents_capitalised(e)]
         if out != ents:
             doc.ents = out
         return doc
