@@ -181,3 +181,4 @@ def test_a_capitalised_plural_agent_noun_is_no_name(nlp):
     # a name stays, and so does a nationality or a one-word name that is no agent noun
     assert _ents(nlp, ["Hunter", "spoke", "."], ["NNP", "VBD", "."], [(0, 1, "PERSON")]) == [("Hunter", "PERSON")]
     assert _ents(nlp, ["Kurds", "marched", "."], ["NNPS", "VBD", "."], [(0, 1, "NORP")]) == [("Kurds", "NORP")]
+    assert _ents(nlp, ["Congress", "voted", "."], ["NNP", "VBD", "."], [(0, 1, "ORG")]) == [("Congress", "ORG")]

@@ -108,7 +108,10 @@ def _agents_capitalised(ent: Span) -> bool:
     if len(ent) != 1 or ent.label_ not in ("PERSON", "ORG", "GPE"):
         return False
     low = ent[0].lower_
-    return low.endswith("s") and ent[0].is_title and get_actor_dictionary().lookup_agent(low) is not None
+    agents = get_actor_dictionary()
+    # (plural, its singular an agent noun too: "Congress" is one body, no people described)
+    return ent[0].is_title and low.endswith("s") and agents.lookup_agent(low) is not None \
+        and agents.lookup_agent(low[:-1]) is not None
 
 
 class EntityRepair:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 import strife.doc_ext  # noqa: F401
 from strife.lexicon import load_wordlists
 from strife.components.actors import ActorMention, _modifier_country, fullest_name
+from strife.components.events import _conjuncts
 from strife.components.frames import EventFrame, EventMention, RoleFill
 from strife.rolefill import score_doc
 from strife.rolefill.model import RECORD_ROLE, RoleModel, decode, normalize
@@ -287,8 +288,6 @@ def _with_conjuncts(doc: Doc, roles: list, kept: list) -> list:
     Spaniard Francisco Puja, were taken hostage": the Spaniard too)."""
     if len(kept) == len(roles):
         return kept
-    from strife.components.events import _conjuncts
-
     ids = {id(r) for r in kept}
     heads = {(r.role, r.mention.head_i) for r in kept if r.mention.head_i >= 0}
     linked = {(role, c.i) for role, h in heads for c in _conjuncts(doc[h])} | {
