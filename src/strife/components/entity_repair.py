@@ -35,8 +35,8 @@ Rector Ignacio Ellacuria", tagged ORG) is cut there: the words before the title 
 dictionary knows ("Spaniard Francisco Puja", "Ecuadoreans Luis Antonio Meneses") starts after it.
 
 *People described, tagged a name.* A one-word PERSON, ORG or GPE entity that is a plural agent noun the
-actor dictionary knows, written with a capital ("the 10 paid Assassins", "Guerrillas attacked" in truecased copy),
-is no entity: the actor stage reads it as a description.
+actor dictionary knows, its singular one too, written with a capital ("the 10 paid Assassins", "Guerrillas
+attacked" in truecased copy; not "Congress"), is no entity: the actor stage reads it as a description.
 
 *A place tagged a person.* A PERSON entity whose last word is a kind of place ("La Fonda Corregimiento"),
 written right before one in lower case ("the bombings that have destroyed Zacamil neighborhood") or followed by
