@@ -210,3 +210,9 @@ def test_whose_murder_is_a_person_and_a_possessor_with_an_of_patient_did_it(nlp)
     kidnap = next(e for e in _records(nlp, "Hamas's kidnapping of two soldiers angered Israel.", "2024-05-10")
                   if e.plover.type == "ASSAULT")
     assert [(a.role, a.name) for a in kidnap.actors] == [("actor", "Hamas"), ("recipient", "soldiers")]
+
+
+def test_people_the_text_does_not_identify_stay_beside_a_named_party_of_their_sector(nlp):
+    attack = next(e for e in _records(nlp, "FMLN rebels and uniformed men killed six priests in San Salvador on Monday.",
+                                      "2024-05-10") if e.plover.type == "ASSAULT")
+    assert [a.text for a in attack.actors if a.role == "actor"] == ["FMLN rebels", "uniformed men"]

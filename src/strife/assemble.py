@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from strife import __version__, ontology
 from strife.article import Article
-from strife.components.actors import ActorMention
+from strife.components.actors import _UNIDENTIFIED, ActorMention
 from strife.components.frames import EventFrame, EventMention
 from strife.components.merging import is_period
 from strife.gazetteer.display import admin1_display
@@ -165,8 +165,10 @@ def _actors(frame: EventFrame, frames_by_trigger: dict[int, EventFrame], doc: Op
             continue  # "Russian attack" beside "a Russian guided bomb" (its military): one party
         if a.how == "demonym" and a.country in named_states:
             continue  # "an Israeli airstrike" and "the Israeli military": the named forces say it
-        if not a.named and not a.name[:1].isupper() and a.sector and (a.country, a.sector) in named_parties:
-            continue  # "soldiers" beside "the Somali military": the named party says who they are
+        if not a.named and not a.name[:1].isupper() and a.sector and (a.country, a.sector) in named_parties \
+                and not _UNIDENTIFIED.intersection(a.text.lower().split()):
+            continue  # "soldiers" beside "the Somali military": the named party says who they are (not "uniformed
+            # men", whom the text does not identify)
         if a.kind == "state" and a.sector and ("state", a.country, a.sector) in seen:
             continue  # "Myanmar's military" and "the Tatmadaw": one state's one force, named twice
         if ("actor", a.name) not in seen:
