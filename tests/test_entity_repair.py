@@ -182,3 +182,16 @@ def test_a_capitalised_plural_agent_noun_is_no_name(nlp):
     assert _ents(nlp, ["Hunter", "spoke", "."], ["NNP", "VBD", "."], [(0, 1, "PERSON")]) == [("Hunter", "PERSON")]
     assert _ents(nlp, ["Kurds", "marched", "."], ["NNPS", "VBD", "."], [(0, 1, "NORP")]) == [("Kurds", "NORP")]
     assert _ents(nlp, ["Congress", "voted", "."], ["NNP", "VBD", "."], [(0, 1, "ORG")]) == [("Congress", "ORG")]
+
+
+def test_a_surname_tagged_org_after_a_person_joins_the_name(nlp):
+    words = ["the", "assassination", "of", "Oscar", "Arnulfo", "Romero", "."]
+    tags = ["DT", "NN", "IN", "NNP", "NNP", "NNP", "."]
+    assert _ents(nlp, words, tags, [(3, 5, "PERSON"), (5, 6, "ORG")]) == [("Oscar Arnulfo Romero", "PERSON")]
+    # an organisation's head noun or a group the dictionary knows stays apart
+    words = ["Carlos", "Perez", "Hamas", "spoke", "."]
+    assert _ents(nlp, words, ["NNP", "NNP", "NNP", "VBD", "."], [(0, 2, "PERSON"), (2, 3, "ORG")]) \
+        == [("Carlos Perez", "PERSON"), ("Hamas", "ORG")]
+    words = ["Carlos", "Perez", "Foundation", "spoke", "."]
+    assert _ents(nlp, words, ["NNP", "NNP", "NNP", "VBD", "."], [(0, 2, "PERSON"), (2, 3, "ORG")]) \
+        == [("Carlos Perez", "PERSON"), ("Foundation", "ORG")]

@@ -8,6 +8,8 @@ another label or none ("Eduardo" ORG + "Antonio Lopez Palencia" PERSON; "Hector"
 Parker"). The person is then named by half a name wherever the article uses the full one. Joined here:
 
 * two PERSON entities with nothing but one space between them;
+* a PERSON entity and a one-word ORG right after it, with one space between, when the ORG word could be a
+  surname (no group or state the dictionary knows, no organisation's head noun: "Oscar Arnulfo" + "Romero");
 * one capitalised proper-noun token right before a PERSON entity, with one space between, when it is
   not a name the actor dictionary knows (a group, a state), not a title or rank the dictionary knows
   as an agent ("Senator", "Colonel", "President") and not a title or descriptor (``name_titles`` in
@@ -188,11 +190,16 @@ class EntityRepair:
         """Two PERSON entities side by side, or a given name before one, as one PERSON; brackets left open cut."""
         out: list[Span] = []
         for ent in ents:
+            prev = out[-1] if out else None
+            if ent.label_ == "ORG" and len(ent) == 1 and prev is not None and prev.label_ == "PERSON" \
+                    and prev.end == ent.start and doc[prev.end - 1].whitespace_ == " " and len(prev) < _MAX_WORDS \
+                    and self._is_name_word(ent[0], ("ORG",)) and ent[0].lower_ not in self._heads:
+                out[-1] = Span(doc, prev.start, ent.end, label="PERSON")  # "Oscar Arnulfo" + "Romero" (ORG)
+                continue
             if ent.label_ != "PERSON":
                 out.extend(_unbracketed(doc, ent))
                 continue
             start = ent.start
-            prev = out[-1] if out else None
             if prev is not None and prev.end == ent.start and prev.label_ == "PERSON" \
                     and doc[prev.end - 1].whitespace_ == " " and len(prev) + len(ent) <= _MAX_WORDS:
                 out.pop()  # "Jorge Adolfo" + "Vargas Gonzalez"
