@@ -38,12 +38,10 @@ ACTORS_FILE = "actors.jsonl.gz"
 AGENTS_FILE = "agents.tsv"
 DEMONYMS_FILE = "demonyms.tsv"
 STOPLIST_FILE = "pattern_stoplist.txt"
-# the rules that turn aliases into patterns: part of the patterns' cache key (raise it when they change)
-PATTERNS_VERSION = 2
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # an alias that is a day of a month ("17 November", Greece's group; "May 15"): never a pattern of the ruler
 _DATE_ALIAS = re.compile(rf"(?:\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}})", re.I)
-PATTERNS_VERSION = "1"  # raise when entity_ruler_patterns() changes what it makes of the same entries
+PATTERNS_VERSION = "2"  # raise when entity_ruler_patterns() changes what it makes of the same entries
 
 log = logging.getLogger(__name__)
 
@@ -725,8 +723,7 @@ class ActorDictionary:
         from strife.settings import get_settings
 
         # spaCy's tokenizer and stop words shape the patterns: its version is part of the key
-        return get_settings().cache_dir / \
-            f"actor-patterns-{self._source_digest}-v{PATTERNS_VERSION}-spacy{version('spacy')}.json"
+        return get_settings().cache_dir / f"actor-patterns-{self._source_digest}-spacy{version('spacy')}.json"
 
     def _build_patterns(self, nlp: Any, include_business: bool, label: str) -> list[dict]:
         import spacy

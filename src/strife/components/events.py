@@ -143,9 +143,6 @@ def _expand_relpron(tok: Token) -> Token:
 
 
 _TARGET_NOUNS = frozenset({"target", "objective"})  # "X was the target of the attack"
-# acts only a person undergoes: a name that possesses one is a person's, whatever NER called it ("Castaneda's murder")
-_KILLING_NOUNS = frozenset({"assassination", "murder", "killing", "execution", "beheading", "kidnapping", "kidnap",
-                            "abduction", "disappearance", "torture"})
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -1353,8 +1350,8 @@ class MentionBuilder:
                     taken = [p for p in [self._people_of(tok, name="civilians", persons=True)] if p is not None]
                 for a in taken:
                     a = self._town_people(a, m)
-                    if how == "poss" and a.kind == "unknown" and not a.sector and h.lemma_.lower() in _KILLING_NOUNS \
-                            and tok.pos_ == "PROPN" and tok.is_title and a.how != "facility":
+                    if how == "poss" and a.kind == "unknown" and not a.sector and tok.pos_ == "PROPN" and tok.is_title \
+                            and h.lemma_.lower() in self.w["person_patient_nouns"] and a.how != "facility":
                         # "Castaneda's murder" (NER: ORG): whose murder it is, a person
                         a = replace(a, kind="person")
                     if ("actor", a.name) in seen or ("recipient", a.name) in seen:
