@@ -414,8 +414,7 @@ _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "father", "msgr", "monsignor",
                          "don", "dona", "doctor", "engineer", "eng", "attorney", "prof", "professor"})
 
 
-_QUANTITY_WORDS = frozenset({"many", "several", "some", "various", "numerous", "two", "three", "four", "five", "six",
-                             "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "hundreds"})
+_QUANTITY_WORDS = frozenset({"many", "several", "some", "various", "numerous"})  # besides numbers (strife.numbers)
 
 
 def _without_nationality(text: str) -> str:
@@ -423,12 +422,13 @@ def _without_nationality(text: str) -> str:
     "a Honduran helicopter" -> "helicopter", "many houses" -> "houses"): MUC-4 fills a physical target with the thing
     (13 of 500 train mentions keep a nationality)."""
     from strife.actor_dictionary import get_actor_dictionary
+    from strife.numbers import is_number_word
 
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     bare = words
-    if len(bare) >= 2 and (bare[0].lower() in _QUANTITY_WORDS or bare[0].replace(",", "").isdigit()):
+    if len(bare) >= 2 and (bare[0].lower() in _QUANTITY_WORDS or is_number_word(bare[0])):
         bare = bare[1:]  # "many houses", "six armored vehicles": MUC-4 files the things (9 of 368 train targets count)
     if len(bare) >= 2 and get_actor_dictionary().demonym_country(bare[0]) is not None:
         bare = bare[1:]
