@@ -19,6 +19,13 @@ def test_a_name_compounded_to_a_unit_is_the_unit(nlp):
     assert ("recipient", "Carlos Galan", "person", None) in got
 
 
+def test_a_dictionary_person_compounded_to_a_unit_is_the_unit(nlp):
+    # "Nelson Mandela" is a person the actor dictionary knows; "the Nelson Mandela cell of the ELN" is a unit
+    got = _parties(nlp, "Both Americans were kidnapped on Tuesday by the so-called Nelson Mandela cell of the ELN in Medellin.")
+    assert not any(text == "Nelson Mandela" for _, text, _, _ in got)
+    assert ("actor", "ELN", "non_state", "REB") in got
+
+
 def _records(nlp, text, published="1989-11-30"):
     return extract_article(Article(text=text, published=published), nlp)
 

@@ -308,7 +308,8 @@ class ActorResolver:
                 continue  # "Urban guerrillas sabotaged pylons": a sentence's first word, capitalised, describes them
             if label in ("PERSON", "ORG") and entry is None and _names_an_act_or_weapon(ent.root):
                 continue  # "the serious situation created by the U.S. Invasion", "took away his Rifle" (capitalised)
-            if label == "PERSON" and entry is None and ent.root.dep_ == "compound" and ent.root.head.i >= ent.end \
+            if (label == "PERSON" or (entry is not None and entry.kind == "person")) and ent.root.dep_ == "compound" \
+                    and ent.root.head.i >= ent.end \
                     and any(t.lower_ in load_wordlists("factuality")["unit_nouns"] for t in self.doc[ent.end:ent.root.head.i + 1]):
                 continue  # "Belloso battalion troops", "the Nelson Mandela cell": the unit's name, no person
             head = ent.root
