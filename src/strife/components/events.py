@@ -1037,6 +1037,24 @@ class MentionBuilder:
                             country=owner.country if owner is not None else None, sector="CVL", kind="non_state",
                             how="description", named=False)
 
+    def _of_thing_end(self, t: Token) -> int:
+        """Where a target noun's phrase ends: with the thing it is part of when an "of" names one that is no party
+        and no place ("a branch of the state bank", "the offices of the local development corporation"), else at
+        the noun."""
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i == t.i + 1:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.i not in self.place_tokens \
+                            and g.i not in self.town_tokens and actor_for_token(self.doc, g) is None:
+                        end = g.i
+                        for r in g.rights:
+                            if r.dep_ in ("compound", "amod", "nummod", "prep") and not r.is_punct:
+                                end = max(end, r.right_edge.i) if r.dep_ != "prep" else end
+                        while end > g.i and self.doc[end].is_punct:
+                            end -= 1
+                        return end
+        return t.i
+
     def _resolve(self, tok: Token, modifiers: bool = True, demonym_objects: bool = False,
                  named_objects: bool = False) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -1076,7 +1094,7 @@ class MentionBuilder:
                     while left < t.i and (self.doc[left].dep_ in ("det", "nummod", "punct")
                                           or (self.doc[left].dep_ == "poss" and self.doc[left].pos_ == "PRON")):
                         left += 1
-                    np = self.doc[left:t.i + 1]
+                    np = self.doc[left:self._of_thing_end(t) + 1]
                     found.append(ActorMention(np.start_char, np.end_char, np.text, t.i, name=np.text,
                                               country=_modifier_country(t),  # "Iraqi towns": Iraq's
                                               kind="unknown", how="facility", named=False))
