@@ -232,3 +232,15 @@ def test_the_speaker_is_no_victim(nlp) -> None:
                                    "Governor Diego Sinhue Rodriguez said on social media.",
                                    published=datetime.date(2024, 6, 25)))
     assert not any("Rodriguez" in a.text and a.role == "recipient" for r in recs for a in r.actors)
+
+
+def test_names_in_the_attackers_phrase_are_no_victims(nlp) -> None:
+    """"mercenaries identified as John Owen, Dave Tomkins, ...": the model's person fillers are the attackers'
+    names, inside the rules' actor phrase, not who was hit."""
+    from strife.pipeline import extract_article
+
+    recs = extract_article(Article(id="m", text="The report indicates that British and Israeli mercenaries identified "
+                                   "as John Owen, Dave Tomkins, R. Paxton, and P. Atherton entered Colombia through "
+                                   "Eldorado international airport in July.", published=datetime.date(1989, 9, 1)))
+    recipients = {a.text for r in recs for a in r.actors if a.role == "recipient"}
+    assert recs and not recipients & {"Dave Tomkins", "R. Paxton", "P. Atherton"}

@@ -142,6 +142,20 @@ def _speaker(doc: Doc, tok_i: int) -> bool:
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in load_wordlists("factuality")["reporting_verbs"]
 
 
+def _inside_other_side(doc: Doc, tok_i: int, mention: EventMention, side: str, event_words: set[int]) -> bool:
+    """Is the phrase headed at ``tok_i`` part of the phrase of a party the rules put on ``side`` of the mention
+    (its subtree: "British mercenaries identified as John Owen, Dave Tomkins" holds the two names), not through an
+    event word ("the ELN, which has staged attacks against oil installations": what the attacks hit)?"""
+    tok = doc[tok_i]
+    heads = {r.mention.head_i for r in mention.roles if r.role == side and r.mention.head_i != tok_i}
+    for t in tok.ancestors:
+        if t.i in event_words:
+            return False
+        if t.i in heads:
+            return True
+    return False
+
+
 def _frame_for(frames: list[EventFrame], doc: Doc, tok_i: int) -> Optional[tuple[EventFrame, EventMention]]:
     """The violent frame mention in the filler's sentence nearest to it, else the nearest in the document (unless
     its sentence tells a running total the frames left out, or a protest the filler is a party of)."""
@@ -185,6 +199,8 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
         _prune_rule_roles(doc, frames, cands, scored, model, {RECORD_ROLE[f.role] for f in fills})
     persons = _person_names(doc) if any(scored[f.index].name_like for f in fills) else []
     violent_triggers = {m.i for fr in frames if fr.plover_type in VIOLENT_TYPES for m in fr.mentions}
+    event_words = {t.i for t in doc._.strife_triggers or []} | {
+        i for fr in frames for m in fr.mentions for i in (m.i, m.light_verb) if i is not None}
     for fl in sorted(fills, key=lambda x: (scored[x.index].start, x.role)):
         c, s = cands[fl.index], scored[fl.index]
         start, end = c.char_span(doc)
@@ -212,6 +228,8 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
         if role == "actor" and _speaker(doc, c.head) and mention.i < doc[c.head].head.i \
                 and doc[mention.i].sent.start == doc[c.head].sent.start:
             continue  # "An Israeli soldier was killed by gunfire during the operation, the military said": who told it
+        if role == "recipient" and _inside_other_side(doc, c.head, mention, "actor", event_words):
+            continue  # "mercenaries identified as John Owen, Dave Tomkins, ...": named in the attackers' phrase
         if any(r.role == role and (r.mention.name == a.name or (r.mention.start_char < end and start < r.mention.end_char))
                for m in frame.mentions for r in m.roles):
             continue  # the rules found it already
