@@ -170,6 +170,9 @@ def test_every_building_an_attack_hits_is_a_recipient(nlp):
     # each conjunct, though the role model picks only one of them
     assert _recipients(nlp, "Urban guerrillas sabotaged pylons and transformers in San Miguel city.") \
         == {"pylons", "transformers"}
+    # capitalised in the plural (truecased copy), which the lemmatizer leaves as written
+    assert _recipients(nlp, "Urban guerrillas sabotaged Pylons and Transformers in San Miguel city.") \
+        == {"Pylons", "Transformers"}
     # a building beside a party that is the act's object too
     assert "drugstore" in _recipients(nlp, "In Barranca, terrorists bombed a radio station and a drugstore, both of "
                                            "them belonging to a candidate for deputy.")

@@ -157,6 +157,15 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def _facility_word(tok: Token, nouns: frozenset[str]) -> bool:
+    """Is the token a building's or a thing's noun (``facility_nouns``), also when capitalised in the plural, which the
+    lemmatizer leaves as it is ("sabotaged Pylons and Transformers" in truecased copy)?"""
+    low = tok.lemma_.lower()
+    if low in nouns:
+        return True
+    return tok.tag_ == "NNPS" and any(low.endswith(e) and low[:-len(e)] in nouns for e in ("s", "es"))
+
+
 def _owner_of(tok: Token, depth: int = 0) -> list[Token]:
     """For a facility/target noun, the actors it belongs to ("depots belonging to X", "headquarters of X")."""
     if depth > 3:
@@ -1072,7 +1081,7 @@ class MentionBuilder:
                 b = self._partitive_of(t)
                 if b is not None:
                     a = b
-            if a is None and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.w["facility_nouns"]:
+            if a is None and t.pos_ in ("NOUN", "PROPN") and _facility_word(t, self.w["facility_nouns"]):
                 own: list[ActorMention] = []  # this conjunct's ("sabotaged pylons and transformers": both)
                 for owner in _owner_of(t):
                     for o in _conjuncts(owner):
