@@ -170,6 +170,8 @@ def test_every_building_an_attack_hits_is_a_recipient(nlp):
     # each conjunct, though the role model picks only one of them
     assert _recipients(nlp, "Urban guerrillas sabotaged pylons and transformers in San Miguel city.") \
         == {"pylons", "transformers"}
+    # an oil terminal is a building hit ("terminal" in facility_nouns)
+    assert _recipients(nlp, "On 16 June, the ELN destroyed an oil terminal on the Atlantic coast.") == {"oil terminal"}
     # capitalised in the plural (truecased copy), which the lemmatizer leaves as written
     assert _recipients(nlp, "Urban guerrillas sabotaged Pylons and Transformers in San Miguel city.") \
         == {"Pylons", "Transformers"}
