@@ -2741,3 +2741,18 @@ def test_people_the_police_capture_are_arrested_not_attacked(nlp) -> None:
         assert "COERCE" in types and "ASSAULT" not in types, text
     # a town captured is territory taken in a fight
     assert "ASSAULT" in {r.plover.type for r in _records(nlp, "Rebels captured the town of Kidal on Monday.")}
+
+
+def test_an_undated_storys_days_apart_are_two_events(nlp) -> None:
+    """No publication date, but "today" and "5 days ago" still count back from one day: two attacks, as in a
+    dated story; expressions that do not count back from publication alone ("on Friday") say nothing."""
+    text = ("Garcia Alvarado, 56, was killed today when a bomb placed by urban guerrillas on his vehicle exploded as it "
+            "came to a halt at an intersection in downtown San Salvador. Guerrillas attacked Merino's home in San "
+            "Salvador 5 days ago with explosives. A 15-year-old niece of Merino's was injured.")
+    recs = [r for r in _records(nlp, text, None) if r.plover.type == "ASSAULT"]
+    assert len(recs) == 2 and all(r.date.basis == "unresolved" for r in recs)
+    assert sorted(a.text for r in recs for a in r.actors if a.role == "recipient") == ["Garcia Alvarado", "Merino's home"]
+    from strife.components.merging import _day_offsets
+
+    assert _day_offsets("5 days ago") == (-5, -5) and _day_offsets("today") == (0, 0)
+    assert _day_offsets("on Friday") is None and _day_offsets("in April") is None

@@ -7,6 +7,7 @@ objects; :func:`merge_score` is the rule, documented in the README ("One event, 
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Optional
 
@@ -71,6 +72,35 @@ def _date_range(d):
     if r is None or r.start is None:
         return None
     return (r.start, r.end or r.start)
+
+
+# two publication days of different weekdays, months and years: an expression that lands the same number of days
+# before both counts back from the day of publication alone ("today", "last night", "five days ago"), not from a
+# weekday or a month ("on Friday", "in April")
+_OFFSET_PROBES = (date(2001, 6, 15), date(2003, 3, 4))
+
+
+@lru_cache(maxsize=4096)
+def _day_offsets(text: str) -> Optional[tuple[int, int]]:
+    """The days before publication an expression spans, when it counts back from publication alone, else None."""
+    from strife.timeexpr import resolve_date_expression
+
+    spans = set()
+    for day in _OFFSET_PROBES:
+        r = resolve_date_expression(text, day)
+        if r is None or r.start is None or r.basis != "relative_to_published":
+            return None
+        spans.add(((r.start - day).days, ((r.end or r.start) - day).days))
+    return spans.pop() if len(spans) == 1 else None
+
+
+def _offset_range(d) -> Optional[tuple[int, int]]:
+    """For a date the text gives no publication day for (unresolved): the days before publication it spans when it
+    counts back from publication alone, so that an undated story's "five days ago" and "today" are still two days."""
+    r = getattr(d, "resolution", None) if d is not None else None
+    if r is None or r.basis != "unresolved":
+        return None
+    return _day_offsets(d.text)
 
 
 PERIOD_MIN_DAYS = 62
@@ -182,6 +212,9 @@ def merge_score(frame: EventFrame, m: EventMention, parties: bool = True) -> Opt
         # an attack a claim made months ago was for, whatever the frame's date ("claimed responsibility in August
         # 1988 for the attack against George Shultz" after today's bombing)
         return None
+    if fd is None and md is None and (fo := _offset_range(frame.date)) and (mo := _offset_range(m.date)) \
+            and (fo[1] < mo[0] or mo[1] < fo[0]):
+        return None  # an undated story's "five days ago" and "today": two days, as in a dated one
     if fd and md:
         if fd[1] < md[0] or md[1] < fd[0]:
             return None
