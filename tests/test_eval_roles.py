@@ -276,6 +276,10 @@ def test_muc_entity_of_a_person_told_by_surname_is_the_full_name() -> None:
     assert _entity_text(group) == "the guerrillas"  # a description stays the words the text used
     pronoun = SimpleNamespace(text="he", name="Carlos Marcelo", kind="person")
     assert _entity_text(pronoun) == "Carlos Marcelo"
+    # a pronoun read as one capitalised word no dictionary knows ("it" -> "Company" in truecased copy) names nobody
+    assert _entity_text(SimpleNamespace(text="it", name="Company", kind="unknown")) is None
+    assert _entity_text(SimpleNamespace(text="it", name="FMLN", kind="non_state")) == "FMLN"
+    assert _entity_text(SimpleNamespace(text="they", name="Extraditables", kind="unknown")) == "Extraditables"
 
 
 def test_muc_files_a_groups_members_under_the_group_and_the_individuals() -> None:

@@ -397,6 +397,7 @@ def _entity_text(actor) -> Optional[str]:
     """The string an actor record stands for in the MUC scoring: its text (a person's full name where the text
     is its surname), or the name the resolver gave a pronoun ("he" -> "Rodriguez Gacha"); None for an
     unresolved pronoun."""
+    from strife.actor_dictionary import get_actor_dictionary
     from strife.components.actors import _PRONOUNS_GROUP, _PRONOUNS_PERSON
 
     pron = _PRONOUNS_GROUP | _PRONOUNS_PERSON
@@ -407,7 +408,12 @@ def _entity_text(actor) -> Optional[str]:
         else:
             text = actor.text
         return _untitled(text) if getattr(actor, "kind", None) == "person" and getattr(actor, "role", None) == "recipient" else text
-    return actor.name if normalize_grit(actor.name) not in pron else None
+    if normalize_grit(actor.name) in pron:
+        return None
+    if getattr(actor, "kind", None) == "unknown" and len(actor.name.split()) == 1 \
+            and get_actor_dictionary().lookup(actor.name) is None:
+        return None  # "it" read as "Company" or "Evict" (a common word the truecased copy capitalised): no party named
+    return actor.name
 
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "father", "msgr", "monsignor", "rev", "reverend", "sister", "brother",
