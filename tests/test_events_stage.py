@@ -2756,3 +2756,18 @@ def test_an_undated_storys_days_apart_are_two_events(nlp) -> None:
 
     assert _day_offsets("5 days ago") == (-5, -5) and _day_offsets("today") == (0, 0)
     assert _day_offsets("on Friday") is None and _day_offsets("in April") is None
+
+
+def test_an_attack_ordered_is_an_attack_by_who_ordered_it(nlp) -> None:
+    """"ordered the assassination of X" tells the attack as done, on orders (its orderer the actor); "the killing had
+    been ordered by X" likewise; an order still to come, or of an arrest, stays a request."""
+    recs = _records(nlp, "The chief of the criminal gang, Pablo Escobar Gaviria, ordered the assassination of "
+                         "Medellin policemen in retaliation.")
+    (attack,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [(a.role, a.text) for a in attack.actors] == [("actor", "Pablo Escobar Gaviria"),
+                                                         ("recipient", "Medellin policemen")]
+    (attack,) = [r for r in _records(nlp, "The killing had been ordered by Fidel Castano and Henry Perez.")
+                 if r.plover.type == "ASSAULT"]
+    assert {a.text for a in attack.actors if a.role == "actor"} == {"Fidel Castano", "Henry Perez"}
+    for text in ("Escobar will order the killing of more policemen.", "The judge ordered the arrest of three officers."):
+        assert not [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]

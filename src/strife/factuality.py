@@ -216,6 +216,9 @@ def _assess(trigger: Token, plover_type: Optional[str], casualty: bool) -> Factu
             if plover_type == "ASSAULT" and lemma in w["attempt_governors"] and dep == "xcomp" \
                     and not (_modal(head) or _negated(head) or _conditional(head)):
                 return Factuality(True)  # "attempted to assassinate the prime minister": an attack was made
+            if plover_type == "ASSAULT" and dep == "dobj" and cur.pos_ == "NOUN" and lemma in w["principal_verbs"] \
+                    and head.tag_ != "VB" and not (_modal(head) or _negated(head) or _conditional(head)):
+                return Factuality(True)  # "ordered the assassination of Medellin policemen": told as done, on orders
             if (lemma in w["nonfactive_governors"] or head.lower_ in w["nonfactive_governors"]) and (
                     dep != "advcl" or _infinitival(cur)) and (
                     lemma not in w["infinitive_only_governors"] or _infinitival(cur)):

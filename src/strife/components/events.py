@@ -577,6 +577,14 @@ class MentionBuilder:
             return False
         return any(words[0].idx < p.start_char < comma.idx for p in self.doc._.strife_places or [])
 
+    def _ordered_done(self, tok: Token, verb: Token) -> bool:
+        """Is the attack noun ``tok`` the object of an order told as given ("ordered the assassination of", "accused of
+        ordering the murder of"; ``principal_verbs``), not of one still to come ("will order", "did not order")?"""
+        trig = self.by_i.get(tok.i)
+        return trig is not None and trig.plover_type == "ASSAULT" and verb.lemma_.lower() in self.w["principal_verbs"] \
+            and verb.tag_ in ("VBD", "VBN", "VBG") and not any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
+
     def _request_content_host(self, tok: Token) -> Optional[int]:
         """The speech act a noun event is the content of: what is asked for ("called for an immediate
         ceasefire and an independent investigation", "demanded a ceasefire"), agreed to ("agreed on
@@ -605,6 +613,8 @@ class MentionBuilder:
         host = self.by_i.get(gov.i)
         if host is None or host.pos != "VERB" or host.i == tok.i:
             return None
+        if prep == "" and self._ordered_done(tok, gov):
+            return None  # "Escobar ordered the assassination of Medellin policemen": an attack told as done, on orders
         if prep in _CONTENT_PREPS.get(host.plover_type, ()) or (
                 prep == "" and (host.plover_type in _CONTENT_PREPS or "needs_object" in host.flags and host.plover_type == "SUPPORT")):
             return host.i
@@ -770,6 +780,15 @@ class MentionBuilder:
             # after its object is the object's (the parser hangs it on the verb)
             out.extend((g, "by") for c in head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
                        for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+        if not out and tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" \
+                and head.lemma_.lower() in self.w["principal_verbs"]:
+            # "Escobar ordered the assassination of policemen", "the killing had been ordered by Fidel Castano",
+            # "accused of ordering the murder": who ordered or masterminded it is behind it
+            if tok.dep_ == "dobj":
+                out.extend((s, "ordered") for s in _subjects(head) or [a for a in self._alleged(head)])
+            else:
+                out.extend((g, "ordered") for c in head.children if c.dep_ == "agent" for g in c.children
+                           if g.dep_ == "pobj")
         if tok.dep_ == "dobj" and head.lemma_.lower() in self.w["light_verbs"]:
             out.extend((s, "light_verb") for s in _subjects(head))
         elif tok.dep_ == "compound" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.w["light_verbs"]:

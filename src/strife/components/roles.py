@@ -270,7 +270,7 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                             for t in (m.trigger, *m.folded))) or (
                     # who the text says is accused, arrested or charged for it, or behind it: "the soldiers accused
                     # of murdering the Jesuit priests", "Escobar and Rodriguez Gacha are behind this criminal attack"
-                    r.role == "actor" and r.how in ("alleged", "responsible")) or (
+                    r.role == "actor" and r.how in ("alleged", "responsible", "ordered")) or (
                     # a named person the act's passive verb was done to by a named doer: "Roberto Mena was captured
                     # by Atonal battalion troops" (both sides in one clause)
                     m.trigger.pos == "VERB" and _passive_with_agent(doc, m.trigger.i, r)) or (
