@@ -2769,5 +2769,9 @@ def test_an_attack_ordered_is_an_attack_by_who_ordered_it(nlp) -> None:
     (attack,) = [r for r in _records(nlp, "The killing had been ordered by Fidel Castano and Henry Perez.")
                  if r.plover.type == "ASSAULT"]
     assert {a.text for a in attack.actors if a.role == "actor"} == {"Fidel Castano", "Henry Perez"}
+    # who is accused of ordering it is its alleged doer
+    (attack,) = [r for r in _records(nlp, "The colonel was accused of ordering the murder of the Jesuit priests.")
+                 if r.plover.type == "ASSAULT"]
+    assert [(a.role, a.text) for a in attack.actors] == [("actor", "The colonel"), ("recipient", "the Jesuit priests")]
     for text in ("Escobar will order the killing of more policemen.", "The judge ordered the arrest of three officers."):
         assert not [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]

@@ -785,7 +785,7 @@ class MentionBuilder:
             # "Escobar ordered the assassination of policemen", "the killing had been ordered by Fidel Castano",
             # "accused of ordering the murder": who ordered or masterminded it is behind it
             if tok.dep_ == "dobj":
-                out.extend((s, "ordered") for s in _subjects(head) or [a for a in self._alleged(head)])
+                out.extend((s, "ordered") for s in _subjects(head) or self._alleged(head))
             else:
                 out.extend((g, "ordered") for c in head.children if c.dep_ == "agent" for g in c.children
                            if g.dep_ == "pobj")
@@ -1067,17 +1067,14 @@ class MentionBuilder:
 
     def _of_thing_end(self, t: Token) -> int:
         """Where a target noun's phrase ends: with the thing it is part of when an "of" names one that is no party
-        and no place ("a branch of the state bank", "the offices of the local development corporation"), else at
-        the noun."""
+        and no place ("a branch of the city's electric energy enterprise", "the offices of the local development
+        corporation"), else at the noun."""
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "of" and c.i == t.i + 1:
                 for g in c.children:
                     if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.i not in self.place_tokens \
                             and g.i not in self.town_tokens and actor_for_token(self.doc, g) is None:
-                        end = g.i
-                        for r in g.rights:
-                            if r.dep_ in ("compound", "amod", "nummod", "prep") and not r.is_punct:
-                                end = max(end, r.right_edge.i) if r.dep_ != "prep" else end
+                        end = max([g.i, *(r.right_edge.i for r in g.rights if r.dep_ in ("compound", "amod", "nummod"))])
                         while end > g.i and self.doc[end].is_punct:
                             end -= 1
                         return end
