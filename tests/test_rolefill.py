@@ -244,3 +244,16 @@ def test_names_in_the_attackers_phrase_are_no_victims(nlp) -> None:
                                    "Eldorado international airport in July.", published=datetime.date(1989, 9, 1)))
     recipients = {a.text for r in recs for a in r.actors if a.role == "recipient"}
     assert recs and not recipients & {"Dave Tomkins", "R. Paxton", "P. Atherton"}
+
+
+def test_a_named_unit_that_staged_the_attacks_stays_beside_the_models_actor(nlp) -> None:
+    """"Urban Commando units staged simultaneous attacks": the subject of the attack noun's light verb, an armed unit
+    the text names, is kept by the role model's pruning like the subject of an attack verb."""
+    from strife.pipeline import extract_article
+
+    recs = extract_article(Article(id="u", text="The Farabundo Marti National liberation front (FMLN) reports that Urban "
+                                   "Commando units staged simultaneous attacks on the 1St Infantry Brigade headquarters "
+                                   "and the National police headquarters at 1830 on Thursday.",
+                                   published=datetime.date(1989, 5, 27)))
+    actors = {a.text for r in recs if r.plover.type == "ASSAULT" for a in r.actors if a.role == "actor"}
+    assert "Urban Commando units" in actors

@@ -286,7 +286,7 @@ def _prune_rule_roles(doc: Doc, frames: list[EventFrame], cands, scored, model: 
                     and r.how in ("nsubj", "agent", "by")
                     and any(o.role == "recipient" and o.mention.sector == "CVL" for o in m.roles)) or (
                     # a group the text names, though the dictionary lacks it ("Members of the Gran Grif gang killed")
-                    r.role == "actor" and r.how in ("nsubj", "agent", "by") and r.mention.sector in _ARMED_SECTORS
+                    r.role == "actor" and r.how in ("nsubj", "agent", "by", "light_verb") and r.mention.sector in _ARMED_SECTORS
                     and span is not None and any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP")
                                                  for t in span if t.i != span.root.i))
                 # (but "police" in "a police station" is whose the station is: the model's "a police station" stays)
