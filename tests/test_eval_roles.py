@@ -363,3 +363,21 @@ def test_the_role_stage_records_its_document_gate(nlp) -> None:
     doc = nlp("Gunmen from the FMLN killed two judges in San Salvador on Monday.")
     assert 0.0 <= doc._.strife_role_gate <= 1.0
     assert nlp("The minister met the ambassador on Monday.")._.strife_role_gate is None
+
+
+def test_muc_files_a_perpetrators_rank_with_the_name() -> None:
+    """"Colonel Hector Heriberto Hernandez ordered the killing": NER's person is the name; MUC-4 files a perpetrator
+    with the rank the text writes before it (9 of 15 train perpetrators), a victim without it."""
+    from strife.records import Actor, ArticleRef, DateInfo, Event, ExtractorInfo, Plover
+
+    text = "Colonel Hector Heriberto Hernandez ordered the killing of Captain Jose Lopez."
+    s1, s2 = text.index("Hector"), text.index("Jose")
+    parties = [Actor(role="actor", name="Hector Heriberto Hernandez", text="Hector Heriberto Hernandez",
+                     span=(s1, s1 + 26), kind="person", sector="MIL"),
+               Actor(role="recipient", name="Jose Lopez", text="Jose Lopez", span=(s2, s2 + 10), kind="person")]
+    ev = Event(event_id="e", article=ArticleRef(text_sha256="0"), plover=Plover(type="ASSAULT"), actors=parties,
+               date=DateInfo(basis="unresolved"), extractor=ExtractorInfo(version="0"))
+    got = roles.muc_predictions([ev], text=text)
+    assert [t for t, _ in got["perp_individual_id"]] == ["Colonel Hector Heriberto Hernandez"]
+    assert [t for t, _ in got["hum_tgt_name"]] == ["Jose Lopez"]
+    assert roles._rank_before("the man Jose", 8) is None
