@@ -503,8 +503,9 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
         return None  # "a key mining town", "the Cifuentes border region": where it happened, not a thing hit
     if head in facility_nouns or sing in facility_nouns:
         return "phys_tgt_id"
-    if actor.kind == "unknown" and not actor.sector and get_actor_dictionary().lookup(actor.text) is None \
-            and get_actor_dictionary().lookup_agent(head) is None and get_actor_dictionary().lookup_agent(sing) is None:
+    d = get_actor_dictionary()
+    if actor.kind == "unknown" and not actor.sector and d.lookup(actor.text) is None \
+            and d.lookup_agent(head) is None and d.lookup_agent(sing) is None:
         return "phys_tgt_id"  # neither a person, nor people described ("Soviet Marines"), nor a party: a thing hit
     return None
 
