@@ -180,7 +180,7 @@ def test_every_building_an_attack_hits_is_a_recipient(nlp):
                                            "them belonging to a candidate for deputy.")
     # whose the building is stays in its name; a possessive pronoun does not
     assert _recipients(nlp, "Guerrillas attacked Merino's home in San Salvador with explosives.") == {"Merino's home"}
-    # the thing a building is part of, when no party and no place: "a branch of the state bank"
+    # the thing a building is part of, when no party and no place
     assert _recipients(nlp, "Guerrillas bombed the offices of the housing enterprise in Medellin on Sunday.") \
         == {"offices of the housing enterprise"}
     assert _recipients(nlp, "A bomb exploded at a branch of the city's electric energy enterprise in Bogota on Sunday.") \

@@ -216,8 +216,7 @@ def _assess(trigger: Token, plover_type: Optional[str], casualty: bool) -> Factu
             if plover_type == "ASSAULT" and lemma in w["attempt_governors"] and dep == "xcomp" \
                     and not (_modal(head) or _negated(head) or _conditional(head)):
                 return Factuality(True)  # "attempted to assassinate the prime minister": an attack was made
-            if plover_type == "ASSAULT" and dep == "dobj" and cur.pos_ == "NOUN" and lemma in w["principal_verbs"] \
-                    and head.tag_ != "VB" and not (_modal(head) or _negated(head) or _conditional(head)):
+            if plover_type == "ASSAULT" and dep == "dobj" and cur.pos_ == "NOUN" and order_given(head):
                 return Factuality(True)  # "ordered the assassination of Medellin policemen": told as done, on orders
             if (lemma in w["nonfactive_governors"] or head.lower_ in w["nonfactive_governors"]) and (
                     dep != "advcl" or _infinitival(cur)) and (
@@ -349,6 +348,14 @@ def modal_type(plover_type: str, mod: Optional[str]) -> Optional[str]:
     if mod == "refusal" and plover_type in w["cooperative_types"]:
         return "REJECT"
     return None
+
+
+def order_given(verb: Token) -> bool:
+    """Is the verb an order told as given ("ordered", "accused of ordering"; ``principal_verbs``: order, command,
+    mastermind, orchestrate), not one still to come, asked about or denied ("will order", "did not order")? An attack
+    it orders is told as done, on orders."""
+    return verb.lemma_.lower() in _words()["principal_verbs"] and verb.tag_ in ("VBD", "VBN", "VBG") \
+        and not (_modal(verb) or _negated(verb) or _conditional(verb))
 
 
 _CLAIM_OBJECTS = frozenset({"responsibility", "credit"})

@@ -21,7 +21,8 @@ from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
-from strife.factuality import is_responsibility_claim, opens_separately, result_told, small_clause_conjunct_governor
+from strife.factuality import (is_responsibility_claim, opens_separately, order_given, result_told,
+                               small_clause_conjunct_governor)
 from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger, default_lexicon
 from strife.components.frames import EventFrame, EventMention, RoleFill
@@ -579,11 +580,9 @@ class MentionBuilder:
 
     def _ordered_done(self, tok: Token, verb: Token) -> bool:
         """Is the attack noun ``tok`` the object of an order told as given ("ordered the assassination of", "accused of
-        ordering the murder of"; ``principal_verbs``), not of one still to come ("will order", "did not order")?"""
+        ordering the murder of": `strife.factuality.order_given`)?"""
         trig = self.by_i.get(tok.i)
-        return trig is not None and trig.plover_type == "ASSAULT" and verb.lemma_.lower() in self.w["principal_verbs"] \
-            and verb.tag_ in ("VBD", "VBN", "VBG") and not any(
-                c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
+        return trig is not None and trig.plover_type == "ASSAULT" and order_given(verb)
 
     def _request_content_host(self, tok: Token) -> Optional[int]:
         """The speech act a noun event is the content of: what is asked for ("called for an immediate
