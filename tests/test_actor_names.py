@@ -132,6 +132,30 @@ def test_who_is_held_responsible_is_the_actor_not_who_holds_them(nlp):
     assert "Farabundo Marti National Liberation Front" in actors and "Alfredo Cristiani" not in actors
 
 
+def test_those_held_responsible_in_a_list_are_the_actors(nlp):
+    # the parser hangs "responsible" on the last held noun as an adjective: every noun of the list is held
+    text = ("A bomb exploded at the university. We hold Alfredo Cristiani's government and the army high command "
+            "responsible for this new attack.")
+    attack = next(e for e in _records(nlp, text, "1989-07-23") if e.plover.type == "ASSAULT")
+    actors = {(a.text, a.sector) for a in attack.actors if a.role == "actor"}
+    assert ("Alfredo Cristiani's government", "GOV") in actors and any(s == "MIL" for _, s in actors)
+
+
+def test_those_involved_or_implicated_in_a_killing_did_it(nlp):
+    text = "The decision to prosecute the military men involved in the Jesuits' murder caused division within the party."
+    murder = next(e for e in _records(nlp, text, "1990-01-10") if e.plover.type == "ASSAULT")
+    assert [(a.role, a.text) for a in murder.actors] == [("actor", "the military men")]
+
+
+def test_a_persons_government_or_army_is_a_party_of_the_persons_country(nlp):
+    (attack,) = [e for e in _records(nlp, "President Alfredo Cristiani's government attacked the rebels.", "1989-07-23")
+                 if e.plover.type == "ASSAULT"]
+    assert [(a.text, a.sector, a.country) for a in attack.actors if a.role == "actor"] == [
+        ("President Alfredo Cristiani's government", "GOV", "SLV")]
+    (shelling,) = _records(nlp, "Putin's army shelled Kharkiv on Monday.", "2024-05-10")
+    assert [(a.text, a.sector, a.country) for a in shelling.actors if a.role == "actor"] == [("Putin's army", "MIL", "RUS")]
+
+
 def test_the_accused_survive_the_role_models_pruning(nlp, shared):
     # "the soldiers accused of murdering the Jesuit priests": the text says who is held to have done it
     from strife.evaluation.roles import load_muc4, muc_text

@@ -26,6 +26,7 @@ from strife.actor_dictionary import get_actor_dictionary
 
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
 _STATE_FORCE_SECTORS = frozenset({"MIL", "COP"})
+_PERSON_OWNED_SECTORS = frozenset({"GOV", "MIL", "COP"})  # "Cristiani's government", "Duarte's army": parties of their own
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 _PRONOUNS_SINGULAR = {"it", "its"}
 _NOT_AGENT_ENTS = frozenset({"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -578,10 +579,26 @@ class ActorResolver:
                 fields.update(name=np.text, sector="CRM", kind="non_state", affiliation=[])
             if not country and (lemma[i] in platforms or lower[i] in platforms):
                 continue  # "tanks shelled the town", "a drone strike": a weapon, a party only when a country owns it
+            owner = self._person_owner(tok, np) if fields.get("sector") in _PERSON_OWNED_SECTORS else None
+            if owner is not None:
+                # "Alfredo Cristiani's government", "Putin's army": the government or the forces the person heads,
+                # a party of its own, of the person's country, named with its owner
+                self.mentions.remove(owner)
+                fields["country"] = fields.get("country") or owner.country
             countries = _modifier_countries(tok)
             also = [c for c in countries if c != fields.get("country")] if len(countries) > 1 else []
             self._add(ActorMention(np.start_char, np.end_char, np.text, tok.i, how="description", named=False,
                                    also_countries=also, **fields))
+
+    def _person_owner(self, tok: Token, np: Span) -> Optional["ActorMention"]:
+        """The mention of the person whose possessive opens ``np`` ("Alfredo Cristiani's" in "Alfredo Cristiani's
+        government"), where the person's country is known."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+        if poss is None:
+            return None
+        end = poss.right_edge.idx + len(poss.right_edge.text)
+        return next((m for m in self.mentions if m.kind == "person" and m.country
+                     and np.start_char <= m.start_char and m.end_char <= end), None)
 
     def surnames(self) -> None:
         """Later bare-surname mentions of a person named in full ("Tinubu")."""

@@ -805,6 +805,15 @@ class MentionBuilder:
                     else []
                 if not held and gov.dep_ in ("oprd", "ccomp", "xcomp") and gov.pos_ == "ADJ":
                     held = [c for c in verb.children if c.dep_ == "dobj"]
+                if not held and gov.dep_ == "amod" and gov.head.pos_ in ("NOUN", "PROPN") and gov.i == gov.head.i + 1 \
+                        and gov.head.i not in self.by_i:
+                    # "the group responsible for the attack"; "hold the government and the High Command
+                    # responsible for this attack" (the parser hangs "responsible" on the last held noun)
+                    first = gov.head
+                    while first.dep_ == "conj" and first.head.i < first.i:
+                        first = first.head
+                    held = [t for t in (first, *first.conjuncts) if t.i <= gov.head.i and t.i not in self.by_i]
+                    # (but "the invasion of Iraq, responsible for a million deaths": an act, no party)
                 for s in held or _subjects(verb):
                     out.append((_expand_relpron(s), "responsible"))
             if prep.lower_ in ("including", "like", "such") and gov.pos_ == "NOUN":
