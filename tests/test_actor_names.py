@@ -147,6 +147,17 @@ def test_those_involved_or_implicated_in_a_killing_did_it(nlp):
     assert [(a.role, a.text) for a in murder.actors] == [("actor", "the military men")]
 
 
+def test_people_suspected_of_an_attack_are_its_actors_whoever_they_are(nlp):
+    text = ("A bomb exploded at the DAS building on Monday. Three persons suspected of participating in the attack "
+            "were released on 7 December.")
+    actors = {a.text for e in _records(nlp, text, "1989-12-10") if e.plover.type == "ASSAULT"
+              for a in e.actors if a.role == "actor"}
+    assert actors == {"Three persons"}
+    text = "Police detained Rigoberto Matute, who is being held as a suspect in the journalist's murder."
+    murder = next(e for e in _records(nlp, text, "1989-12-10") if e.plover.type == "ASSAULT")
+    assert [a.text for a in murder.actors if a.role == "actor"] == ["Rigoberto Matute"]
+
+
 def test_a_persons_government_or_army_is_a_party_of_the_persons_country(nlp):
     (attack,) = [e for e in _records(nlp, "President Alfredo Cristiani's government attacked the rebels.", "1989-07-23")
                  if e.plover.type == "ASSAULT"]

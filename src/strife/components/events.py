@@ -928,9 +928,16 @@ class MentionBuilder:
                 or any(c.dep_ == "neg" for c in head.children):
             return []  # (not "He is not charged with taking part in the attack")
         if head.pos_ == "NOUN":
-            # "the arrest of 45 soldiers ... for killing": who was arrested
-            return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            # "the arrest of 45 soldiers ... for killing": who was arrested; "two suspects in this attack": the suspects
+            held = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj"] + [c for c in head.children if c.dep_ == "poss"]
+            if held or head.lemma_.lower() not in self.w["alleged_perpetrator_nouns"]:
+                return held
+            if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ in ("VERB", "AUX"):
+                # "Juan Bautista and Rigoberto Matute, who are being held as suspects in the murder": those held
+                subjects = [_expand_relpron(c) for c in head.head.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+                return subjects or [head]
+            return [head]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
         if passive or head.pos_ == "ADJ" or head.dep_ in ("acl", "amod"):
             if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -1346,6 +1353,14 @@ class MentionBuilder:
                         if (role, a.name) not in seen and ("actor", a.name) not in seen:
                             seen.add((role, a.name))
                             m.roles.append(RoleFill(role, a, "sides"))
+                    continue
+                if not resolved and how == "alleged" and (held := self._people_of(tok, "", persons=True)) is not None:
+                    # "three persons suspected of participating in the attack", "arrested two suspects in this
+                    # attack": people the text holds to have done it, whoever they are
+                    held = replace(held, name=held.text, sector=None, kind="unknown")
+                    if ("actor", held.name) not in seen:
+                        seen.add(("actor", held.name))
+                        m.roles.append(RoleFill("actor", held, how))
                     continue
                 if not resolved and how == "nsubj":
                     if m.trigger.plover_type == "PROTEST" and (crowd := self._people_of(tok)) is not None:
