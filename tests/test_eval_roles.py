@@ -352,6 +352,26 @@ def test_muc_members_of_a_group_are_filed_as_written() -> None:
     assert [t for t, _ in roles.muc_predictions([ev(officers)])["perp_individual_id"]] == ["certain officers"]
 
 
+def test_muc_a_named_unit_of_a_group_is_filed_as_written() -> None:
+    """"kidnapped by the so-called Nelson Mandela cell of the ELN": PerpInd "Nelson Mandela cell of the ELN" (as
+    MUC-4 files a group's named unit) beside the PerpOrg; an unnamed "cell" is no unit name."""
+    from strife.records import Actor, ArticleRef, DateInfo, Event, ExtractorInfo, Plover
+
+    def ev(*actors):
+        return Event(event_id="e", article=ArticleRef(text_sha256="0"), plover=Plover(type="ASSAULT"), actors=list(actors),
+                     date=DateInfo(basis="unresolved"), extractor=ExtractorInfo(version="0"))
+
+    for text, unit in (("Both were kidnapped by the so-called Nelson Mandela cell of the ELN in Medellin.",
+                        ["Nelson Mandela cell of the ELN"]),
+                       ("Both were kidnapped by an urban cell of the ELN in Medellin.", [])):
+        start = text.index("ELN")
+        eln = Actor(role="actor", name="National Liberation Army", kind="non_state", sector="REB", text="ELN",
+                    span=(start, start + 3))
+        got = roles.muc_predictions([ev(eln)], text=text)
+        assert [t for t, _ in got["perp_individual_id"]] == unit
+        assert [t for t, _ in got["perp_organization_id"]] == ["ELN"]
+
+
 def test_muc_a_document_the_gate_rejects_files_no_template() -> None:
     from strife.article import Article
 

@@ -515,6 +515,8 @@ _MEMBERS_KIND = "members"
 _MEMBERS_BEFORE = re.compile(r"\b((?:(?:some|certain|several|presumed|two|three|four|five) )?"
                              r"(?:members|member|officers|guerrillas|troops|soldiers|commandos|units|elements|fighters)"
                              r") of (?:the )?$", re.I)
+# a named unit of a group ("the so-called Nelson Mandela cell of the ELN"): MUC-4 files the unit as PerpInd
+_NAMED_UNIT_BEFORE = re.compile(r"\b((?:[A-Z][\w'-]* ){1,4}(?:cell|column|front|commando|command|unit|squad)) of (?:the )?$")
 
 
 def _members_of(actor, text: str, mentions: Sequence) -> list:
@@ -525,7 +527,8 @@ def _members_of(actor, text: str, mentions: Sequence) -> list:
         return [actor]
     start, end = actor.span
     if actor.kind in _ORG_KINDS and actor.kind != "state":
-        m = _MEMBERS_BEFORE.search(text[max(0, start - 60):start])
+        before = text[max(0, start - 60):start]
+        m = _MEMBERS_BEFORE.search(before) or _NAMED_UNIT_BEFORE.search(before)
         if m is not None:
             # (with the acronym in brackets after the name, as MUC-4 files it: "members of the FMLN (FMLN)")
             acronym = re.match(r" ?\([A-Za-z][A-Za-z-]{1,9}\)", text[end:end + 13])
