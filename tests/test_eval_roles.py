@@ -195,6 +195,22 @@ def test_muc_physical_targets_drop_the_count() -> None:
     assert roles._without_nationality("houses") == "houses"
 
 
+def test_muc_individual_perpetrators_drop_the_hedge() -> None:
+    assert roles._unhedged("alleged Urban guerrillas") == "Urban guerrillas"
+    assert roles._unhedged("the presumed guerrillas") == "guerrillas"
+    assert roles._unhedged("suspected death squad members") == "death squad members"
+    assert roles._unhedged("suspected") == "suspected"
+    assert roles._unhedged("unidentified gunmen") == "unidentified gunmen"
+
+    from strife.records import Actor, ArticleRef, DateInfo, Event, ExtractorInfo, Plover
+
+    guerrillas = Actor(role="actor", name="guerrillas", text="alleged Urban guerrillas", span=(0, 24),
+                       kind="non_state", sector="REB")
+    ev = Event(event_id="e", article=ArticleRef(text_sha256="0"), plover=Plover(type="ASSAULT"), actors=[guerrillas],
+               date=DateInfo(basis="unresolved"), extractor=ExtractorInfo(version="0"))
+    assert [t for t, _ in roles.muc_predictions([ev])["perp_individual_id"]] == ["Urban guerrillas"]
+
+
 # ---------------------------------------------------------------- loaders and floors (need ../shared)
 
 def test_loaders_align_gold_offsets(shared) -> None:
