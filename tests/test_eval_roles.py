@@ -134,6 +134,11 @@ def test_muc_role_mapping() -> None:
         return Actor(role=role, name=name or text, text=text, span=(0, len(text)), kind=kind, sector=sector)
     assert roles.muc_role_of(a("actor", "guerrillas"), fac) == "perp_individual_id"
     assert roles.muc_role_of(a("actor", "the armed forces"), fac) == "perp_organization_id"
+    # a nationality or a country alone is no perpetrator MUC-4 files ("the Guatemalan violence", "U.S. imperialism")
+    assert roles.muc_role_of(a("actor", "Guatemalan", "state"), fac) is None
+    assert roles.muc_role_of(a("actor", "the United States", "state"), fac) is None
+    assert roles.muc_role_of(a("actor", "Hondurans", "non_state", "CVL"), fac) is None
+    assert roles.muc_role_of(a("actor", "the Honduran army", "state", "MIL"), fac) == "perp_organization_id"
     assert roles.muc_role_of(a("recipient", "Ignacio Ellacuria", "person"), fac) == "hum_tgt_name"
     assert roles.muc_role_of(a("recipient", "the radio stations"), fac) == "phys_tgt_id"
     assert roles.muc_role_of(a("recipient", "soldiers", sector="MIL"), fac) is None

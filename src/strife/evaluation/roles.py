@@ -488,12 +488,29 @@ def _area_nouns() -> frozenset[str]:
     return words["anaphoric_town_nouns"] | words["anaphoric_area_nouns"]
 
 
+def _names_a_country(text: str) -> bool:
+    """The text is a nationality or a country's name alone ("Guatemalan", "Hondurans", "the United States", "US")."""
+    from strife.actor_dictionary import get_actor_dictionary
+
+    d = get_actor_dictionary()
+    bare = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    if not bare:
+        return False
+    if d.demonym_country(bare) is not None:
+        return True
+    entry = d.lookup(bare)
+    return entry is not None and entry.kind == "state" and not entry.sector
+
+
 def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
     """The MUC-4 GRIT role a strife actor record maps to (None: not scored)."""
     from strife.actor_dictionary import get_actor_dictionary
 
     head = _head_word(actor.text)
     if actor.role == "actor":
+        if _names_a_country(actor.text):
+            return None  # "the Guatemalan violence", "U.S. imperialism", "Let US not say": MUC-4 files no country
+            # or nationality as a perpetrator (none of its 415 train and dev organisations is one)
         if actor.kind == "person" or head in _MEMBER_NOUNS:
             return "perp_individual_id"  # a person, or a force's members ("members of the National police")
         entry = get_actor_dictionary().lookup(actor.text)
