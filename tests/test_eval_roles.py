@@ -319,6 +319,9 @@ def test_muc_files_a_groups_members_under_the_group_and_the_individuals() -> Non
     assert (group.text, members.text, members.name) == ("FMLN", "urban commandos", "urban commandos")
     b = A(role="recipient", kind="unknown", text="FMLN urban commandos", name="x")
     assert roles._group_and_members(b) == [b]
+    # members named by a member noun alone keep their group's name ("Shining Path members", as MUC-4 files them)
+    c = A(role="actor", kind="armed_group", text="The FARC members", name="Revolutionary Armed Forces of Colombia")
+    assert [x.text for x in roles._group_and_members(c)] == ["The FARC", "FARC members"]
 
 
 def test_muc_a_description_resolved_to_a_named_group_files_the_group_too() -> None:

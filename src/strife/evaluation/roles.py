@@ -617,6 +617,9 @@ def _group_and_members(actor) -> list:
             entry = d.lookup(" ".join(words[i:j]))
             if entry is not None and entry.kind not in ("person", "state"):
                 rest = " ".join(words[j:])
+                if j == len(words) - 1 and words[-1].lower() in _MEMBER_NOUNS:
+                    # "The FARC members": MUC-4 files the members with their group ("Shining Path members")
+                    rest = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
                 return [actor.model_copy(update={"text": " ".join(words[i:j])}),
                         actor.model_copy(update={"text": rest, "name": rest, "kind": "unknown"})]
     return [actor]
