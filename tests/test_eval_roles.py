@@ -376,6 +376,22 @@ def test_muc_members_of_a_group_are_filed_as_written() -> None:
     assert [t for t, _ in roles.muc_predictions([ev(officers)])["perp_individual_id"]] == ["certain officers"]
 
 
+def test_muc_an_attack_the_acled_view_reads_as_no_violence_is_no_incident() -> None:
+    from strife.records import Acled, Actor, ArticleRef, DateInfo, Event, ExtractorInfo, Plover
+
+    army = Actor(role="actor", name="Military", text="Military", span=(0, 8), kind="state", sector="MIL")
+    town = Actor(role="recipient", name="a bank", text="a bank", span=(20, 26), kind="unknown")
+
+    def ev(sub):
+        return Event(event_id="e", article=ArticleRef(text_sha256="0"), plover=Plover(type="ASSAULT"), actors=[army, town],
+                     acled=Acled(event_type="Strategic developments" if sub != "Attack" else "Violence against civilians",
+                                 sub_event_type=sub),
+                     date=DateInfo(basis="unresolved"), extractor=ExtractorInfo(version="0"))
+
+    assert [t for t, _ in roles.muc_predictions([ev("Change to group/activity")])["phys_tgt_id"]] == []
+    assert [t for t, _ in roles.muc_predictions([ev("Attack")])["phys_tgt_id"]] == ["a bank"]
+
+
 def test_muc_a_named_unit_of_a_group_is_filed_as_written() -> None:
     """"kidnapped by the so-called Nelson Mandela cell of the ELN": PerpInd "Nelson Mandela cell of the ELN" (as
     MUC-4 files a group's named unit) beside the PerpOrg; an unnamed "cell" is no unit name."""
