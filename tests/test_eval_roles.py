@@ -145,6 +145,10 @@ def test_muc_role_mapping() -> None:
     # people described, of no known sector ("Soviet Marines" tagged a name), are no thing hit; an unknown thing is
     assert roles.muc_role_of(a("recipient", "Soviet Marines"), fac) is None
     assert roles.muc_role_of(a("recipient", "an Ore train"), fac) == "phys_tgt_id"
+    # a name opening with a given name the tagger read as no person is a person hit; a place's name is no person
+    assert roles.muc_role_of(a("recipient", "Efrain Rincon Rodriguez"), fac) == "hum_tgt_name"
+    assert roles.muc_role_of(a("recipient", "San Miguel de Mercedes"), fac) != "hum_tgt_name"
+    assert roles.muc_role_of(a("recipient", "Carlos Building"), fac) == "phys_tgt_id"
     # an organisation named by its own name is PerpOrg; a description resolved to it stays PerpInd
     assert roles.muc_role_of(a("actor", "the Medellin Association", "non_state"), fac) == "perp_organization_id"
     assert roles.muc_role_of(a("actor", "the gunmen", "non_state", "REB", name="Medellin Association"), fac) == "perp_individual_id"

@@ -502,6 +502,33 @@ def _names_a_country(text: str) -> bool:
     return entry is not None and entry.kind == "state" and not entry.sector
 
 
+# first words of place and organisation names that are also given names in the actor dictionary ("San Salvador")
+_NOT_GIVEN_NAMES = frozenset({"el", "la", "las", "los", "san", "santa", "santo", "the", "de", "del", "national",
+                              "general", "saint", "st", "new", "north", "south", "east", "west", "central", "university"})
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The first words of the actor dictionary's people with two names or more ("efrain", "maria")."""
+    from strife.actor_dictionary import get_actor_dictionary
+
+    return frozenset(e.name.split()[0].lower() for e in get_actor_dictionary().entries
+                     if e.kind == "person" and " " in e.name) - _NOT_GIVEN_NAMES
+
+
+def _a_persons_name(text: str, facility_nouns: frozenset[str]) -> bool:
+    """A name of two to five capitalised words opening with a given name, no building's ("Efrain Rincon Rodriguez",
+    a recipient the tagger read as no person): a person."""
+    from strife.actor_dictionary import get_actor_dictionary
+
+    words = text.split()
+    head = _head_word(text)
+    d = get_actor_dictionary()
+    return 2 <= len(words) <= 5 and _is_proper_name(text) and words[0].lower() in _given_names() \
+        and head not in facility_nouns and head.rstrip("s") not in facility_nouns \
+        and d.demonym_country(words[0]) is None and d.lookup_agent(head) is None  # (not "Soviet Marines")
+
+
 def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
     """The MUC-4 GRIT role a strife actor record maps to (None: not scored)."""
     from strife.actor_dictionary import get_actor_dictionary
@@ -526,7 +553,7 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
             # kidnappers", "Leftist guerrillas" opening a sentence) names nothing: MUC-4 files it under PerpInd
             return "perp_organization_id"
         return "perp_individual_id"
-    if actor.kind == "person":
+    if actor.kind == "person" or (actor.kind == "unknown" and _a_persons_name(actor.text, facility_nouns)):
         return "hum_tgt_name"
     sing = head[:-1] if head.endswith("s") else head
     if _COMBATANT_SITE.search(actor.text):
