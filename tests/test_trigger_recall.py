@@ -119,6 +119,15 @@ def test_the_verbs_own_subject_picks_its_sense(nlp):
     assert _triggers(nlp, "Teachers struck for a third day over pay.")["struck"].plover_type == "PROTEST"
 
 
+def test_an_explosive_charge_is_no_legal_charge(nlp):
+    """"a charge of dynamite", "a dynamite charge": the word's own modifiers pick its weapon sense, whatever "of"
+    cues an accusation; "charges of corruption against the minister" stays an accusation."""
+    assert "charge" not in _triggers(nlp, "The terrorists placed a charge of dynamite under a bus in Lima.")
+    assert "charge" not in _triggers(nlp, "Terrorists detonated a powerful dynamite charge near the pipeline.")
+    got = _triggers(nlp, "The opposition levelled charges of corruption against the minister.")
+    assert got["charges"].plover_type == "ACCUSE"
+
+
 def test_naming_something_with_no_sense_cue_is_no_event(nlp):
     got = _triggers(nlp, "The army said its drones hit the depot, calling it a key supplier of fuel to the rebels.")
     assert "calling" not in got

@@ -70,6 +70,10 @@ class TriggerLexicon:
             if e.is_weapon_noun:
                 self.weapons.setdefault(e.lemma, e)
                 if not e.is_event_noun:
+                    if e.is_ambiguous and e.cues and (e.lemma, e.pos) in self.single:
+                        # a weapon sense of an event word ("a charge of dynamite" beside "the charges against
+                        # him"): a sense to choose, that names no event
+                        self.single[(e.lemma, e.pos)].append(e)
                     continue
             if "participant_noun" in e.flags:
                 continue
@@ -246,8 +250,13 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger],
         # said its drones had struck the refinery" is a drone strike, not staff on strike
         # (the object before the subject: "U.S. President Joe Biden welcomed the agreement" praises a deal, it
         # receives no visiting president)
-        for deps in (("dobj", "nsubjpass", "attr"), ("nsubj",)):
-            local = " ".join(w for c in tok.children if c.dep_ in deps
+        # (first the word's own modifiers and what it is of: "a charge of dynamite", "a dynamite charge" is an
+        # explosive, whatever "of" cues a legal charge)
+        own = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for deps in (None, ("dobj", "nsubjpass", "attr"), ("nsubj",)):
+            kids = own if deps is None else [c for c in tok.children if c.dep_ in deps]
+            local = " ".join(w for c in kids
                              for g in [*(g for g in c.lefts if g.dep_ in ("compound", "amod")), c]
                              for w in {g.lower_, g.lemma_.lower()})
             if local:
@@ -472,7 +481,7 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if not senses:
             continue
         entry, weak = choose_sense(tok, senses, sent_text)
-        if entry is None:
+        if entry is None or (entry.is_weapon_noun and not entry.is_event_noun):
             continue
         if pos == "VERB" and entry.needs_object and not _has_object(tok):
             continue
