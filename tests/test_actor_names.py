@@ -158,6 +158,13 @@ def test_people_suspected_of_an_attack_are_its_actors_whoever_they_are(nlp):
     assert [a.text for a in murder.actors if a.role == "actor"] == ["Rigoberto Matute"]
 
 
+def test_who_files_charges_of_a_killing_did_not_kill(nlp):
+    events = _records(nlp, "The prosecutor filed charges of murder against the two soldiers.", "1990-01-10")
+    assert not [a for e in events if e.plover.type == "ASSAULT" for a in e.actors if a.text == "The prosecutor"]
+    assert [a.text for e in events if e.plover.type == "ACCUSE" for a in e.actors if a.role == "actor"] == [
+        "The prosecutor"]
+
+
 def test_a_persons_government_or_army_is_a_party_of_the_persons_country(nlp):
     (attack,) = [e for e in _records(nlp, "President Alfredo Cristiani's government attacked the rebels.", "1989-07-23")
                  if e.plover.type == "ASSAULT"]

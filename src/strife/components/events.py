@@ -1493,8 +1493,9 @@ class MentionBuilder:
                 m.light_verb = tok.head.i
             elif t.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj" \
                     and tok.head.head.lemma_.lower() not in self.w["collective_event_nouns"] \
-                    and tok.head.head.head.lemma_.lower() in self.w["light_verbs"]:
-                m.light_verb = tok.head.head.head.i  # "declared a six-month state of emergency ... on Aug. 4"
+                    and tok.head.head.head.lemma_.lower() in self.w["light_verbs"] and tok.head.head.i not in self.by_i:
+                m.light_verb = tok.head.head.head.i  # "declared a six-month state of emergency ... on Aug. 4" (but
+                # "filed charges of murder": the filing is the charges' own, not the murder's)
             elif t.pos == "NOUN" and _under_event(tok.head.head, self.by_i) == t.i:
                 m.light_verb = tok.head.head.i  # "came under attack": the clause is the attack's
             elif (verb := self._prep_light_verb(tok)) is not None:
