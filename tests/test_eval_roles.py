@@ -235,6 +235,12 @@ def test_loaders_align_gold_offsets(shared) -> None:
     assert len(plover) == 322 and sum(r.dead is not None for r in plover) == 15
 
 
+def test_the_muc4_train_split_is_scored_on_request(shared, capsys) -> None:
+    assert roles.main(["--only", "muc4", "--limit", "2", "--muc-split", "train"]) == 0
+    out = capsys.readouterr().out
+    assert "## muc4-train (2 docs" in out and "perp+target" in out
+
+
 def test_muc4_floor(shared) -> None:
     res = roles.evaluate_muc4(limit=25)
     s = res.scores["perp+target"]

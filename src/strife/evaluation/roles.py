@@ -1198,12 +1198,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--only", default=None, help="comma-separated: " + ",".join(EVALS))
     ap.add_argument("--misses", type=int, default=0, help="print this many example misses per category")
     ap.add_argument("--muc-mode", default="truecase", choices=("truecase", "raw"))
+    ap.add_argument("--muc-split", default="dev", choices=("dev", "train"),
+                    help="MUC-4 split (train: the role model's training set, annotated apart from dev's TST1/TST2)")
     args = ap.parse_args(argv)
     only = args.only.split(",") if args.only else None
     for name, fn in EVALS.items():
         if only and name not in only:
             continue
-        r = fn(limit=args.limit, mode=args.muc_mode) if name == "muc4" else fn(limit=args.limit)
+        r = fn(limit=args.limit, mode=args.muc_mode, split=args.muc_split) if name == "muc4" else fn(limit=args.limit)
         print(r.table())
         if args.misses:
             print(r.examples(args.misses))
