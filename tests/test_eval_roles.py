@@ -155,6 +155,8 @@ def test_muc_role_mapping() -> None:
     # a lower-case description the resolver named by itself is no organisation's name (MUC-4: PerpInd)
     assert roles.muc_role_of(a("actor", "terrorists", "non_state", "REB"), fac) == "perp_individual_id"
     assert roles.muc_role_of(a("actor", "Shining Path", "non_state", "REB"), fac) == "perp_organization_id"
+    # one agent noun capitalised (by the truecased copy or a sentence's start) is a description, not a name
+    assert roles.muc_role_of(a("actor", "The Assassins", "non_state", "CRM"), fac) == "perp_individual_id"
     # so is a description that opens a sentence with a capital, and members told before their force
     assert roles.muc_role_of(a("actor", "The kidnappers", "non_state"), fac) == "perp_individual_id"
     assert roles.muc_role_of(a("actor", "Leftist guerrillas", "non_state", "REB"), fac) == "perp_individual_id"

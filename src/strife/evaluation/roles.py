@@ -545,9 +545,10 @@ def muc_role_of(actor, facility_nouns: frozenset[str]) -> Optional[str]:
             return "perp_organization_id"
         if head in _INSTITUTION_HEADS:
             return "perp_organization_id"
+        agent_noun = get_actor_dictionary().lookup_agent(head) is not None
         if actor.kind in _ORG_KINDS and _names_something(actor.text) and (
-                (normalize_grit(actor.text) == normalize_grit(actor.name)
-                 and get_actor_dictionary().lookup_agent(head) is None) or _is_proper_name(actor.text)):
+                (normalize_grit(actor.text) == normalize_grit(actor.name) and not agent_noun)
+                or (_is_proper_name(actor.text) and not (agent_noun and len(normalize_grit(actor.text).split()) == 1))):
             # the text names the organisation itself ("FMLN"), not a description of its members; a
             # lower-case description the resolver could give no other name ("terrorists" -> "terrorists", "The
             # kidnappers", "Leftist guerrillas" opening a sentence) names nothing: MUC-4 files it under PerpInd
