@@ -265,7 +265,9 @@ def test_wikievents_rams_floor(shared) -> None:
 
 
 # measured on the samples above, rounded down
-MUC4_F1_FLOOR = 0.40         # first 25 dev docs: 0.411 since the twenty-ninth session (the thirtieth, full dev 0.431 -> 0.456,
+MUC4_F1_FLOOR = 0.42         # first 25 dev docs: 0.432 since the thirty-first session (full dev 0.456 -> 0.468: no
+                             # nationality as a perpetrator organisation, no incident from a non-violent ACLED reading);
+                             # 0.411 since the twenty-ninth (the thirtieth, full dev 0.431 -> 0.456,
                              # left it as it was; the twenty-ninth: full dev 0.383 -> 0.431, the role model's
                              # document gate decides MUC-4 relevance, descriptions' groups and members filed as MUC-4 does);
                              # 0.2466 since the twenty-eighth session (full dev 0.324 -> 0.368); 0.234 since the nineteenth session's MUC text cleanup (full dev 0.316 -> 0.319; the sample lost one entity in TST1-MUC3-0019, where "U.S." now reads as the U.S. military); 0.256 before (0.250 before the seventeenth session; 0.230 before only ASSAULT records counted)
