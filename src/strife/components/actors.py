@@ -26,7 +26,8 @@ from strife.actor_dictionary import get_actor_dictionary
 
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her"}
 _STATE_FORCE_SECTORS = frozenset({"MIL", "COP"})
-_PERSON_OWNED_SECTORS = frozenset({"GOV", "MIL", "COP"})  # "Cristiani's government", "Duarte's army": parties of their own
+# a person's government or forces ("Cristiani's government", "Duarte's army"): parties of their own
+_PERSON_OWNED_SECTORS = frozenset({"GOV", "MIL", "COP"})
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their"}
 _PRONOUNS_SINGULAR = {"it", "its"}
 _NOT_AGENT_ENTS = frozenset({"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})

@@ -504,7 +504,8 @@ def _names_a_country(text: str) -> bool:
 
 # first words of place and organisation names that are also given names in the actor dictionary ("San Salvador")
 _NOT_GIVEN_NAMES = frozenset({"el", "la", "las", "los", "san", "santa", "santo", "the", "de", "del", "national",
-                              "general", "saint", "st", "new", "north", "south", "east", "west", "central", "university"})
+                              "general", "saint", "st", "new", "north", "south", "east", "west", "central",
+                              "university"})
 
 
 @lru_cache(maxsize=1)
@@ -524,8 +525,9 @@ def _a_persons_name(text: str, facility_nouns: frozenset[str]) -> bool:
     words = text.split()
     head = _head_word(text)
     d = get_actor_dictionary()
+    sing = head[:-1] if head.endswith("s") else head
     return 2 <= len(words) <= 5 and _is_proper_name(text) and words[0].lower() in _given_names() \
-        and head not in facility_nouns and head.rstrip("s") not in facility_nouns \
+        and head not in facility_nouns and sing not in facility_nouns \
         and d.demonym_country(words[0]) is None and d.lookup_agent(head) is None  # (not "Soviet Marines")
 
 
@@ -576,7 +578,8 @@ _MEMBERS_BEFORE = re.compile(r"\b((?:(?:some|certain|several|presumed|two|three|
                              r"(?:members|member|officers|guerrillas|troops|soldiers|commandos|units|elements|fighters)"
                              r") of (?:the )?$", re.I)
 # a named unit of a group ("the so-called Nelson Mandela cell of the ELN"): MUC-4 files the unit as PerpInd
-_NAMED_UNIT_BEFORE = re.compile(r"\b((?:[A-Z][\w'-]* ){1,4}(?:cell|column|front|commando|command|unit|squad)) of (?:the )?$")
+_NAMED_UNIT_BEFORE = re.compile(r"\b((?:[A-Z][\w'-]* ){1,4}(?:cell|column|front|commando|command|unit|squad))"
+                                r" of (?:the )?$")
 
 
 def _members_of(actor, text: str, mentions: Sequence) -> list:
