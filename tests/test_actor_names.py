@@ -165,6 +165,13 @@ def test_who_files_charges_of_a_killing_did_not_kill(nlp):
         "The prosecutor"]
 
 
+def test_a_named_site_an_attack_verb_acts_on_is_hit(nlp):
+    # "Camp Shorabak" is a FAC name the places stage reads as where; with a building's noun in its name and the verb
+    # acting on it, it is also what was hit ("fighting near Camp David" stays a place)
+    (attack,) = _records(nlp, "Taliban gunmen attacked Camp Shorabak in Helmand Province on Friday.", "2019-03-02")
+    assert ("recipient", "Camp Shorabak") in {(a.role, a.text) for a in attack.actors}
+
+
 def test_a_persons_government_or_army_is_a_party_of_the_persons_country(nlp):
     (attack,) = [e for e in _records(nlp, "President Alfredo Cristiani's government attacked the rebels.", "1989-07-23")
                  if e.plover.type == "ASSAULT"]

@@ -158,6 +158,13 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def _entity_of(tok: Token) -> list[Token]:
+    """The tokens of the named entity ``tok`` is part of (none outside one)."""
+    if not tok.ent_type_:
+        return []
+    return next((list(e) for e in tok.doc.ents if e.start <= tok.i < e.end), [])
+
+
 def _facility_word(tok: Token, nouns: frozenset[str]) -> bool:
     """Is the token a building's or a thing's noun (``facility_nouns``), also when capitalised in the plural, which the
     lemmatizer leaves as it is ("sabotaged Pylons and Transformers" in truecased copy)?"""
@@ -1101,7 +1108,10 @@ class MentionBuilder:
         for t in _conjuncts(tok):
             if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
                 continue  # "no civilians were injured or killed": nobody
-            if t.i in self.place_tokens and t.ent_type_ in ("LOC", "FAC") and not modifiers:
+            # a named site a verb acts on whose name holds a building's noun ("attacked Camp Shorabak")
+            site = t.ent_type_ == "FAC" and t.dep_ in ("dobj", "nsubjpass") and any(
+                _facility_word(w, self.w["facility_nouns"]) for w in _entity_of(t))
+            if t.i in self.place_tokens and t.ent_type_ in ("LOC", "FAC") and not modifiers and not site:
                 continue  # "at the border", "near Lake Chad": a place, not a party
             a = actor_for_token(self.doc, t, modifiers=modifiers or t.pos_ == "PROPN")
             if (t.lemma_.lower() in self.w["partitive_heads"] or t.lower_ in self.w["partitive_heads"]
@@ -1112,7 +1122,7 @@ class MentionBuilder:
                 b = self._partitive_of(t)
                 if b is not None:
                     a = b
-            if a is None and t.pos_ in ("NOUN", "PROPN") and _facility_word(t, self.w["facility_nouns"]):
+            if a is None and t.pos_ in ("NOUN", "PROPN") and (site or _facility_word(t, self.w["facility_nouns"])):
                 own: list[ActorMention] = []  # this conjunct's ("sabotaged pylons and transformers": both)
                 for owner in _owner_of(t):
                     for o in _conjuncts(owner):
