@@ -1338,6 +1338,29 @@ def test_violence_by_a_mob_is_mob_violence_whatever_the_classifier(nlp, monkeypa
         [(r.plover.type, r.acled) for r in recs]
 
 
+def test_a_short_reports_lead_read_as_a_sub_type_its_type_never_has_is_read_from_its_own_sentence(nlp):
+    """A short report's lead is typed from the whole text; where that reads as a sub-type no ASSAULT row of
+    plover_to_acled.tsv gives (a peaceful protest, from the report's other sentence), the lead's own sentence is
+    read instead."""
+    from types import SimpleNamespace
+
+    from strife import assemble, ontology
+
+    def predict(text):
+        sub = "Peaceful protest" if "students" in text else "Shelling/artillery/missile attack"
+        return SimpleNamespace(acled_event_type=ontology.acled_event_type(sub), acled_sub_event_type=sub,
+                               acled_prob=0.95, plover=None, plover_prob=0.0, cameo_root=None, pentaclass=None)
+
+    assemble.use_classifier(SimpleNamespace(predict=predict))
+    try:
+        recs = _records(nlp, "Russian forces shelled the city on Monday. Thousands of students marched in the capital "
+                             "on Saturday to demand reforms.")
+    finally:
+        assemble.use_classifier(None)
+    attack = next(r for r in recs if r.plover.type == "ASSAULT")
+    assert attack.acled.sub_event_type == "Shelling/artillery/missile attack", attack.acled
+
+
 def test_rioting_named_is_a_violent_demonstration_whatever_the_classifier(nlp, monkeypatch):
     """ "Students rioted": the word names the riot, so a confident classifier reading of a peaceful protest
     does not soften it."""

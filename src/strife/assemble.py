@@ -386,7 +386,8 @@ def _evidence(frame: EventFrame, text: str) -> list[Evidence]:
     return out
 
 
-def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tuple[Plover, Optional[str], Optional[Acled]]:
+def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str,
+              own_sentence: Optional[str] = None) -> tuple[Plover, Optional[str], Optional[Acled]]:
     ptype = frame.plover_type
     modes = frame.modes
     mode = modes[0] if modes else None
@@ -424,7 +425,7 @@ def _classify(frame: EventFrame, actors: list[Actor], sentence_text: str) -> tup
     cameo = cameo or ontology.plover_to_cameo(ptype, None)
     acled = ontology.plover_to_acled(ptype, mode, context=contexts, actor_kinds=actor_kinds,
                                      recipient_sectors=recipient_sectors, hints=hints)
-    acled = _territory_by_side(_blend_acled(frame, acled, sentence_text, mob_actor), actors)
+    acled = _territory_by_side(_blend_acled(frame, acled, sentence_text, mob_actor, own_sentence), actors)
     acled_rec = Acled(event_type=acled[0], sub_event_type=acled[1]) if acled else None
     return Plover(type=ptype, mode=modes, context=contexts), cameo, acled_rec
 
@@ -617,7 +618,7 @@ def _all_weak(frame: EventFrame) -> bool:
 
 
 def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_text: str,
-                 mob_actor: bool = False) -> Optional[tuple[str, str]]:
+                 mob_actor: bool = False, own_sentence: Optional[str] = None) -> Optional[tuple[str, str]]:
     """Rule reading first where the text names the weapon; else the learned classifier's
     sub-event type for the sentence, when it is confident and the PLOVER type is one ACLED codes."""
     named_weapon = _named_weapon(frame)
@@ -628,6 +629,15 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
     pred = classify_text(sentence_text)
     if pred is None:
         return rule
+    if own_sentence and own_sentence != sentence_text and frame.plover_type == "ASSAULT" \
+            and pred.acled_sub_event_type is not None \
+            and pred.acled_sub_event_type not in ontology.acled_sub_types_of(frame.plover_type):
+        # an attack in a short report typed whole, read as a sub-type no ASSAULT row has (a shelling's report read
+        # as a peaceful protest from its other sentences): the attack's own sentence, where it reads as one ASSAULT
+        # has (not for other types: CASE-2021 lost a protest read from its own sentence as violent)
+        own = classify_text(own_sentence)
+        if own is not None and own.acled_sub_event_type in ontology.acled_sub_types_of(frame.plover_type):
+            pred = own
     if rule is not None and (_hint_decided(frame, rule[1]) or (rule[1] == "Mob violence" and mob_actor)):
         return rule  # the event's own word decides ("blocking major thoroughfares", "defused", "a mob lynched")
     if rule is not None and ((rule[1] in _MODE_DECIDED and named_weapon) or rule[1] in _PARTY_DECIDED):
@@ -840,7 +850,8 @@ def frames_to_events(doc: Doc, article: Article) -> list[Event]:
         date_info = (_date_info(d.resolution, d.text, (d.start_char, d.end_char)) if d is not None and d.resolution
                      else _fallback_date(f, ctx, by_trigger, leads))
         head = f.head
-        plover, cameo, acled = _classify(f, actors, _classifier_text(doc, head, f is lead))
+        plover, cameo, acled = _classify(f, actors, _classifier_text(doc, head, f is lead),
+                                         _classifier_text(doc, head, False))
         acled = _withdrawal_without_taker(_protest_violence(_arrests_at_a_protest(acled, f, frames, doc), f, frames),
                                           f, frames)
         ev = Event(

@@ -696,6 +696,14 @@ def case_labels() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def acled_sub_types_of(type_name: str) -> frozenset[str]:
+    """The ACLED sub-event types some row of ``plover_to_acled.tsv`` gives a PLOVER type ("ASSAULT" -> Armed clash,
+    Attack, ...; never Peaceful protest)."""
+    t = legacy_plover(type_name)
+    return frozenset(r.sub_event_type for r in ontology().acled_rules if r.plover_type == t and r.sub_event_type)
+
+
+@lru_cache(maxsize=None)
 def acled_event_types_of(type_name: str) -> frozenset[str]:
     """The ACLED event types some row of ``plover_to_acled.tsv`` gives a PLOVER type ("AGREE" -> Strategic
     developments): the views of one reading agree only within these."""
