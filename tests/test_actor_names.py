@@ -161,6 +161,9 @@ def test_people_suspected_of_an_attack_are_its_actors_whoever_they_are(nlp):
 def test_who_files_charges_of_a_killing_did_not_kill(nlp):
     events = _records(nlp, "The prosecutor filed charges of murder against the two soldiers.", "1990-01-10")
     assert not [a for e in events if e.plover.type == "ASSAULT" for a in e.actors if a.text == "The prosecutor"]
+    # the accused are the murder's alleged doers, not its victims
+    assert [(a.role, a.text) for e in events if e.plover.type == "ASSAULT" for a in e.actors] == [
+        ("actor", "the two soldiers")]
     assert [a.text for e in events if e.plover.type == "ACCUSE" for a in e.actors if a.role == "actor"] == [
         "The prosecutor"]
 

@@ -915,6 +915,8 @@ class MentionBuilder:
         murder", "the rebels were accused of killing 12 peasants", "a man suspected of taking part in the
         killing", "the arrest of 45 soldiers for killing 6 clergymen"); ``alleged_perpetrator_heads`` in
         ``factuality.json`` lists the words and the preposition each takes."""
+        if (accused := self._accused(tok)) is not None:
+            return accused  # "charges of murder against two soldiers": the soldiers
         cur = tok
         # "taking part in the killing", "his role in the attack": the part is the act's
         if cur.dep_ == "pobj" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in self.w["participation_words"]:
@@ -951,6 +953,15 @@ class MentionBuilder:
                 return [head.head]  # "a man suspected of taking part in the killing"
             return [_expand_relpron(c) for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
         return [c for c in head.children if c.dep_ == "dobj"]  # "blames certain officers for the murder"
+
+    def _accused(self, tok: Token) -> Optional[list[Token]]:
+        """Who an accusation names the act ``tok`` against ("charges of murder against two soldiers", "accusations of
+        torture against the police": the parser hangs "against" on the act or on the accusation), where ``tok`` is
+        what an accusation noun (``accusation_nouns``) is of; None elsewhere."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lemma_.lower() not in self.w["accusation_nouns"]:
+            return None
+        return [g for h in (tok, tok.head.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
+                for g in c.children if g.dep_ == "pobj"]
 
     def _prep_light_verb(self, tok: Token) -> Optional[Token]:
         """The verb a noun event is the prepositional object of in a set phrase ("set the building on fire"):
@@ -1069,6 +1080,8 @@ class MentionBuilder:
                 if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" if verb else any(
                         k.dep_ == "mark" and k.lower_ == "that" for k in c.children)):
                     out.extend((g, "ccomp_subj") for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"))
+        if self._accused(tok):
+            out = [(g, how) for g, how in out if how != "prep_against"]  # the accused, not who was hit
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["blame_verbs"]:
             # "Police blamed the attack on al Shabaab" (the parser hangs "on" on the attack): whom it is blamed on,
             # not what was attacked (nor, by a rival's word, its doer)
