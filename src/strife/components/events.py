@@ -158,11 +158,11 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _entity_of(tok: Token) -> list[Token]:
-    """The tokens of the named entity ``tok`` is part of (none outside one)."""
+def _entity_of(tok: Token) -> Optional[Span]:
+    """The named entity ``tok`` is part of, if any."""
     if not tok.ent_type_:
-        return []
-    return next((list(e) for e in tok.doc.ents if e.start <= tok.i < e.end), [])
+        return None
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def _facility_word(tok: Token, nouns: frozenset[str]) -> bool:
@@ -1123,7 +1123,7 @@ class MentionBuilder:
                 continue  # "no civilians were injured or killed": nobody
             # a named site a verb acts on whose name holds a building's noun ("attacked Camp Shorabak")
             site = t.ent_type_ == "FAC" and t.dep_ in ("dobj", "nsubjpass") and any(
-                _facility_word(w, self.w["facility_nouns"]) for w in _entity_of(t))
+                _facility_word(w, self.w["facility_nouns"]) for w in _entity_of(t) or ())
             if t.i in self.place_tokens and t.ent_type_ in ("LOC", "FAC") and not modifiers and not site:
                 continue  # "at the border", "near Lake Chad": a place, not a party
             a = actor_for_token(self.doc, t, modifiers=modifiers or t.pos_ == "PROPN")
@@ -1276,7 +1276,7 @@ class MentionBuilder:
     def _demonym_state(self, t: Token, any_label: bool = False) -> Optional[ActorMention]:
         """The state a demonym or country name modifying an event noun stands for, as an actor mention
         (``any_label``: also where NER gave the word another label or none, "Ugandan" tagged PERSON)."""
-        ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+        ent = _entity_of(t)
         if t.ent_type_ not in ("NORP", "GPE") or ent is None:
             if not any_label or t.pos_ not in ("ADJ", "PROPN"):
                 return None

@@ -66,14 +66,13 @@ class TriggerLexicon:
         self.single: dict[tuple[str, str], list[ontology.Trigger]] = {}
         self.multi: dict[tuple[str, str], list[ontology.Trigger]] = {}  # keyed by head word
         self.weapons: dict[str, ontology.Trigger] = {}
+        weapon_senses: list[ontology.Trigger] = []
         for e in entries:
             if e.is_weapon_noun:
                 self.weapons.setdefault(e.lemma, e)
                 if not e.is_event_noun:
-                    if e.is_ambiguous and e.cues and (e.lemma, e.pos) in self.single:
-                        # a weapon sense of an event word ("a charge of dynamite" beside "the charges against
-                        # him"): a sense to choose, that names no event
-                        self.single[(e.lemma, e.pos)].append(e)
+                    if e.is_ambiguous and e.cues:
+                        weapon_senses.append(e)
                     continue
             if "participant_noun" in e.flags:
                 continue
@@ -82,6 +81,11 @@ class TriggerLexicon:
                 self.multi.setdefault((head, e.pos), []).append(e)
             else:
                 self.single.setdefault((e.lemma, e.pos), []).append(e)
+        for e in weapon_senses:
+            if (e.lemma, e.pos) in self.single:
+                # a weapon sense of an event word ("a charge of dynamite" beside "the charges against him"): a
+                # sense to choose, after the word's event senses, that names no event
+                self.single[(e.lemma, e.pos)].append(e)
         # every word a sense is keyed by: a token none of whose keys is here has no sense
         self.words = frozenset(w for w, _ in self.single) | frozenset(w for w, _ in self.multi)
 

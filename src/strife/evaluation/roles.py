@@ -492,14 +492,8 @@ def _names_a_country(text: str) -> bool:
     """The text is a nationality or a country's name alone ("Guatemalan", "Hondurans", "the United States", "US")."""
     from strife.actor_dictionary import get_actor_dictionary
 
-    d = get_actor_dictionary()
     bare = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
-    if not bare:
-        return False
-    if d.demonym_country(bare) is not None:
-        return True
-    entry = d.lookup(bare)
-    return entry is not None and entry.kind == "state" and not entry.sector
+    return bool(bare) and get_actor_dictionary().demonym_country(bare) is not None
 
 
 # first words of place and organisation names that are also given names in the actor dictionary ("San Salvador")
