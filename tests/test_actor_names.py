@@ -1,5 +1,7 @@
 """Actor names read from news text: a personal name NER finds inside a unit's name is no person."""
 
+import pytest
+
 from strife.article import Article
 from strife.pipeline import extract_article
 
@@ -166,6 +168,32 @@ def test_who_files_charges_of_a_killing_did_not_kill(nlp):
         ("actor", "the two soldiers")]
     assert [a.text for e in events if e.plover.type == "ACCUSE" for a in e.actors if a.role == "actor"] == [
         "The prosecutor"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A bomb exploded at the bank on Monday. Authorities attribute the attacks to drug traffickers.", "drug traffickers"),
+    ("A bomb exploded at the bank on Monday. Police blamed the attack on al Shabaab.", "Shabaab"),
+    ("The bombing of the bank on Monday was attributed to the ELN.", "ELN"),
+])
+def test_whom_the_text_blames_an_attack_on_is_its_actor(nlp, text, actor):
+    (attack,) = [e for e in _records(nlp, text, "1989-12-10") if e.plover.type == "ASSAULT"]
+    assert [a.text for a in attack.actors if a.role == "actor"] == [actor]
+
+
+def test_a_cause_an_attack_is_blamed_on_is_no_actor(nlp):
+    text = "The NRA blamed the massacre on the administration's political correctness."
+    assert not [a for e in _records(nlp, text, "2016-06-20") if e.plover.type == "ASSAULT" for a in e.actors]
+
+
+def test_a_series_of_attacks_launched_is_an_event_with_its_parties(nlp):
+    text = "Drug traffickers launched a series of attacks against banks."
+    (attack,) = _records(nlp, text, "1989-12-10")
+    assert [(a.role, a.text) for a in attack.actors] == [("actor", "Drug traffickers"), ("recipient", "banks")]
+    # a spate of killings is events that happened, not killings in general
+    assert [e.plover.type for e in _records(nlp, "A spate of killings shook the region.", "1989-12-10")] == ["ASSAULT"]
+    # (a campaign kept up to now is a running record: background at most)
+    events = _records(nlp, "The group has carried out a series of attacks on mosques since 2021.", "2024-12-10")
+    assert all(e.background for e in events)
 
 
 def test_a_named_site_an_attack_verb_acts_on_is_hit(nlp):

@@ -917,6 +917,8 @@ class MentionBuilder:
         ``factuality.json`` lists the words and the preposition each takes."""
         if (accused := self._accused(tok)) is not None:
             return accused  # "charges of murder against two soldiers": the soldiers
+        if attributed := self._attributed(tok):
+            return attributed  # "blamed the attack on al Shabaab": al Shabaab
         cur = tok
         # "taking part in the killing", "his role in the attack": the part is the act's
         if cur.dep_ == "pobj" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in self.w["participation_words"]:
@@ -953,6 +955,19 @@ class MentionBuilder:
                 return [head.head]  # "a man suspected of taking part in the killing"
             return [_expand_relpron(c) for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
         return [c for c in head.children if c.dep_ == "dobj"]  # "blames certain officers for the murder"
+
+    def _attributed(self, tok: Token) -> list[Token]:
+        """Whom the text holds the act ``tok`` done by, where it is the object of a verb of blame ("blamed the attack
+        on al Shabaab", "authorities attribute the attacks to drug traffickers", "the bombing was attributed to the
+        ELN"; ``attribution_heads``: "verb preposition" pairs; the parser hangs the preposition on either word)."""
+        verb = tok.head
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" \
+                or any(c.dep_ == "neg" for c in verb.children):
+            return []
+        # (a party itself: not "blamed the massacre on the administration's political correctness")
+        return [g for h in (verb, tok) for p in h.children
+                if p.dep_ == "prep" and f"{verb.lemma_.lower()} {p.lower_}" in self.w["attribution_heads"]
+                for g in p.children if g.dep_ == "pobj" and actor_for_token(self.doc, g, modifiers=False) is not None]
 
     def _accused(self, tok: Token) -> Optional[list[Token]]:
         """Who an accusation names the act ``tok`` against ("charges of murder against two soldiers", "accusations of
@@ -1515,7 +1530,6 @@ class MentionBuilder:
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
             elif t.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj" \
-                    and tok.head.head.lemma_.lower() not in self.w["collective_event_nouns"] \
                     and tok.head.head.head.lemma_.lower() in self.w["light_verbs"] and tok.head.head.i not in self.by_i:
                 m.light_verb = tok.head.head.head.i  # "declared a six-month state of emergency ... on Aug. 4" (but
                 # "filed charges of murder": the filing is the charges' own, not the murder's)
@@ -1530,7 +1544,12 @@ class MentionBuilder:
                     m.separate = True  # "Another Russian strike hit a residential area later in the day": a new one
                 m.anaphoric = any(d.lower_ in self.w["anaphoric_determiners"] for d in dets) or any(
                     c.dep_ == "poss" and c.ent_type_ in ("DATE",) for c in tok.children) or _characterises(tok)
-                quantified = any(c.dep_ in ("nummod", "det", "poss") for c in tok.children)
+                quantified = any(c.dep_ in ("nummod", "det", "poss") for c in tok.children) or (
+                    tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in
+                    self.w["collective_event_nouns"] and tok.head.head.dep_ in ("nsubj", "nsubjpass")
+                    and any(c.dep_ in ("det", "poss") for c in tok.head.head.children))
+                # ("a spate of killings shook the region": events that happened; not "the latest in a series of
+                # offensives")
                 # "attacks on civilians"; "has carried out similar attacks in the area" (a plural that a perfect
                 # light verb or a word like "similar" makes a kind of event, not one that happened)
                 perfect = m.light_verb is not None and any(
