@@ -40,6 +40,15 @@ def test_fuzzy_person_needs_one_unambiguous_slip():
     assert d.lookup_person_fuzzy("Francois Mitterrand") is None  # exact names are lookup()'s job
 
 
+def test_fuzzy_person_slip_in_a_short_surname_beside_a_common_given_name_is_another_person():
+    # "Carlos Gomez" is a name of its own, not a slip for "Carlos Gomes"; "Shimon Perez" (a rare given name) is Peres
+    common = [ActorEntry(name=f"Carlos Name{i}", country="ESP", kind="person") for i in range(12)]
+    d = _dict(ActorEntry(name="Carlos Gomes", country="GNB", kind="person"),
+              ActorEntry(name="Shimon Peres", country="ISR", kind="person"), *common)
+    assert d.lookup_person_fuzzy("Carlos Gomez") is None
+    assert d.lookup_person_fuzzy("Shimon Perez").name == "Shimon Peres"
+
+
 def test_person_without_middle_name():
     d = _dict(ActorEntry(name="Carlos Saul Menem", country="ARG", kind="person"),
               ActorEntry(name="Juan Carlos Perez", country="ARG", kind="person"),

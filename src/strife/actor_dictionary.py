@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Literal, Optional, Sequence
+from typing import Any, Callable, Iterable, Literal, Optional, Sequence
 
 from strife.petrarch_dict import PetrarchActor, cameo_blocks, decode_cameo, parse_actor_file
 
@@ -221,6 +221,19 @@ def normalize(text: str) -> str:
     return _LEADING_THE.sub("", t)
 
 
+def _distinctive_slip(a: str, b: str, people_named: Callable[[str], int]) -> bool:
+    """Whether two names one slip apart are one person's: the slip is in a word of 7+ letters ("Mitterand" /
+    "Mitterrand"), or the words they share are rare in the dictionary's people's names ("Shimon Perez"); not a
+    short surname whose spellings are names of their own beside a common given name ("Carlos Gomez" is no
+    "Carlos Gomes"). ``people_named``: how many people's names hold a word."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return True  # a space slipped in or out
+    if all(len(x) >= 7 or len(y) >= 7 for x, y in zip(wa, wb) if x != y):
+        return True
+    return all(people_named(x) <= _RARE_NAME_WORD for x, y in zip(wa, wb) if x == y)
+
+
 def _one_slip(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by exactly one insertion, deletion, substitution or swap of
     neighbouring letters (Damerau-Levenshtein distance 1)."""
@@ -234,6 +247,9 @@ def _one_slip(a: str, b: str) -> bool:
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return longer[i + 1:] == shorter[i:]
 
+
+# a name word in at most this many of the dictionary's people's names is rare ("shimon": 1; "carlos": 103)
+_RARE_NAME_WORD = 10
 
 # words of an organisation's name, not a person's ("in" and "on" are syllables of Korean and Chinese names)
 _NOT_IN_PERSON_NAMES = frozenset({"of", "and", "for", "the", "to", "against"})
@@ -512,7 +528,8 @@ class ActorDictionary:
     def lookup_person_fuzzy(self, text: str) -> Optional[ActorEntry]:
         """A person entry whose full name is one typing slip away from ``text`` ("Francois Mitterand",
         "Abdelaziz Bouteflicka"): at least two words, 10+ letters, Damerau-Levenshtein distance 1, a
-        shared first or last word, and a single such entry (an ambiguous slip matches nothing)."""
+        shared first or last word, a slip that names no other common name (:func:`_distinctive_slip`), and a
+        single such entry (an ambiguous slip matches nothing)."""
         return _memoised(self._fuzzy_memo, text, 16384, lambda: self._person_fuzzy(text))
 
     def _person_fuzzy(self, text: str) -> Optional[ActorEntry]:
@@ -531,9 +548,14 @@ class ActorDictionary:
                                 index.setdefault(w, []).append(i)
             self._person_words = index
         hits: set[int] = set()
+
+        def people_named(w: str) -> int:
+            return len(set(self._person_words.get(w, ())))
+
         for w in {words[0], words[-1]}:
             for i in self._person_words.get(w, ()):
-                if any(_one_slip(key, normalize(a)) for a in self.entries[i].all_names):
+                if any(_one_slip(key, n) and _distinctive_slip(key, n, people_named)
+                       for n in (normalize(a) for a in self.entries[i].all_names)):
                     hits.add(i)
         names = {self.entries[i].name for i in hits}
         return self.entries[min(hits)] if len(names) == 1 else None
