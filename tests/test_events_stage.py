@@ -2798,3 +2798,36 @@ def test_an_attack_ordered_is_an_attack_by_who_ordered_it(nlp) -> None:
     assert [(a.role, a.text) for a in attack.actors] == [("actor", "The colonel"), ("recipient", "the Jesuit priests")]
     for text in ("Escobar will order the killing of more policemen.", "The judge ordered the arrest of three officers."):
         assert not [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Two men threw a grenade at the police station on Monday.", "Two men"),
+    ("The judge was shot dead by two men on a motorcycle.", "two men"),
+    ("Two individuals attacked the police station on Monday.", "Two individuals"),
+])
+def test_unnamed_men_who_attack_are_its_actors(nlp, text, actor):
+    (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert [a.text for a in attack.actors if a.role == "actor"] == [actor]
+
+
+def test_a_man_killed_is_no_actor(nlp):
+    recs = _records(nlp, "A man was killed in the attack on Monday.")
+    assert not [a for r in recs for a in r.actors if a.role == "actor"]
+
+
+@pytest.mark.parametrize("text, actor, hit", [
+    ("Two individuals placed the explosives at the bank and fled.", "Two individuals", "bank"),
+    ("Guerrillas placed a powerful explosive device at the bank on Monday.", "Guerrillas", "bank"),
+    ("Two men planted a bomb at the police station on Monday.", "Two men", "police"),
+    ("Rebels planted a bomb inside a bus in Medellin on Monday.", "Rebels", "bus"),  # the bus, not the town
+])
+def test_who_places_a_bomb_attacks_where_it_is_placed(nlp, text, actor, hit):
+    (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert attack.acled.sub_event_type == "Remote explosive/landmine/IED"
+    assert [(a.role, a.text) for a in attack.actors] == [("actor", actor), ("recipient", hit)]
+
+
+@pytest.mark.parametrize("text", ["The army placed restrictions on movement on Monday.",
+                                  "Police placed him under arrest on Monday.", "Rebels planted trees in the forest."])
+def test_placing_or_planting_anything_else_is_no_bombing(nlp, text):
+    assert not [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]

@@ -1033,6 +1033,11 @@ class MentionBuilder:
             if be.lemma_ == "be" and target.dep_ in ("attr", "nsubj"):
                 other = "nsubj" if target.dep_ == "attr" else "attr"
                 out.extend((c, "target_of") for c in be.children if c.dep_ == other and c.pos_ in ("NOUN", "PROPN"))
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in self.w["placement_verbs"]:
+            # "placed 11 bombs in various bank branches": the building a bomb is put in is what it hit (not a town)
+            out.extend((g, "placed_in") for c in [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+                       for p in c.children if p.dep_ == "prep" and p.lower_ in self.w["placement_preps"]
+                       for g in p.children if g.dep_ == "pobj" and _facility_word(g, self.w["facility_nouns"]))
         instrument = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.w["instrument_object_verbs"]
         for c in tok.children:
             if tok.pos_ in ("VERB", "AUX") and c.dep_ in _OBJ and c.dep_ != "oprd":
@@ -1392,9 +1397,12 @@ class MentionBuilder:
                             seen.add((role, a.name))
                             m.roles.append(RoleFill(role, a, "sides"))
                     continue
-                if not resolved and how == "alleged" and (held := self._people_of(tok, "", persons=True)) is not None:
+                if not resolved and (how == "alleged" or (how in ("nsubj", "agent") and m.trigger.plover_type == "ASSAULT"
+                                                         and tok.lemma_.lower() in self.w["person_nouns"])) \
+                        and (held := self._people_of(tok, "", persons=True)) is not None:
                     # "three persons suspected of participating in the attack", "arrested two suspects in this
-                    # attack": people the text holds to have done it, whoever they are
+                    # attack": people the text holds to have done it, whoever they are; "two men threw a grenade",
+                    # "was shot by a man": whoever did it
                     held = replace(held, name=held.text, sector=None, kind="unknown")
                     if ("actor", held.name) not in seen:
                         seen.add(("actor", held.name))
