@@ -336,6 +336,9 @@ def test_muc_files_a_groups_members_under_the_group_and_the_individuals() -> Non
     # members named by a member noun alone keep their group's name ("Shining Path members", as MUC-4 files them)
     c = A(role="actor", kind="armed_group", text="The FARC members", name="Revolutionary Armed Forces of Colombia")
     assert [x.text for x in roles._group_and_members(c)] == ["The FARC", "FARC members"]
+    # a group's full name holding a shorter name of the same group is one name, no members
+    d = A(role="actor", kind="non_state", text="Tupac Amaru Revolutionary movement", name="Tupac Amaru Revolutionary Movement")
+    assert roles._group_and_members(d) == [d]
 
 
 def test_muc_a_description_resolved_to_a_named_group_files_the_group_too() -> None:

@@ -1649,6 +1649,19 @@ def test_a_claim_of_responsibility_names_the_attacker(nlp) -> None:
     assert "Islamic State" not in [a.name for a in attack.actors]
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("Al Shabaab claimed responsibility for the bombing of the telephone company offices on Monday.", "al-Shabaab"),
+    ("The Cinchonero Popular Liberation Movement claimed responsibility today for detonating a bomb at the telephone "
+     "company offices.", "The Cinchonero Popular Liberation Movement"),
+])
+def test_an_attack_told_only_as_what_a_claim_is_for_is_the_news(nlp, text, actor) -> None:
+    """The claim's "for" (on the verb or on "responsibility"; a noun or an -ing verb) is the attack claimed: the
+    claimant did it, and it is no background; an organisation NER names claims as a party."""
+    (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert [a.name for a in attack.actors if a.role == "actor"] == [actor]
+    assert not attack.background
+
+
 def test_whose_weapon_struck_acts(nlp) -> None:
     """"Russian missiles struck an apartment block": Russia struck ("A missile struck a hospital" names no one)."""
     (attack,) = [r for r in _records(nlp, "Russian missiles struck an apartment block in Dnipro on Saturday.")
@@ -2831,3 +2844,15 @@ def test_who_places_a_bomb_attacks_where_it_is_placed(nlp, text, actor, hit):
                                   "Police placed him under arrest on Monday.", "Rebels planted trees in the forest."])
 def test_placing_or_planting_anything_else_is_no_bombing(nlp, text):
     assert not [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+
+
+def test_what_a_measure_placed_is_of_decides_the_placing(nlp):
+    text = "Guerrillas placed two sticks of dynamite at the bank on Monday."
+    (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert [(a.role, a.text) for a in attack.actors] == [("actor", "Guerrillas"), ("recipient", "bank")]
+
+
+def test_a_named_unit_of_a_group_acts_as_the_group(nlp):
+    text = "The Jacobo Carcomo Command of the Morazanist Patriotic Front attacked a police station on Monday."
+    (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert [(a.text, a.sector) for a in attack.actors if a.role == "actor"] == [("Morazanist Patriotic Front", "REB")]

@@ -21,7 +21,7 @@ from strife.dateline import in_dateline
 from strife.doc_ext import doc_text, token_table
 from strife.actor_dictionary import get_actor_dictionary
 from strife.components.actors import ActorMention, _entry_fields, _modifier_country, actor_for_token, publication_day
-from strife.factuality import (is_responsibility_claim, opens_separately, order_given, result_told,
+from strife.factuality import (claim_disowned, is_responsibility_claim, opens_separately, order_given, result_told,
                                small_clause_conjunct_governor)
 from strife.timeexpr import DateResolution, resolve_date_expression
 from strife.components.triggers import Trigger, default_lexicon
@@ -1149,9 +1149,10 @@ class MentionBuilder:
             a = actor_for_token(self.doc, t, modifiers=modifiers or t.pos_ == "PROPN")
             if (t.lemma_.lower() in self.w["partitive_heads"] or t.lower_ in self.w["partitive_heads"]
                     or (t.pos_ == "NUM" and t.like_num)) and (
-                    a is None or a.how == "description"):
+                    a is None or a.how in ("description", "ner")):
                 # "members of the FMLN", "some of the rebels", "five of them": the group named after "of"
-                # (through a second partitive: "Thousands of supporters of Imran Khan")
+                # (through a second partitive: "Thousands of supporters of Imran Khan"; a unit NER names: "the
+                # Jacobo Carcomo Command of the Morazanist Patriotic Front")
                 b = self._partitive_of(t)
                 if b is not None:
                     a = b
@@ -1618,7 +1619,20 @@ def _subordinate(tok: Token) -> bool:
     landmine, killing him") is told as that clause is."""
     if _result_participle(tok):
         return _subordinate(tok.head)
+    if _claimed_act(tok):
+        return False  # "Al Shabaab claimed responsibility for the bombing": the act claimed is the news
     return tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")
+
+
+def _claimed_act(tok: Token) -> bool:
+    """Is the event word what a claim of responsibility is for ("claimed responsibility for the bombing of the
+    offices", "claimed responsibility today for detonating a bomb"; the parser hangs "for" on the verb or on
+    "responsibility")?"""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "for":
+        return False
+    host = tok.head.head
+    verb = host.head if host.dep_ == "dobj" else host
+    return is_responsibility_claim(verb) and not claim_disowned(verb)
 
 
 def _result_participle(tok: Token) -> bool:

@@ -238,6 +238,11 @@ _QUANTITY_WORDS = frozenset({"at", "least", "about", "some", "more", "than", "ne
                              "over", "its", "their", "his", "her"})
 
 
+def _of_object(tok: Token) -> list[Token]:
+    """What a measure or a part is of ("set off 5 kg of dynamite", "placed two sticks of dynamite")."""
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+
+
 def _has_object(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "dative", "attr", "oprd") or
                (c.dep_ in ("prep", "agent") and any(g.dep_ == "pobj" for g in c.children)) for c in tok.children) or (
@@ -490,9 +495,9 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
         if pos == "VERB" and entry.needs_object and not _has_object(tok):
             continue
         if "object_cue" in entry.flags and not any(
-                c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in entry.cues or c.lower_ in entry.cues or any(
-                    " " in cue and cue in " ".join(w.lower_ for w in c.subtree) for cue in entry.cues))
-                for c in tok.children):
+                o.lemma_.lower() in entry.cues or o.lower_ in entry.cues or any(
+                    " " in cue and cue in " ".join(w.lower_ for w in o.subtree) for cue in entry.cues)
+                for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *_of_object(c))):
             continue  # "prevented the demonstration" restricts; "to prevent additional actions" reports nothing
         if weak and pos == "VERB" and (any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in reported
                                            for c in tok.children) or _first_noun_after(tok) in reported):

@@ -637,6 +637,9 @@ def _group_and_members(actor) -> list:
         org = " ".join(words[1:-1] if words[0].lower() in ("the", "a", "an") else words[:-1])
         return [actor.model_copy(update={"text": org, "name": org}), actor]
     d = get_actor_dictionary()
+    whole = d.lookup(actor.text)
+    if whole is not None and whole.kind not in ("person", "state"):
+        return [actor]  # "Tupac Amaru Revolutionary Movement" is one group's name, not "Tupac Amaru"'s members
     for i in range(len(words) - 1):
         for j in range(len(words) - 1, i, -1):
             entry = d.lookup(" ".join(words[i:j]))
