@@ -2856,3 +2856,31 @@ def test_a_named_unit_of_a_group_acts_as_the_group(nlp):
     text = "The Jacobo Carcomo Command of the Morazanist Patriotic Front attacked a police station on Monday."
     (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
     assert [(a.text, a.sector) for a in attack.actors if a.role == "actor"] == [("Morazanist Patriotic Front", "REB")]
+
+
+def test_what_a_bomb_damaged_was_hit(nlp):
+    text = "The bomb seriously damaged the telephone exchange, a hotel, a clinic and a construction site."
+    (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert {a.text for a in attack.actors if a.role == "recipient"} >= {"hotel", "clinic", "construction site"}
+    assert not [r for r in _records(nlp, "The storm damaged a hotel.") if r.plover.type == "ASSAULT"]
+
+
+def test_an_attack_aimed_at_a_building_hit_it(nlp):
+    (attack,) = [r for r in _records(nlp, "The attacks were directed against the police station on Monday.")
+                 if r.plover.type == "ASSAULT"]
+    assert [a.text for a in attack.actors if a.role == "recipient"] == ["police"]
+
+
+def test_a_shack_set_ablaze_was_hit(nlp):
+    (arson,) = [r for r in _records(nlp, "An old shack on the estate was set ablaze on Monday.") if r.plover.type == "ASSAULT"]
+    assert [a.text for a in arson.actors if a.role == "recipient"] == ["old shack"]
+
+
+def test_who_acted_on_the_attacker_after_the_attack_is_not_its_actor(nlp):
+    text = "A man stabbed two Israelis near a settlement on Monday before being shot dead by troops."
+    (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert [a.text for a in attack.actors if a.role == "actor"] == ["A man"]
+    # (soldiers killed after being ambushed: the ambush's doers killed them)
+    (attack,) = [r for r in _records(nlp, "Two soldiers were killed after being ambushed by rebels near the border.")
+                 if r.plover.type == "ASSAULT"]
+    assert [a.text for a in attack.actors if a.role == "actor"] == ["rebels"]

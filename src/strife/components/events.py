@@ -1033,6 +1033,10 @@ class MentionBuilder:
             if be.lemma_ == "be" and target.dep_ in ("attr", "nsubj"):
                 other = "nsubj" if target.dep_ == "attr" else "attr"
                 out.extend((c, "target_of") for c in be.children if c.dep_ == other and c.pos_ in ("NOUN", "PROPN"))
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in ("aim", "direct"):
+            # "One attack was aimed at the fuel storage tanks"
+            out.extend((g, "aimed_at") for p in tok.head.children if p.dep_ == "prep" and p.lower_ in ("at", "against")
+                       for g in p.children if g.dep_ == "pobj")
         if tok.pos_ == "VERB" and tok.lemma_.lower() in self.w["placement_verbs"]:
             # "placed 11 bombs in various bank branches": the building a bomb is put in is what it hit (not a town)
             out.extend((g, "placed_in") for c in [tok, *(c for c in tok.children if c.dep_ == "dobj")]
@@ -1375,6 +1379,8 @@ class MentionBuilder:
             for tok, how in ([] if suffered else self._actor_tokens(h)):  # "they came under fire": not who fired
                 if tok.i in m.tokens and tok.i != h.i and self.by_i.get(tok.i):
                     continue
+                if how == "agent" and h.i != trig_tok.i and _done_to_the_doer(h):
+                    continue  # "stabbed two Israelis before being shot dead by troops": the troops shot the attacker
                 if tok.i in self.by_i and tok.i not in m.tokens:
                     continue  # another event is the subject: handled by folding/refs
                 if how == "modifier" and tok.lemma_.lower() in default_lexicon().weapons:
@@ -1622,6 +1628,20 @@ def _subordinate(tok: Token) -> bool:
     if _claimed_act(tok):
         return False  # "Al Shabaab claimed responsibility for the bombing": the act claimed is the news
     return tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")
+
+
+def _done_to_the_doer(verb: Token) -> bool:
+    """Is a passive verb with no subject of its own, in a clause under an active verb ("before being shot dead",
+    "after being arrested"), done to that verb's subject? Then its agent acted on the doer, not with them."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        host = verb.head.head
+    elif verb.dep_ == "advcl":
+        host = verb.head
+    else:
+        return False
+    return host.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in host.children)
 
 
 def _claimed_act(tok: Token) -> bool:
