@@ -2884,3 +2884,14 @@ def test_who_acted_on_the_attacker_after_the_attack_is_not_its_actor(nlp):
     (attack,) = [r for r in _records(nlp, "Two soldiers were killed after being ambushed by rebels near the border.")
                  if r.plover.type == "ASSAULT"]
     assert [a.text for a in attack.actors if a.role == "actor"] == ["rebels"]
+
+
+def test_a_claimed_bombing_keeps_its_acled_type(nlp):
+    # the snippet classifier reads a claim of responsibility as no ACLED event; the bombing the report tells is one
+    text = ("A car bomb exploded near a market in Mogadishu on Saturday, killing 12 people. Al-Shabaab claimed "
+            "responsibility for the bombing.")
+    (attack,) = [r for r in _records(nlp, text) if r.plover.type == "ASSAULT"]
+    assert attack.acled is not None and attack.acled.sub_event_type == "Remote explosive/landmine/IED"
+    # a report of the claim alone is the claim's (CASE-2021 ATTRIB): no ACLED type
+    text = "Al Qaeda in Yemen claimed responsibility for the attack on the newspaper on Monday."
+    assert all(r.acled is None for r in _records(nlp, text))

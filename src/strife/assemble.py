@@ -627,6 +627,12 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
     if _all_weak(frame):
         return None  # "intercepted a suspected trafficker": a word with none of its sense's cues is no ACLED event
     pred = classify_text(sentence_text)
+    if pred is not None and pred.acled_sub_event_type is None and rule is not None \
+            and any(r.how == "claimed" for m in frame.mentions for r in m.roles) \
+            and any(not m.claimed_for for m in frame.mentions):
+        # a claim of responsibility makes the classifier read a report as no event; an attack the report tells, then
+        # claimed, is one (a report of the claim alone is the claim's: CASE-2021 ATTRIB, no ACLED type)
+        return rule
     if pred is None:
         return rule
     if own_sentence and own_sentence != sentence_text and frame.plover_type == "ASSAULT" \

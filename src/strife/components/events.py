@@ -918,7 +918,7 @@ class MentionBuilder:
         if (accused := self._accused(tok)) is not None:
             return accused  # "charges of murder against two soldiers": the soldiers
         if attributed := self._attributed(tok):
-            return attributed  # "blamed the attack on al Shabaab": al Shabaab
+            return attributed  # "attributed the attacks to drug traffickers": the traffickers
         cur = tok
         # "taking part in the killing", "his role in the attack": the part is the act's
         if cur.dep_ == "pobj" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in self.w["participation_words"]:
@@ -957,9 +957,9 @@ class MentionBuilder:
         return [c for c in head.children if c.dep_ == "dobj"]  # "blames certain officers for the murder"
 
     def _attributed(self, tok: Token) -> list[Token]:
-        """Whom the text holds the act ``tok`` done by, where it is the object of a verb of blame ("blamed the attack
-        on al Shabaab", "authorities attribute the attacks to drug traffickers", "the bombing was attributed to the
-        ELN"; ``attribution_heads``: "verb preposition" pairs; the parser hangs the preposition on either word)."""
+        """Whom the text holds the act ``tok`` done by, where it is the object of a verb of attribution ("authorities
+        attribute the attacks to drug traffickers", "the bombing was attributed to the ELN"; ``attribution_heads``:
+        "verb preposition" pairs; the parser hangs the preposition on either word)."""
         verb = tok.head
         if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" \
                 or any(c.dep_ == "neg" for c in verb.children):
@@ -1541,6 +1541,7 @@ class MentionBuilder:
                              place_first=self._opens_with_place(sent),
                              sent_i=bisect_right(starts, t.i) - 1 if starts else 0, reported=self._reported(tok),
                              claimed=t.pos == "VERB" and self._claimed(tok),
+                             claimed_for=_claimed_act(tok) or _responsible_for(tok),
                              aggregate=self._aggregate(tok, t), sequel=self._died_of_wounds(tok, t))
             if t.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w["light_verbs"]:
                 m.light_verb = tok.head.i
@@ -1628,6 +1629,12 @@ def _subordinate(tok: Token) -> bool:
     if _claimed_act(tok):
         return False  # "Al Shabaab claimed responsibility for the bombing": the act claimed is the news
     return tok.dep_ in ("pobj", "relcl", "acl", "advcl", "pcomp") or tok.head.dep_ in ("relcl", "acl")
+
+
+def _responsible_for(tok: Token) -> bool:
+    """Is the event word what someone is said to be responsible for ("two detachments of IS soldiers were responsible
+    for the attack")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "responsible"
 
 
 def _done_to_the_doer(verb: Token) -> bool:
