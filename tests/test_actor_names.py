@@ -171,7 +171,8 @@ def test_who_files_charges_of_a_killing_did_not_kill(nlp):
 
 
 @pytest.mark.parametrize("text, actor", [
-    ("A bomb exploded at the bank on Monday. Authorities attribute the attacks to drug traffickers.", "drug traffickers"),
+    ("A bomb exploded at the bank on Monday. Authorities attribute the attacks to drug traffickers.",
+     "drug traffickers"),
     ("The bombing of the bank on Monday was attributed to the ELN.", "ELN"),
 ])
 def test_whom_the_text_attributes_an_attack_to_is_its_actor(nlp, text, actor):

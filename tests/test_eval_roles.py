@@ -337,7 +337,8 @@ def test_muc_files_a_groups_members_under_the_group_and_the_individuals() -> Non
     c = A(role="actor", kind="armed_group", text="The FARC members", name="Revolutionary Armed Forces of Colombia")
     assert [x.text for x in roles._group_and_members(c)] == ["The FARC", "FARC members"]
     # a group's full name holding a shorter name of the same group is one name, no members
-    d = A(role="actor", kind="non_state", text="Tupac Amaru Revolutionary movement", name="Tupac Amaru Revolutionary Movement")
+    d = A(role="actor", kind="non_state", text="Tupac Amaru Revolutionary movement",
+          name="Tupac Amaru Revolutionary Movement")
     assert roles._group_and_members(d) == [d]
 
 

@@ -2872,7 +2872,8 @@ def test_an_attack_aimed_at_a_building_hit_it(nlp):
 
 
 def test_a_shack_set_ablaze_was_hit(nlp):
-    (arson,) = [r for r in _records(nlp, "An old shack on the estate was set ablaze on Monday.") if r.plover.type == "ASSAULT"]
+    (arson,) = [r for r in _records(nlp, "An old shack on the estate was set ablaze on Monday.")
+                if r.plover.type == "ASSAULT"]
     assert [a.text for a in arson.actors if a.role == "recipient"] == ["old shack"]
 
 

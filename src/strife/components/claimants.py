@@ -32,7 +32,8 @@ def _claimant(doc: Doc, verb: Token) -> Optional[ActorMention]:
     if subj is None:
         return None
     a = actor_for_token(doc, subj, modifiers=False)
-    if a is None or a.sector == "CVL" or (a.kind not in _CLAIMANT_KINDS and not (a.kind == "unknown" and a.how == "ner")):
+    if a is None or a.sector == "CVL" or (a.kind not in _CLAIMANT_KINDS
+                                          and not (a.kind == "unknown" and a.how == "ner")):
         return None  # (an organisation NER names that claims an attack is a party: "The Cinchonero Popular Liberation
         # Movement claimed responsibility")
     if not a.named and a.how not in ("coref", "pronoun"):

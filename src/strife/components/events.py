@@ -964,7 +964,7 @@ class MentionBuilder:
         if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" \
                 or any(c.dep_ == "neg" for c in verb.children):
             return []
-        # (a party itself: not "blamed the massacre on the administration's political correctness")
+        # (a party itself: not "attributed the massacre to the administration's political correctness")
         return [g for h in (verb, tok) for p in h.children
                 if p.dep_ == "prep" and f"{verb.lemma_.lower()} {p.lower_}" in self.w["attribution_heads"]
                 for g in p.children if g.dep_ == "pobj" and actor_for_token(self.doc, g, modifiers=False) is not None]
@@ -1404,8 +1404,9 @@ class MentionBuilder:
                             seen.add((role, a.name))
                             m.roles.append(RoleFill(role, a, "sides"))
                     continue
-                if not resolved and (how == "alleged" or (how in ("nsubj", "agent") and m.trigger.plover_type == "ASSAULT"
-                                                         and tok.lemma_.lower() in self.w["person_nouns"])) \
+                attacking_people = how in ("nsubj", "agent") and m.trigger.plover_type == "ASSAULT" \
+                    and tok.lemma_.lower() in self.w["person_nouns"]
+                if not resolved and (how == "alleged" or attacking_people) \
                         and (held := self._people_of(tok, "", persons=True)) is not None:
                     # "three persons suspected of participating in the attack", "arrested two suspects in this
                     # attack": people the text holds to have done it, whoever they are; "two men threw a grenade",

@@ -41,8 +41,7 @@ class EventMention:
     place_first: bool = False      # its sentence opens with where: "In Baghdad, gunmen shot dead ..." (a round-up item)
     reported: bool = False         # told in a clause under a reporting verb ("the army said it had targeted ...")
     claimed: bool = False          # the content of a claim of responsibility ("claimed responsibility, saying its fighters had ...")
-    claimed_for: bool = False      # what a claim of responsibility is for ("claimed responsibility for the bombing", "were
-    # responsible for the attack")
+    claimed_for: bool = False      # what a claim is for ("claimed responsibility for the bombing", "responsible for")
     aggregate: bool = False        # a running total ("the war has killed tens of thousands"), not one event
     sequel: bool = False           # a death from wounds ("died in hospital overnight"): a casualty of an attack told before
     apart_from: Optional[int] = None  # the event word it is told days apart from ("days after an attack killed seven")

@@ -239,7 +239,7 @@ _QUANTITY_WORDS = frozenset({"at", "least", "about", "some", "more", "than", "ne
 
 
 def _of_object(tok: Token) -> list[Token]:
-    """What a measure or a part is of ("set off 5 kg of dynamite", "placed two sticks of dynamite")."""
+    """What a measure or a part is of ("placed 5 kg of dynamite", "placed two sticks of dynamite")."""
     return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
 
 
