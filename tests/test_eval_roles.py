@@ -134,6 +134,8 @@ def test_muc_role_mapping() -> None:
         return Actor(role=role, name=name or text, text=text, span=(0, len(text)), kind=kind, sector=sector)
     assert roles.muc_role_of(a("actor", "guerrillas"), fac) == "perp_individual_id"
     assert roles.muc_role_of(a("actor", "the armed forces"), fac) == "perp_organization_id"
+    # a cartel or a mafia is an organisation however described
+    assert roles.muc_role_of(a("actor", "the cocaine cartels", "non_state", "CRM"), fac) == "perp_organization_id"
     # a nationality or a country alone is no perpetrator MUC-4 files ("the Guatemalan violence", "U.S. imperialism")
     assert roles.muc_role_of(a("actor", "Guatemalan", "state"), fac) is None
     assert roles.muc_role_of(a("actor", "the United States", "state"), fac) is None
