@@ -2896,3 +2896,17 @@ def test_a_claimed_bombing_keeps_its_acled_type(nlp):
     # a report of the claim alone is the claim's (CASE-2021 ATTRIB): no ACLED type
     text = "Al Qaeda in Yemen claimed responsibility for the attack on the newspaper on Monday."
     assert all(r.acled is None for r in _records(nlp, text))
+
+
+def test_the_noun_a_relative_clause_acts_on_is_hit_not_its_subject(nlp):
+    # "whom they had kidnapped": the mayor was kidnapped, "they" are the guerrillas, not the mayor
+    recs = _records(nlp, "The guerrillas released the mayor, whom they had kidnapped on Friday.")
+    (kidnap,) = [r for r in recs if r.plover.type == "ASSAULT"]
+    assert [(a.role, a.text) for a in kidnap.actors] == [("actor", "The guerrillas"), ("recipient", "the mayor")]
+
+
+def test_people_held_captive_were_abducted(nlp):
+    (kidnap,) = [r for r in _records(nlp, "The rebels held the engineers captive for two weeks.")
+                 if r.plover.type == "ASSAULT"]
+    assert kidnap.acled.sub_event_type == "Abduction/forced disappearance"
+    assert [(a.role, a.text) for a in kidnap.actors] == [("actor", "The rebels"), ("recipient", "the engineers")]

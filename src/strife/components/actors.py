@@ -811,6 +811,10 @@ class ActorResolver:
                     and not any(m.covers(s) for s in own_subjects)  # "Police fired tear gas to disperse them"
                     # "about 20 attackers were killed ..., it added": "it" is no plural description
                     and not (singular and not m.named and tt.tag[m.head_i] in ("NNS", "NNPS"))]
+            if tt.dep[i] in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl" and tok.head.head.i < i:
+                # "released the mayor, whom they had kidnapped": the subject of a relative clause is not the noun the
+                # clause is about (its relative pronoun is)
+                prev = [m for m in prev if not m.covers(tok.head.head)]
             if not want_person and tt.dep[i] in ("nsubj", "nsubjpass"):
                 # "U.S. Military operations in Panama were more clumsy -- there they set a whole neighborhood on
                 # fire": a country (or a university, a company) named as where something is, no antecedent of a

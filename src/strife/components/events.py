@@ -1048,7 +1048,8 @@ class MentionBuilder:
                 if instrument and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in self.w["person_nouns"] \
                         and not _party(actor_for_token(self.doc, c, modifiers=False)):
                     continue  # "stones were thrown", "fired rockets at Israel": what was thrown, not at whom
-                out.append((c, c.dep_))
+                out.append((_expand_relpron(c) if c.dep_ == "dobj" else c, c.dep_))  # ("the mayor, whom they had
+                # kidnapped": the mayor; a passive relative's noun stays with the rules it had: measured worse)
             elif c.dep_ == "prep" and c.lower_ in preps:
                 out.extend((g, "prep_" + c.lower_) for g in c.children if g.dep_ == "pobj")
             elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("target", "hit", "strike"):
