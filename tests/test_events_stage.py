@@ -2910,3 +2910,20 @@ def test_people_held_captive_were_abducted(nlp):
                  if r.plover.type == "ASSAULT"]
     assert kidnap.acled.sub_event_type == "Abduction/forced disappearance"
     assert [(a.role, a.text) for a in kidnap.actors] == [("actor", "The rebels"), ("recipient", "the engineers")]
+
+
+def test_a_verb_that_is_the_weapons_word_names_the_weapon(nlp):
+    (attack,) = [r for r in _records(nlp, "The guerrillas dynamited the bridge over the Lempa River on Monday.")
+                 if r.plover.type == "ASSAULT"]
+    assert attack.acled.sub_event_type == "Remote explosive/landmine/IED"
+    assert [(a.role, a.text) for a in attack.actors] == [("actor", "The guerrillas"), ("recipient", "bridge")]
+
+
+def test_a_murder_is_no_shelling_without_a_heavy_weapon(nlp):
+    # the snippet classifier reads "The mayor of the town was murdered ..." as shelling (0.53)
+    (attack,) = [r for r in _records(nlp, "The mayor of the town was murdered by suspected guerrillas on Monday.")
+                 if r.plover.type == "ASSAULT"]
+    assert attack.acled.sub_event_type == "Attack"
+    (strike,) = [r for r in _records(nlp, "The mayor was assassinated in a drone strike on Monday.")
+                 if r.plover.type == "ASSAULT"]
+    assert strike.acled.sub_event_type == "Air/drone strike"

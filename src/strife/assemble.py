@@ -440,6 +440,10 @@ def _deadly(frame: EventFrame) -> bool:
 # ACLED sub-types the parse decides by itself, from the weapon or the act named in the text
 _MODE_DECIDED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb", "Chemical weapon",
                            "Grenade", "Remote explosive/landmine/IED", "Sexual violence", "Abduction/forced disappearance"})
+# ACLED sub-types of a weapon, and the modes that name it: a classifier reading of one needs the weapon in the text
+# where the event's own word is a one-sided attack on people ("murdered", "assassinated")
+_WEAPON_TYPES_MODES = {"Air/drone strike": {"aerial", "drone"}, "Shelling/artillery/missile attack": {"heavy-weapons"},
+                       "Chemical weapon": {"cbrn"}}
 # ACLED sub-types the parties decide ("fired at protesters")
 _PARTY_DECIDED = frozenset({"Excessive force against protesters"})
 # PLOVER types of force and protest: never an ACLED agreement, whatever the sentence also tells
@@ -663,6 +667,11 @@ def _blend_acled(frame: EventFrame, rule: Optional[tuple[str, str]], sentence_te
         return rule  # "an agreement" read as a chemical attack: the views of one record must agree
     if pred.acled_sub_event_type == "Agreement" and frame.plover_type in _FORCE_TYPES:
         return rule  # "Heavy fighting ... before the government announced a ceasefire": the fighting is no agreement
+    if rule is not None and rule[1] == "Attack" and pred.acled_sub_event_type in _WEAPON_TYPES_MODES \
+            and not _WEAPON_TYPES_MODES[pred.acled_sub_event_type] & set(frame.modes) \
+            and any("one_sided" in t.flags for m in frame.mentions for t in (m.trigger, *m.folded)):
+        return rule  # "The mayor of the town was murdered by suspected guerrillas" read as shelling: a murder names no
+        # heavy weapon
     if pred.acled_sub_event_type == "Arrests" and frame.plover_type == "ASSAULT":
         return rule  # "arrested a man suspected of taking part in the killing": the killing is no arrest
     if pred.acled_sub_event_type == "Looting/property destruction" and _deadly(frame):

@@ -144,7 +144,7 @@ class AcledRule:
 
 TRIGGER_FLAGS = frozenset(
     {"needs_object", "is_weapon_noun", "is_event_noun", "participant_noun", "casualty", "reciprocal",
-     "one_sided", "speech", "ambiguous", "needs_cue", "object_cue", "counters"}
+     "one_sided", "speech", "ambiguous", "needs_cue", "object_cue", "counters", "names_weapon"}
 )
 
 

@@ -619,7 +619,8 @@ def find_triggers(doc: Doc, lex: TriggerLexicon, keep_nonfactual: bool = False,
             lemma=tok.lemma_.lower(), pos=pos, plover_type=ptype, modes=modes,
             contexts=list(entry.plover_context), cameo=cameo, acled_hint=acled_hint,
             hints=tuple(entry.hints) if ptype == entry.plover_type else (), flags=entry.flags,
-            weapon_modes=list(weapon_modes) + ([entry.plover_mode] if entry.is_weapon_noun and entry.plover_mode else []),
+            weapon_modes=list(weapon_modes) + ([entry.plover_mode] if (entry.is_weapon_noun or "names_weapon" in entry.flags)
+                                                and entry.plover_mode else []),
             weak=weak and not weapon_modes and mod is None, factual=fact.factual, reason=fact.reason, modality=mod,
             lexical_type=entry.plover_type if mod is not None and ptype != entry.plover_type else None,
         ))
