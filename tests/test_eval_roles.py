@@ -179,8 +179,8 @@ def test_muc_role_mapping() -> None:
 
 def test_muc_person_slots_take_the_bare_name() -> None:
     """MUC-4 fills a victim slot with the name alone: "Dr Jose Antonio Rodriguez Porth" is scored as "Jose
-    Antonio Rodriguez Porth", "Col Roberto Ochoa" as "Roberto Ochoa"; a two-word name keeps both words, a
-    description is left as it is, and so is a perpetrator's rank."""
+    Antonio Rodriguez Porth", "Col Roberto Ochoa" as "Roberto Ochoa", "Father Ignacio" as "Ignacio" (one word: no
+    victim the mapping files); a description is left as it is, and so is a perpetrator's rank."""
     from strife.records import Actor
 
     def a(text, kind="person", role="recipient"):
@@ -188,7 +188,7 @@ def test_muc_person_slots_take_the_bare_name() -> None:
 
     assert roles._entity_text(a("Dr Jose Antonio Rodriguez Porth")) == "Jose Antonio Rodriguez Porth"
     assert roles._entity_text(a("Col Roberto Ochoa")) == "Roberto Ochoa"
-    assert roles._entity_text(a("Father Ignacio")) == "Father Ignacio"
+    assert roles._entity_text(a("Father Ignacio")) == "Ignacio"
     assert roles._entity_text(a("Colonel troops", kind="unknown")) == "Colonel troops"
     # a perpetrator keeps the rank MUC-4 often files with the name ("COLONEL GUILLERMO ALFREDO BENAVIDES MORENO")
     assert roles._entity_text(a("Colonel Guillermo Alfredo Benavides", role="actor")) == "Colonel Guillermo Alfredo Benavides"
