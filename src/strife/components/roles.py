@@ -233,6 +233,8 @@ def fill_roles(doc: Doc, model: Optional[RoleModel] = None) -> list[RoleFiller]:
         if any(r.role == role and (r.mention.name == a.name or (r.mention.start_char < end and start < r.mention.end_char))
                for m in frame.mentions for r in m.roles):
             continue  # the rules found it already
+        if any(r.role != role and r.how != "model" and r.mention.name == a.name for m in frame.mentions for r in m.roles):
+            continue  # the rules read that party on the other side ("opened fire on the FMLN"): not the model's guess
         mention.roles.append(RoleFill(role, a, "model"))
     return out
 
