@@ -267,7 +267,9 @@ def test_wikievents_rams_floor(shared) -> None:
 
 
 # measured on the samples above, rounded down
-MUC4_F1_FLOOR = 0.42         # first 25 dev docs: 0.432 since the thirty-first session (full dev 0.456 -> 0.468: no
+MUC4_F1_FLOOR = 0.44         # first 25 dev docs: 0.444 since the thirty-second session (full dev 0.468 -> 0.475:
+                             # attributed attacks, unnamed men, claims, the role model's guesses on the rules' other side);
+                             # 0.432 since the thirty-first (full dev 0.456 -> 0.468: no
                              # nationality as a perpetrator organisation, no incident from a non-violent ACLED reading);
                              # 0.411 since the twenty-ninth (the thirtieth, full dev 0.431 -> 0.456,
                              # left it as it was; the twenty-ninth: full dev 0.383 -> 0.431, the role model's
