@@ -261,8 +261,7 @@ def choose_sense(tok: Token, senses: list[ontology.Trigger],
         # receives no visiting president)
         # (first the word's own modifiers and what it is of: "a charge of dynamite", "a dynamite charge" is an
         # explosive, whatever "of" cues a legal charge)
-        own = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [
-            g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        own = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + _of_object(tok)
         for deps in (None, ("dobj", "nsubjpass", "attr"), ("nsubj",)):
             kids = own if deps is None else [c for c in tok.children if c.dep_ in deps]
             local = " ".join(w for c in kids
